@@ -1,0 +1,39 @@
+# Casebook. `make run` and `make test` are the only commands a fresh clone needs.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run test bench lint system-deps clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+# Rebuild the virtual environment whenever pyproject.toml is newer than the last install.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-deps: ## Install the Debian tools the tests read PDFs with (needs root; skipped if present)
+	@bash packaging/system-deps.sh
+
+run: $(STAMP) ## Open Casebook (offers a demo case when you have none)
+	$(BIN)/casebook
+
+test: $(STAMP) system-deps ## Install everything into .venv and run every test
+	$(BIN)/ruff check app ui tests benchmarks
+	$(BIN)/mypy app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP) ## Run the scale suite; writes benchmarks/results.json
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+lint: $(STAMP) ## ruff and mypy
+	$(BIN)/ruff check app ui tests benchmarks
+	$(BIN)/mypy app
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

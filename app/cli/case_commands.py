@@ -1,0 +1,180 @@
+"""Commands that make, move, check and protect whole cases."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import (
+    PASSPHRASE_ENV,
+    RECOVERY_ENV,
+    UserError,
+    ask_secret,
+    new_passphrase,
+    open_case,
+)
+from app.records.codec import FormatProblem
+from app.records.model import Jurisdiction, Person, choices
+from app.records.values import ValueProblem
+from app.services import demo, interchange
+from app.services.attachments import extract_for_store
+from app.store import backup
+from app.store.audit import AuditBroken
+from app.store.case import Case
+from app.store.db import StoreError
+from app.store.keyslots import KeySlotError
+
+
+def _recovery_notice(code: str) -> str:
+    return ("\nYour recovery code (shown once; print it or write it down and keep it safe):\n\n"
+            f"    {code}\n\nWith it you can open the case if you forget your passphrase.")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """casebook init CASE_DIR --name NAME [--jurisdiction J]"""
+    passphrase = new_passphrase()
+    try:
+        case, code = Case.create(Path(args.case_dir),
+                                 Person(name=args.name, jurisdiction=args.jurisdiction), passphrase)
+    except (ValueProblem, StoreError, FormatProblem) as exc:
+        raise UserError(str(exc)) from None
+    case.close()
+    print(f"Created a new case for {args.name} in {args.case_dir}.")
+    print(_recovery_notice(code))
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    """casebook import-json CASE_DIR FILE.json"""
+    try:
+        doc = interchange.read_file(Path(args.file))
+    except FormatProblem as exc:
+        raise UserError(f"Nothing was imported. {exc.path}: {exc.problem}") from None
+    passphrase = new_passphrase()
+    try:
+        case, code = interchange.import_case(Path(args.case_dir), Path(args.file), passphrase,
+                                             extract=extract_for_store)
+    except (FormatProblem, ValueProblem, StoreError) as exc:
+        raise UserError(f"Nothing was imported. {exc}") from None
+    counts = case.counts()
+    case.close()
+    total = sum(counts.values())
+    print(f"Imported {total} records and {len(doc.attachments)} files into {args.case_dir}.")
+    print(_recovery_notice(code))
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """casebook export-json CASE_DIR FILE.json"""
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        interchange.export_case(case, Path(args.file))
+    print(f"Exported the case to {args.file}. This file is not encrypted: keep it safe.")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """casebook verify CASE_DIR: recompute the audit chain."""
+    target = Path(args.target)
+    if not target.is_dir():
+        raise UserError(f"There is no Casebook case in {target}")
+    with open_case(target, use_recovery=args.recovery) as case:
+        if not case.integrity_ok():
+            raise UserError("The case's database failed its structural check")
+        try:
+            head = case.verify()
+        except AuditBroken as exc:
+            raise UserError(f"The audit log does not verify: {exc}") from None
+    print(f"Audit log verified: {head.seq} events. Chain head {head.hash} (check code "
+          f"{head.check_code}).")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """casebook backup CASE_DIR --out FILE"""
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        try:
+            info = backup.make_backup(case, Path(args.out))
+        except (backup.BackupError, OSError) as exc:
+            raise UserError(f"The backup was not made: {exc}") from None
+    print(f"Backup written and checked: {info.path} ({info.db_size:,} bytes, encrypted).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """casebook restore FILE CASE_DIR"""
+    try:
+        backup.read_header(Path(args.file))
+        if args.recovery:
+            case = backup.restore(Path(args.file), Path(args.case_dir),
+                                  recovery_code=ask_secret("Recovery code: ", RECOVERY_ENV))
+        else:
+            case = backup.restore(Path(args.file), Path(args.case_dir),
+                                  passphrase=ask_secret("Passphrase: ", PASSPHRASE_ENV))
+    except (KeySlotError, StoreError, AuditBroken) as exc:
+        raise UserError(str(exc)) from None
+    case.close()
+    print(f"Restored the case into {args.case_dir}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """casebook demo CASE_DIR"""
+    try:
+        case = demo.create_demo_case(Path(args.case_dir))
+    except (ValueProblem, StoreError) as exc:
+        raise UserError(str(exc)) from None
+    case.close()
+    print(f"Made a DEMO case (made-up people) in {args.case_dir}. "
+          f"Its passphrase is: {demo.DEMO_PASSPHRASE}")
+    return 0
+
+
+def _case_arg(p: argparse.ArgumentParser, name: str = "case_dir") -> None:
+    p.add_argument(name, metavar="CASE_DIR", help="the case folder")
+
+
+def _recovery_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--recovery", action="store_true",
+                   help="unlock with the recovery code instead of the passphrase")
+
+
+def register(subs: Any) -> None:
+    """Add this module's sub-commands."""
+    p = subs.add_parser("init", help="make a new, empty case")
+    _case_arg(p)
+    p.add_argument("--name", required=True, help="the supported person's name")
+    p.add_argument("--jurisdiction", default="scotland", choices=choices(Jurisdiction))
+    p.set_defaults(handler=cmd_init)
+
+    p = subs.add_parser("import-json", help="make a new case from a case file")
+    _case_arg(p)
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(handler=cmd_import_json)
+
+    p = subs.add_parser("export-json", help="write the whole case to a case file")
+    _case_arg(p)
+    p.add_argument("file", metavar="FILE.json")
+    _recovery_flag(p)
+    p.set_defaults(handler=cmd_export_json)
+
+    p = subs.add_parser("verify", help="check a case's audit log")
+    p.add_argument("target", metavar="CASE_DIR")
+    _recovery_flag(p)
+    p.set_defaults(handler=cmd_verify)
+
+    p = subs.add_parser("backup", help="write one encrypted backup file")
+    _case_arg(p)
+    p.add_argument("--out", required=True, metavar="FILE")
+    _recovery_flag(p)
+    p.set_defaults(handler=cmd_backup)
+
+    p = subs.add_parser("restore", help="restore a backup into a new case folder")
+    p.add_argument("file", metavar="FILE")
+    _case_arg(p)
+    _recovery_flag(p)
+    p.set_defaults(handler=cmd_restore)
+
+    p = subs.add_parser("demo", help="make a clearly labelled demo case")
+    _case_arg(p)
+    p.set_defaults(handler=cmd_demo)

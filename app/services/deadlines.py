@@ -1,0 +1,722 @@
+"""Legal clocks: when an answer is due, worked out from rules kept as data.
+
+The rules live in `resources/rules/deadlines.json` (one entry per rule, each with its legal
+reference, source and the date it was checked), so a rule that changes is a data edit. This
+module reads and checks that file, knows the UK working-day calendars, and does the date
+arithmetic of domain.md §2d. Bank holidays come only from the `holidays` package.
+"""
+
+from __future__ import annotations
+
+import calendar as month_lengths
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import holidays
+
+from app.paths import RULES
+from app.records.model import Jurisdiction, RequestKind, choices
+
+RULES_FILE = RULES / "deadlines.json"
+
+Unit = Literal["working_days", "calendar_days", "calendar_months", "weeks", "months", "years"]
+# day0: "within N working days of receipt", the day received is day 0.
+# day_after: "the Nth day after receipt" (FOI); for working days it lands on the same date as
+#   day0, but the sources word it differently and the explanation says so.
+# ico_month: the ICO method, the day received is day 1, same date next month (or the month's
+#   last day), moved to the next working day.
+# same_date: N weeks/months/years later on the same date (or the month's last day).
+# beginning_with: a period that includes its first day, so it ends the day before same_date.
+# given: no arithmetic, the date the user was given.
+Counting = Literal["day0", "day_after", "ico_month", "same_date", "beginning_with", "given"]
+Calendar = Literal["EW", "SCO", "NI", "UK_ANY"]
+CalendarChoice = Literal["EW", "SCO", "NI", "UK_ANY", "case", "none"]
+ClockStart = Literal["given", "first_aware", "response"]
+Status = Literal["V", "S", "U", "L"]
+Binding = Literal[
+    "statute", "regulations", "statutory-guidance", "model-procedure", "regulator-practice",
+    "convention", "user-date",
+]
+
+KINDS: tuple[str, ...] = (*choices(RequestKind), "complaint-acknowledgement")
+JURISDICTIONS: tuple[str, ...] = choices(Jurisdiction)
+STATUS_WORDS: dict[str, str] = {
+    "V": "checked in the primary source",
+    "S": "from a secondary source",
+    "U": "not yet verified",
+    "L": "one council's local practice",
+}
+# Dates outside this range are almost certainly typing mistakes, and the holiday tables and
+# month arithmetic need a sane year.
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+
+_COUNTINGS: dict[str, frozenset[str]] = {
+    "working_days": frozenset({"day0", "day_after"}),
+    "calendar_days": frozenset({"day_after", "beginning_with", "given"}),
+    "calendar_months": frozenset({"ico_month"}),
+    "weeks": frozenset({"same_date", "beginning_with"}),
+    "months": frozenset({"same_date", "beginning_with"}),
+    "years": frozenset({"same_date", "beginning_with"}),
+}
+_SUBDIVISIONS: dict[Calendar, tuple[str, ...]] = {
+    "EW": ("ENG", "WLS"),
+    "SCO": ("SCT",),
+    "NI": ("NIR",),
+    "UK_ANY": ("ENG", "WLS", "SCT", "NIR"),
+}
+_NATION_CALENDAR: dict[str, Calendar] = {
+    "scotland": "SCO",
+    "england": "EW",
+    "wales": "EW",
+    "northern-ireland": "NI",
+}
+_CALENDAR_WORDS: dict[Calendar, str] = {
+    "EW": "bank holidays in England and Wales",
+    "SCO": "Scottish bank holidays",
+    "NI": "Northern Ireland bank holidays",
+    "UK_ANY": "bank holidays in any part of the UK",
+}
+_UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "working_days": ("working day", "working days"),
+    "calendar_days": ("day", "days"),
+    "calendar_months": ("calendar month", "calendar months"),
+    "weeks": ("week", "weeks"),
+    "months": ("month", "months"),
+    "years": ("year", "years"),
+}
+
+
+class DeadlineError(ValueError):
+    """A deadline could not be worked out; the message is one plain line for the user."""
+
+
+class RulesFileError(DeadlineError):
+    """The rules file is missing or has a bad entry; the message names the entry."""
+
+
+class UnknownKind(DeadlineError):
+    """The request kind is not one Casebook knows."""
+
+
+class UnknownJurisdiction(DeadlineError):
+    """The jurisdiction is not one of the four UK nations Casebook knows."""
+
+
+class UnknownRule(DeadlineError):
+    """No rule has this id."""
+
+
+class NoSuchStep(DeadlineError):
+    """This kind of request does not exist in this nation; `next_step` says what to do instead."""
+
+    def __init__(self, next_step: str) -> None:
+        super().__init__(next_step)
+        self.next_step = next_step
+
+
+class NotAllowed(DeadlineError):
+    """A pause or an extension was asked for on a rule that has none."""
+
+
+class DateOutOfRange(DeadlineError):
+    """A date too far in the past or future to be real."""
+
+
+@dataclass(frozen=True)
+class Extension:
+    """How far an extension takes the deadline, counted from the original start."""
+
+    total_length: int
+    when: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One deadline rule, as in `deadlines.json`."""
+
+    id: str
+    kinds: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+    title: str
+    plain: str
+    length: int
+    unit: Unit
+    counting: Counting
+    start_event: str
+    clock_starts: ClockStart
+    calendar: CalendarChoice
+    local_holidays: bool
+    pause: str | None
+    extension: Extension | None
+    reference: str
+    sources: tuple[str, ...]
+    checked_on: date
+    status: Status
+    binding: Binding
+    note: str | None
+
+    @property
+    def source(self) -> str | None:
+        """The main source address, or None for a date the user was given."""
+        return self.sources[0] if self.sources else None
+
+    def describe(self) -> str:
+        """One line naming the rule, its legal reference and where it comes from."""
+        if self.source is None:
+            return f"{self.title}: {self.reference}."
+        return (
+            f"{self.title}: {self.reference}. Source: {self.source} "
+            f"(checked {self.checked_on.isoformat()}, {STATUS_WORDS[self.status]})."
+        )
+
+
+@dataclass(frozen=True)
+class NotAvailable:
+    """A request kind that does not exist in some nations, with what to do instead."""
+
+    kind: str
+    jurisdictions: tuple[str, ...]
+    next_step: str
+    sources: tuple[str, ...]
+    checked_on: date
+    status: Status
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A worked-out due date with the rule behind it and how it was counted."""
+
+    due_on: date
+    rule: Rule
+    explanation: str
+    start: date
+    calendar: Calendar | None
+
+
+class RuleBook:
+    """All deadline rules, looked up by request kind and nation."""
+
+    def __init__(self, rules: tuple[Rule, ...], not_available: tuple[NotAvailable, ...]) -> None:
+        self.rules = rules
+        self.not_available = not_available
+        self._by_id = {rule.id: rule for rule in rules}
+        self._by_kind: dict[tuple[str, str], Rule | NotAvailable] = {}
+        for rule in rules:
+            for kind in rule.kinds:
+                for nation in rule.jurisdictions:
+                    self._by_kind[(kind, nation)] = rule
+        for gap in not_available:
+            for nation in gap.jurisdictions:
+                self._by_kind[(gap.kind, nation)] = gap
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with this id."""
+        try:
+            return self._by_id[rule_id]
+        except KeyError:
+            raise UnknownRule(f"There is no deadline rule called {rule_id!r}.") from None
+
+    def rule_for(self, kind: str, jurisdiction: str) -> Rule:
+        """The rule for a kind of request in a nation.
+
+        Raises UnknownKind, UnknownJurisdiction, or NoSuchStep when that step does not exist
+        in the nation (its message says what to do instead).
+        """
+        if kind not in KINDS:
+            raise UnknownKind(
+                f"Casebook has no deadline for {kind!r}. Choose one of: {', '.join(KINDS)}."
+            )
+        check_jurisdiction(jurisdiction)
+        found = self._by_kind[(kind, jurisdiction)]
+        if isinstance(found, NotAvailable):
+            raise NoSuchStep(found.next_step)
+        return found
+
+    def due_date(
+        self,
+        kind: str,
+        start: date,
+        jurisdiction: str,
+        *,
+        paused_days: int = 0,
+        extended: bool = False,
+        local_holidays: frozenset[date] = frozenset(),
+    ) -> Deadline:
+        """When a request of this kind, started on `start`, must be answered.
+
+        `paused_days` is time the clock was stopped (clarification, fees), counted in the
+        rule's own days: working days for a working-day rule, calendar days otherwise.
+        `local_holidays` are the council's own closure days; they count only for rules that
+        use council working days.
+        """
+        return self.compute(
+            self.rule_for(kind, jurisdiction), start, jurisdiction,
+            paused_days=paused_days, extended=extended, local_holidays=local_holidays,
+        )
+
+    def compute(
+        self,
+        rule: Rule,
+        start: date,
+        jurisdiction: str,
+        *,
+        paused_days: int = 0,
+        extended: bool = False,
+        local_holidays: frozenset[date] = frozenset(),
+    ) -> Deadline:
+        """Apply one rule to a start date (see `due_date`)."""
+        check_jurisdiction(jurisdiction)
+        _check_year(start)
+        if paused_days < 0:
+            raise NotAllowed("The number of days the clock was stopped cannot be negative.")
+        if paused_days and rule.pause is None:
+            raise NotAllowed(f"The clock cannot be stopped for: {rule.title}.")
+        if extended and rule.extension is None:
+            raise NotAllowed(
+                f"{rule.title} has no fixed extension; ask them for the new date in writing."
+            )
+        length = rule.extension.total_length if extended and rule.extension else rule.length
+        calendar = _resolve_calendar(rule.calendar, jurisdiction)
+        extra = local_holidays if rule.local_holidays else frozenset()
+        due = _count(rule, start, length, paused_days, calendar, extra)
+        _check_year(due)
+        explanation = _explain(rule, length, paused_days, extended, calendar, bool(extra))
+        return Deadline(due, rule, explanation, start, calendar)
+
+    def pause_length(
+        self,
+        rule: Rule,
+        asked_on: date,
+        replied_on: date,
+        jurisdiction: str,
+        local_holidays: frozenset[date] = frozenset(),
+    ) -> int:
+        """How many of the rule's days the clock was stopped, from asking to the reply."""
+        if replied_on < asked_on:
+            raise NotAllowed("The reply date is before the date they asked you.")
+        calendar = _resolve_calendar(rule.calendar, jurisdiction)
+        if rule.unit == "working_days" and calendar is not None:
+            extra = local_holidays if rule.local_holidays else frozenset()
+            return working_days_between(asked_on, replied_on, calendar, extra)
+        return (replied_on - asked_on).days
+
+
+def check_jurisdiction(jurisdiction: str) -> None:
+    """Refuse anything but the four nations, with a plain message."""
+    if jurisdiction not in JURISDICTIONS:
+        raise UnknownJurisdiction(
+            f"{jurisdiction!r} is not a UK nation Casebook knows. "
+            f"Choose one of: {', '.join(JURISDICTIONS)}."
+        )
+
+
+def nation_calendar(jurisdiction: str) -> Calendar:
+    """The working-day calendar of a nation (England and Wales share one)."""
+    check_jurisdiction(jurisdiction)
+    return _NATION_CALENDAR[jurisdiction]
+
+
+@cache
+def bank_holidays(calendar: Calendar, year: int) -> frozenset[date]:
+    """Bank holidays of one calendar in one year, from the `holidays` package."""
+    days: set[date] = set()
+    for subdivision in _SUBDIVISIONS[calendar]:
+        days.update(holidays.country_holidays("GB", subdiv=subdivision, years=year).keys())
+    return frozenset(days)
+
+
+def is_working_day(
+    day: date, calendar: Calendar, local_holidays: frozenset[date] = frozenset()
+) -> bool:
+    """Whether `day` is a weekday that is neither a bank holiday nor a local holiday."""
+    return (
+        day.weekday() < 5
+        and day not in bank_holidays(calendar, day.year)
+        and day not in local_holidays
+    )
+
+
+def next_working_day(
+    day: date, calendar: Calendar, local_holidays: frozenset[date] = frozenset()
+) -> date:
+    """`day` itself if it is a working day, otherwise the next one."""
+    while not is_working_day(day, calendar, local_holidays):
+        day += timedelta(days=1)
+    return day
+
+
+def add_working_days(
+    start: date, count: int, calendar: Calendar, local_holidays: frozenset[date] = frozenset()
+) -> date:
+    """The `count`-th working day after `start` (`start` itself is never counted)."""
+    day = start
+    for _ in range(count):
+        day = next_working_day(day + timedelta(days=1), calendar, local_holidays)
+    return day
+
+
+def working_days_between(
+    first: date, last: date, calendar: Calendar, local_holidays: frozenset[date] = frozenset()
+) -> int:
+    """How many working days fall after `first`, up to and including `last`."""
+    count = 0
+    day = first + timedelta(days=1)
+    while day <= last:
+        count += is_working_day(day, calendar, local_holidays)
+        day += timedelta(days=1)
+    return count
+
+
+def add_calendar_months(start: date, months: int) -> date:
+    """The same date `months` later, or the last day of that month if it is shorter."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last_day = month_lengths.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last_day))
+
+
+def _check_year(day: date) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateOutOfRange(
+            f"{day.isoformat()} is outside the years Casebook works with "
+            f"({FIRST_YEAR} to {LAST_YEAR}); check the date."
+        )
+
+
+def _resolve_calendar(choice: CalendarChoice, jurisdiction: str) -> Calendar | None:
+    if choice == "none":
+        return None
+    if choice == "case":
+        return nation_calendar(jurisdiction)
+    return choice
+
+
+def _same_date(start: date, length: int, unit: Unit) -> date:
+    if unit == "weeks":
+        return start + timedelta(weeks=length)
+    if unit == "years":
+        return add_calendar_months(start, 12 * length)
+    return add_calendar_months(start, length)
+
+
+def _count(
+    rule: Rule,
+    start: date,
+    length: int,
+    paused_days: int,
+    calendar: Calendar | None,
+    local_holidays: frozenset[date],
+) -> date:
+    if rule.counting == "given":
+        return start
+    if rule.unit == "working_days":
+        assert calendar is not None  # guaranteed by the file checks
+        return add_working_days(start, length + paused_days, calendar, local_holidays)
+    if rule.unit == "calendar_days":
+        end = start + timedelta(days=length + paused_days)
+        return end - timedelta(days=1) if rule.counting == "beginning_with" else end
+    end = _same_date(start, length, rule.unit) + timedelta(days=paused_days)
+    if rule.counting == "beginning_with":
+        return end - timedelta(days=1)
+    if rule.counting == "ico_month":
+        assert calendar is not None  # guaranteed by the file checks
+        return next_working_day(end, calendar)
+    return end
+
+
+def _amount(length: int, unit: str) -> str:
+    singular, plural = _UNIT_WORDS[unit]
+    return f"one {singular}" if length == 1 else f"{length} {plural}"
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _explain(
+    rule: Rule,
+    length: int,
+    paused_days: int,
+    extended: bool,
+    calendar: Calendar | None,
+    used_local: bool,
+) -> str:
+    if rule.counting == "given":
+        return "The date they promised."
+    skipped = ""
+    if calendar is not None:
+        skipped = _CALENDAR_WORDS[calendar]
+        if used_local:
+            skipped += " or the council's own holidays"
+    amount = _amount(length, rule.unit)
+    when = rule.start_event
+    text = {
+        ("working_days", "day0"): (
+            f"{amount} after {when} (that day is day 0), not counting weekends or {skipped}."
+        ),
+        ("working_days", "day_after"): (
+            f"The {_ordinal(length)} working day after {when}, not counting weekends or {skipped}."
+        ),
+        ("calendar_days", "day_after"): f"{amount} after {when}.",
+        ("calendar_days", "beginning_with"): f"{amount} counting {when} as day 1.",
+        ("calendar_months", "ico_month"): (
+            f"{amount} from {when} (that day is day 1), or the last day of the month if it has "
+            f"no such date, moved to the next working day if it falls on a weekend or {skipped}."
+        ),
+    }.get((rule.unit, rule.counting))
+    if text is None and rule.unit == "weeks":
+        text = f"{amount} after {when}" + (
+            ", counting that day as the first, so the day before the same weekday."
+            if rule.counting == "beginning_with"
+            else ", on the same weekday."
+        )
+    if text is None:
+        text = f"{amount} after {when}" + (
+            ", counting that day as the first, so the last day is the day before the same date."
+            if rule.counting == "beginning_with"
+            else " (or the last day of the month if it has no such date)."
+        )
+    text = text[0].upper() + text[1:]
+    if extended and rule.extension is not None:
+        text += f" This includes the extension, allowed {rule.extension.when}."
+    if paused_days:
+        days = "working days" if rule.unit == "working_days" else "days"
+        text += f" Plus {paused_days} {days} while the clock was stopped."
+    return text
+
+
+# ----- reading and checking deadlines.json -----
+
+
+class Entry:
+    """Typed reads from one object in a rules file, with errors that name the entry."""
+
+    def __init__(self, raw: object, label: str, file: str) -> None:
+        if not isinstance(raw, dict):
+            raise RulesFileError(f"The rules file {file} is damaged: {label} is not an object.")
+        self.raw = cast(dict[str, Any], raw)
+        self.label = label
+        self.file = file
+
+    def fail(self, problem: str) -> RulesFileError:
+        """An error naming this entry and what is wrong with it."""
+        return RulesFileError(f"The rules file {self.file} is damaged: {self.label}: {problem}.")
+
+    def text(self, key: str) -> str:
+        """A required, non-empty text field."""
+        value = self.raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"'{key}' must be non-empty text")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        """A text field that may be absent or null."""
+        if self.raw.get(key) is None:
+            return None
+        return self.text(key)
+
+    def number(self, key: str) -> int:
+        """A whole number, 0 or more."""
+        value = self.raw.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(f"'{key}' must be a whole number, 0 or more")
+        return value
+
+    def flag(self, key: str) -> bool:
+        """A true/false field."""
+        value = self.raw.get(key)
+        if not isinstance(value, bool):
+            raise self.fail(f"'{key}' must be true or false")
+        return value
+
+    def texts(self, key: str, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """A list of distinct texts, each one of `allowed` if given."""
+        value = self.raw.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"'{key}' must be a list of text")
+        items = tuple(cast(list[str], value))
+        if allowed is not None:
+            for item in items:
+                if item not in allowed:
+                    raise self.fail(f"'{key}' has {item!r}, not one of {', '.join(allowed)}")
+        if len(set(items)) != len(items):
+            raise self.fail(f"'{key}' lists something twice")
+        return items
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        """A text field that must be one of `allowed`."""
+        value = self.text(key)
+        if value not in allowed:
+            raise self.fail(f"'{key}' is {value!r}, not one of {', '.join(allowed)}")
+        return value
+
+    def day(self, key: str) -> date:
+        """A date written YYYY-MM-DD."""
+        try:
+            return date.fromisoformat(self.text(key))
+        except ValueError:
+            raise self.fail(f"'{key}' must be a date written YYYY-MM-DD") from None
+
+    def sources(self, required: bool) -> tuple[str, ...]:
+        """The 'sources' list of web addresses."""
+        sources = self.texts("sources")
+        if required and not sources:
+            raise self.fail("'sources' must list at least one address")
+        for source in sources:
+            if not source.startswith(("https://", "http://")):
+                raise self.fail(f"source {source!r} is not a web address")
+        return sources
+
+
+def _read_rule(entry: Entry) -> Rule:
+    unit = cast(Unit, entry.choice("unit", choices(Unit)))
+    counting = cast(Counting, entry.choice("counting", choices(Counting)))
+    calendar = cast(CalendarChoice, entry.choice("calendar", choices(CalendarChoice)))
+    binding = cast(Binding, entry.choice("binding", choices(Binding)))
+    length = entry.number("length")
+    if counting not in _COUNTINGS[unit]:
+        raise entry.fail(f"counting {counting!r} cannot be used with unit {unit!r}")
+    if (length == 0) != (counting == "given"):
+        raise entry.fail("'length' is 0 exactly when 'counting' is 'given'")
+    uses_calendar = unit == "working_days" or counting == "ico_month"
+    if uses_calendar == (calendar == "none"):
+        raise entry.fail(
+            "working-day and calendar-month rules need a calendar; other rules must say 'none'"
+        )
+    local_holidays = entry.flag("local_holidays")
+    if local_holidays and unit != "working_days":
+        raise entry.fail("'local_holidays' only applies to working-day rules")
+    extension = None
+    if entry.raw.get("extension") is not None:
+        part = Entry(entry.raw["extension"], f"{entry.label} extension", entry.file)
+        extension = Extension(part.number("total_length"), part.text("when"))
+        if extension.total_length <= length:
+            raise entry.fail("the extension must be longer than the rule itself")
+    return Rule(
+        id=entry.text("id"),
+        kinds=entry.texts("kinds", KINDS),
+        jurisdictions=entry.texts("jurisdictions", JURISDICTIONS),
+        title=entry.text("title"),
+        plain=entry.text("plain"),
+        length=length,
+        unit=unit,
+        counting=counting,
+        start_event=entry.text("start_event"),
+        clock_starts=cast(ClockStart, entry.choice("clock_starts", choices(ClockStart))),
+        calendar=calendar,
+        local_holidays=local_holidays,
+        pause=entry.optional_text("pause"),
+        extension=extension,
+        reference=entry.text("reference"),
+        sources=entry.sources(required=binding != "user-date"),
+        checked_on=entry.day("checked_on"),
+        status=cast(Status, entry.choice("status", choices(Status))),
+        binding=binding,
+        note=entry.optional_text("note"),
+    )
+
+
+def _read_gap(entry: Entry) -> NotAvailable:
+    return NotAvailable(
+        kind=entry.choice("kind", KINDS),
+        jurisdictions=entry.texts("jurisdictions", JURISDICTIONS),
+        next_step=entry.text("next_step"),
+        sources=entry.sources(required=True),
+        checked_on=entry.day("checked_on"),
+        status=cast(Status, entry.choice("status", choices(Status))),
+    )
+
+
+def _label(raw: object, list_name: str, index: int, key: str) -> str:
+    name = raw.get(key) if isinstance(raw, dict) else None
+    return f"{list_name}[{index}]" + (f" ({name})" if isinstance(name, str) else "")
+
+
+def read_json_file(path: Path, expected_format: str) -> Entry:
+    """Open one of the rules files and check its format line (shared with the ladders)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesFileError(f"The rules file {path.name} is missing.") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise RulesFileError(f"The rules file {path.name} cannot be read: {error}.") from None
+    top = Entry(raw, "the top level", path.name)
+    if top.raw.get("format") != expected_format or top.raw.get("version") != 1:
+        raise top.fail(f"it is not a version 1 '{expected_format}' file")
+    return top
+
+
+def entries(top: Entry, key: str, id_key: str) -> list[Entry]:
+    """The objects of one list in a rules file, each labelled for error messages."""
+    items = top.raw.get(key)
+    if not isinstance(items, list):
+        raise top.fail(f"'{key}' must be a list")
+    return [
+        Entry(item, _label(item, key, index, id_key), top.file)
+        for index, item in enumerate(items)
+    ]
+
+
+def read_rules(path: Path = RULES_FILE) -> RuleBook:
+    """Read and check a deadline rules file.
+
+    Every request kind must have exactly one rule, or one "not available" entry, in every
+    nation; anything else fails with a RulesFileError naming the entry.
+    """
+    top = read_json_file(path, "casebook.deadline-rules")
+    rules = tuple(_read_rule(entry) for entry in entries(top, "rules", "id"))
+    gaps = tuple(_read_gap(entry) for entry in entries(top, "not_available", "kind"))
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise top.fail(f"two rules are called {rule.id}")
+        seen.add(rule.id)
+        if not rule.jurisdictions:
+            raise top.fail(f"rule {rule.id} applies to no nation")
+    owners: dict[tuple[str, str], str] = {}
+    claims = [(rule.id, rule.kinds, rule.jurisdictions) for rule in rules]
+    claims += [(f"not_available {gap.kind}", (gap.kind,), gap.jurisdictions) for gap in gaps]
+    for owner, kinds, nations in claims:
+        for kind in kinds:
+            for nation in nations:
+                if (kind, nation) in owners:
+                    raise top.fail(
+                        f"{owner} and {owners[(kind, nation)]} both cover {kind} in {nation}"
+                    )
+                owners[(kind, nation)] = owner
+    for kind in KINDS:
+        for nation in JURISDICTIONS:
+            if (kind, nation) not in owners:
+                raise top.fail(f"nothing covers {kind} in {nation}")
+    return RuleBook(rules, gaps)
+
+
+@cache
+def load_rules() -> RuleBook:
+    """The bundled rules, read once."""
+    return read_rules(RULES_FILE)
+
+
+def due_date(
+    kind: str,
+    start: date,
+    jurisdiction: str,
+    *,
+    paused_days: int = 0,
+    extended: bool = False,
+    local_holidays: frozenset[date] = frozenset(),
+) -> Deadline:
+    """When a request is due under the bundled rules (see `RuleBook.due_date`)."""
+    return load_rules().due_date(
+        kind, start, jurisdiction,
+        paused_days=paused_days, extended=extended, local_holidays=local_holidays,
+    )

@@ -1,0 +1,59 @@
+"""Check a picture with Pillow: it must decode, and must not be a decompression bomb."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from PIL import Image
+
+from app.services.imports.parsed import ImportRefused, ParsedFile
+
+# Above any phone camera (a 48-megapixel photo is 48,000,000) and an A4 scan at 600 dpi
+# (35,000,000); each pixel costs 3-4 bytes once decoded, so this stays inside the child's memory.
+MAX_PIXELS = 90_000_000
+
+# Only the decoder that matches the sniffed type may run, so a file cannot steer Pillow into
+# one of its rarer, less tested decoders.
+_PILLOW_FORMATS = {
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+    "image/gif": "GIF",
+    "image/tiff": "TIFF",
+    "image/webp": "WEBP",
+    "image/heic": "HEIF",
+    "image/heif": "HEIF",
+}
+TOO_LARGE = "This picture is too large to open safely"
+
+
+def parse_image(filename: str, media_type: str, data: bytes) -> ParsedFile:
+    """Verify and decode the picture; a multi-page TIFF scan reports its page count."""
+    pillow_format = _PILLOW_FORMATS[media_type]
+    if pillow_format == "HEIF":
+        _enable_heif()
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data), formats=[pillow_format]) as img:
+                img.verify()
+            with Image.open(io.BytesIO(data), formats=[pillow_format]) as img:
+                frames = int(getattr(img, "n_frames", 1))
+                img.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise ImportRefused(TOO_LARGE) from exc
+    return ParsedFile(
+        filename=filename,
+        media_type=media_type,
+        kind="image",
+        page_count=frames if media_type == "image/tiff" else None,
+    )
+
+
+def _enable_heif() -> None:
+    try:
+        import pillow_heif
+    except ImportError as exc:
+        raise ImportRefused("Casebook cannot open iPhone (HEIC) photos on this computer") from exc
+    pillow_heif.register_heif_opener()

@@ -1,0 +1,261 @@
+"""Read and write a whole case as `case-format.md` version 1 JSON.
+
+Import checks the entire file first — every field, every reference between records, every
+attachment's hash — and only then creates the case, in one transaction. A file with any problem
+is refused with the JSON path of the first one, and nothing is created.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.records import codec
+from app.records.codec import FormatProblem
+from app.records.model import RECORD_TYPES, Person
+from app.records.values import format_instant, now_utc, parse_instant
+from app.store.atomic import write_atomic
+from app.store.case import Case, CaseExists
+
+FORMAT = "casebook.case"
+VERSION = 1
+# Attachments are decoded in memory; this keeps a hostile file from exhausting it.
+MAX_FILE_BYTES = 2 * 1024**3
+
+
+@dataclass
+class ImportedAttachment:
+    """An attachment read from a case file, checked against its SHA-256."""
+
+    id: str
+    filename: str
+    media_type: str
+    sha256: str
+    added_at: str | None
+    data: bytes
+
+
+@dataclass
+class CaseDocument:
+    """A fully checked case file, ready to store."""
+
+    person: Person
+    records: dict[str, list[Any]]
+    attachments: list[ImportedAttachment]
+
+
+TextExtractor = Callable[[str, bytes], tuple[str, bool, int | None]]
+
+
+def _no_text(filename: str, data: bytes) -> tuple[str, bool, int | None]:
+    return "", False, None
+
+
+def _attachment(raw: Any, path: str) -> ImportedAttachment:
+    if not isinstance(raw, dict):
+        raise FormatProblem(path, "should be an object")
+    for key in ("id", "filename", "media_type", "sha256", "data"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise FormatProblem(f"{path}.{key}", "is required but missing")
+    added = raw.get("added_at")
+    if added is not None:
+        try:
+            parse_instant(added)
+        except ValueError as exc:
+            raise FormatProblem(f"{path}.added_at", str(exc)) from None
+    try:
+        data = base64.b64decode(raw["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise FormatProblem(f"{path}.data", "is not valid base64") from None
+    if hashlib.sha256(data).hexdigest() != raw["sha256"].lower():
+        raise FormatProblem(f"{path}.sha256", "does not match the file's contents; the file may "
+                                              "have been changed or damaged")
+    return ImportedAttachment(raw["id"], raw["filename"], raw["media_type"],
+                              raw["sha256"].lower(), added, data)
+
+
+class _Refs:
+    """Checks that every reference in the file points at a record of the right kind."""
+
+    def __init__(self, doc: CaseDocument) -> None:
+        self.ids: dict[str, set[str]] = {name: {r.id for r in recs}
+                                         for name, recs in doc.records.items()}
+        self.ids["attachment"] = {a.id for a in doc.attachments}
+        self.outcomes: dict[str, set[str]] = {
+            plan.id: {o.id for o in plan.outcomes} for plan in doc.records["plan"]}
+        self.ids["outcome"] = set().union(*self.outcomes.values()) if self.outcomes else set()
+
+    def check(self, kind: str, value: str | None, path: str) -> None:
+        if value is not None and value not in self.ids[kind]:
+            raise FormatProblem(path, f"refers to {kind} '{value}', which is not in the file")
+
+    def check_all(self, kind: str, values: Iterable[str], path: str) -> None:
+        for i, value in enumerate(values):
+            self.check(kind, value, f"{path}[{i}]")
+
+
+def _check_references(doc: CaseDocument) -> None:
+    refs = _Refs(doc)
+    recs = doc.records
+    for i, a in enumerate(recs["authority"]):
+        refs.check("contact", a.holder, f"authorities[{i}].holder")
+        refs.check_all("attachment", a.attachment_ids, f"authorities[{i}].attachment_ids")
+    for i, d in enumerate(recs["diary"]):
+        refs.check_all("contact", d.participants, f"diary[{i}].participants")
+        for j, c in enumerate(d.commitments):
+            refs.check("contact", c.by, f"diary[{i}].commitments[{j}].by")
+        refs.check_all("attachment", d.attachment_ids, f"diary[{i}].attachment_ids")
+    for i, c in enumerate(recs["correspondence"]):
+        for key, values in (("from", c.from_), ("to", c.to), ("cc", c.cc)):
+            refs.check_all("contact", values, f"correspondence[{i}].{key}")
+        refs.check("correspondence", c.in_reply_to, f"correspondence[{i}].in_reply_to")
+        refs.check_all("attachment", c.attachment_ids, f"correspondence[{i}].attachment_ids")
+    for i, r in enumerate(recs["request"]):
+        refs.check("correspondence", r.made_via, f"requests[{i}].made_via")
+        refs.check("contact", r.to, f"requests[{i}].to")
+        refs.check("correspondence", r.answered_by, f"requests[{i}].answered_by")
+        refs.check("complaint", r.complaint_id, f"requests[{i}].complaint_id")
+    for i, p in enumerate(recs["plan"]):
+        refs.check("contact", p.author, f"plans[{i}].author")
+        refs.check("plan", p.supersedes, f"plans[{i}].supersedes")
+        refs.check_all("attachment", p.attachment_ids, f"plans[{i}].attachment_ids")
+        for j, o in enumerate(p.outcomes):
+            refs.check("outcome", o.continues, f"plans[{i}].outcomes[{j}].continues")
+    for i, t in enumerate(recs["transaction"]):
+        refs.check_all("outcome", t.outcome_ids, f"transactions[{i}].outcome_ids")
+        refs.check_all("attachment", t.attachment_ids, f"transactions[{i}].attachment_ids")
+
+
+def _check_unique_ids(doc: CaseDocument) -> None:
+    seen: dict[str, str] = {}
+    for name, (_, key) in RECORD_TYPES.items():
+        for i, rec in enumerate(doc.records[name]):
+            path = f"{key}[{i}].id"
+            if rec.id in seen:
+                raise FormatProblem(path, f"the id '{rec.id}' is used twice (also at "
+                                          f"{seen[rec.id]})")
+            seen[rec.id] = path
+            for j, outcome in enumerate(getattr(rec, "outcomes", [])):
+                opath = f"{key}[{i}].outcomes[{j}].id"
+                if outcome.id in seen:
+                    raise FormatProblem(opath, f"the id '{outcome.id}' is used twice")
+                seen[outcome.id] = opath
+    for i, att in enumerate(doc.attachments):
+        if att.id in seen:
+            raise FormatProblem(f"attachments[{i}].id", f"the id '{att.id}' is used twice")
+        seen[att.id] = f"attachments[{i}].id"
+
+
+def parse_document(raw: Any) -> CaseDocument:
+    """Check a decoded JSON case file completely; FormatProblem names the first problem."""
+    if not isinstance(raw, dict):
+        raise FormatProblem("$", "the file should hold one JSON object")
+    if raw.get("format") != FORMAT:
+        raise FormatProblem("format", f"should be \"{FORMAT}\": this is not a Casebook case file")
+    if raw.get("version") != VERSION:
+        raise FormatProblem("version", f"this Casebook reads version {VERSION} case files only")
+    if "person" not in raw:
+        raise FormatProblem("person", "is required but missing")
+    person = codec.decode(Person, raw["person"], "person")
+    recs: dict[str, list[Any]] = {}
+    for name, (cls, key) in RECORD_TYPES.items():
+        items = raw.get(key, [])
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            raise FormatProblem(key, "should be a list")
+        recs[name] = [codec.decode(cls, item, f"{key}[{i}]") for i, item in enumerate(items)]
+    atts_raw = raw.get("attachments") or []
+    if not isinstance(atts_raw, list):
+        raise FormatProblem("attachments", "should be a list")
+    atts = [_attachment(a, f"attachments[{i}]") for i, a in enumerate(atts_raw)]
+    doc = CaseDocument(person, recs, atts)
+    _check_unique_ids(doc)
+    _check_references(doc)
+    return doc
+
+
+def read_file(path: Path) -> CaseDocument:
+    """Read and check a case file from disk."""
+    path = Path(path)
+    if not path.is_file():
+        raise FormatProblem("$", f"there is no file at {path}")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise FormatProblem("$", "the file is larger than Casebook can import (2 GB)")
+    try:
+        raw = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise FormatProblem("$", "the file is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise FormatProblem("$", f"the file is not valid JSON (line {exc.lineno}, column "
+                                 f"{exc.colno})") from None
+    return parse_document(raw)
+
+
+# Records are written in this order so that anything referred to already exists.
+_WRITE_ORDER = ("contact", "authority", "complaint", "correspondence", "request", "plan",
+                "diary", "transaction")
+
+
+def store_document(case: Case, doc: CaseDocument, extract: TextExtractor = _no_text) -> None:
+    """Write a checked document into an open, empty case in one transaction."""
+    texts = {a.id: extract(a.filename, a.data) for a in doc.attachments}
+    with case.transaction():
+        case.set_person(doc.person)
+        for att in doc.attachments:
+            text, locked, pages = texts[att.id]
+            case.add_attachment(att.filename, att.data, att.media_type, text=text, locked=locked,
+                                page_count=pages, attachment_id=att.id, added_at=att.added_at)
+        for name in _WRITE_ORDER:
+            for rec in doc.records[name]:
+                case.add(rec)
+
+
+def import_case(folder: Path, source: Path, passphrase: str, *,
+                kdf: dict[str, int] | None = None,
+                extract: TextExtractor = _no_text) -> tuple[Case, str]:
+    """Create a new case in `folder` from a case file; return it and its recovery code."""
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise CaseExists(f"{folder} already has files in it; import-json makes a new case")
+    doc = read_file(source)
+    case, code = Case.create(folder, doc.person, passphrase, kdf=kdf)
+    try:
+        store_document(case, doc, extract)
+    except BaseException:
+        case.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return case, code
+
+
+def export_document(case: Case) -> dict[str, Any]:
+    """The whole case as a version 1 JSON document (deleted records are left out)."""
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION,
+                           "exported_at": format_instant(now_utc()),
+                           "person": codec.encode(case.person())}
+    for cls, key in RECORD_TYPES.values():
+        items: list[Any] = case.list_of(cls)
+        items.reverse()  # oldest first reads more naturally in a file
+        doc[key] = [codec.encode(item) for item in items]
+    doc["attachments"] = [
+        {"id": a.id, "filename": a.filename, "media_type": a.media_type, "sha256": a.sha256,
+         "added_at": a.added_at,
+         "data": base64.b64encode(case.attachment_data(a.id)).decode("ascii")}
+        for a in case.attachments()
+    ]
+    return doc
+
+
+def export_case(case: Case, target: Path) -> None:
+    """Write the case file (the user's explicit export: this is plaintext by design)."""
+    blob = json.dumps(export_document(case), ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomic(Path(target), blob)
+

@@ -1,0 +1,387 @@
+"""A case on disk: one folder with the encrypted database and its key-slot file.
+
+`Case` is the one owner of the database connection. Every write goes through `transaction()`,
+which is all-or-nothing, and every change inside it appends to the audit log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import shutil
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from app.records import codec
+from app.records.model import RECORD_TYPES, Person, type_name
+from app.records.values import ValueProblem, format_instant, now_utc
+from app.store import attachments, audit, records, remember, schema, search
+from app.store.db import DB_FILE, Connection, StoreError, connect
+from app.store.keyslots import KEYSLOT_FILE, KeySlots, WrongSecret, new_recovery_code
+
+R = TypeVar("R")
+PERSON_ID = "person"
+
+
+class CaseExists(StoreError):
+    """The target folder already holds something."""
+
+
+def _type_for(cls: type) -> str:
+    for name, (record_cls, _) in RECORD_TYPES.items():
+        if record_cls is cls:
+            return name
+    raise TypeError(f"{cls.__name__} is not a record type")
+
+
+def validate(record: R) -> R:
+    """Round-trip a record through its JSON form, which checks every field and rule."""
+    try:
+        return codec.decode(type(record), codec.encode(record))
+    except codec.FormatProblem as exc:
+        raise ValueProblem(f"{exc.path.replace('_', ' ')}: {exc.problem}") from None
+
+
+class Case:
+    """An unlocked, open case."""
+
+    def __init__(self, folder: Path, conn: Connection, slots: KeySlots, db_key: bytes) -> None:
+        self.folder = folder
+        self._conn = conn
+        self._slots = slots
+        self._key = db_key
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    # Creating and opening ---------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, person: Person, passphrase: str, *,
+               kdf: dict[str, int] | None = None, demo: bool = False) -> tuple[Case, str]:
+        """Make a new case; return it and its recovery code (shown once, never stored)."""
+        person = validate(person)
+        if len(passphrase) < 8:
+            raise ValueProblem("Please choose a passphrase of at least 8 characters")
+        folder = Path(folder)
+        if folder.exists() and any(folder.iterdir()):
+            raise CaseExists(f"{folder} already has files in it; choose an empty or new folder")
+        made_folder = not folder.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        conn: Connection | None = None
+        try:
+            db_key = secrets.token_bytes(32)
+            code = new_recovery_code()
+            slots = KeySlots(uuid.uuid4().hex, [])
+            slots.set_passphrase(db_key, passphrase, kdf)
+            slots.set_recovery(db_key, code)
+            conn = connect(folder / DB_FILE, db_key)
+            schema.migrate(conn, folder / DB_FILE)
+            case = cls(folder, conn, slots, db_key)
+            with case.transaction():
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                    ("case_id", slots.case_id), ("created_at", format_instant(now_utc())),
+                    ("demo", "1" if demo else "0")])
+                audit.append(conn, "created", audit.CASE_EVENT, "case", None,
+                             audit.content_hash({"case_id": slots.case_id, "demo": demo}))
+                records.insert(conn, "person", PERSON_ID, codec.encode(person))
+            slots.save(folder)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            if made_folder:
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                for child in folder.iterdir():
+                    child.unlink()
+            raise
+        return case, code
+
+    @classmethod
+    def _open(cls, folder: Path, slots: KeySlots, db_key: bytes) -> Case:
+        db_path = folder / DB_FILE
+        if not db_path.exists():
+            raise StoreError(f"The case in {folder} has no database file")
+        conn = connect(db_path, db_key)
+        try:
+            schema.migrate(conn, db_path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(folder, conn, slots, db_key)
+
+    @classmethod
+    def open_with_passphrase(cls, folder: Path, passphrase: str) -> Case:
+        """Unlock with the passphrase. A wrong one raises WrongSecret and touches no file."""
+        slots = KeySlots.load(Path(folder))
+        return cls._open(Path(folder), slots, slots.open_with_passphrase(passphrase))
+
+    @classmethod
+    def open_with_recovery_code(cls, folder: Path, code: str) -> Case:
+        """Unlock with the printed recovery code."""
+        slots = KeySlots.load(Path(folder))
+        return cls._open(Path(folder), slots, slots.open_with_recovery(code))
+
+    @classmethod
+    def open_remembered(cls, folder: Path) -> tuple[Case | None, str | None]:
+        """Unlock with the key remembered on this computer, or say plainly why not."""
+        slots = KeySlots.load(Path(folder))
+        if slots.get("keyring") is None:
+            return None, "This case is not remembered on this computer."
+        found = remember.load(slots.case_id)
+        if found.secret is None:
+            return None, found.notice
+        try:
+            db_key = slots.open_with_keyring_secret(found.secret)
+            return cls._open(Path(folder), slots, db_key), None
+        except WrongSecret as exc:
+            return None, str(exc)
+
+    @staticmethod
+    def is_case_folder(folder: Path) -> bool:
+        """Whether a folder looks like a Casebook case."""
+        return (Path(folder) / KEYSLOT_FILE).exists() and (Path(folder) / DB_FILE).exists()
+
+    def close(self) -> None:
+        """Lock the case: close the database and drop the key from this object."""
+        with self._lock:
+            with contextlib.suppress(Exception):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._key = b""
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Transactions -----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """All-or-nothing: everything written inside commits together or not at all."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """The connection for reads, held against other threads' writes."""
+        with self._lock:
+            yield self._conn
+
+    # Identity ---------------------------------------------------------------------------
+    @property
+    def case_id(self) -> str:
+        """The case's permanent id (also binds its key slots)."""
+        return self._slots.case_id
+
+    @property
+    def key_slots(self) -> KeySlots:
+        """The key slots (for backup); they hold only wrapped keys."""
+        return self._slots
+
+    @property
+    def db_key(self) -> bytes:
+        """The raw database key, for making an encrypted backup copy."""
+        return self._key
+
+    def meta(self, key: str) -> str | None:
+        """A value from the case's fixed metadata."""
+        with self.reading() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @property
+    def is_demo(self) -> bool:
+        """Whether this is the labelled demonstration case."""
+        return self.meta("demo") == "1"
+
+    def person(self) -> Person:
+        """The supported person."""
+        with self.reading() as conn:
+            return codec.decode(Person, records.get(conn, PERSON_ID).data)
+
+    def set_person(self, person: Person) -> None:
+        """Save changes to the supported person (the old details stay in the history)."""
+        person = validate(person)
+        with self.transaction() as conn:
+            records.update(conn, PERSON_ID, codec.encode(person))
+
+    # Records ----------------------------------------------------------------------------
+    def add(self, record: R, *, record_id: str | None = None) -> R:
+        """Store a new record. An empty id gets a fresh one; returns the record as stored."""
+        name = type_name(record)
+        record = validate(record)
+        with self.transaction() as conn:
+            rid = getattr(record, "id", "") or record_id or records.new_id(conn, name)
+            if records.id_exists(conn, rid):
+                raise ValueProblem(f"There is already a record with the id {rid}")
+            record.id = rid  # type: ignore[attr-defined]
+            records.insert(conn, name, rid, codec.encode(record))
+        return record
+
+    def save(self, record: R) -> R:
+        """Store a new version of an existing record; the old version is kept."""
+        name = type_name(record)
+        record = validate(record)
+        rid = record.id  # type: ignore[attr-defined]
+        with self.transaction() as conn:
+            if records.get(conn, rid).type != name:
+                raise ValueProblem(f"Record {rid} is not a {name}")
+            records.update(conn, rid, codec.encode(record))
+        return record
+
+    def delete(self, record_id: str) -> None:
+        """Delete a record or file. It is kept as a tombstone with all its history."""
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM attachments WHERE id = ?", (record_id,)).fetchone():
+                attachments.tombstone(conn, record_id)
+            else:
+                records.tombstone(conn, record_id)
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        """One live record by id, or RecordMissing."""
+        with self.reading() as conn:
+            row = records.get(conn, record_id)
+        if row.deleted_at or row.type != _type_for(cls):
+            raise records.RecordMissing(f"There is no {_type_for(cls)} {record_id} in this case")
+        return codec.decode(cls, row.data)
+
+    def list_of(self, cls: type[R], offset: int = 0, limit: int = -1) -> list[R]:
+        """Live records of one type, newest first."""
+        with self.reading() as conn:
+            rows = records.list_rows(conn, _type_for(cls), offset, limit)
+        return [codec.decode(cls, row.data) for row in rows]
+
+    def count(self, cls: type) -> int:
+        """How many live records of one type there are."""
+        with self.reading() as conn:
+            return records.count(conn, _type_for(cls))
+
+    def history(self, record_id: str) -> list[records.Version]:
+        """Every saved version of a record, oldest first."""
+        with self.reading() as conn:
+            return records.versions(conn, record_id)
+
+    def row(self, record_id: str) -> records.StoredRow:
+        """A record's stored row (type, version, timestamps, tombstone)."""
+        with self.reading() as conn:
+            return records.get(conn, record_id)
+
+    # Attachments ------------------------------------------------------------------------
+    def add_attachment(self, filename: str, data: bytes, media_type: str, *, text: str = "",
+                       locked: bool = False, page_count: int | None = None,
+                       attachment_id: str | None = None,
+                       added_at: str | None = None) -> attachments.AttachmentInfo:
+        """Keep a file's bytes inside the encrypted case (text already extracted)."""
+        if not filename.strip():
+            raise ValueProblem("The file has no name")
+        with self.transaction() as conn:
+            if attachment_id and records.id_exists(conn, attachment_id):
+                raise ValueProblem(f"There is already a record with the id {attachment_id}")
+            return attachments.add(conn, filename, data, media_type, text=text, locked=locked,
+                                   page_count=page_count, attachment_id=attachment_id,
+                                   added_at=added_at)
+
+    def attachment(self, attachment_id: str) -> attachments.AttachmentInfo:
+        """A file's details."""
+        with self.reading() as conn:
+            return attachments.get(conn, attachment_id)
+
+    def attachment_data(self, attachment_id: str) -> bytes:
+        """A file's original bytes, read into memory (never to a temporary file)."""
+        with self.reading() as conn:
+            return attachments.data(conn, attachment_id)
+
+    def attachments(self, include_deleted: bool = False) -> list[attachments.AttachmentInfo]:
+        """Every file's details."""
+        with self.reading() as conn:
+            return attachments.list_all(conn, include_deleted)
+
+    # Search and audit -------------------------------------------------------------------
+    def search(self, text: str, limit: int = 200) -> list[search.SearchHit]:
+        """Records and files matching every word typed, best first."""
+        with self.reading() as conn:
+            return search.search(conn, text, limit)
+
+    def audit_events(self, record_id: str | None = None) -> list[audit.AuditEvent]:
+        """The audit log, for one record or the whole case."""
+        with self.reading() as conn:
+            return audit.events(conn, record_id)
+
+    def log_case_event(self, action: str, subject: str, digest: str | None) -> audit.AuditEvent:
+        """Record something done to the case as a whole (a bundle built, a backup made)."""
+        with self.transaction() as conn:
+            return audit.append(conn, action, audit.CASE_EVENT, subject, None, digest)
+
+    def verify(self) -> audit.ChainHead:
+        """Recompute the audit chain against every record; AuditBroken if anything differs."""
+        with self.reading() as conn:
+            current = records.state_hashes(conn)
+            current.update(attachments.state_hashes(conn))
+            return audit.verify(conn, current)
+
+    def integrity_ok(self) -> bool:
+        """SQLite's own structural check of the database file."""
+        with self.reading() as conn:
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    # Keys -------------------------------------------------------------------------------
+    def _save_slots(self, action: str) -> None:
+        with self.transaction() as conn:
+            audit.append(conn, action, audit.CASE_EVENT, "keyslots", None,
+                         audit.content_hash(sorted(s.type for s in self._slots.slots)))
+            self._slots.save(self.folder)
+
+    def change_passphrase(self, new_passphrase: str, kdf: dict[str, int] | None = None) -> None:
+        """Re-wrap the key under a new passphrase; the file is replaced in one step."""
+        if len(new_passphrase) < 8:
+            raise ValueProblem("Please choose a passphrase of at least 8 characters")
+        self._slots.set_passphrase(self._key, new_passphrase, kdf)
+        self._save_slots("passphrase-changed")
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery code (the old one stops working); return the new one."""
+        code = new_recovery_code()
+        self._slots.set_recovery(self._key, code)
+        self._save_slots("recovery-code-changed")
+        return code
+
+    def remember_on_this_computer(self) -> str | None:
+        """Keep a key in the OS keyring; None on success, else a plain notice."""
+        secret = remember.new_secret()
+        notice = remember.store(self.case_id, secret)
+        if notice:
+            return notice
+        self._slots.set_keyring(self._key, secret)
+        self._save_slots("remembered-on-computer")
+        return None
+
+    def forget_on_this_computer(self) -> None:
+        """Remove the keyring slot and the keyring's secret."""
+        self._slots.remove("keyring")
+        self._save_slots("forgotten-on-computer")
+        remember.forget(self.case_id)
+
+    def counts(self) -> dict[str, int]:
+        """How many live records of each type the case holds."""
+        with self.reading() as conn:
+            return {name: records.count(conn, name) for name in RECORD_TYPES}

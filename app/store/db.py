@@ -1,0 +1,47 @@
+"""Open a case's SQLCipher database: the key first, then every pragma, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import sqlcipher3
+
+DB_FILE = "case.db"
+
+# sqlcipher3 ships no type information; connections are typed loosely on purpose.
+Connection: TypeAlias = Any
+DatabaseError = sqlcipher3.DatabaseError
+
+
+class StoreError(ValueError):
+    """The case's database could not be used; the message is plain English."""
+
+
+def connect(path: Path, db_key: bytes) -> Connection:
+    """Open (or create) the encrypted database at `path` with the raw 256-bit key.
+
+    The key must be the first statement; reading the schema then proves it is right. WAL with
+    synchronous=FULL means a committed write survives a crash or power cut.
+    """
+    if len(db_key) != 32:
+        raise StoreError("The case key has the wrong length")
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not str(version[0]).startswith("4."):
+            raise StoreError("This copy of Casebook was built without SQLCipher 4 and cannot "
+                             "open encrypted cases")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                       "temp_store = MEMORY", "secure_delete = ON"):
+            conn.execute(f"PRAGMA {pragma}")
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise StoreError("The case's database could not be opened with its key: it may be "
+                         "damaged, or not a Casebook case") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn

@@ -1,0 +1,241 @@
+"""The SQL for records: one row per record, every version kept, deletes as tombstones.
+
+All record types share this repository; what differs per type (how it sorts, what text is
+searchable) is declared once in `INDEXING`. Callers hold the write transaction; every change
+appends its audit event here, so a change can never land without one.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from app.records.values import format_instant, now_utc
+from app.store import audit
+from app.store.db import Connection
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """A record as stored: its JSON and bookkeeping."""
+
+    id: str
+    type: str
+    version: int
+    data: dict[str, Any]
+    created_at: str
+    updated_at: str
+    deleted_at: str | None
+
+
+@dataclass(frozen=True)
+class Version:
+    """One saved version of a record, for its edit history."""
+
+    version: int
+    data: dict[str, Any]
+    saved_at: str
+
+
+class RecordMissing(LookupError):
+    """No record has that id."""
+
+
+def _first(data: dict[str, Any], *keys: str) -> str:
+    for key in keys:
+        value = data.get(key)
+        if value:
+            return str(value)
+    return ""
+
+
+# How each type sorts in its list (newest first) and which field is its searchable title.
+_SORT: dict[str, Callable[[dict[str, Any]], str]] = {
+    "person": lambda d: "",
+    "settings": lambda d: "",
+    "authority": lambda d: _first(d, "granted_on"),
+    "contact": lambda d: str(d.get("name", "")).casefold(),
+    "diary": lambda d: _moment_key(_first(d, "occurred_at")),
+    "correspondence": lambda d: _moment_key(_first(d, "received_at", "sent_at")),
+    "request": lambda d: _first(d, "made_on"),
+    "complaint": lambda d: _first(d, "opened_on"),
+    "plan": lambda d: _first(d, "dated"),
+    "transaction": lambda d: _first(d, "date"),
+}
+_TITLE = {"person": "name", "authority": "reference", "contact": "name", "diary": "title",
+          "correspondence": "subject", "request": "summary", "complaint": "title",
+          "plan": "title", "transaction": "counterparty"}
+# Identifiers, references, codes, dates and amounts are not words anyone searches for.
+_NOT_TEXT = {"id", "continues", "supersedes", "in_reply_to", "made_via", "answered_by",
+             "complaint_id", "author", "holder", "to", "from", "cc", "participants", "by",
+             "attachment_ids", "outcome_ids", "recorded_at", "bank_ref", "kind", "status",
+             "direction", "channel", "role", "period", "sds_option", "source", "jurisdiction",
+             "occurred_at", "sent_at", "received_at", "made_on", "due_on", "extended_to",
+             "answered_on", "opened_on", "dated", "received_on", "review_due", "date", "due",
+             "granted_on", "expires_on", "date_of_birth", "amount", "guardian_consulted",
+             "person_involved"}
+
+
+def _moment_key(text: str) -> str:
+    return text if "T" in text else (text + "T00:00" if text else "")
+
+
+def sort_key(record_type: str, data: dict[str, Any]) -> str:
+    """The key a type's list is ordered by."""
+    return _SORT[record_type](data)
+
+
+def _texts(value: Any, key: str = "") -> Iterator[str]:
+    if key in _NOT_TEXT:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, k)
+
+
+def search_text(record_type: str, data: dict[str, Any]) -> tuple[str, str]:
+    """(title, body) for the full-text index: every text field of the record."""
+    title_key = _TITLE.get(record_type, "")
+    title = str(data.get(title_key) or "")
+    body = " · ".join(t for k, v in data.items() if k != title_key for t in _texts(v, k))
+    return title, body
+
+
+def state_hash(data: dict[str, Any], deleted_at: str | None) -> str:
+    """What the audit log records of a record's state (a tombstone hashes differently)."""
+    return audit.content_hash({"data": data, "deleted_at": deleted_at})
+
+
+def new_id(conn: Connection, prefix: str) -> str:
+    """A fresh record id such as `diary-3f9a1c0b2d4e` (48 random bits, checked for clashes)."""
+    while True:
+        candidate = f"{prefix}-{secrets.token_hex(6)}"
+        clash = conn.execute(
+            "SELECT 1 FROM records WHERE id = ? UNION SELECT 1 FROM attachments WHERE id = ?",
+            (candidate, candidate),
+        ).fetchone()
+        if not clash:
+            return candidate
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _index(conn: Connection, record_id: str, record_type: str, data: dict[str, Any] | None) -> None:
+    conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+    if data is not None and record_type not in ("settings",):
+        title, body = search_text(record_type, data)
+        conn.execute("INSERT INTO search (record_id, type, title, body) VALUES (?, ?, ?, ?)",
+                     (record_id, record_type, title, body))
+
+
+def id_exists(conn: Connection, record_id: str) -> bool:
+    """Whether any record or attachment already has this id."""
+    return conn.execute(
+        "SELECT 1 FROM records WHERE id = ? UNION SELECT 1 FROM attachments WHERE id = ?",
+        (record_id, record_id),
+    ).fetchone() is not None
+
+
+def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, Any]) -> None:
+    """Store a new record, its first version, its search text and its audit event."""
+    now = format_instant(now_utc())
+    conn.execute(
+        "INSERT INTO records (id, type, version, sort_key, data, created_at, updated_at) "
+        "VALUES (?, ?, 1, ?, ?, ?, ?)",
+        (record_id, record_type, sort_key(record_type, data), _dump(data), now, now),
+    )
+    conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
+                 "VALUES (?, 1, ?, ?)", (record_id, _dump(data), now))
+    _index(conn, record_id, record_type, data)
+    audit.append(conn, "create", record_type, record_id, None, state_hash(data, None))
+
+
+def update(conn: Connection, record_id: str, data: dict[str, Any]) -> bool:
+    """Save a new version of a record; the old one stays in its history.
+
+    Returns False (and writes nothing) when the data is unchanged.
+    """
+    row = get(conn, record_id)
+    if row.deleted_at:
+        raise RecordMissing(f"Record {record_id} has been deleted")
+    if row.data == data:
+        return False
+    now = format_instant(now_utc())
+    version = row.version + 1
+    conn.execute("UPDATE records SET version = ?, sort_key = ?, data = ?, updated_at = ? "
+                 "WHERE id = ?",
+                 (version, sort_key(row.type, data), _dump(data), now, record_id))
+    conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
+                 "VALUES (?, ?, ?, ?)", (record_id, version, _dump(data), now))
+    _index(conn, record_id, row.type, data)
+    audit.append(conn, "edit", row.type, record_id, state_hash(row.data, None),
+                 state_hash(data, None))
+    return True
+
+
+def tombstone(conn: Connection, record_id: str) -> None:
+    """Mark a record deleted; its data and history are kept."""
+    row = get(conn, record_id)
+    if row.deleted_at:
+        return
+    now = format_instant(now_utc())
+    conn.execute("UPDATE records SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                 (now, now, record_id))
+    _index(conn, record_id, row.type, None)
+    audit.append(conn, "delete", row.type, record_id, state_hash(row.data, None),
+                 state_hash(row.data, now))
+
+
+_COLUMNS = "id, type, version, data, created_at, updated_at, deleted_at"
+
+
+def _row(raw: tuple[Any, ...]) -> StoredRow:
+    return StoredRow(raw[0], raw[1], raw[2], json.loads(raw[3]), raw[4], raw[5], raw[6])
+
+
+def get(conn: Connection, record_id: str) -> StoredRow:
+    """One record by id (tombstones included), or RecordMissing."""
+    raw = conn.execute(f"SELECT {_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
+    if raw is None:
+        raise RecordMissing(f"There is no record {record_id} in this case")
+    return _row(raw)
+
+
+def list_rows(conn: Connection, record_type: str, offset: int = 0, limit: int = -1,
+              include_deleted: bool = False) -> list[StoredRow]:
+    """A page of one type's records, newest (highest sort key) first."""
+    where = "type = ?" + ("" if include_deleted else " AND deleted_at IS NULL")
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM records WHERE {where} ORDER BY sort_key DESC, id DESC "
+        "LIMIT ? OFFSET ?", (record_type, limit, offset))
+    return [_row(r) for r in rows]
+
+
+def count(conn: Connection, record_type: str) -> int:
+    """How many live records of a type there are."""
+    row = conn.execute("SELECT count(*) FROM records WHERE type = ? AND deleted_at IS NULL",
+                       (record_type,)).fetchone()
+    return int(row[0])
+
+
+def versions(conn: Connection, record_id: str) -> list[Version]:
+    """Every saved version of a record, oldest first."""
+    rows = conn.execute("SELECT version, data, saved_at FROM record_versions WHERE record_id = ? "
+                        "ORDER BY version", (record_id,))
+    return [Version(v, json.loads(d), at) for v, d, at in rows]
+
+
+def state_hashes(conn: Connection) -> dict[str, str]:
+    """Every record's current state hash, for verifying the audit log."""
+    return {rid: state_hash(json.loads(data), deleted)
+            for rid, data, deleted in conn.execute("SELECT id, data, deleted_at FROM records")}

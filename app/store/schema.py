@@ -1,0 +1,135 @@
+"""Numbered schema versions and the step-by-step migrations between them.
+
+A case records its schema version in `meta`. Opening an older case takes an encrypted copy of
+the database first, then runs each step in one transaction; a case from a newer Casebook is
+refused, so an old program never damages a newer file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from app.store.db import Connection, StoreError
+
+Migration = Callable[[Connection], None]
+
+
+def _run_script(conn: Connection, script: str) -> None:
+    # executescript() would commit first, breaking the all-or-nothing migration.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1(conn: Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        -- Every record type shares one table: the JSON is the interchange shape, the columns
+        -- are what lists sort and filter on. Old versions live in record_versions.
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            sort_key TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX records_by_type ON records (type, deleted_at, sort_key DESC, id DESC);
+        CREATE TABLE record_versions (
+            record_id TEXT NOT NULL REFERENCES records (id),
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (record_id, version)
+        );
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL,
+            locked INTEGER NOT NULL DEFAULT 0,
+            page_count INTEGER,
+            text TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT
+        );
+        CREATE TABLE attachment_data (
+            id TEXT PRIMARY KEY REFERENCES attachments (id),
+            data BLOB NOT NULL
+        );
+        CREATE TABLE audit_events (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            record_type TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            before_hash TEXT,
+            after_hash TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_by_record ON audit_events (record_id, seq);
+        CREATE VIRTUAL TABLE search USING fts5 (
+            record_id UNINDEXED, type UNINDEXED, title, body,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+    )
+
+
+# Index i holds the step that takes a case from version i to version i + 1.
+MIGRATIONS: list[Migration] = [_v1]
+
+
+def current_version() -> int:
+    """The schema version this Casebook writes."""
+    return len(MIGRATIONS)
+
+
+def stored_version(conn: Connection) -> int:
+    """The schema version of an open case (0 for an empty database)."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: Connection, db_path: Path) -> int:
+    """Bring the case up to the current schema; return the version it was at."""
+    found = stored_version(conn)
+    target = current_version()
+    if found > target:
+        raise StoreError(
+            f"This case was saved by a newer version of Casebook (data version {found}; this one "
+            f"reads up to {target}). Please update Casebook to open it. Nothing was changed."
+        )
+    if found == target:
+        return found
+    if found > 0:
+        # An encrypted copy taken before anything changes: the migration can be undone by hand.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(db_path, db_path.with_name(f"{db_path.name}.before-v{target}"))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in MIGRATIONS[found:]:
+            step(conn)
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(target),),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return found

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Debian packages the test suite and the screenshot checks use. Installs only what is missing.
+set -euo pipefail
+need=()
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+command -v qpdf >/dev/null || need+=(qpdf)
+command -v Xvfb >/dev/null || need+=(xvfb)
+# Qt's offscreen platform still loads these libraries.
+for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3; do
+  dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "Casebook's tests need these Debian packages: ${need[*]} (run as root, or install them)." >&2
+  exit 1
+fi
+echo "Installing ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -1,0 +1,72 @@
+"""Shared test set-up: no display, no real keyring, fast key derivation, throwaway cases."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+
+from app.records.model import Person  # noqa: E402
+from app.store.case import Case  # noqa: E402
+
+# Tests derive keys thousands of times; the production cost (about 0.45 s) is kept for the
+# command-line tests that run the real program.
+FAST_KDF = {"time_cost": 1, "memory_kib": 8192, "parallelism": 1}
+PASSPHRASE = "correct horse battery"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An OS keyring stand-in that keeps secrets in a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test gets an empty in-memory keyring instead of the machine's."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def case_dir(tmp_path: Path) -> Path:
+    """Where a test's case folder goes."""
+    return tmp_path / "case"
+
+
+@pytest.fixture
+def new_case(case_dir: Path) -> Iterator[tuple[Case, str]]:
+    """A fresh, empty case (and its recovery code)."""
+    case, code = Case.create(case_dir, Person(name="Test Person", jurisdiction="scotland"),
+                             PASSPHRASE, kdf=FAST_KDF)
+    yield case, code
+    case.close()
+
+
+@pytest.fixture
+def case(new_case: tuple[Case, str]) -> Case:
+    """A fresh, empty, open case."""
+    return new_case[0]

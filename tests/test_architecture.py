@@ -1,0 +1,35 @@
+"""The core never depends on the window."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[1] / "app"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_no_module_under_app_imports_qt_or_ui() -> None:
+    offenders = []
+    for path in sorted(APP.rglob("*.py")):
+        for name in _imports(path):
+            root = name.split(".")[0]
+            if root in {"PySide6", "shiboken6", "PyQt5", "PyQt6", "ui"}:
+                offenders.append(f"{path.relative_to(APP.parent)} imports {name}")
+    assert offenders == []
+
+
+def test_the_check_itself_sees_imports(tmp_path: Path) -> None:
+    sample = tmp_path / "m.py"
+    sample.write_text("from PySide6.QtWidgets import QWidget\nimport ui.app\n")
+    assert {"PySide6.QtWidgets", "ui.app"} <= _imports(sample)

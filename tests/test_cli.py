@@ -1,0 +1,114 @@
+"""The `casebook` command, run as a real program."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PASS = "a long enough passphrase"
+
+
+def run(*args: str, env: dict[str, str] | None = None,
+        timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    # The test machine's keyring must never be touched by the program under test.
+    full_env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli") / "demo"
+    result = run("demo", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "DEMO" in result.stdout
+    return folder
+
+
+def test_init_prints_a_recovery_code_and_verify_works(tmp_path: Path) -> None:
+    case_dir = tmp_path / "c"
+    result = run("init", str(case_dir), "--name", "Jo Bloggs", "--jurisdiction", "wales",
+                 env={"CASEBOOK_PASSPHRASE": PASS})
+    assert result.returncode == 0, result.stderr
+    code = [ln.strip() for ln in result.stdout.splitlines() if ln.count("-") == 7][0]
+    verified = run("verify", str(case_dir), env={"CASEBOOK_RECOVERY_CODE": code})
+    assert verified.returncode == 0, verified.stderr
+    assert "Audit log verified" in verified.stdout
+
+
+def test_wrong_passphrase_exits_1_quickly_and_changes_nothing(demo_dir: Path) -> None:
+    before = _digests(demo_dir)
+    start = time.perf_counter()
+    result = run("verify", str(demo_dir), env={"CASEBOOK_PASSPHRASE": "not it"})
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 1
+    assert result.stderr.strip() == "That passphrase doesn't open this case"
+    assert elapsed < 2.0
+    assert _digests(demo_dir) == before
+
+
+def test_export_import_round_trip(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "case.json"
+    env = {"CASEBOOK_PASSPHRASE": "demo casebook"}
+    assert run("export-json", str(demo_dir), str(out), env=env).returncode == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["format"] == "casebook.case" and doc["diary"]
+    copy_dir = tmp_path / "copy"
+    imported = run("import-json", str(copy_dir), str(out), env={"CASEBOOK_PASSPHRASE": PASS})
+    assert imported.returncode == 0, imported.stderr
+    again = tmp_path / "again.json"
+    assert run("export-json", str(copy_dir), str(again),
+               env={"CASEBOOK_PASSPHRASE": PASS}).returncode == 0
+    second = json.loads(again.read_text(encoding="utf-8"))
+    doc.pop("exported_at"), second.pop("exported_at")
+    assert second == doc
+
+
+def test_import_refuses_bad_file_naming_the_path(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "casebook.case", "version": 1,
+                               "person": {"name": "A", "jurisdiction": "mars"}}))
+    result = run("import-json", str(tmp_path / "new"), str(bad), env={"CASEBOOK_PASSPHRASE": PASS})
+    assert result.returncode == 1
+    assert "person.jurisdiction" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "new").exists()
+
+
+def test_backup_and_restore_without_keyring(demo_dir: Path, tmp_path: Path) -> None:
+    env = {"CASEBOOK_PASSPHRASE": "demo casebook"}
+    backup_file = tmp_path / "demo.cbbackup"
+    made = run("backup", str(demo_dir), "--out", str(backup_file), env=env)
+    assert made.returncode == 0, made.stderr
+    assert b"Ailsa" not in backup_file.read_bytes()
+    wrong = run("restore", str(backup_file), str(tmp_path / "r0"),
+                env={"CASEBOOK_PASSPHRASE": "nope"})
+    assert wrong.returncode == 1 and not (tmp_path / "r0").exists()
+    restored = run("restore", str(backup_file), str(tmp_path / "r1"), env=env)
+    assert restored.returncode == 0, restored.stderr
+    assert run("verify", str(tmp_path / "r1"), env=env).returncode == 0
+
+
+def test_misuse_exits_2() -> None:
+    assert run("no-such-command").returncode == 2
+    assert run("init").returncode == 2
+
+
+def test_missing_case_is_a_plain_error(tmp_path: Path) -> None:
+    result = run("verify", str(tmp_path / "nothing"), env={"CASEBOOK_PASSPHRASE": PASS})
+    assert result.returncode == 1
+    assert "There is no Casebook case" in result.stderr

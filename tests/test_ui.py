@@ -1,0 +1,178 @@
+"""The window, driven as a person would: create a case, write, attach, search, lock, resize."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
+
+from app.records.model import DiaryEntry
+from app.store.case import Case
+from tests.conftest import FAST_KDF, PASSPHRASE
+from ui import theme
+from ui.create_case import CreateCaseWizard, strength_hint
+from ui.diary import DiaryModel
+from ui.settings import Settings
+from ui.shell import Shell
+from ui.unlock import UnlockDialog
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASEBOOK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("CASEBOOK_DATA_DIR", str(tmp_path / "data"))
+
+
+def _create_with_wizard(qtbot: Any, folder: Path) -> Case:
+    wizard = CreateCaseWizard(default_folder=folder, kdf=FAST_KDF)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.person_page.name.setText("Morag Test")
+    wizard.person_page.nation.setCurrentIndex(0)
+    wizard.next()
+    page = wizard.key_page
+    page.passphrase.setText("short")
+    page.again.setText("different")
+    wizard.next()
+    assert wizard.currentPage() is page and "different" in page.error.text()
+    page.passphrase.setText(PASSPHRASE)
+    page.again.setText(PASSPHRASE)
+    page.remember.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.recovery_page
+    assert wizard.recovery_page.code.text() == wizard.recovery_code
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()  # the code must be written down first
+    wizard.recovery_page.confirm.setChecked(True)
+    assert finish.isEnabled()
+    assert wizard.case is not None
+    return wizard.case
+
+
+def test_create_entry_attach_search_lock_unlock(qtbot: Any, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    case = _create_with_wizard(qtbot, tmp_path / "case")
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show_case(case)
+    view = shell.case_view
+    assert view is not None
+
+    diary = view.diary
+    diary.new_entry()
+    form = diary.form
+    form.title.setText("Review meeting with the social worker")
+    form.body.setPlainText("She said the new plan would follow in a fortnight.")
+    form.new_person.setText("Jamie Reid")
+    form.promise.setText("Send the new plan")
+    form.save()
+    qtbot.waitUntil(lambda: diary.model.rowCount() == 1, timeout=5000)
+    entry = diary.model.entry(0)
+    assert entry.participants and entry.commitments[0].text == "Send the new plan"
+
+    letter = tmp_path / "council-letter.txt"
+    letter.write_text("Decision letter about the direct payment, reference QWERTY42")
+    diary.detail.show_entry(entry)
+    diary.detail.add_files([letter])
+    qtbot.waitUntil(lambda: case.get(DiaryEntry, entry.id).attachment_ids != [], timeout=15000)
+    att_id = case.get(DiaryEntry, entry.id).attachment_ids[0]
+    assert case.attachment_data(att_id) == letter.read_bytes()
+
+    view.search_box.setText("qwerty42")
+    view.run_search()
+    hits = view.search.run("qwerty42")
+    assert [h.record_id for h in hits] == [att_id]
+    assert view.search.tree.topLevelItemCount() == 1
+
+    opened: list[UnlockDialog] = []
+
+    def fake_exec(dialog: UnlockDialog) -> int:
+        opened.append(dialog)
+        dialog.secret.setText("wrong passphrase")
+        dialog.try_unlock()
+        assert "doesn't open" in dialog.error.text()
+        dialog.secret.setText(PASSPHRASE)
+        dialog.try_unlock()
+        return 1
+
+    monkeypatch.setattr(UnlockDialog, "exec", fake_exec)
+    monkeypatch.setattr(Case, "open_remembered", staticmethod(lambda folder: (None, "no")))
+    shell.lock()
+    assert opened and shell.case is not None
+    assert shell.case.get(DiaryEntry, entry.id).title == entry.title
+    shell.close_case()
+
+
+def test_text_size_applies_everywhere_at_once(qtbot: Any, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    theme.apply(app, shell.settings)
+    normal = app.font().pointSize()
+    shell.set_text_size("extra-large")
+    assert app.font().pointSize() == 2 * normal
+    assert shell.font().pointSize() == 2 * normal
+    shell.set_text_size("normal")
+    assert app.font().pointSize() == normal
+
+
+def test_demo_case_is_labelled_on_screen(qtbot: Any) -> None:
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.open_demo()
+    assert shell.case is not None and shell.case.is_demo
+    assert "DEMO" in shell.windowTitle()
+    labels = [w.text() for w in shell.case_view.findChildren(type(shell.case_view.search.summary))]
+    assert any("DEMO CASE" in text for text in labels)
+    shell.close_case()
+
+
+def test_diary_model_is_lazy_and_well_behaved(qtmodeltester: Any, case: Case) -> None:
+    from app.records.values import Moment, now_utc
+
+    with case.transaction():
+        for n in range(450):
+            case.add(DiaryEntry(id="", occurred_at=Moment.parse(f"2026-01-01T{n % 24:02d}:00"),
+                                recorded_at=now_utc(), kind="note", title=f"entry {n}"))
+    model = DiaryModel(case)
+    assert model.rowCount() == 200 and model.canFetchMore(model.index(-1, -1))
+    qtmodeltester.check(model)
+    model.fetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == 450 and not model.canFetchMore(model.index(-1, -1))
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.DisplayRole).startswith("written")
+
+
+def test_every_control_has_an_accessible_name(qtbot: Any, case: Case) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QDateTimeEdit,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show_case(case)
+    controls = shell.findChildren(QAbstractButton) + shell.findChildren(QLineEdit) + \
+        shell.findChildren(QPlainTextEdit) + shell.findChildren(QComboBox) + \
+        shell.findChildren(QAbstractItemView) + shell.findChildren(QDateTimeEdit)
+    unnamed = [type(c).__name__ + ":" + c.objectName() for c in controls
+               if not c.accessibleName() and c.isVisibleTo(shell)
+               and not type(c).__name__.startswith("QCalendar")
+               and c.parent() is not None and type(c.parent()).__name__ not in
+               ("QComboBox", "QDateTimeEdit", "QDateEdit", "QScrollBar", "QCalendarWidget")]
+    shell.close_case()
+    assert unnamed == []
+
+
+def test_strength_hint_is_plain() -> None:
+    assert strength_hint("abc").startswith("Too short")
+    assert strength_hint("password1").startswith("Weak")
+    assert strength_hint("kettle orbit violet tram").startswith("Strong")

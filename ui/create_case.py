@@ -1,0 +1,208 @@
+"""The create-a-case wizard: who it is for, where it lives, the passphrase, the recovery code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.records.model import Person
+from app.records.values import ValueProblem
+from app.store.case import Case, CaseExists
+from app.store.db import StoreError
+from ui.widgets import button, named, notice, paragraph, show_notice
+
+NATIONS = [("Scotland", "scotland"), ("England", "england"), ("Wales", "wales"),
+           ("Northern Ireland", "northern-ireland")]
+
+
+def strength_hint(passphrase: str) -> str:
+    """A plain description of how hard a passphrase would be to guess."""
+    if len(passphrase) < 8:
+        return "Too short: use at least 8 characters."
+    words = len(passphrase.split())
+    kinds = sum(any(test(c) for c in passphrase)
+                for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    if len(passphrase) >= 20 or (words >= 4 and len(passphrase) >= 16):
+        return "Strong: this would be very hard to guess."
+    if len(passphrase) >= 12 and (kinds >= 2 or words >= 3):
+        return "Good. Longer is even better: three or four unrelated words work well."
+    return "Weak: try three or four unrelated words, like 'kettle orbit violet tram'."
+
+
+class PersonPage(QWizardPage):
+    """Who the case is about."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Who is this case about?")
+        self.setSubTitle("You can change these details later.")
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        named(self.name, "Their full name", "The name of the person you support, or your own")
+        self.nation = QComboBox()
+        for label, value in NATIONS:
+            self.nation.addItem(label, value)
+        named(self.nation, "Where they live",
+              "The nation decides which rules and deadlines apply")
+        form.addRow("Their &full name:", self.name)
+        form.addRow("&Where they live:", self.nation)
+        self.registerField("name*", self.name)
+
+
+class KeyPage(QWizardPage):
+    """Where the case is kept, and the passphrase that locks it."""
+
+    def __init__(self, wizard: CreateCaseWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Keep it safe")
+        self.setSubTitle("The case is locked with a passphrase only you know. Nobody, "
+                         "including Casebook, can open it without the passphrase or the "
+                         "recovery code you will get next.")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.folder = QLineEdit(str(wizard.default_folder))
+        named(self.folder, "Folder for the case")
+        browse = button("&Choose…", "Choose a different folder for the case")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow("&Folder:", row)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        named(self.passphrase, "Passphrase", "At least 8 characters; a few unrelated words work "
+                                             "best")
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        named(self.again, "Passphrase again")
+        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow("Type it &again:", self.again)
+        self.hint = QLabel(strength_hint(""))
+        self.hint.setWordWrap(True)
+        named(self.hint, "Passphrase strength")
+        form.addRow("Strength:", self.hint)
+        self.remember = QCheckBox("&Remember on this computer (you won't need to type the "
+                                  "passphrase here)")
+        named(self.remember, "Remember on this computer")
+        layout.addWidget(self.remember)
+        self.error = notice()
+        layout.addWidget(self.error)
+        self.passphrase.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Choose where to keep the case")
+        if chosen:
+            self.folder.setText(str(Path(chosen) / "Casebook case"))
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """Create the case when the user moves on; show any problem plainly."""
+        if self._wizard.case is not None:
+            return True
+        if self.passphrase.text() != self.again.text():
+            show_notice(self.error, "The two passphrases are different. Please type them again.")
+            return False
+        person = Person(name=self.field("name").strip(),
+                        jurisdiction=self._wizard.person_page.nation.currentData())
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            case, code = Case.create(Path(self.folder.text()).expanduser(), person,
+                                     self.passphrase.text(), kdf=self._wizard.kdf)
+        except (ValueProblem, CaseExists, StoreError, OSError) as exc:
+            show_notice(self.error, str(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._wizard.case, self._wizard.recovery_code = case, code
+        if self.remember.isChecked():
+            self._wizard.remember_notice = case.remember_on_this_computer()
+        return True
+
+
+class RecoveryPage(QWizardPage):
+    """The recovery code, shown once."""
+
+    def __init__(self, wizard: CreateCaseWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Your recovery code")
+        self.setSubTitle("If you ever forget your passphrase, this code is the only other way "
+                         "into the case. It is shown only now.")
+        layout = QVBoxLayout(self)
+        self.code = QLabel()
+        self.code.setProperty("role", "subheading")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        named(self.code, "Recovery code")
+        layout.addWidget(self.code)
+        layout.addWidget(paragraph("Print it or write it down, and keep it somewhere safe "
+                                   "away from this computer — with other important papers."))
+        row = QHBoxLayout()
+        self.print_button = button("&Print…", "Print the recovery code")
+        self.copy_button = button("C&opy", "Copy the recovery code")
+        self.print_button.clicked.connect(self._print)
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self._wizard.recovery_code))
+        row.addWidget(self.print_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.confirm = QCheckBox("I have &printed or written down my recovery code")
+        named(self.confirm, "I have printed or written down my recovery code")
+        layout.addWidget(self.confirm)
+        self.remember_notice = notice()
+        layout.addWidget(self.remember_notice)
+        self.registerField("confirmed*", self.confirm)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """Show the code made on the previous page."""
+        self.code.setText(self._wizard.recovery_code)
+        show_notice(self.remember_notice, self._wizard.remember_notice or "")
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec():
+            doc = QTextDocument()
+            doc.setPlainText("Casebook recovery code\n\n" + self._wizard.recovery_code +
+                             "\n\nKeep this safe. It opens the case if the passphrase is lost.")
+            doc.print_(printer)
+
+
+class CreateCaseWizard(QWizard):
+    """Creates the case; `case` holds it once the user finishes."""
+
+    def __init__(self, parent: QWidget | None = None, *, default_folder: Path,
+                 kdf: dict[str, int] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Create a new case")
+        self.setAccessibleName("Create a new case")
+        self.default_folder = default_folder
+        self.kdf = kdf
+        self.case: Case | None = None
+        self.recovery_code = ""
+        self.remember_notice: str | None = None
+        self.person_page = PersonPage()
+        self.key_page = KeyPage(self)
+        self.recovery_page = RecoveryPage(self)
+        for page in (self.person_page, self.key_page, self.recovery_page):
+            self.addPage(page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

@@ -1,0 +1,510 @@
+"""The Diary: every call, visit and meeting, written at the time and never silently rewritten."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Commitment, Contact, DiaryEntry
+from app.records.values import Moment, now_utc
+from app.services.attachments import attach_file
+from app.services.taxonomy import describe_tag
+from app.store.case import Case
+from ui.labels import DIARY_KINDS, delay_text, when_text
+from ui.operations import Operations
+from ui.viewer import AttachmentViewer
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DiaryModel(QAbstractTableModel):
+    """Newest first; loads a page at a time as the list is scrolled."""
+
+    HEADERS = ("When", "What happened", "Kind", "Written down")
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+        self.rows: list[DiaryEntry] = []
+        self.total = 0
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the newest entry."""
+        self.beginResetModel()
+        self.total = self.case.count(DiaryEntry)
+        self.rows = self.case.list_of(DiaryEntry, 0, PAGE)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        more = self.case.list_of(DiaryEntry, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        entry = self.rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return when_text(entry.occurred_at)
+        if column == 1:
+            clip = " 📎" if entry.attachment_ids and role == Qt.ItemDataRole.DisplayRole else ""
+            files = f" ({len(entry.attachment_ids)} files)" if entry.attachment_ids and \
+                role == Qt.ItemDataRole.AccessibleTextRole else ""
+            return entry.title + clip + files
+        if column == 2:
+            return DIARY_KINDS.get(entry.kind, entry.kind)
+        return delay_text(entry.occurred_at, entry.recorded_at)
+
+    def entry(self, row: int) -> DiaryEntry:
+        """The entry shown on a row."""
+        return self.rows[row]
+
+
+class EntryForm(QWidget):
+    """'What happened?' — the quick entry form, also used to edit (making a new version)."""
+
+    saved = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.editing: DiaryEntry | None = None
+        outer = QVBoxLayout(self)
+        self.title_label = heading("What happened?", "subheading")
+        outer.addWidget(self.title_label)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer.addLayout(form)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        named(self.when, "When it happened")
+        self.kind = QComboBox()
+        for code, label in DIARY_KINDS.items():
+            self.kind.addItem(label, code)
+        named(self.kind, "What kind of contact")
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("In a few words, e.g. 'Call with the social worker'")
+        named(self.title, "What happened, in a few words")
+        self.people = QListWidget()
+        self.people.setMaximumHeight(140)
+        named(self.people, "Who was there", "Tick everyone who took part")
+        self.new_person = QLineEdit()
+        self.new_person.setPlaceholderText("Someone not in the list? Type their name")
+        named(self.new_person, "Someone new")
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText("What was said, as close to their words as you can")
+        named(self.body, "What was said")
+        self.purpose = QLineEdit()
+        named(self.purpose, "What they said it was for")
+        self.promise = QLineEdit()
+        self.promise.setPlaceholderText("e.g. 'Will send a copy of the plan'")
+        named(self.promise, "What they promised")
+        self.promise_has_date = QCheckBox("By a date:")
+        named(self.promise_has_date, "The promise has a date")
+        self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
+        self.promise_due.setCalendarPopup(True)
+        self.promise_due.setEnabled(False)
+        named(self.promise_due, "Promised by")
+        self.promise_has_date.toggled.connect(self.promise_due.setEnabled)
+        promise_row = QHBoxLayout()
+        promise_row.addWidget(self.promise, 1)
+        promise_row.addWidget(self.promise_has_date)
+        promise_row.addWidget(self.promise_due)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("Words to find it by, separated by commas (e.g. "
+                                     "standard:9.10, review)")
+        named(self.tags, "Tags")
+        form.addRow("&When:", self.when)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&In a few words:", self.title)
+        form.addRow("W&ho was there:", self.people)
+        form.addRow("Someone &new:", self.new_person)
+        form.addRow("What was &said:", self.body)
+        form.addRow("What they said it was &for:", self.purpose)
+        promise_label = QLabel("What they &promised:")
+        promise_label.setBuddy(self.promise)
+        form.addRow(promise_label, promise_row)
+        form.addRow("&Tags:", self.tags)
+        self.error = notice()
+        outer.addWidget(self.error)
+        row = QHBoxLayout()
+        self.save_button = button("&Save entry", "Save this diary entry")
+        self.cancel_button = button("Cancel")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+
+    def _fill_people(self, ticked: set[str]) -> None:
+        self.people.clear()
+        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+            item = QListWidgetItem(contact.name + (f" ({contact.organisation})"
+                                                   if contact.organisation else ""))
+            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if contact.id in ticked
+                               else Qt.CheckState.Unchecked)
+            self.people.addItem(item)
+
+    def start_new(self) -> None:
+        """Empty form, 'now' as the time."""
+        self.editing = None
+        self.title_label.setText("What happened?")
+        self.when.setDateTime(QDateTime.currentDateTime())
+        for field in (self.title, self.new_person, self.purpose, self.promise, self.tags):
+            field.clear()
+        self.body.clear()
+        self.promise_has_date.setChecked(False)
+        self.kind.setCurrentIndex(0)
+        self._fill_people(set())
+        show_notice(self.error, "")
+        self.title.setFocus()
+
+    def start_edit(self, entry: DiaryEntry) -> None:
+        """The form filled from an entry; saving keeps the old version in its history."""
+        self.start_new()
+        self.editing = entry
+        self.title_label.setText("Correct this entry (the original is kept)")
+        at = entry.occurred_at
+        qdt = QDateTime(QDate(at.day.year, at.day.month, at.day.day),
+                        QDateTime.currentDateTime().time())
+        if at.at:
+            qdt.setTime(qdt.time().fromString(at.at.strftime("%H:%M"), "HH:mm"))
+        self.when.setDateTime(qdt)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(entry.kind)))
+        self.title.setText(entry.title)
+        self.body.setPlainText(entry.body or "")
+        self.purpose.setText(entry.purpose_stated or "")
+        self.tags.setText(", ".join(entry.tags))
+        self._fill_people(set(entry.participants))
+
+    def _collect(self) -> tuple[DiaryEntry, str]:
+        qdt = self.when.dateTime()
+        d, t = qdt.date(), qdt.time()
+        moment = Moment.parse(f"{d.year():04d}-{d.month():02d}-{d.day():02d}T"
+                              f"{t.hour():02d}:{t.minute():02d}")
+        people = [self.people.item(i).data(Qt.ItemDataRole.UserRole)
+                  for i in range(self.people.count())
+                  if self.people.item(i).checkState() == Qt.CheckState.Checked]
+        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        base = self.editing
+        commitments = list(base.commitments) if base else []
+        if self.promise.text().strip():
+            due = self.promise_due.date()
+            commitments.append(Commitment(
+                self.promise.text().strip(), people[0] if people else None,
+                date(due.year(), due.month(), due.day()) if self.promise_has_date.isChecked()
+                else None))
+        entry = DiaryEntry(
+            id=base.id if base else "", occurred_at=moment,
+            recorded_at=base.recorded_at if base else now_utc(), kind=self.kind.currentData(),
+            title=self.title.text().strip(), body=self.body.toPlainText().strip() or None,
+            participants=people, purpose_stated=self.purpose.text().strip() or None,
+            commitments=commitments, tags=tags,
+            attachment_ids=list(base.attachment_ids) if base else [])
+        return entry, self.new_person.text().strip()
+
+    def save(self) -> None:
+        """Save in one transaction (with a new contact, if one was typed)."""
+        entry, new_name = self._collect()
+        if not entry.title:
+            show_notice(self.error, "Please say in a few words what happened.")
+            self.title.setFocus()
+            return
+        case = self.case
+
+        def write() -> str:
+            with case.transaction():
+                if new_name:
+                    entry.participants.append(case.add(Contact(id="", name=new_name)).id)
+                saved = case.save(entry) if entry.id else case.add(entry)
+            return saved.id
+
+        self.save_button.setEnabled(False)
+
+        def done(entry_id: str) -> None:
+            self.save_button.setEnabled(True)
+            self.saved.emit(entry_id)
+
+        def failed(message: str) -> None:
+            self.save_button.setEnabled(True)
+            show_notice(self.error, f"Not saved: {message}")
+
+        self.ops.write(write, {"diary", "contact"}, done, failed)
+
+
+class EntryDetail(QWidget):
+    """One entry: what was written, its edit history, and its files (drop files here)."""
+
+    edit_requested = Signal(object)
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.entry: DiaryEntry | None = None
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        named(self.text, "The diary entry")
+        layout.addWidget(self.text, 3)
+        layout.addWidget(heading("Files", "subheading"))
+        self.files = QListWidget()
+        named(self.files, "Files attached to this entry", "Press Enter to open a file")
+        self.files.itemActivated.connect(self._open_file)
+        layout.addWidget(self.files, 1)
+        row = QHBoxLayout()
+        self.add_file_button = button("&Add a file…", "Attach a letter, photo or document "
+                                                      "(you can also drag files here)")
+        self.edit_button = button("&Correct this entry…", "Make a corrected version; the "
+                                                          "original stays in the history")
+        self.add_file_button.clicked.connect(self._choose_files)
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.entry))
+        row.addWidget(self.add_file_button)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.error = notice()
+        layout.addWidget(self.error)
+        self.show_entry(None)
+
+    def show_entry(self, entry: DiaryEntry | None) -> None:
+        """Show an entry, with its history of versions."""
+        self.entry = entry
+        self.add_file_button.setEnabled(entry is not None)
+        self.edit_button.setEnabled(entry is not None)
+        self.files.clear()
+        show_notice(self.error, "")
+        if entry is None:
+            self.text.setPlainText("Choose an entry from the list, or press 'New entry'.")
+            return
+        names = {c.id: c.name for c in self.case.list_of(Contact)}
+        versions = self.case.history(entry.id)
+        parts = [f"<h2>{_esc(entry.title)}</h2>",
+                 f"<p><b>{_esc(when_text(entry.occurred_at))}</b> — "
+                 f"{_esc(DIARY_KINDS.get(entry.kind, entry.kind))} — "
+                 f"{_esc(delay_text(entry.occurred_at, entry.recorded_at))}</p>"]
+        if entry.participants:
+            who = ", ".join(names.get(p, p) for p in entry.participants)
+            parts.append(f"<p><b>Who:</b> {_esc(who)}</p>")
+        if entry.purpose_stated:
+            parts.append(f"<p><b>What they said it was for:</b> {_esc(entry.purpose_stated)}</p>")
+        if entry.body:
+            parts.append("<p>" + _esc(entry.body).replace("\n", "<br>") + "</p>")
+        for c in entry.commitments:
+            due = f" by {c.due.strftime('%-d %B %Y')}" if c.due else ""
+            who = names.get(c.by, "") if c.by else ""
+            parts.append(f"<p><b>Promise:</b> {_esc(who)} {_esc(c.text)}{_esc(due)}</p>")
+        if entry.tags:
+            described = "; ".join(describe_tag(t) for t in entry.tags)
+            parts.append(f"<p><b>Tags:</b> {_esc(described)}</p>")
+        if len(versions) > 1:
+            parts.append(f"<h3>History: corrected {len(versions) - 1} time(s)</h3><ul>")
+            for v in reversed(versions):
+                parts.append(f"<li>Version {v.version}, saved {v.saved_at.replace('T', ' ')[:16]}"
+                             f" UTC: “{_esc(str(v.data.get('title', '')))}” — "
+                             f"{_esc(str(v.data.get('body') or '')[:200])}</li>")
+            parts.append("</ul>")
+        self.text.setHtml("".join(parts))
+        if not entry.attachment_ids:
+            self.files.addItem("No files yet. Press 'Add a file…' or drag files here.")
+        for att_id in entry.attachment_ids:
+            info = self.case.attachment(att_id)
+            item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
+            item.setData(Qt.ItemDataRole.UserRole, att_id)
+            self.files.addItem(item)
+
+    def _open_file(self, item: QListWidgetItem) -> None:
+        att_id = item.data(Qt.ItemDataRole.UserRole)
+        if not att_id:
+            return
+        AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
+                         self).exec()
+
+    def _choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Choose files to attach")
+        self.add_files([Path(p) for p in paths])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Attach files to the shown entry, all in one transaction."""
+        entry = self.entry
+        if entry is None or not paths:
+            return
+        try:
+            blobs = [(p.name, p.read_bytes()) for p in paths]
+        except OSError as exc:
+            show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
+            return
+        case = self.case
+
+        def write() -> DiaryEntry:
+            with case.transaction():
+                fresh = case.get(DiaryEntry, entry.id)
+                for name, data in blobs:
+                    fresh.attachment_ids.append(attach_file(case, name, data).id)
+                return case.save(fresh)
+
+        show_notice(self.error, f"Adding {len(blobs)} file(s)…")
+        self.ops.write(write, {"diary", "attachment"}, self.show_entry,
+                       lambda m: show_notice(self.error, f"Not added: {m}"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.entry is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.add_files([p for p in paths if p.is_file()])
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class DiaryPage(QWidget):
+    """List on the left; an entry or the 'What happened?' form on the right."""
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading("Diary"))
+        top.addStretch(1)
+        self.new_button = button("&New entry", "Write down a call, visit or meeting now")
+        self.new_button.clicked.connect(self.new_entry)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        layout.addWidget(paragraph("Write things down as soon as you can. Corrections are "
+                                   "kept as new versions, so the record shows what was written "
+                                   "when."))
+        split = QSplitter()
+        self.model = DiaryModel(case)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        named(self.table, "Diary entries, newest first")
+        named(self.table.horizontalHeader(), "Diary column headings")
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        split.addWidget(self.table)
+        self.right = QStackedWidget()
+        self.detail = EntryDetail(case, ops)
+        self.form = EntryForm(case, ops)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        self.right.addWidget(self.detail)
+        self.right.addWidget(scroll)
+        split.addWidget(self.right)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
+        split.setSizes([560, 460])
+        layout.addWidget(split, 1)
+        self.form.saved.connect(self._saved)
+        self.form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
+        self.detail.edit_requested.connect(self._edit)
+        ops.changed.connect(self._changed)
+
+    def new_entry(self) -> None:
+        """Open the 'What happened?' form."""
+        self.form.start_new()
+        self.right.setCurrentIndex(1)
+        self.form.title.setFocus()
+
+    def _edit(self, entry: DiaryEntry) -> None:
+        self.form.start_edit(entry)
+        self.right.setCurrentIndex(1)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.detail.show_entry(self.model.entry(current.row()))
+            self.right.setCurrentIndex(0)
+
+    def _changed(self, types: frozenset[str]) -> None:
+        if "diary" in types:
+            self.model.reload()
+
+    def _saved(self, entry_id: str) -> None:
+        self.model.reload()
+        self.show_entry(entry_id)
+
+    def show_entry(self, entry_id: str) -> None:
+        """Select and show an entry by id (loading pages until it is found)."""
+        while True:
+            for row, entry in enumerate(self.model.rows):
+                if entry.id == entry_id:
+                    self.table.selectRow(row)
+                    self.detail.show_entry(entry)
+                    self.right.setCurrentIndex(0)
+                    return
+            if not self.model.canFetchMore(QModelIndex()):
+                return
+            self.model.fetchMore(QModelIndex())

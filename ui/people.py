@@ -1,0 +1,150 @@
+"""People: everyone in the case — social workers, managers, PAs, advocates, representatives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Contact
+from app.store.case import Case
+from ui.labels import ROLES
+from ui.operations import Operations
+from ui.widgets import button, heading, named, notice, show_notice
+
+
+class PeoplePage(QWidget):
+    """A list of people and a form to add or correct one."""
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.current: Contact | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading("People"))
+        top.addStretch(1)
+        self.new_button = button("&Add a person", "Add someone to the case")
+        self.new_button.clicked.connect(self.start_new)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        split = QSplitter()
+        self.list = QListWidget()
+        named(self.list, "People in the case")
+        self.list.currentItemChanged.connect(self._picked)
+        split.addWidget(self.list)
+        holder = QWidget()
+        form_layout = QVBoxLayout(holder)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form_layout.addLayout(form)
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        self.role.addItem("(not said)", None)
+        for code, label in ROLES.items():
+            self.role.addItem(label, code)
+        self.organisation = QLineEdit()
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setMaximumHeight(90)
+        self.notes = QPlainTextEdit()
+        for widget, label in ((self.name, "&Name"), (self.role, "&Role"),
+                              (self.organisation, "&Organisation"), (self.email, "&Email"),
+                              (self.phone, "&Phone"), (self.address, "A&ddress"),
+                              (self.notes, "No&tes")):
+            named(widget, label.replace("&", ""))
+            form.addRow(label + ":", widget)
+        self.error = notice()
+        form_layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = button("&Save person", "Save this person's details")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        form_layout.addLayout(row)
+        form_layout.addStretch(1)
+        split.addWidget(holder)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        ops.changed.connect(lambda types: "contact" in types and self.reload())
+        self.reload()
+        self.start_new()
+
+    def reload(self) -> None:
+        """Refill the list, keeping the selection."""
+        keep = self.current.id if self.current else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+            role = ROLES.get(contact.role or "", "")
+            item = QListWidgetItem(contact.name + (f" — {role}" if role else ""))
+            item.setData(Qt.ItemDataRole.UserRole, contact)
+            self.list.addItem(item)
+            if contact.id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def select(self, contact_id: str) -> None:
+        """Show one person's details."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole).id == contact_id:
+                self.list.setCurrentItem(item)
+                return
+
+    def start_new(self) -> None:
+        """Clear the form for a new person."""
+        self.current = None
+        self.list.clearSelection()
+        for field in (self.name, self.organisation, self.email, self.phone):
+            field.clear()
+        self.address.clear()
+        self.notes.clear()
+        self.role.setCurrentIndex(0)
+        show_notice(self.error, "")
+        self.name.setFocus()
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        contact: Contact = item.data(Qt.ItemDataRole.UserRole)
+        self.current = contact
+        self.name.setText(contact.name)
+        self.role.setCurrentIndex(max(0, self.role.findData(contact.role)))
+        self.organisation.setText(contact.organisation or "")
+        self.email.setText(contact.email or "")
+        self.phone.setText(contact.phone or "")
+        self.address.setPlainText(contact.address or "")
+        self.notes.setPlainText(contact.notes or "")
+        show_notice(self.error, "")
+
+    def save(self) -> None:
+        """Add or update the person (the old details stay in the history)."""
+        contact = Contact(
+            id=self.current.id if self.current else "", name=self.name.text().strip(),
+            role=self.role.currentData(), organisation=self.organisation.text().strip() or None,
+            email=self.email.text().strip() or None, phone=self.phone.text().strip() or None,
+            address=self.address.toPlainText().strip() or None,
+            notes=self.notes.toPlainText().strip() or None)
+        if not contact.name:
+            show_notice(self.error, "Please give the person's name.")
+            return
+        case = self.case
+
+        def done(saved: Contact) -> None:
+            self.current = saved
+            show_notice(self.error, f"Saved {saved.name}.")
+
+        self.ops.write(lambda: case.save(contact) if contact.id else case.add(contact),
+                       {"contact"}, done, lambda m: show_notice(self.error, f"Not saved: {m}"))

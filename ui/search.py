@@ -1,0 +1,63 @@
+"""Search everything: results grouped by type, each one a step away from its record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from app.store.case import Case
+from app.store.search import SearchHit
+from ui.labels import TYPE_NAMES
+from ui.widgets import heading, named, paragraph
+
+
+class SearchPage(QWidget):
+    """Shows the results of the search box at the top of the window."""
+
+    open_record = Signal(str, str)  # type, id
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Search"))
+        self.summary = paragraph("Type in the search box at the top to look through every "
+                                 "entry, letter, plan, person and file.")
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Found", "Where the words appear"])
+        self.tree.setWordWrap(True)
+        named(self.tree, "Search results, grouped by type", "Press Enter to open a result")
+        named(self.tree.header(), "Search result column headings")
+        self.tree.itemActivated.connect(self._activated)
+        layout.addWidget(self.tree, 1)
+
+    def run(self, text: str) -> list[SearchHit]:
+        """Search and show the results grouped by type."""
+        hits = self.case.search(text) if text.strip() else []
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for hit in hits:
+            group = groups.get(hit.type)
+            if group is None:
+                group = QTreeWidgetItem([TYPE_NAMES.get(hit.type, hit.type), ""])
+                groups[hit.type] = group
+                self.tree.addTopLevelItem(group)
+            item = QTreeWidgetItem([hit.title or "(no title)",
+                                    hit.snippet.replace("[", "«").replace("]", "»")])
+            item.setData(0, Qt.ItemDataRole.UserRole, (hit.type, hit.record_id))
+            group.addChild(item)
+        for type_name, group in groups.items():
+            group.setText(0, f"{TYPE_NAMES.get(type_name, type_name)} ({group.childCount()})")
+            group.setExpanded(True)
+        if text.strip():
+            self.summary.setText(f"{len(hits)} found for “{text.strip()}”." if hits else
+                                 f"Nothing found for “{text.strip()}”. Try fewer or "
+                                 "different words.")
+        self.tree.resizeColumnToContents(0)
+        return hits
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        target = item.data(0, Qt.ItemDataRole.UserRole)
+        if target:
+            self.open_record.emit(*target)

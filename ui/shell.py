@@ -1,0 +1,219 @@
+"""The main window: the first-run screen or an open case, the menus, and auto-lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
+
+from app.services.demo import DEMO_PASSPHRASE, create_demo_case
+from app.store.case import Case
+from app.store.db import StoreError
+from app.store.keyslots import KeySlotError
+from ui import settings as settings_store
+from ui import theme
+from ui.case_view import CaseView
+from ui.create_case import CreateCaseWizard
+from ui.firstrun import FirstRunPage
+from ui.operations import Operations
+from ui.settings import TEXT_SIZES, Settings
+from ui.unlock import UnlockDialog
+
+_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                 QEvent.Type.Wheel}
+
+
+class Shell(QMainWindow):
+    """Casebook's window."""
+
+    def __init__(self, settings: Settings | None = None,
+                 kdf: dict[str, int] | None = None) -> None:
+        super().__init__()
+        self.settings = settings or settings_store.load()
+        self.kdf = kdf
+        self.case: Case | None = None
+        self.case_view: CaseView | None = None
+        self.ops = Operations(self)
+        self.ops.failed.connect(lambda m: QMessageBox.warning(self, "Casebook", m))
+        self.setWindowTitle("Casebook")
+        self.setAccessibleName("Casebook")
+        self.resize(1100, 760)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.first_run = FirstRunPage(self.settings.last_case)
+        self.first_run.create_requested.connect(self.create_case)
+        self.first_run.open_requested.connect(self.choose_case)
+        self.first_run.demo_requested.connect(self.open_demo)
+        self.first_run.reopen_requested.connect(
+            lambda: self.open_folder(Path(self.settings.last_case or "")))
+        self.stack.addWidget(self.first_run)
+        self._build_menus()
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.auto_lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # Menus ------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        case_menu = self.menuBar().addMenu("&Case")
+        for text, slot, keys in (("&New case…", self.create_case, QKeySequence.StandardKey.New),
+                                 ("&Open case…", self.choose_case, QKeySequence.StandardKey.Open),
+                                 ("Open the &demo case", self.open_demo, None)):
+            action = QAction(text, self)
+            if keys is not None:
+                action.setShortcut(keys)
+            action.triggered.connect(slot)
+            case_menu.addAction(action)
+        self.lock_action = QAction("&Lock now", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.setEnabled(False)
+        case_menu.addAction(self.lock_action)
+        view = self.menuBar().addMenu("&View")
+        sizes = view.addMenu("Text &size")
+        group = QActionGroup(self)
+        self.size_actions: dict[str, QAction] = {}
+        for key, label in (("normal", "&Normal"), ("large", "&Large"),
+                           ("extra-large", "&Extra large")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.text_size == key)
+            action.triggered.connect(lambda _=False, k=key: self.set_text_size(k))
+            group.addAction(action)
+            sizes.addAction(action)
+            self.size_actions[key] = action
+        fonts = view.addMenu("&Font")
+        font_group = QActionGroup(self)
+        for key, label in (("standard", "&Standard"), ("atkinson", "&Atkinson Hyperlegible"),
+                           ("opendyslexic", "&OpenDyslexic (dyslexia-friendly)")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.font == key)
+            action.triggered.connect(lambda _=False, k=key: self._set("font", k))
+            font_group.addAction(action)
+            fonts.addAction(action)
+        contrast = QAction("&High contrast", self, checkable=True)
+        contrast.setChecked(self.settings.high_contrast)
+        contrast.triggered.connect(lambda on: self._set("high_contrast", on))
+        view.addAction(contrast)
+
+    def _set(self, name: str, value: object) -> None:
+        setattr(self.settings, name, value)
+        settings_store.save(self.settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, self.settings)
+        if self.case_view is not None:
+            self.case_view.refresh_fonts()
+
+    def set_text_size(self, size: str) -> None:
+        """Normal, large or extra large, applied everywhere at once."""
+        if size in TEXT_SIZES:
+            self.size_actions[size].setChecked(True)
+            self._set("text_size", size)
+
+    # Opening and locking -----------------------------------------------------------------
+    def show_case(self, case: Case) -> None:
+        """Show an unlocked case."""
+        self.close_case()
+        self.case = case
+        self.case_view = CaseView(case, self.ops)
+        self.case_view.lock_requested.connect(self.lock)
+        self.stack.addWidget(self.case_view)
+        self.stack.setCurrentWidget(self.case_view)
+        self.lock_action.setEnabled(True)
+        title = "Casebook — " + case.person().name
+        self.setWindowTitle(title + (" — DEMO" if case.is_demo else ""))
+        if not case.is_demo:
+            self.settings.last_case = str(case.folder)
+            settings_store.save(self.settings)
+        self._restart_idle()
+
+    def close_case(self) -> None:
+        """Close the open case, if any, and forget its screens."""
+        self.ops.finish_and_forget()
+        if self.case_view is not None:
+            self.stack.removeWidget(self.case_view)
+            self.case_view.deleteLater()
+            self.case_view = None
+        if self.case is not None:
+            self.case.close()
+            self.case = None
+        self.lock_action.setEnabled(False)
+        self.setWindowTitle("Casebook")
+        self.stack.setCurrentWidget(self.first_run)
+
+    def lock(self) -> None:
+        """Lock now and ask for the passphrase again."""
+        folder = self.case.folder if self.case else None
+        demo = bool(self.case and self.case.is_demo)
+        self.close_case()
+        if folder is not None and not demo:
+            self.open_folder(folder, why="The case is locked. Unlock it to carry on.")
+
+    def auto_lock(self) -> None:
+        """Lock after the chosen number of idle minutes."""
+        if self.case is not None:
+            self.lock()
+
+    def _restart_idle(self) -> None:
+        minutes = self.settings.auto_lock_minutes
+        if self.case is not None and minutes > 0:
+            self.idle.start(minutes * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _INPUT_EVENTS and self.case is not None:
+            self._restart_idle()
+        return False
+
+    def create_case(self) -> None:
+        """Run the create-a-case wizard."""
+        default = Path.home() / "Casebook" / "My case"
+        wizard = CreateCaseWizard(self, default_folder=default, kdf=self.kdf)
+        if wizard.exec() and wizard.case is not None:
+            self.show_case(wizard.case)
+        elif wizard.case is not None:
+            self.show_case(wizard.case)  # created before cancelling: still open it
+
+    def choose_case(self) -> None:
+        """Pick a case folder and unlock it."""
+        folder = QFileDialog.getExistingDirectory(self, "Choose the case folder")
+        if folder:
+            self.open_folder(Path(folder))
+
+    def open_folder(self, folder: Path, why: str = "") -> None:
+        """Unlock a case: the remembered key first, then the passphrase or recovery code."""
+        if not Case.is_case_folder(folder):
+            QMessageBox.information(self, "Casebook", f"There is no Casebook case in {folder}.")
+            return
+        try:
+            case, notice = Case.open_remembered(folder)
+        except (KeySlotError, StoreError) as exc:
+            QMessageBox.warning(self, "Casebook", str(exc))
+            return
+        if case is None:
+            dialog = UnlockDialog(folder, self, why)
+            if not dialog.exec() or dialog.case is None:
+                return
+            case = dialog.case
+        self.show_case(case)
+
+    def open_demo(self) -> None:
+        """Open the demo case, making it first if needed."""
+        folder = settings_store.demo_case_dir()
+        try:
+            if Case.is_case_folder(folder):
+                case = Case.open_with_passphrase(folder, DEMO_PASSPHRASE)
+            else:
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                case = create_demo_case(folder, kdf=self.kdf)
+        except (KeySlotError, StoreError, OSError) as exc:
+            QMessageBox.warning(self, "Casebook", f"The demo case could not be opened: {exc}")
+            return
+        self.show_case(case)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.close_case()
+        event.accept()

@@ -1,0 +1,90 @@
+"""Unlock a case: the passphrase, the recovery code, or the key remembered on this computer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.case import Case
+from app.store.db import StoreError
+from app.store.keyslots import KeySlotError
+from ui.widgets import heading, named, notice, paragraph, show_notice
+
+
+class UnlockDialog(QDialog):
+    """Asks for the passphrase or recovery code; `case` holds the opened case on success."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None, why: str = "") -> None:
+        super().__init__(parent)
+        self.folder = Path(folder)
+        self.case: Case | None = None
+        self.setWindowTitle("Unlock case")
+        self.setAccessibleName("Unlock case")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Unlock your case", "subheading"))
+        layout.addWidget(paragraph(f"Case folder: {self.folder}"))
+        self.why = notice(why)
+        layout.addWidget(self.why)
+        self.use_passphrase = QRadioButton("Use my &passphrase")
+        self.use_code = QRadioButton("Use my &recovery code")
+        self.use_passphrase.setChecked(True)
+        for radio in (self.use_passphrase, self.use_code):
+            named(radio, radio.text().replace("&", ""))
+            layout.addWidget(radio)
+        form = QFormLayout()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        named(self.secret, "Passphrase")
+        form.addRow("&Passphrase or code:", self.secret)
+        layout.addLayout(form)
+        self.remember = QCheckBox("Re&member on this computer")
+        named(self.remember, "Remember on this computer")
+        layout.addWidget(self.remember)
+        self.error = notice()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_unlock)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.use_code.toggled.connect(self._mode_changed)
+        self.secret.setFocus()
+
+    def _mode_changed(self, code: bool) -> None:
+        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if code else QLineEdit.EchoMode.Password)
+        named(self.secret, "Recovery code" if code else "Passphrase")
+        self.secret.clear()
+        self.secret.setFocus()
+
+    def try_unlock(self) -> None:
+        """Open the case with what was typed; say plainly if it does not fit."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if self.use_code.isChecked():
+                self.case = Case.open_with_recovery_code(self.folder, self.secret.text())
+            else:
+                self.case = Case.open_with_passphrase(self.folder, self.secret.text())
+        except (KeySlotError, StoreError) as exc:
+            show_notice(self.error, str(exc))
+            self.secret.selectAll()
+            self.secret.setFocus()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if self.remember.isChecked():
+            message = self.case.remember_on_this_computer()
+            if message:
+                show_notice(self.error, message)
+        self.accept()
