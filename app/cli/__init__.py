@@ -9,13 +9,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import case_commands
+from app.cli import case_commands, plan_commands, request_commands
 from app.cli.common import UserError
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Each command module adds its sub-commands to the parser.
-COMMAND_MODULES = (case_commands,)
+COMMAND_MODULES = (case_commands, request_commands, plan_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -42,7 +42,9 @@ PlanKind = Literal[
 PlanStatus = Literal["draft", "agreed", "disputed", "superseded"]
 BudgetPeriod = Literal["week", "4-weeks", "month", "year"]
 OutcomeStatus = Literal["agreed", "proposed", "disputed"]
+ChecklistStatus = Literal["present", "missing", "wrong"]
 TransactionSource = Literal["manual", "bank-import", "council-payment"]
+PaymentInterval = Literal["week", "2-weeks", "4-weeks", "month", "quarter"]
 
 
 def choices(alias: object) -> tuple[str, ...]:
@@ -178,9 +180,19 @@ class Request:
     answered_on: date | None = None
     answered_by: str | None = None
     complaint_id: str | None = None
+    # Beyond format v1 (readers of v1 ignore them): the clock stopped while the organisation
+    # waited for a clarification it asked for, from `paused_on` until `resumed_on`.
+    paused_on: date | None = None
+    resumed_on: date | None = None
 
     def check(self) -> None:
         """Dates must follow one another sensibly."""
+        if self.resumed_on and not self.paused_on:
+            raise ValueProblem("the clock restarted without having been stopped")
+        if self.paused_on and self.paused_on < self.made_on:
+            raise ValueProblem("the clock was stopped before the request was made")
+        if self.paused_on and self.resumed_on and self.resumed_on < self.paused_on:
+            raise ValueProblem("the clock restarted before it was stopped")
         if self.answered_on and self.answered_on < self.made_on:
             raise ValueProblem("the answer date is before the request was made")
         if self.due_on and self.due_on < self.made_on:
@@ -201,6 +213,9 @@ class Complaint:
     opened_on: date | None = None
     status: ComplaintStatus = "open"
     tags: list[str] = field(default_factory=list)
+    # Beyond format v1: when the person first knew of the problem; ombudsman time limits
+    # count from it, not from the council's last letter.
+    first_aware_on: date | None = None
 
 
 @dataclass
@@ -223,6 +238,15 @@ class Outcome:
 
 
 @dataclass
+class ChecklistTick:
+    """How a review record measures up to one item of the review checklist."""
+
+    item: str
+    status: ChecklistStatus
+    note: str | None = None
+
+
+@dataclass
 class Plan:
     """One version of a support plan, outcomes plan, assessment or review record."""
 
@@ -240,6 +264,19 @@ class Plan:
     review_due: date | None = None
     outcomes: list[Outcome] = field(default_factory=list)
     attachment_ids: list[str] = field(default_factory=list)
+    # Optional additions to format v1 (older files simply lack them).
+    copy_request: str | None = None  # the request asking for a copy not yet received
+    tags: list[str] = field(default_factory=list)
+    checklist: list[ChecklistTick] = field(default_factory=list)
+
+    def check(self) -> None:
+        """Each outcome id and each checklist item appears only once in a plan."""
+        ids = [o.id for o in self.outcomes if o.id]
+        if len(ids) != len(set(ids)):
+            raise ValueProblem("two outcomes in this plan have the same id")
+        items = [t.item for t in self.checklist]
+        if len(items) != len(set(items)):
+            raise ValueProblem("a checklist item is ticked twice")
 
 
 @dataclass
@@ -259,6 +296,30 @@ class Transaction:
 
 
 @dataclass
+class PaymentSchedule:
+    """How the council pays the budget: this amount, this often, from this date.
+
+    Beyond format v1 (its own top-level list, ``schedules``, which v1 readers ignore). A later
+    schedule takes over from an earlier one on its first payment date.
+    """
+
+    id: str
+    amount: Decimal
+    interval: PaymentInterval
+    first_on: date
+    ends_on: date | None = None
+    payer: str | None = None
+    note: str | None = None
+
+    def check(self) -> None:
+        """A payment is money in, and a schedule cannot end before it starts."""
+        if self.amount <= 0:
+            raise ValueProblem("a council payment must be more than £0.00")
+        if self.ends_on and self.ends_on < self.first_on:
+            raise ValueProblem("the schedule ends before its first payment")
+
+
+@dataclass
 class AttachmentMeta:
     """What is known about a stored file; its bytes live separately in the store."""
 
@@ -271,6 +332,7 @@ class AttachmentMeta:
 
 Record = (
     Authority | Contact | DiaryEntry | Correspondence | Request | Complaint | Plan | Transaction
+    | PaymentSchedule
 )
 
 # Record type name (as stored and in the audit log) → class, and the case-file list it lives in.
@@ -283,6 +345,7 @@ RECORD_TYPES: dict[str, tuple[type, str]] = {
     "complaint": (Complaint, "complaints"),
     "plan": (Plan, "plans"),
     "transaction": (Transaction, "transactions"),
+    "schedule": (PaymentSchedule, "schedules"),
 }
 
 

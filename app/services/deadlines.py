@@ -75,11 +75,12 @@ _NATION_CALENDAR: dict[str, Calendar] = {
     "wales": "EW",
     "northern-ireland": "NI",
 }
-_CALENDAR_WORDS: dict[Calendar, str] = {
-    "EW": "bank holidays in England and Wales",
-    "SCO": "Scottish bank holidays",
-    "NI": "Northern Ireland bank holidays",
-    "UK_ANY": "bank holidays in any part of the UK",
+# (plural, singular) for "not counting weekends or ..." and "a weekend or ...".
+_CALENDAR_WORDS: dict[Calendar, tuple[str, str]] = {
+    "EW": ("bank holidays in England and Wales", "a bank holiday in England and Wales"),
+    "SCO": ("Scottish bank holidays", "a Scottish bank holiday"),
+    "NI": ("Northern Ireland bank holidays", "a Northern Ireland bank holiday"),
+    "UK_ANY": ("bank holidays in any part of the UK", "a bank holiday in any part of the UK"),
 }
 _UNIT_WORDS: dict[str, tuple[str, str]] = {
     "working_days": ("working day", "working days"),
@@ -452,11 +453,9 @@ def _explain(
 ) -> str:
     if rule.counting == "given":
         return "The date they promised."
-    skipped = ""
-    if calendar is not None:
-        skipped = _CALENDAR_WORDS[calendar]
-        if used_local:
-            skipped += " or the council's own holidays"
+    skipped, holiday = _CALENDAR_WORDS[calendar] if calendar is not None else ("", "")
+    if used_local:
+        skipped += " or the council's own holidays"
     amount = _amount(length, rule.unit)
     when = rule.start_event
     text = {
@@ -469,8 +468,9 @@ def _explain(
         ("calendar_days", "day_after"): f"{amount} after {when}.",
         ("calendar_days", "beginning_with"): f"{amount} counting {when} as day 1.",
         ("calendar_months", "ico_month"): (
-            f"{amount} from {when} (that day is day 1), or the last day of the month if it has "
-            f"no such date, moved to the next working day if it falls on a weekend or {skipped}."
+            f"Counting {when} as day 1, {amount} later on the same date (or the month's last "
+            f"day if it has no such date), moved to the next working day if that is a weekend "
+            f"or {holiday}."
         ),
     }.get((rule.unit, rule.counting))
     if text is None and rule.unit == "weeks":
@@ -483,7 +483,7 @@ def _explain(
         text = f"{amount} after {when}" + (
             ", counting that day as the first, so the last day is the day before the same date."
             if rule.counting == "beginning_with"
-            else " (or the last day of the month if it has no such date)."
+            else ", on the same date (or the month's last day if it has no such date)."
         )
     text = text[0].upper() + text[1:]
     if extended and rule.extension is not None:
@@ -502,14 +502,17 @@ class Entry:
 
     def __init__(self, raw: object, label: str, file: str) -> None:
         if not isinstance(raw, dict):
-            raise RulesFileError(f"The rules file {file} is damaged: {label} is not an object.")
+            raise RulesFileError(
+                f"The rules file {file} is damaged: {label or 'the file'} is not an object."
+            )
         self.raw = cast(dict[str, Any], raw)
         self.label = label
         self.file = file
 
     def fail(self, problem: str) -> RulesFileError:
         """An error naming this entry and what is wrong with it."""
-        return RulesFileError(f"The rules file {self.file} is damaged: {self.label}: {problem}.")
+        where = f"{self.label}: " if self.label else ""
+        return RulesFileError(f"The rules file {self.file} is damaged: {where}{problem}.")
 
     def text(self, key: str) -> str:
         """A required, non-empty text field."""
@@ -636,9 +639,10 @@ def _read_gap(entry: Entry) -> NotAvailable:
     )
 
 
-def _label(raw: object, list_name: str, index: int, key: str) -> str:
+def _label(parent: str, raw: object, list_name: str, index: int, key: str) -> str:
     name = raw.get(key) if isinstance(raw, dict) else None
-    return f"{list_name}[{index}]" + (f" ({name})" if isinstance(name, str) else "")
+    label = f"{list_name}[{index}]" + (f" ({name})" if isinstance(name, str) else "")
+    return f"{parent} {label}" if parent else label
 
 
 def read_json_file(path: Path, expected_format: str) -> Entry:
@@ -649,19 +653,19 @@ def read_json_file(path: Path, expected_format: str) -> Entry:
         raise RulesFileError(f"The rules file {path.name} is missing.") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise RulesFileError(f"The rules file {path.name} cannot be read: {error}.") from None
-    top = Entry(raw, "the top level", path.name)
+    top = Entry(raw, "", path.name)
     if top.raw.get("format") != expected_format or top.raw.get("version") != 1:
         raise top.fail(f"it is not a version 1 '{expected_format}' file")
     return top
 
 
 def entries(top: Entry, key: str, id_key: str) -> list[Entry]:
-    """The objects of one list in a rules file, each labelled for error messages."""
+    """The objects of one list in a rules file, each labelled (by `id_key`) for messages."""
     items = top.raw.get(key)
     if not isinstance(items, list):
         raise top.fail(f"'{key}' must be a list")
     return [
-        Entry(item, _label(item, key, index, id_key), top.file)
+        Entry(item, _label(top.label, item, key, index, id_key), top.file)
         for index, item in enumerate(items)
     ]
 

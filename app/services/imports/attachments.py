@@ -1,4 +1,4 @@
-"""Names for files carried inside emails: safe to show and to store, never a path."""
+"""Email header text and attachment names, made safe to show and to store."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ def readable(value: str) -> str:
     The bytes are tried as UTF-8 and then as Windows-1252, the two encodings UK mail arrives in
     when a sender leaves the charset out.
     """
-    raw = value.encode("utf-8", "surrogateescape")
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return value  # other lone surrogates: the reply to the parent replaces them
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

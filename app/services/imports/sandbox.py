@@ -8,6 +8,7 @@ plain line.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import signal
@@ -22,9 +23,12 @@ from app.services.imports.parsed import ExtractResult, ImportRefused, ParsedFile
 from app.services.imports.sniff import Format, sniff
 
 TOO_SLOW = "This file took too long to read and was stopped"
+CANNOT_START = "Casebook could not start its file reader; close some programs and try again"
 # The folder holding the `app` package, so the child imports this same code.
 _SOURCE_ROOT = Path(__file__).resolve().parents[3]
 _CHUNK = 1024 * 1024
+# How a child that used up its CPU allowance (RLIMIT_CPU, Linux only) ends.
+_CPU_LIMIT_EXITS = {-signal.SIGXCPU} if hasattr(signal, "SIGXCPU") else set()
 
 
 def parse_file(
@@ -71,37 +75,42 @@ def _run(
     # memory limit without using any memory.
     env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
-    child = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        cwd=_SOURCE_ROOT, env=env, creationflags=flags,
-    )
-    assert child.stdin is not None and child.stdout is not None
+    try:
+        child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=_SOURCE_ROOT, env=env, creationflags=flags,
+        )
+    except OSError as exc:
+        raise ImportRefused(CANNOT_START) from exc
     # A well-behaved reply is the text plus the attachments, never much more than the input.
     limit = 4 * len(data) + 64 * 1024 * 1024
     reply = bytearray()
-    threads = [
-        threading.Thread(target=_feed, args=(child.stdin, wire.encode_request(
-            fmt.media_type, mode, data)), daemon=True),
-        threading.Thread(target=_drain, args=(child, child.stdout, reply, limit), daemon=True),
-    ]
-    for thread in threads:
-        thread.start()
-    try:
-        child.wait(timeout=timeout_s)
-        timed_out = False
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
-        timed_out = True
-    for thread in threads:
-        thread.join()
-    if timed_out or child.returncode == -getattr(signal, "SIGXCPU", -1):
+    with child:
+        assert child.stdin is not None and child.stdout is not None
+        threads = [
+            threading.Thread(target=_feed, daemon=True, args=(
+                child.stdin, wire.request_header(fmt.media_type, mode), data)),
+            threading.Thread(target=_drain, daemon=True, args=(
+                child, child.stdout, reply, limit)),
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            child.wait(timeout=timeout_s)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+            timed_out = True
+        for thread in threads:
+            thread.join()
+    if timed_out or child.returncode in _CPU_LIMIT_EXITS:
         raise ImportRefused(TOO_SLOW)
     damaged = f"This {fmt.label} is damaged and could not be read"
     if child.returncode != 0:
         raise ImportRefused(damaged)
     try:
-        result = wire.decode_reply(bytes(reply), filename=filename, fmt=fmt)
+        result = wire.decode_reply(reply, filename=filename, fmt=fmt)
     except wire.BadReply as exc:
         raise ImportRefused(damaged) from exc
     if isinstance(result, str):
@@ -109,12 +118,11 @@ def _run(
     return result
 
 
-def _feed(pipe: IO[bytes], request: bytes) -> None:
-    try:
-        pipe.write(request)
-        pipe.close()
-    except OSError:
-        pass  # the child stopped early (refused, crashed or was killed); its exit says why
+def _feed(pipe: IO[bytes], header: bytes, data: bytes) -> None:
+    # A child that stops early (refused, crashed or killed) breaks the pipe; its exit says why.
+    with contextlib.suppress(OSError), pipe:
+        pipe.write(header)
+        pipe.write(data)
 
 
 def _drain(child: subprocess.Popen[bytes], pipe: IO[bytes], out: bytearray, limit: int) -> None:

@@ -117,7 +117,7 @@ def sniff(filename: str, data: bytes) -> Format:
         raise ImportRefused("This file is empty")
     ext = extension(filename)
     claim = _EXTENSIONS.get(ext)
-    fmt = _by_magic(data) or _by_content(data, ext, claim)
+    fmt = _by_magic(data, claim) or _by_content(data, ext, claim)
     if fmt is None or (claim is not None and not _compatible(claim, fmt.family)):
         if claim is not None:
             raise ImportRefused(f"This file is called {ext} but it is not {_FAMILY_NAMES[claim]}")
@@ -137,8 +137,10 @@ def _compatible(claim: str, family: str) -> bool:
     return claim == family or (claim, family) in _COMPATIBLE
 
 
-def _by_magic(data: bytes) -> Format | None:
-    if b"%PDF-" in data[:1024]:  # readers accept a little junk before the header
+def _by_magic(data: bytes, claim: str | None) -> Format | None:
+    if data.startswith(b"%PDF-"):
+        return PDF
+    if claim == "pdf" and b"%PDF-" in data[:1024]:  # PDF readers allow junk before the header
         return PDF
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG

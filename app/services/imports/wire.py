@@ -34,10 +34,10 @@ class Request:
     data: bytes
 
 
-def encode_request(media_type: str, mode: str, data: bytes) -> bytes:
-    """The bytes the parent writes to the child's stdin."""
+def request_header(media_type: str, mode: str) -> bytes:
+    """What the parent writes to the child's stdin before the file's bytes."""
     header = json.dumps({"media_type": media_type, "mode": mode}).encode()
-    return _LENGTH.pack(len(header)) + header + data
+    return _LENGTH.pack(len(header)) + header
 
 
 def read_request(stream: BinaryIO) -> Request:
@@ -81,7 +81,9 @@ def encode_refusal(reason: str) -> bytes:
     return _LENGTH.pack(len(blob)) + blob
 
 
-def decode_reply(reply: bytes, *, filename: str, fmt: Format) -> ParsedFile | str:
+def decode_reply(
+    reply: bytes | bytearray, *, filename: str, fmt: Format
+) -> ParsedFile | str:
     """Turn the child's reply into a ParsedFile, or the refusal reason it gave.
 
     Raises BadReply when the reply is malformed in any way.

@@ -1,0 +1,148 @@
+"""The legal clock on each request: when it is due, and whether they are late.
+
+Overdue is always worked out from the dates, never stored, so it is right on any day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from app.records.model import Request
+from app.services.deadlines import DeadlineError, NoSuchStep, Rule, load_rules
+from app.store.case import Case
+
+State = Literal["overdue", "due-soon", "waiting", "no-date", "answered", "answered-late",
+                "withdrawn"]
+SOON_DAYS = 14
+KIND_WORDS = {
+    "subject-access": "Copy of records (subject access)", "foi": "Freedom of information",
+    "copy-of-document": "Copy of a document", "complaint-stage-1": "Complaint (stage 1)",
+    "complaint-stage-2": "Complaint (stage 2)", "ombudsman": "Ombudsman",
+    "review": "Review", "reassessment": "Reassessment",
+    "record-amendment": "Correction of records", "commitment": "Promise made to you",
+    "other": "Other request",
+}
+
+
+@dataclass(frozen=True)
+class RequestClock:
+    """A request's clock on a given day, in words and numbers."""
+
+    request: Request
+    on: date
+    due_on: date | None
+    rule: Rule | None
+    how_counted: str
+    state: State
+    days_overdue: int
+    days_left: int | None
+
+    @property
+    def plain(self) -> str:
+        """One line for a stressed reader: 'They have not replied — 12 days overdue'."""
+        due = _spoken(self.due_on) if self.due_on else ""
+        if self.state == "overdue":
+            days = "1 day" if self.days_overdue == 1 else f"{self.days_overdue} days"
+            return f"They have not replied — {days} overdue (due {due})"
+        if self.state == "due-soon":
+            left = self.days_left or 0
+            when = "today" if left == 0 else ("tomorrow" if left == 1 else f"in {left} days")
+            return f"Due {when} ({due})"
+        if self.state == "waiting":
+            return f"Waiting for a reply — due no later than {due}"
+        if self.state == "answered":
+            return f"Answered on {_spoken(self.request.answered_on)}"
+        if self.state == "answered-late":
+            days = "1 day" if self.days_overdue == 1 else f"{self.days_overdue} days"
+            return f"Answered on {_spoken(self.request.answered_on)}, {days} late"
+        if self.state == "withdrawn":
+            return "Withdrawn"
+        return "No due date: " + self.how_counted
+
+
+def _spoken(day: date | None) -> str:
+    return day.strftime("%-d %B %Y") if day else ""
+
+
+def _paused_days(request: Request, rule: Rule, jurisdiction: str, on: date) -> int:
+    if request.paused_on is None or rule.pause is None:
+        return 0
+    until = request.resumed_on or on
+    return load_rules().pause_length(rule, request.paused_on, max(until, request.paused_on),
+                                     jurisdiction)
+
+
+def due_for(request: Request, jurisdiction: str, on: date) -> tuple[date | None, Rule | None, str]:
+    """The due date, the rule behind it, and how it was counted (or why there is none)."""
+    rule: Rule | None = None
+    how = ""
+    computed: date | None = None
+    try:
+        rule = load_rules().rule_for(request.kind, jurisdiction)
+        if rule.counting == "given":
+            how = "the date you were given"
+        elif rule.clock_starts == "first_aware":
+            # A time limit for going to the ombudsman, not a date for their answer.
+            how = "the ombudsman has no fixed time to reply"
+        else:
+            deadline = load_rules().compute(
+                rule, request.made_on, jurisdiction,
+                paused_days=_paused_days(request, rule, jurisdiction, on))
+            computed, how = deadline.due_on, deadline.explanation
+    except NoSuchStep as exc:
+        how = str(exc)
+    except DeadlineError as exc:
+        how = str(exc)
+    if request.extended_to:
+        return request.extended_to, rule, "the later date they set (an extension)"
+    if request.due_on:
+        return request.due_on, rule, how if request.kind == "commitment" else \
+            "the date you set for this request"
+    return computed, rule, how or "no rule gives a date for this request"
+
+
+def clock(request: Request, jurisdiction: str, on: date) -> RequestClock:
+    """Work out a request's clock on the day `on`."""
+    due, rule, how = due_for(request, jurisdiction, on)
+    overdue = left = None
+    if due is not None:
+        end = request.answered_on if request.status == "answered" and request.answered_on \
+            else on
+        overdue = max(0, (end - due).days)
+        left = (due - on).days
+    state: State
+    if request.status == "withdrawn":
+        state = "withdrawn"
+    elif request.status == "answered":
+        state = "answered-late" if overdue else "answered"
+    elif due is None:
+        state = "no-date"
+    elif overdue:
+        state = "overdue"
+    elif left is not None and left <= SOON_DAYS:
+        state = "due-soon"
+    else:
+        state = "waiting"
+    return RequestClock(request, on, due, rule, how, state, overdue or 0, left)
+
+
+def all_clocks(case: Case, on: date) -> list[RequestClock]:
+    """Every live request's clock, most overdue first, then soonest due."""
+    jurisdiction = case.person().jurisdiction
+    clocks = [clock(r, jurisdiction, on) for r in case.list_of(Request)]
+    return sorted(clocks, key=lambda c: (-c.days_overdue if c.state == "overdue" else 1,
+                                         c.due_on or date.max, c.request.id))
+
+
+def overdue(case: Case, on: date) -> list[RequestClock]:
+    """Open requests past their due date, most days overdue first."""
+    return [c for c in all_clocks(case, on) if c.state == "overdue"]
+
+
+def due_soon(case: Case, on: date, days: int = SOON_DAYS) -> list[RequestClock]:
+    """Open requests falling due within the next `days` days, soonest first."""
+    return [c for c in all_clocks(case, on)
+            if c.state in ("due-soon", "waiting") and c.days_left is not None
+            and c.days_left <= days]

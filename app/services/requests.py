@@ -1,0 +1,88 @@
+"""Making and updating requests: from a letter, from a promise in the diary, and their answers.
+
+Each change is one transaction, so a request and the record it came from never disagree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from app.records.model import Correspondence, DiaryEntry, Request, RequestKind
+from app.records.values import ValueProblem
+from app.store.case import Case
+
+
+def received_day(letter: Correspondence) -> date:
+    """The day the organisation got a letter we sent (received if known, else sent)."""
+    moment = letter.received_at or letter.sent_at
+    if moment is None:  # Correspondence.check() forbids this; kept for type checkers
+        raise ValueProblem("the letter has no date")
+    return moment.day
+
+
+def from_letter(case: Case, letter_id: str, kind: RequestKind, summary: str | None = None,
+                *, complaint_id: str | None = None) -> Request:
+    """'This letter asks for something': a request made by an outgoing letter."""
+    letter = case.get(Correspondence, letter_id)
+    if letter.direction != "out":
+        raise ValueProblem("Only a letter you sent can ask for something; for a letter you "
+                           "received, use 'they promised something' instead")
+    request = Request(
+        id="", kind=kind, made_on=received_day(letter), status="open", made_via=letter.id,
+        to=letter.to[0] if letter.to else None, summary=summary or letter.subject,
+        complaint_id=complaint_id)
+    return case.add(request)
+
+
+def from_commitment(case: Case, entry_id: str, index: int) -> Request:
+    """A promise written in the diary ('she'll send it by Friday') becomes a tracked request."""
+    entry = case.get(DiaryEntry, entry_id)
+    if not 0 <= index < len(entry.commitments):
+        raise ValueProblem("That diary entry has no such promise")
+    promise = entry.commitments[index]
+    return case.add(Request(id="", kind="commitment", made_on=entry.occurred_at.day,
+                            status="open", to=promise.by, summary=promise.text,
+                            due_on=promise.due))
+
+
+def _update(case: Case, request_id: str, **changes: object) -> Request:
+    with case.transaction():
+        request = dataclasses.replace(case.get(Request, request_id), **changes)  # type: ignore[arg-type]
+        return case.save(request)
+
+
+def mark_answered(case: Case, request_id: str, answered_on: date,
+                  answered_by: str | None = None) -> Request:
+    """They replied: the clock stops on that day."""
+    if answered_by is not None:
+        reply = case.get(Correspondence, answered_by)
+        if reply.direction != "in":
+            raise ValueProblem("The answer should be a letter you received")
+    return _update(case, request_id, status="answered", answered_on=answered_on,
+                   answered_by=answered_by)
+
+
+def withdraw(case: Case, request_id: str) -> Request:
+    """The request no longer stands."""
+    return _update(case, request_id, status="withdrawn")
+
+
+def reopen(case: Case, request_id: str) -> Request:
+    """Undo 'answered' or 'withdrawn' (for example, the answer was not a real answer)."""
+    return _update(case, request_id, status="open", answered_on=None, answered_by=None)
+
+
+def extend(case: Case, request_id: str, new_due: date) -> Request:
+    """They told you they need longer, until `new_due`."""
+    return _update(case, request_id, extended_to=new_due)
+
+
+def pause(case: Case, request_id: str, asked_on: date) -> Request:
+    """They asked you to clarify: the clock stops from that day."""
+    return _update(case, request_id, paused_on=asked_on, resumed_on=None)
+
+
+def resume(case: Case, request_id: str, replied_on: date) -> Request:
+    """You answered their question: the clock starts again."""
+    return _update(case, request_id, resumed_on=replied_on)
