@@ -112,3 +112,44 @@ def test_missing_case_is_a_plain_error(tmp_path: Path) -> None:
     result = run("verify", str(tmp_path / "nothing"), env={"CASEBOOK_PASSPHRASE": PASS})
     assert result.returncode == 1
     assert "There is no Casebook case" in result.stderr
+
+
+def test_restore_with_the_recovery_code_on_a_machine_with_no_keyring(tmp_path: Path) -> None:
+    case_dir = tmp_path / "c"
+    made = run("init", str(case_dir), "--name", "Jo", env={"CASEBOOK_PASSPHRASE": PASS})
+    code = [ln.strip() for ln in made.stdout.splitlines() if ln.count("-") == 7][0]
+    backup_file = tmp_path / "b.cbbackup"
+    assert run("backup", str(case_dir), "--out", str(backup_file),
+               env={"CASEBOOK_PASSPHRASE": PASS}).returncode == 0
+    restored = run("restore", str(backup_file), str(tmp_path / "r"), "--recovery",
+                   env={"CASEBOOK_RECOVERY_CODE": code})
+    assert restored.returncode == 0, restored.stderr
+    assert run("verify", str(tmp_path / "r"), env={"CASEBOOK_RECOVERY_CODE": code}).returncode == 0
+    damaged = bytearray(backup_file.read_bytes())
+    damaged[-100] ^= 0xFF
+    backup_file.write_bytes(bytes(damaged))
+    broken = run("restore", str(backup_file), str(tmp_path / "r2"),
+                 env={"CASEBOOK_PASSPHRASE": PASS})
+    assert broken.returncode == 1 and "damaged" in broken.stderr
+    assert not (tmp_path / "r2").exists()
+
+
+def test_deadline_command() -> None:
+    ok = run("deadline", "subject-access", "2026-01-30", "--jurisdiction", "england")
+    assert ok.returncode == 0 and ok.stdout.splitlines()[0] == "2026-03-02"
+    missing = run("deadline", "complaint-stage-2", "2026-01-30", "--jurisdiction", "england")
+    assert missing.returncode == 1 and "Ombudsman" in missing.stderr
+    bad = run("deadline", "subject-access", "30/01/2026")
+    assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_overdue_command_lists_the_demo_requests(demo_dir: Path) -> None:
+    env = {"CASEBOOK_PASSPHRASE": "demo casebook"}
+    result = run("overdue", str(demo_dir), "--on", "2026-11-23", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["id"] for r in rows] == ["r-plan", "r-sar", "r-s2"]
+    assert rows[0] == {"id": "r-plan", "kind": "copy-of-document", "due_on": "2026-07-22",
+                       "days_overdue": 124, "summary": "A copy of the 2026 outcomes plan"}
+    early = run("overdue", str(demo_dir), "--on", "2026-07-01", "--json", env=env)
+    assert json.loads(early.stdout) == []

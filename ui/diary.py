@@ -56,7 +56,7 @@ Index = QModelIndex | QPersistentModelIndex
 class DiaryModel(QAbstractTableModel):
     """Newest first; loads a page at a time as the list is scrolled."""
 
-    HEADERS = ("When", "What happened", "Kind", "Written down")
+    HEADERS = ("Entries, newest first",)
 
     def __init__(self, case: Case) -> None:
         super().__init__()
@@ -97,21 +97,21 @@ class DiaryModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.AccessibleTextRole):
+        if not index.isValid():
             return None
         entry = self.rows[index.row()]
-        column = index.column()
-        if column == 0:
-            return when_text(entry.occurred_at)
-        if column == 1:
-            clip = " 📎" if entry.attachment_ids and role == Qt.ItemDataRole.DisplayRole else ""
-            files = f" ({len(entry.attachment_ids)} files)" if entry.attachment_ids and \
-                role == Qt.ItemDataRole.AccessibleTextRole else ""
-            return entry.title + clip + files
-        if column == 2:
-            return DIARY_KINDS.get(entry.kind, entry.kind)
-        return delay_text(entry.occurred_at, entry.recorded_at)
+        kind = DIARY_KINDS.get(entry.kind, entry.kind)
+        files = len(entry.attachment_ids)
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Three short lines read better than four columns, and survive 200% text.
+            clip = f"  [{files} file{'s' if files > 1 else ''}]" if files else ""
+            return (f"{when_text(entry.occurred_at)} — {kind}\n{entry.title}{clip}\n"
+                    f"({delay_text(entry.occurred_at, entry.recorded_at)})")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (f"{entry.title}. {kind}, {when_text(entry.occurred_at)}, "
+                    f"{delay_text(entry.occurred_at, entry.recorded_at)}"
+                    + (f", {files} files" if files else ""))
+        return None
 
     def entry(self, row: int) -> DiaryEntry:
         """The entry shown on a row."""
@@ -132,7 +132,7 @@ class EntryForm(QWidget):
         self.title_label = heading("What happened?", "subheading")
         outer.addWidget(self.title_label)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         outer.addLayout(form)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setCalendarPopup(True)
@@ -147,6 +147,7 @@ class EntryForm(QWidget):
         named(self.title, "What happened, in a few words")
         self.people = QListWidget()
         self.people.setMaximumHeight(140)
+        self.people.setWordWrap(True)
         named(self.people, "Who was there", "Tick everyone who took part")
         self.new_person = QLineEdit()
         self.new_person.setPlaceholderText("Someone not in the list? Type their name")
@@ -312,6 +313,8 @@ class EntryDetail(QWidget):
         layout.addWidget(self.text, 3)
         layout.addWidget(heading("Files", "subheading"))
         self.files = QListWidget()
+        self.files.setWordWrap(True)
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         named(self.files, "Files attached to this entry", "Press Enter to open a file")
         self.files.itemActivated.connect(self._open_file)
         layout.addWidget(self.files, 1)
@@ -448,9 +451,9 @@ class DiaryPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         named(self.table, "Diary entries, newest first")
         named(self.table.horizontalHeader(), "Diary column headings")
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -466,7 +469,7 @@ class DiaryPage(QWidget):
         split.addWidget(self.right)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
-        split.setSizes([560, 460])
+        split.setSizes([460, 560])
         layout.addWidget(split, 1)
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(lambda: self.right.setCurrentIndex(0))

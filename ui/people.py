@@ -46,7 +46,7 @@ class PeoplePage(QWidget):
         holder = QWidget()
         form_layout = QVBoxLayout(holder)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form_layout.addLayout(form)
         self.name = QLineEdit()
         self.role = QComboBox()

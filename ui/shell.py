@@ -12,12 +12,13 @@ from app.services.demo import DEMO_PASSPHRASE, create_demo_case
 from app.store.case import Case
 from app.store.db import StoreError
 from app.store.keyslots import KeySlotError
+from ui import security, theme
 from ui import settings as settings_store
-from ui import theme
 from ui.case_view import CaseView
 from ui.create_case import CreateCaseWizard
 from ui.firstrun import FirstRunPage
 from ui.operations import Operations
+from ui.security import ChangePassphraseDialog
 from ui.settings import TEXT_SIZES, Settings
 from ui.unlock import UnlockDialog
 
@@ -68,11 +69,32 @@ class Shell(QMainWindow):
                 action.setShortcut(keys)
             action.triggered.connect(slot)
             case_menu.addAction(action)
+        case_menu.addSeparator()
+        self.case_actions: list[QAction] = []
+        for text, slot in (("Change &passphrase…", self._change_passphrase),
+                           ("Make a new &recovery code…", self._new_recovery_code),
+                           ("Re&member or forget on this computer", self._toggle_remember),
+                           ("&Back up…", self._back_up)):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            action.setEnabled(False)
+            case_menu.addAction(action)
+            self.case_actions.append(action)
+        idle_menu = case_menu.addMenu("Lock &automatically after")
+        idle_group = QActionGroup(self)
+        for minutes, label in ((5, "&5 minutes"), (10, "&10 minutes"), (30, "&30 minutes"),
+                               (0, "&Never")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.auto_lock_minutes == minutes)
+            action.triggered.connect(lambda _=False, m=minutes: self.set_auto_lock(m))
+            idle_group.addAction(action)
+            idle_menu.addAction(action)
         self.lock_action = QAction("&Lock now", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         case_menu.addAction(self.lock_action)
+        self.case_actions.append(self.lock_action)
         view = self.menuBar().addMenu("&View")
         sizes = view.addMenu("Text &size")
         group = QActionGroup(self)
@@ -99,6 +121,22 @@ class Shell(QMainWindow):
         contrast.triggered.connect(lambda on: self._set("high_contrast", on))
         view.addAction(contrast)
 
+    def _change_passphrase(self) -> None:
+        if self.case is not None:
+            ChangePassphraseDialog(self.case, self, self.kdf).exec()
+
+    def _new_recovery_code(self) -> None:
+        if self.case is not None:
+            security.new_recovery_code(self.case, self)
+
+    def _toggle_remember(self) -> None:
+        if self.case is not None:
+            security.toggle_remember(self.case, self)
+
+    def _back_up(self) -> None:
+        if self.case is not None:
+            security.back_up(self.case, self.ops, self)
+
     def _set(self, name: str, value: object) -> None:
         setattr(self.settings, name, value)
         settings_store.save(self.settings)
@@ -123,7 +161,8 @@ class Shell(QMainWindow):
         self.case_view.lock_requested.connect(self.lock)
         self.stack.addWidget(self.case_view)
         self.stack.setCurrentWidget(self.case_view)
-        self.lock_action.setEnabled(True)
+        for action in self.case_actions:
+            action.setEnabled(True)
         title = "Casebook — " + case.person().name
         self.setWindowTitle(title + (" — DEMO" if case.is_demo else ""))
         if not case.is_demo:
@@ -141,7 +180,8 @@ class Shell(QMainWindow):
         if self.case is not None:
             self.case.close()
             self.case = None
-        self.lock_action.setEnabled(False)
+        for action in self.case_actions:
+            action.setEnabled(False)
         self.setWindowTitle("Casebook")
         self.stack.setCurrentWidget(self.first_run)
 
@@ -157,6 +197,13 @@ class Shell(QMainWindow):
         """Lock after the chosen number of idle minutes."""
         if self.case is not None:
             self.lock()
+
+    def set_auto_lock(self, minutes: int) -> None:
+        """How many idle minutes before the case locks itself (0 = never)."""
+        self.settings.auto_lock_minutes = minutes
+        settings_store.save(self.settings)
+        self.idle.stop()
+        self._restart_idle()
 
     def _restart_idle(self) -> None:
         minutes = self.settings.auto_lock_minutes

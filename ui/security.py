@@ -1,0 +1,116 @@
+"""Looking after the case's keys: passphrase, recovery code, this computer, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.values import ValueProblem
+from app.store.backup import make_backup
+from app.store.case import Case
+from ui.create_case import strength_hint
+from ui.operations import Operations
+from ui.widgets import heading, named, notice, paragraph, show_notice
+
+
+class ChangePassphraseDialog(QDialog):
+    """Type the new passphrase twice; the key is re-wrapped in one step."""
+
+    def __init__(self, case: Case, parent: QWidget | None = None,
+                 kdf: dict[str, int] | None = None) -> None:
+        super().__init__(parent)
+        self.case, self.kdf = case, kdf
+        self.setWindowTitle("Change passphrase")
+        self.setAccessibleName("Change passphrase")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Choose a new passphrase", "subheading"))
+        layout.addWidget(paragraph("Your recovery code keeps working. The old passphrase "
+                                   "stops working as soon as you save."))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.new = QLineEdit()
+        self.again = QLineEdit()
+        for field, label in ((self.new, "&New passphrase:"), (self.again, "Type it &again:")):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            named(field, label.replace("&", "").rstrip(":"))
+            form.addRow(label, field)
+        self.hint = QLabel(strength_hint(""))
+        self.hint.setWordWrap(True)
+        named(self.hint, "Passphrase strength")
+        form.addRow("Strength:", self.hint)
+        self.new.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
+        layout.addLayout(form)
+        self.error = notice()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        """Re-wrap the key under the new passphrase."""
+        if self.new.text() != self.again.text():
+            show_notice(self.error, "The two passphrases are different. Please type them again.")
+            return
+        try:
+            self.case.change_passphrase(self.new.text(), kdf=self.kdf)
+        except (ValueProblem, OSError) as exc:
+            show_notice(self.error, str(exc))
+            return
+        self.accept()
+
+
+def new_recovery_code(case: Case, parent: QWidget) -> None:
+    """Replace the recovery code after a clear warning, and show the new one once."""
+    answer = QMessageBox.question(
+        parent, "New recovery code",
+        "Make a new recovery code? The old code will stop working. Only do this if the old "
+        "one was lost or someone else may have seen it.")
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    code = case.new_recovery_code()
+    QMessageBox.information(
+        parent, "Your new recovery code",
+        f"Your new recovery code is:\n\n{code}\n\nPrint it or write it down now and keep it "
+        "somewhere safe. It will not be shown again.")
+
+
+def toggle_remember(case: Case, parent: QWidget) -> None:
+    """Remember the case on this computer, or forget it."""
+    if case.key_slots.get("keyring") is not None:
+        case.forget_on_this_computer()
+        QMessageBox.information(parent, "Casebook", "This computer no longer remembers the "
+                                                    "case. You will need your passphrase.")
+        return
+    message = case.remember_on_this_computer()
+    QMessageBox.information(parent, "Casebook", message or "This computer will now open the "
+                                                           "case without the passphrase.")
+
+
+def back_up(case: Case, ops: Operations, parent: QWidget) -> None:
+    """Write one encrypted backup file, checked after writing."""
+    target, _ = QFileDialog.getSaveFileName(parent, "Save a backup of the case",
+                                            str(Path.home() / "casebook-backup.cbbackup"))
+    if not target:
+        return
+
+    def done(info: object) -> None:
+        QMessageBox.information(parent, "Backup made",
+                                f"The backup was written and checked:\n{target}\n\nIt is "
+                                "encrypted: it opens only with your passphrase or recovery "
+                                "code.")
+
+    ops.run(lambda: make_backup(case, Path(target)), done,
+            lambda m: QMessageBox.warning(parent, "Backup not made", m))
