@@ -12,8 +12,9 @@ import pytest
 from app.records.model import Contact, DiaryEntry, Person
 from app.records.values import Moment, ValueProblem, now_utc
 from app.store import schema
-from app.store.case import Case, CaseExists
+from app.store.case import Case
 from app.store.db import DB_FILE, StoreError, connect
+from app.store.folders import CaseExists
 from app.store.keyslots import KEYSLOT_FILE, KeySlots, WrongSecret, normalise_recovery_code
 from app.store.records import RecordMissing
 from tests.conftest import FAST_KDF, PASSPHRASE

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Person
 from app.records.values import ValueProblem
-from app.store.case import Case, CaseExists
+from app.store.case import Case
 from app.store.db import StoreError
+from app.store.folders import CaseExists
 from ui.widgets import button, named, notice, paragraph, show_notice
 
 NATIONS = [("Scotland", "scotland"), ("England", "england"), ("Wales", "wales"),

@@ -11,7 +11,6 @@ import base64
 import binascii
 import hashlib
 import json
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,8 @@ from app.records.codec import FormatProblem
 from app.records.model import RECORD_TYPES, Person
 from app.records.values import format_instant, now_utc, parse_instant
 from app.store.atomic import write_atomic
-from app.store.case import Case, CaseExists
+from app.store.case import Case
+from app.store.folders import fresh_folder
 
 FORMAT = "casebook.case"
 VERSION = 1
@@ -201,7 +201,7 @@ def read_file(path: Path) -> CaseDocument:
 
 # Records are written in this order so that anything referred to already exists.
 _WRITE_ORDER = ("contact", "authority", "complaint", "correspondence", "request", "plan",
-                "diary", "transaction")
+                "diary", "transaction", "schedule")
 
 
 def store_document(case: Case, doc: CaseDocument, extract: TextExtractor = _no_text) -> None:
@@ -222,17 +222,14 @@ def import_case(folder: Path, source: Path, passphrase: str, *,
                 kdf: dict[str, int] | None = None,
                 extract: TextExtractor = _no_text) -> tuple[Case, str]:
     """Create a new case in `folder` from a case file; return it and its recovery code."""
-    folder = Path(folder)
-    if folder.exists() and any(folder.iterdir()):
-        raise CaseExists(f"{folder} already has files in it; import-json makes a new case")
     doc = read_file(source)
-    case, code = Case.create(folder, doc.person, passphrase, kdf=kdf)
-    try:
-        store_document(case, doc, extract)
-    except BaseException:
-        case.close()
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+    with fresh_folder(Path(folder), "import-json makes a new case") as target:
+        case, code = Case.create(target, doc.person, passphrase, kdf=kdf)
+        try:
+            store_document(case, doc, extract)
+        except BaseException:
+            case.close()
+            raise
     return case, code
 
 

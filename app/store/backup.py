@@ -8,11 +8,9 @@ the recovery code.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import shutil
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -21,8 +19,9 @@ from typing import BinaryIO
 
 from app.records.values import format_instant, now_utc
 from app.store.atomic import fsync_dir
-from app.store.case import Case, CaseExists
+from app.store.case import Case
 from app.store.db import DB_FILE, StoreError
+from app.store.folders import fresh_folder
 from app.store.keyslots import KeySlots
 
 MAGIC = b"CASEBOOK-BACKUP 1\n"
@@ -165,12 +164,7 @@ def restore(path: Path, folder: Path, *, passphrase: str | None = None,
         db_key = info.slots.open_with_recovery(recovery_code)
     else:
         raise BackupError("Give the passphrase or the recovery code to restore this backup")
-    folder = Path(folder)
-    if folder.exists() and any(folder.iterdir()):
-        raise CaseExists(f"{folder} already has files in it; restore into a new folder")
-    made = not folder.exists()
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
+    with fresh_folder(Path(folder), "restore into a new folder") as folder:
         _extract_db(info, folder / DB_FILE)
         info.slots.save(folder)
         case = Case._open(folder, info.slots, db_key)
@@ -179,12 +173,4 @@ def restore(path: Path, folder: Path, *, passphrase: str | None = None,
         except BaseException:
             case.close()
             raise
-    except BaseException:
-        if made:
-            shutil.rmtree(folder, ignore_errors=True)
-        else:
-            for child in folder.iterdir():
-                with contextlib.suppress(OSError):
-                    child.unlink()
-        raise
     return case

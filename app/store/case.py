@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-import shutil
 import threading
 import uuid
 from collections.abc import Iterator
@@ -20,14 +19,11 @@ from app.records.model import RECORD_TYPES, Person, type_name
 from app.records.values import ValueProblem, format_instant, now_utc
 from app.store import attachments, audit, records, remember, schema, search
 from app.store.db import DB_FILE, Connection, StoreError, connect
+from app.store.folders import fresh_folder
 from app.store.keyslots import KEYSLOT_FILE, KeySlots, WrongSecret, new_recovery_code
 
 R = TypeVar("R")
 PERSON_ID = "person"
-
-
-class CaseExists(StoreError):
-    """The target folder already holds something."""
 
 
 def _type_for(cls: type) -> str:
@@ -64,38 +60,29 @@ class Case:
         person = validate(person)
         if len(passphrase) < 8:
             raise ValueProblem("Please choose a passphrase of at least 8 characters")
-        folder = Path(folder)
-        if folder.exists() and any(folder.iterdir()):
-            raise CaseExists(f"{folder} already has files in it; choose an empty or new folder")
-        made_folder = not folder.exists()
-        folder.mkdir(parents=True, exist_ok=True)
         conn: Connection | None = None
-        try:
-            db_key = secrets.token_bytes(32)
-            code = new_recovery_code()
-            slots = KeySlots(uuid.uuid4().hex, [])
-            slots.set_passphrase(db_key, passphrase, kdf)
-            slots.set_recovery(db_key, code)
-            conn = connect(folder / DB_FILE, db_key)
-            schema.migrate(conn, folder / DB_FILE)
-            case = cls(folder, conn, slots, db_key)
-            with case.transaction():
-                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
-                    ("case_id", slots.case_id), ("created_at", format_instant(now_utc())),
-                    ("demo", "1" if demo else "0")])
-                audit.append(conn, "created", audit.CASE_EVENT, "case", None,
-                             audit.content_hash({"case_id": slots.case_id, "demo": demo}))
-                records.insert(conn, "person", PERSON_ID, codec.encode(person))
-            slots.save(folder)
-        except BaseException:
-            if conn is not None:
-                conn.close()
-            if made_folder:
-                shutil.rmtree(folder, ignore_errors=True)
-            else:
-                for child in folder.iterdir():
-                    child.unlink()
-            raise
+        with fresh_folder(Path(folder), "choose an empty or new folder") as folder:
+            try:
+                db_key = secrets.token_bytes(32)
+                code = new_recovery_code()
+                slots = KeySlots(uuid.uuid4().hex, [])
+                slots.set_passphrase(db_key, passphrase, kdf)
+                slots.set_recovery(db_key, code)
+                conn = connect(folder / DB_FILE, db_key)
+                schema.migrate(conn, folder / DB_FILE)
+                case = cls(folder, conn, slots, db_key)
+                with case.transaction():
+                    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                        ("case_id", slots.case_id), ("created_at", format_instant(now_utc())),
+                        ("demo", "1" if demo else "0")])
+                    audit.append(conn, "created", audit.CASE_EVENT, "case", None,
+                                 audit.content_hash({"case_id": slots.case_id, "demo": demo}))
+                    records.insert(conn, "person", PERSON_ID, codec.encode(person))
+                slots.save(folder)
+            except BaseException:
+                if conn is not None:
+                    conn.close()
+                raise
         return case, code
 
     @classmethod
