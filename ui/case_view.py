@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,31 +19,50 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.case import Case
-from ui.diary import DiaryPage
 from ui.operations import Operations
-from ui.people import PeoplePage
-from ui.search import SearchPage
 from ui.widgets import button, heading, named, paragraph
 
-# Sections whose screens come later say plainly what they will hold.
-PLANNED = {
-    "Today": "What needs doing: requests they have not answered (and how many days overdue), "
-             "things due in the next two weeks, and reminders such as a review date or when "
-             "a guardianship order runs out.",
-    "Correspondence": "Every letter, email and portal message, in and out, kept with the "
-                      "original file and threaded by reply. You will be able to bring in "
-                      "emails, PDFs and scans.",
-    "Requests": "Everything you have asked for that has a legal clock — copies of records, "
-                "complaints at each stage, ombudsman time limits — with the date it is due.",
-    "Plans": "Each version of the support or outcomes plan, and a side-by-side comparison "
-             "that shows outcomes removed, narrowed or reworded between versions.",
-    "Money": "The personal budget, council payments in, spending out, and which agreed "
-             "outcome each payment was for.",
-    "Bundles": "Evidence bundles (PDF) for an advocate, ombudsman or solicitor, built from the "
-               "record in one step and checkable by anyone.",
+if TYPE_CHECKING:
+    from ui.bundles import BundlesPage
+    from ui.complaints import ComplaintsPage
+    from ui.correspondence import CorrespondencePage
+    from ui.diary import DiaryPage
+    from ui.journey import JourneyPage
+    from ui.money import MoneyPage
+    from ui.people import PeoplePage
+    from ui.plans import PlansPage
+    from ui.requests import RequestsPage
+    from ui.search import SearchPage
+    from ui.standards import StandardsPage
+    from ui.today import TodayPage
+
+# Where each section's screen is defined. A screen, and its module, is loaded the first time it
+# is shown or asked for, so opening a large case pays only for the screen in front of the person.
+SCREENS: dict[str, tuple[str, str]] = {
+    "Today": ("ui.today", "TodayPage"), "Diary": ("ui.diary", "DiaryPage"),
+    "Correspondence": ("ui.correspondence", "CorrespondencePage"),
+    "Requests": ("ui.requests", "RequestsPage"), "Complaints": ("ui.complaints", "ComplaintsPage"),
+    "Plans": ("ui.plans", "PlansPage"), "Standards": ("ui.standards", "StandardsPage"),
+    "Journey": ("ui.journey", "JourneyPage"), "Money": ("ui.money", "MoneyPage"),
+    "People": ("ui.people", "PeoplePage"), "Search": ("ui.search", "SearchPage"),
+    "Bundles": ("ui.bundles", "BundlesPage"),
 }
-SECTIONS = ["Today", "Diary", "Correspondence", "Requests", "Plans", "Money", "People",
-            "Bundles", "Search"]
+P = TypeVar("P", bound=QWidget)
+
+
+class _Screen(Generic[P]):
+    """A section's screen as an attribute of the view (`view.diary`), built on first use."""
+
+    def __init__(self, section: str) -> None:
+        self.section = section
+
+    def __get__(self, view: CaseView, owner: type) -> P:
+        return cast(P, view.section_screen(self.section))
+
+# Sections whose screens come later say plainly what they will hold.
+PLANNED: dict[str, str] = {}
+SECTIONS = ["Today", "Diary", "Correspondence", "Requests", "Complaints", "Plans", "Standards",
+            "Journey", "Money", "People", "Bundles", "Search"]
 
 
 def _planned_page(title: str, text: str) -> QWidget:
@@ -57,10 +80,23 @@ class CaseView(QWidget):
     """Everything shown while a case is unlocked."""
 
     lock_requested = Signal()
+    today: _Screen[TodayPage] = _Screen("Today")
+    diary: _Screen[DiaryPage] = _Screen("Diary")
+    correspondence: _Screen[CorrespondencePage] = _Screen("Correspondence")
+    requests: _Screen[RequestsPage] = _Screen("Requests")
+    complaints: _Screen[ComplaintsPage] = _Screen("Complaints")
+    plans: _Screen[PlansPage] = _Screen("Plans")
+    standards: _Screen[StandardsPage] = _Screen("Standards")
+    journey: _Screen[JourneyPage] = _Screen("Journey")
+    money: _Screen[MoneyPage] = _Screen("Money")
+    people: _Screen[PeoplePage] = _Screen("People")
+    search: _Screen[SearchPage] = _Screen("Search")
+    bundles: _Screen[BundlesPage] = _Screen("Bundles")
 
     def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__()
         self.case, self.ops = case, ops
+        self._screens: dict[str, QWidget] = {}
         person = case.person()
         self.setAccessibleName(f"Case of {person.name}")
         outer = QVBoxLayout(self)
@@ -88,28 +124,54 @@ class CaseView(QWidget):
         self.nav = QListWidget()
         named(self.nav, "Sections", "Use the arrow keys to move between sections")
         self.pages = QStackedWidget()
-        self.diary = DiaryPage(case, ops)
-        self.people = PeoplePage(case, ops)
-        self.search = SearchPage(case)
-        self.search.open_record.connect(self.open_record)
-        built: dict[str, QWidget] = {"Diary": self.diary, "People": self.people,
-                                     "Search": self.search}
         for name in SECTIONS:
-            page = built.get(name) or _planned_page(name, PLANNED[name])
-            self.pages.addWidget(page)
+            # An empty stand-in holds each screen's place until `section_screen` builds it.
+            self.pages.addWidget(QWidget() if name in SCREENS
+                                 else _planned_page(name, PLANNED[name]))
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # Today comes first. Its screen is built when the view is first shown, not here, so a
+        # case opened straight to another section (`go`) never builds a screen it does not show.
+        self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setFixedWidth(max(self.nav.sizeHintForColumn(0) + 40, 160))
         body.addWidget(self.nav)
         body.addWidget(self.pages, 1)
         outer.addLayout(body, 1)
-        self.go("Diary")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self._show_row(self.nav.currentRow())
+        super().showEvent(event)
 
     def go(self, section: str) -> None:
         """Show a section by name."""
         self.nav.setCurrentRow(SECTIONS.index(section))
+
+    def _show_row(self, row: int) -> None:
+        if SECTIONS[row] in SCREENS:
+            self.section_screen(SECTIONS[row])
+        self.pages.setCurrentIndex(row)
+
+    def section_screen(self, section: str) -> QWidget:
+        """A section's screen, built (in place of its stand-in) the first time it is needed."""
+        page = self._screens.get(section)
+        if page is None:
+            module, name = SCREENS[section]
+            cls = getattr(importlib.import_module(module), name)
+            # Search only reads, so it is the one screen made without the write operations.
+            page = cls(self.case) if section == "Search" else cls(self.case, self.ops)
+            if hasattr(page, "open_record"):
+                page.open_record.connect(self.open_record)
+            index, current = SECTIONS.index(section), self.pages.currentIndex()
+            stand_in = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            if stand_in is not None:
+                self.pages.removeWidget(stand_in)
+                stand_in.deleteLater()
+            self.pages.setCurrentIndex(current)  # the same section stays in front
+            self._screens[section] = page
+        return page
 
     def run_search(self) -> None:
         """Search for what is in the search box and show the results."""
@@ -118,12 +180,27 @@ class CaseView(QWidget):
 
     def open_record(self, record_type: str, record_id: str) -> None:
         """Jump from a search result to the record."""
-        if record_type == "diary":
+        if record_type == "plan":
+            self.go("Plans")
+            self.plans.select(record_id)
+        elif record_type == "diary":
             self.go("Diary")
             self.diary.show_entry(record_id)
         elif record_type == "contact":
             self.go("People")
             self.people.select(record_id)
+        elif record_type == "request":
+            self.go("Requests")
+            self.requests.select(record_id)
+        elif record_type == "complaint":
+            self.go("Complaints")
+            self.complaints.select(record_id)
+        elif record_type == "correspondence":
+            self.go("Correspondence")
+            self.correspondence.show_letter(record_id)
+        elif record_type in ("transaction", "schedule"):
+            self.go("Money")
+            self.money.select(record_id)
 
     def refresh_fonts(self) -> None:
         """Re-measure widths that depend on the text size."""

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -39,18 +40,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.model import Commitment, Contact, DiaryEntry
-from app.records.values import Moment, now_utc
-from app.services.attachments import attach_file
-from app.services.taxonomy import describe_tag
+from app.records.model import Commitment, Contact, DiaryEntry, Request
+from app.records.values import Moment, ValueProblem, now_utc
 from app.store.case import Case
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
-from ui.viewer import AttachmentViewer
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
+_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+
+
+def _row_texts(entry: DiaryEntry) -> tuple[str, str]:
+    """What a diary row shows, and what a screen reader says for it."""
+    kind = DIARY_KINDS.get(entry.kind, entry.kind)
+    files = len(entry.attachment_ids)
+    when, delay = when_text(entry.occurred_at), delay_text(entry.occurred_at, entry.recorded_at)
+    # Three short lines read better than four columns, and survive 200% text.
+    clip = f"  [{files} file{'s' if files > 1 else ''}]" if files else ""
+    shown = f"{when} — {kind}\n{entry.title}{clip}\n({delay})"
+    spoken = f"{entry.title}. {kind}, {when}, {delay}" + (f", {files} files" if files else "")
+    return shown, spoken
 
 
 class DiaryModel(QAbstractTableModel):
@@ -62,6 +73,7 @@ class DiaryModel(QAbstractTableModel):
         super().__init__()
         self.case = case
         self.rows: list[DiaryEntry] = []
+        self._texts: dict[int, tuple[str, str]] = {}
         self.total = 0
         self.reload()
 
@@ -70,6 +82,7 @@ class DiaryModel(QAbstractTableModel):
         self.beginResetModel()
         self.total = self.case.count(DiaryEntry)
         self.rows = self.case.list_of(DiaryEntry, 0, PAGE)
+        self._texts = {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -97,21 +110,14 @@ class DiaryModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in _TEXT_ROLES:
             return None
-        entry = self.rows[index.row()]
-        kind = DIARY_KINDS.get(entry.kind, entry.kind)
-        files = len(entry.attachment_ids)
-        if role == Qt.ItemDataRole.DisplayRole:
-            # Three short lines read better than four columns, and survive 200% text.
-            clip = f"  [{files} file{'s' if files > 1 else ''}]" if files else ""
-            return (f"{when_text(entry.occurred_at)} — {kind}\n{entry.title}{clip}\n"
-                    f"({delay_text(entry.occurred_at, entry.recorded_at)})")
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (f"{entry.title}. {kind}, {when_text(entry.occurred_at)}, "
-                    f"{delay_text(entry.occurred_at, entry.recorded_at)}"
-                    + (f", {files} files" if files else ""))
-        return None
+        # The view asks for each row's text many times while it sizes rows to fit, so each
+        # row's words are worked out once (until the next reload).
+        texts = self._texts.get(index.row())
+        if texts is None:
+            texts = self._texts[index.row()] = _row_texts(self.rows[index.row()])
+        return texts[0] if role == Qt.ItemDataRole.DisplayRole else texts[1]
 
     def entry(self, row: int) -> DiaryEntry:
         """The entry shown on a row."""
@@ -171,10 +177,10 @@ class EntryForm(QWidget):
         promise_row.addWidget(self.promise, 1)
         promise_row.addWidget(self.promise_has_date)
         promise_row.addWidget(self.promise_due)
-        self.tags = QLineEdit()
-        self.tags.setPlaceholderText("Words to find it by, separated by commas (e.g. "
-                                     "standard:9.10, review)")
-        named(self.tags, "Tags")
+        # The list of standards, steps and laws loads with the form, not with the Diary.
+        from ui.tag_picker import TagPicker
+
+        self.tags = TagPicker()  # standards, steps and laws offered as you type
         form.addRow("&When:", self.when)
         form.addRow("&Kind:", self.kind)
         form.addRow("&In a few words:", self.title)
@@ -325,8 +331,12 @@ class EntryDetail(QWidget):
                                                           "original stays in the history")
         self.add_file_button.clicked.connect(self._choose_files)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.entry))
+        self.track_button = button("&Track this promise", "Follow the promise in Requests, "
+                                                          "with its date, until it is kept")
+        self.track_button.clicked.connect(lambda: self.track_promise())
         row.addWidget(self.add_file_button)
         row.addWidget(self.edit_button)
+        row.addWidget(self.track_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.error = notice()
@@ -338,6 +348,7 @@ class EntryDetail(QWidget):
         self.entry = entry
         self.add_file_button.setEnabled(entry is not None)
         self.edit_button.setEnabled(entry is not None)
+        self.track_button.setEnabled(entry is not None and bool(entry.commitments))
         self.files.clear()
         show_notice(self.error, "")
         if entry is None:
@@ -361,6 +372,8 @@ class EntryDetail(QWidget):
             who = names.get(c.by, "") if c.by else ""
             parts.append(f"<p><b>Promise:</b> {_esc(who)} {_esc(c.text)}{_esc(due)}</p>")
         if entry.tags:
+            from app.services.taxonomy import describe_tag
+
             described = "; ".join(describe_tag(t) for t in entry.tags)
             parts.append(f"<p><b>Tags:</b> {_esc(described)}</p>")
         if len(versions) > 1:
@@ -379,10 +392,39 @@ class EntryDetail(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, att_id)
             self.files.addItem(item)
 
+    def track_promise(self, index: int | None = None) -> None:
+        """Make a promise in this entry a request with a clock (asking which, if several)."""
+        entry = self.entry
+        if entry is None or not entry.commitments:
+            return
+        if index is None:
+            choices = [c.text for c in entry.commitments]
+            picked, ok = QInputDialog.getItem(self, "Track a promise", "Which promise?",
+                                              choices, 0, False)
+            if not ok:
+                return
+            index = choices.index(picked)
+        promise, case = entry.commitments[index], self.case
+
+        def write() -> Request:
+            if any(r.kind == "commitment" and r.summary == promise.text
+                   and r.made_on == entry.occurred_at.day for r in case.list_of(Request)):
+                raise ValueProblem("That promise is already tracked in Requests.")
+            from app.services.requests import from_commitment
+
+            return from_commitment(case, entry.id, index)
+
+        self.ops.write(write, {"request"},
+                       lambda _r: show_notice(self.error, "Now tracked in Requests."),
+                       lambda m: show_notice(self.error, f"Not tracked: {m}"))
+
     def _open_file(self, item: QListWidgetItem) -> None:
         att_id = item.data(Qt.ItemDataRole.UserRole)
         if not att_id:
             return
+        # The viewer and the file reader load on first use, keeping the Diary quick to open.
+        from ui.viewer import AttachmentViewer
+
         AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
                          self).exec()
 
@@ -401,6 +443,7 @@ class EntryDetail(QWidget):
             show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
             return
         case = self.case
+        from app.services.attachments import attach_file
 
         def write() -> DiaryEntry:
             with case.transaction():
@@ -452,7 +495,7 @@ class DiaryPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.rows_fitted = False  # see showEvent
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         named(self.table, "Diary entries, newest first")
         named(self.table.horizontalHeader(), "Diary column headings")
@@ -460,21 +503,37 @@ class DiaryPage(QWidget):
         split.addWidget(self.table)
         self.right = QStackedWidget()
         self.detail = EntryDetail(case, ops)
-        self.form = EntryForm(case, ops)
-        scroll = QScrollArea()
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
         self.right.addWidget(self.detail)
-        self.right.addWidget(scroll)
+        self._form: EntryForm | None = None  # see `form`
         split.addWidget(self.right)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
         split.setSizes([460, 560])
         layout.addWidget(split, 1)
-        self.form.saved.connect(self._saved)
-        self.form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
         self.detail.edit_requested.connect(self._edit)
         ops.changed.connect(self._changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Rows are fitted to their wrapped text once the list is on screen. Fitted from the
+        # start, all 200 rows would be measured again at every step of building the window.
+        if not self.rows_fitted:
+            self.rows_fitted = True
+            self.table.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+        super().showEvent(event)
+
+    @property
+    def form(self) -> EntryForm:
+        """The 'What happened?' form, made the first time it is wanted (most visits only read)."""
+        if self._form is None:
+            self._form = EntryForm(self.case, self.ops)
+            scroll = QScrollArea()
+            scroll.setWidget(self._form)
+            scroll.setWidgetResizable(True)
+            self.right.addWidget(scroll)
+            self._form.saved.connect(self._saved)
+            self._form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
+        return self._form
 
     def new_entry(self) -> None:
         """Open the 'What happened?' form."""

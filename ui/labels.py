@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from app.records.values import Moment
 
 DIARY_KINDS = {"phone-call": "Phone call", "home-visit": "Home visit", "meeting": "Meeting",
                "email": "Email", "letter": "Letter", "observation": "Something I noticed",
                "incident": "Incident", "note": "Note"}
+CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
+            "hand": "Handed over in person", "other": "Other"}
+DIRECTIONS = {"in": "Received", "out": "Sent"}
 ROLES = {"social-worker": "Social worker", "team-manager": "Team manager",
          "head-of-service": "Head of service", "personal-assistant": "Personal assistant (PA)",
          "provider": "Care provider", "advocate": "Advocate", "guardian": "Guardian",
@@ -18,7 +22,7 @@ ROLES = {"social-worker": "Social worker", "team-manager": "Team manager",
 TYPE_NAMES = {"diary": "Diary", "correspondence": "Letters and emails", "request": "Requests",
               "complaint": "Complaints", "plan": "Plans", "transaction": "Money",
               "contact": "People", "authority": "Legal authority", "attachment": "Files",
-              "person": "The person"}
+              "person": "The person", "schedule": "How the council pays"}
 
 
 def when_text(moment: Moment) -> str:
@@ -35,3 +39,23 @@ def delay_text(occurred: Moment, recorded: datetime) -> str:
     if days == 1:
         return "written the next day"
     return f"written {days} days later"
+
+
+def pounds(value: Decimal) -> str:
+    """'£1,386.67'."""
+    return f"£{value:,.2f}"
+
+
+def amount_text(value: Decimal) -> str:
+    """'£1,000.00 in' or '£31.50 out': the direction in words, never a bare minus sign."""
+    return f"{pounds(abs(value))} {'in' if value > 0 else 'out' if value < 0 else ''}".rstrip()
+
+
+# The bank export layouts `bankcsv` recognises, as people know the banks.
+BANK_LAYOUTS = {
+    "monzo": "Monzo", "starling": "Starling", "nationwide": "Nationwide",
+    "nationwide-midata": "Nationwide (midata)",
+    "lloyds": "Lloyds, Halifax, Bank of Scotland or TSB", "barclays": "Barclays",
+    "natwest": "NatWest, RBS or Ulster Bank", "hsbc-paid-in-out": "HSBC", "hsbc": "HSBC",
+    "santander-csv": "Santander", "santander": "Santander (text export)",
+}

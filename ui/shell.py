@@ -8,19 +8,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from app.services.demo import DEMO_PASSPHRASE, create_demo_case
 from app.store.case import Case
 from app.store.db import StoreError
 from app.store.keyslots import KeySlotError
-from ui import security, theme
 from ui import settings as settings_store
+from ui import theme
 from ui.case_view import CaseView
-from ui.create_case import CreateCaseWizard
 from ui.firstrun import FirstRunPage
 from ui.operations import Operations
-from ui.security import ChangePassphraseDialog
 from ui.settings import TEXT_SIZES, Settings
-from ui.unlock import UnlockDialog
 
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel}
@@ -54,6 +50,13 @@ class Shell(QMainWindow):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.auto_lock)
+        # The idle watch sees every event in the application, and PySide sets up a Python type
+        # the first time it meets each kind of object or event: watching while the window is
+        # being built made opening a case slower by a tenth. A second later costs nothing, as
+        # the case locks after minutes, not seconds.
+        QTimer.singleShot(1000, self, self._watch_input)
+
+    def _watch_input(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -121,19 +124,28 @@ class Shell(QMainWindow):
         contrast.triggered.connect(lambda on: self._set("high_contrast", on))
         view.addAction(contrast)
 
+    # The dialogs below are imported when first used, so start-up loads only what it shows.
     def _change_passphrase(self) -> None:
+        from ui.security import ChangePassphraseDialog
+
         if self.case is not None:
             ChangePassphraseDialog(self.case, self, self.kdf).exec()
 
     def _new_recovery_code(self) -> None:
+        from ui import security
+
         if self.case is not None:
             security.new_recovery_code(self.case, self)
 
     def _toggle_remember(self) -> None:
+        from ui import security
+
         if self.case is not None:
             security.toggle_remember(self.case, self)
 
     def _back_up(self) -> None:
+        from ui import security
+
         if self.case is not None:
             security.back_up(self.case, self.ops, self)
 
@@ -165,7 +177,7 @@ class Shell(QMainWindow):
             action.setEnabled(True)
         title = "Casebook — " + case.person().name
         self.setWindowTitle(title + (" — DEMO" if case.is_demo else ""))
-        if not case.is_demo:
+        if not case.is_demo and self.settings.last_case != str(case.folder):
             self.settings.last_case = str(case.folder)
             settings_store.save(self.settings)
         self._restart_idle()
@@ -217,6 +229,8 @@ class Shell(QMainWindow):
 
     def create_case(self) -> None:
         """Run the create-a-case wizard."""
+        from ui.create_case import CreateCaseWizard
+
         default = Path.home() / "Casebook" / "My case"
         wizard = CreateCaseWizard(self, default_folder=default, kdf=self.kdf)
         if wizard.exec() and wizard.case is not None:
@@ -241,6 +255,8 @@ class Shell(QMainWindow):
             QMessageBox.warning(self, "Casebook", str(exc))
             return
         if case is None:
+            from ui.unlock import UnlockDialog
+
             dialog = UnlockDialog(folder, self, why)
             if not dialog.exec() or dialog.case is None:
                 return
@@ -249,6 +265,9 @@ class Shell(QMainWindow):
 
     def open_demo(self) -> None:
         """Open the demo case, making it first if needed."""
+        # Imported here: the demo's PDF maker is slow to load and only the demo needs it.
+        from app.services.demo import DEMO_PASSPHRASE, create_demo_case
+
         folder = settings_store.demo_case_dir()
         try:
             if Case.is_case_folder(folder):

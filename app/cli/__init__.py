@@ -9,13 +9,22 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import case_commands, plan_commands, request_commands
+from app.cli import (
+    bundle_commands,
+    case_commands,
+    draft_commands,
+    letter_commands,
+    money_commands,
+    plan_commands,
+    request_commands,
+)
 from app.cli.common import UserError
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Each command module adds its sub-commands to the parser.
-COMMAND_MODULES = (case_commands, request_commands, plan_commands)
+COMMAND_MODULES = (case_commands, request_commands, plan_commands, money_commands,
+                   letter_commands, bundle_commands, draft_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli.bundle_commands import verify_pdf
 from app.cli.common import (
     PASSPHRASE_ENV,
     RECOVERY_ENV,
@@ -74,8 +75,10 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    """casebook verify CASE_DIR: recompute the audit chain."""
+    """casebook verify CASE_DIR|FILE.pdf: recompute the audit chain, or check a bundle."""
     target = Path(args.target)
+    if target.suffix.lower() == ".pdf" and not target.is_dir():
+        return verify_pdf(target)
     if not target.is_dir():
         raise UserError(f"There is no Casebook case in {target}")
     with open_case(target, use_recovery=args.recovery) as case:
@@ -158,8 +161,8 @@ def register(subs: Any) -> None:
     _recovery_flag(p)
     p.set_defaults(handler=cmd_export_json)
 
-    p = subs.add_parser("verify", help="check a case's audit log")
-    p.add_argument("target", metavar="CASE_DIR")
+    p = subs.add_parser("verify", help="check a case's audit log, or a bundle PDF")
+    p.add_argument("target", metavar="CASE_DIR|FILE.pdf")
     _recovery_flag(p)
     p.set_defaults(handler=cmd_verify)
 

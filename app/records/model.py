@@ -155,6 +155,10 @@ class Correspondence:
     in_reply_to: str | None = None
     tags: list[str] = field(default_factory=list)
     attachment_ids: list[str] = field(default_factory=list)
+    # Beyond format v1: an imported email's Message-ID and the Message-ID it answers, so a
+    # reply threads even when it is brought in before the message it replies to.
+    message_id: str | None = None
+    replies_to_message: str | None = None
 
     def check(self) -> None:
         """At least one date; and it cannot arrive before it was sent."""

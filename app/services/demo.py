@@ -30,6 +30,8 @@ from app.records.model import (
     Transaction,
 )
 from app.records.values import UTC, Moment
+from app.services.review import add_demo_review
+from app.services.schedule import add_demo_schedule
 from app.store.case import Case
 
 DEMO_PASSPHRASE = "demo casebook"
@@ -92,7 +94,7 @@ def _plans() -> list[Plan]:
         ])
     new = Plan(
         "p-2026", "personal-outcomes-plan", date(2026, 6, 2), title="Outcomes plan 2026",
-        author="c-jamie", status="disputed", supersedes="p-2022",
+        author="c-jamie", status="disputed", supersedes="p-2022", copy_request="r-plan",
         guardian_consulted=False, person_involved=False,
         budget=Budget(Decimal("320.00"), "week", "1"), review_due=date(2027, 6, 2),
         outcomes=[
@@ -196,7 +198,10 @@ def _transactions() -> list[Transaction]:
                                  "Glenmuir Council", "Direct payment", "council payment",
                                  source="council-payment"))
         items.append(Transaction(f"t-pa-{n}", date(2026, month, 28), Decimal("-1040.00"),
-                                 "Lena Novak", "PA wages", "PA wages", ["o-26-3"]))
+                                 "Lena Novak", "PA wages", "PA wages",
+                                 # Linked to the 2026 plan from April on purpose: the money
+                                 # screen's "not in the plan in force" warning shows in the demo.
+                                 ["o-26-3"]))
     items.append(Transaction("t-swim", date(2026, 7, 14), Decimal("-42.00"),
                              "Glenmuir Leisure", "Swimming club term fee", "activities",
                              ["o-26-2"]))
@@ -234,10 +239,13 @@ def create_demo_case(folder: Path, kdf: dict[str, int] | None = None) -> Case:
                            ["A new plan made with Ailsa and her guardian",
                             "A copy of every record about Ailsa",
                             "The 2022 support restored until then"],
-                           date(2026, 8, 19), tags=["standard:9.10", "standard:5.4"]))
+                           date(2026, 8, 19), tags=["standard:9.10", "standard:5.4"],
+                           first_aware_on=date(2026, 6, 20)))
         for plan in _plans():
             case.add(plan)
         for group in (_letters(), _requests(), _diary(), _transactions()):
             for record in group:
                 case.add(record)
+        add_demo_schedule(case)
+        add_demo_review(case)
     return case

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -69,6 +68,9 @@ def normalise_recovery_code(text: str) -> str:
 
 
 def _derive_passphrase_key(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
+    # Imported here: opening a case with the key remembered on this computer never needs it.
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         passphrase.encode("utf-8"), salt, params["time_cost"], params["memory_kib"],
         params["parallelism"], 32, Type.ID,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,10 +64,12 @@ _SORT: dict[str, Callable[[dict[str, Any]], str]] = {
     "complaint": lambda d: _first(d, "opened_on"),
     "plan": lambda d: _first(d, "dated"),
     "transaction": lambda d: _first(d, "date"),
+    "schedule": lambda d: _first(d, "first_on"),
 }
 _TITLE = {"person": "name", "authority": "reference", "contact": "name", "diary": "title",
           "correspondence": "subject", "request": "summary", "complaint": "title",
-          "plan": "title", "transaction": "counterparty"}
+          "plan": "title", "transaction": "counterparty",
+          "schedule": "payer"}
 # Identifiers, references, codes, dates and amounts are not words anyone searches for.
 _NOT_TEXT = {"id", "continues", "supersedes", "in_reply_to", "made_via", "answered_by",
              "complaint_id", "author", "holder", "to", "from", "cc", "participants", "by",
@@ -76,7 +78,8 @@ _NOT_TEXT = {"id", "continues", "supersedes", "in_reply_to", "made_via", "answer
              "occurred_at", "sent_at", "received_at", "made_on", "due_on", "extended_to",
              "answered_on", "opened_on", "dated", "received_on", "review_due", "date", "due",
              "granted_on", "expires_on", "date_of_birth", "amount", "guardian_consulted",
-             "person_involved"}
+             "person_involved", "copy_request", "item",
+             "first_on", "ends_on", "interval", "message_id", "replies_to_message"}
 
 
 def _moment_key(text: str) -> str:
@@ -130,8 +133,12 @@ def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _index(conn: Connection, record_id: str, record_type: str, data: dict[str, Any] | None) -> None:
-    conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
+def _index(conn: Connection, record_id: str, record_type: str, data: dict[str, Any] | None,
+           *, fresh: bool = False) -> None:
+    # The index cannot look up record_id, so removing the old entry reads all of it; a new
+    # record has none, which keeps adding records quick however large the case grows.
+    if not fresh:
+        conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
     if data is not None and record_type not in ("settings",):
         title, body = search_text(record_type, data)
         conn.execute("INSERT INTO search (record_id, type, title, body) VALUES (?, ?, ?, ?)",
@@ -156,7 +163,7 @@ def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, A
     )
     conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
                  "VALUES (?, 1, ?, ?)", (record_id, _dump(data), now))
-    _index(conn, record_id, record_type, data)
+    _index(conn, record_id, record_type, data, fresh=True)
     audit.append(conn, "create", record_type, record_id, None, state_hash(data, None))
 
 
@@ -218,6 +225,26 @@ def list_rows(conn: Connection, record_type: str, offset: int = 0, limit: int = 
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM records WHERE {where} ORDER BY sort_key DESC, id DESC "
         "LIMIT ? OFFSET ?", (record_type, limit, offset))
+    return [_row(r) for r in rows]
+
+
+def fields_of(conn: Connection, record_type: str,
+              paths: Sequence[str]) -> list[tuple[Any, ...]]:
+    """(id, sort key, value at each JSON path) of every live record of a type, newest first.
+
+    For following links (a reply to its letter) across many records without decoding them all.
+    """
+    picks = "".join(", json_extract(data, ?)" for _ in paths)
+    return [tuple(row) for row in conn.execute(
+        f"SELECT id, sort_key{picks} FROM records WHERE type = ? AND deleted_at IS NULL "
+        "ORDER BY sort_key DESC, id DESC", (*paths, record_type))]
+
+
+def list_tagged(conn: Connection) -> list[StoredRow]:
+    """Every live record, of any type, with at least one tag (filtered inside SQLite, so a
+    large case is not decoded record by record)."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM records WHERE deleted_at IS NULL "
+                        "AND json_array_length(data, '$.tags') > 0")
     return [_row(r) for r in rows]
 
 

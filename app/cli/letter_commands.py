@@ -1,0 +1,91 @@
+"""Commands about letters and emails: `import-file`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import UserError, open_case
+from app.records.model import Direction
+from app.records.values import Moment, ValueProblem
+from app.services.correspondence import check_dates, import_file
+from app.services.imports import ImportRefused
+from app.store.case import Case
+
+
+def _moment(text: str | None, what: str) -> Moment | None:
+    if text is None:
+        return None
+    try:
+        return Moment.parse(text.replace(" ", "T", 1))
+    except ValueProblem:
+        raise UserError(f"{what} '{text}' is not a date; write it as YYYY-MM-DD (or "
+                        "YYYY-MM-DDTHH:MM)") from None
+
+
+def _one(case: Case, path: Path, direction: Direction | None, sent: Moment | None,
+         received: Moment | None) -> dict[str, Any]:
+    """Import one file; a refusal is reported, never raised, so the next file still runs."""
+    row: dict[str, Any] = {"file": str(path), "status": "rejected", "reason": None,
+                           "record_id": None}
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        row["reason"] = f"Casebook could not open this file ({exc.strerror or 'unreadable'})"
+        return row
+    try:
+        done = import_file(case, path.name, data, direction=direction, sent=sent,
+                           received=received)
+    except (ImportRefused, ValueError, LookupError) as exc:
+        row["reason"] = str(exc)
+        return row
+    row.update(status="imported", record_id=done.record_id)
+    return row
+
+
+def cmd_import_file(args: argparse.Namespace) -> int:
+    """casebook import-file CASE_DIR FILE… [--json] [--direction in|out] [--sent/--received D]"""
+    sent = _moment(args.sent, "The sent date")
+    received = _moment(args.received, "The received date")
+    if sent and received:
+        try:
+            check_dates(sent, received)
+        except ValueProblem as exc:
+            raise UserError(str(exc)) from None
+    rejected = 0
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        for name in args.files:
+            row = _one(case, Path(name), args.direction, sent, received)
+            rejected += row["status"] == "rejected"
+            if args.json:
+                print(json.dumps(row, ensure_ascii=False), flush=True)
+            elif row["status"] == "imported":
+                print(f"Imported {name} as {row['record_id']}", flush=True)
+            else:
+                print(f"Not imported: {name}: {row['reason']}", file=sys.stderr, flush=True)
+    return 1 if rejected else 0
+
+
+def register(subs: Any) -> None:
+    """Add this module's sub-commands."""
+    p = subs.add_parser(
+        "import-file", help="bring emails (.eml, .msg), PDFs, photos, Word files or text in "
+                            "as letters")
+    p.add_argument("case_dir", metavar="CASE_DIR")
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--json", action="store_true",
+                   help='print one JSON object per file: {"file", "status", "reason", '
+                        '"record_id"}')
+    p.add_argument("--direction", choices=("in", "out"),
+                   help="received (in) or sent (out); by default, out only when the sender "
+                        "is the guardian in People")
+    p.add_argument("--sent", metavar="DATE", help="the date it was sent, YYYY-MM-DD, instead "
+                                                  "of the date read from the file")
+    p.add_argument("--received", metavar="DATE", help="the date it came in, YYYY-MM-DD "
+                                                      "(for a scan, today unless given)")
+    p.add_argument("--recovery", action="store_true",
+                   help="unlock with the recovery code instead of the passphrase")
+    p.set_defaults(handler=cmd_import_file)

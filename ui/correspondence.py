@@ -1,0 +1,598 @@
+"""Correspondence: every letter, email, portal message and note handed over, in and out."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Contact, Correspondence, Request, RequestKind
+from app.records.values import Moment
+from app.services import clocks, requests
+from app.services.correspondence import Party, save_letter, thread
+from app.store.case import Case
+from ui.labels import CHANNELS, DIRECTIONS, when_text
+from ui.letter_form import LetterFields, LetterValues, letter_line, reply_choices
+from ui.letter_import import ImportDialog
+from ui.operations import Operations
+from ui.viewer import AttachmentViewer
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+# Words for the list, where the direction is said by "from" (received) or "to" (sent).
+SHORT_CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
+                  "hand": "Note by hand", "other": "Message"}
+_WAY = {"in": "from", "out": "to"}
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _spoken(day: date) -> str:
+    return day.strftime("%-d %B %Y")
+
+
+class LetterModel(QAbstractTableModel):
+    """Newest first; loads a page at a time as the list is scrolled."""
+
+    HEADERS = ("Newest first",)
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+        self.rows: list[Correspondence] = []
+        self.names: dict[str, str] = {}
+        self.total = 0
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the newest letter."""
+        self.beginResetModel()
+        self.names = {c.id: c.name for c in self.case.list_of(Contact)}
+        self.total = self.case.count(Correspondence)
+        self.rows = self.case.list_of(Correspondence, 0, PAGE)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        more = self.case.list_of(Correspondence, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        letter = self.rows[index.row()]
+        when = letter.received_at or letter.sent_at
+        people = letter.from_ if letter.direction == "in" else letter.to
+        names = ", ".join(self.names.get(p, p) for p in people) or "nobody named"
+        who = f"{SHORT_CHANNELS[letter.channel]} {_WAY[letter.direction]} {names}"
+        subject = letter.subject or "(no subject)"
+        files = len(letter.attachment_ids)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            reply = ", a reply" if letter.in_reply_to else ""
+            count = f", {files} file{'s' if files > 1 else ''}" if files else ""
+            return f"{when_text(when) if when else ''}: {who}: {subject}{reply}{count}"
+        reply = "↳ " if letter.in_reply_to else ""
+        count = f" · {files} file{'s' if files > 1 else ''}" if files else ""
+        return f"{when_text(when) if when else ''} — {who}\n{reply}{subject}{count}"
+
+    def letter(self, row: int) -> Correspondence:
+        """The letter shown on a row."""
+        return self.rows[row]
+
+
+class AsksDialog(QDialog):
+    """'This letter asks for something': choose what kind of request it makes."""
+
+    def __init__(self, letter: Correspondence, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("This letter asks for something")
+        named(self, "This letter asks for something")
+        layout = QVBoxLayout(self)
+        when = requests.received_day(letter)
+        layout.addWidget(paragraph(
+            "Casebook will track it and work out the date they must answer by, counting from "
+            f"the day they got your letter ({_spoken(when)})."))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.kind = QComboBox()
+        for code, words in clocks.KIND_WORDS.items():
+            if code != "commitment":  # a promise is made to you, not asked for in a letter
+                self.kind.addItem(words, code)
+        named(self.kind, "What it asks for")
+        self.summary = QLineEdit(letter.subject or "")
+        named(self.summary, "In a few words", "What you asked for")
+        form.addRow("What it &asks for:", self.kind)
+        form.addRow("&In a few words:", self.summary)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Track this request")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[RequestKind, str | None]:
+        """The kind chosen and the summary typed."""
+        return self.kind.currentData(), self.summary.text().strip() or None
+
+
+class AnswersDialog(QDialog):
+    """'This answers a request': choose which open request this letter answers."""
+
+    def __init__(self, open_requests: list[Request], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("This answers a request")
+        named(self, "This answers a request")
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph("Which request does this letter answer? Its clock stops on "
+                                   "the day the letter came in."))
+        self.list = QListWidget()
+        named(self.list, "Open requests")
+        for request in open_requests:
+            words = clocks.KIND_WORDS.get(request.kind, request.kind)
+            item = QListWidgetItem(f"{words}: {request.summary or ''} (asked "
+                                   f"{_spoken(request.made_on)})")
+            item.setData(Qt.ItemDataRole.UserRole, request.id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Mark as answered")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> str | None:
+        """The id of the request chosen."""
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+
+class LetterDetail(QScrollArea):
+    """One letter: what it says, its conversation, its files, and what it asked or answered.
+
+    It scrolls as a whole, so at large text sizes the letter keeps a readable height and the
+    lists and buttons follow below it.
+    """
+
+    open_letter = Signal(str)
+    edit_requested = Signal(object)
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.letter: Correspondence | None = None
+        self.setWidgetResizable(True)
+        holder = QWidget()
+        self.setWidget(holder)
+        layout = QVBoxLayout(holder)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 12)
+        named(self.text, "The letter")
+        layout.addWidget(self.text, 3)
+        self.conversation_heading = heading("The conversation", "subheading")
+        layout.addWidget(self.conversation_heading)
+        self.conversation = QListWidget()
+        named(self.conversation, "Letters in this conversation, first letter first",
+              "Press Enter to open a letter")
+        self.conversation.setWordWrap(True)
+        self.conversation.itemActivated.connect(self._open_in_thread)
+        line = self.conversation.fontMetrics().lineSpacing()
+        self.conversation.setMinimumHeight(line * 4)
+        self.conversation.setMaximumHeight(line * 7)
+        layout.addWidget(self.conversation, 1)
+        layout.addWidget(heading("Files", "subheading"))
+        self.files = QListWidget()
+        named(self.files, "Files kept with this letter", "Press Enter to look at a file")
+        self.files.setWordWrap(True)
+        self.files.itemActivated.connect(self._open_file)
+        self.files.setMinimumHeight(line * 3)
+        self.files.setMaximumHeight(line * 5)
+        layout.addWidget(self.files, 1)
+        actions = QVBoxLayout()
+        self.asks_button = button("This letter &asks for something…",
+                                  "Track what your letter asked for, with its legal clock")
+        self.answers_button = button("This a&nswers a request…",
+                                     "Stop the clock on a request this letter answers")
+        self.edit_button = button("&Correct this letter…",
+                                  "Make a corrected version; the original stays in the history")
+        self.asks_button.clicked.connect(self._asks)
+        self.answers_button.clicked.connect(self._answers)
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.letter))
+        for b in (self.asks_button, self.answers_button, self.edit_button):
+            actions.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(actions)
+        self.message = notice()
+        layout.addWidget(self.message)
+        self.show_letter(None)
+
+    def show_letter(self, letter: Correspondence | None) -> None:
+        """Show a letter with its conversation and files."""
+        self.letter = letter
+        self.conversation.clear()
+        self.files.clear()
+        show_notice(self.message, "")
+        for b in (self.asks_button, self.answers_button, self.edit_button):
+            b.setEnabled(letter is not None)
+        self.conversation_heading.hide()
+        self.conversation.hide()
+        if letter is None:
+            self.text.setPlainText("Choose a letter from the list, press 'New letter', or "
+                                   "bring in emails and scans with 'Bring in files…'.")
+            return
+        # Only a letter you sent asks for something; only one you received answers.
+        self.asks_button.setVisible(letter.direction == "out")
+        self.answers_button.setVisible(letter.direction == "in")
+        self.text.setHtml(self._html(letter))
+        conversation = thread(self.case, letter.id)
+        # A letter on its own has no conversation to show; the space goes to its words.
+        self.conversation_heading.setVisible(len(conversation) > 1)
+        self.conversation.setVisible(len(conversation) > 1)
+        for item in conversation:
+            marker = "▶ This letter: " if item.letter.id == letter.id else ""
+            indent = "    " * item.depth + ("↳ " if item.depth else "")
+            entry = QListWidgetItem(indent + marker + letter_line(item.letter))
+            entry.setData(Qt.ItemDataRole.UserRole, item.letter.id)
+            self.conversation.addItem(entry)
+        if not letter.attachment_ids:
+            self.files.addItem("No files with this letter.")
+        for number, att_id in enumerate(letter.attachment_ids):
+            info = self.case.attachment(att_id)
+            locked = " — locked with a password" if info.locked else ""
+            what = "The original" if number == 0 else "Attached"
+            entry = QListWidgetItem(f"{what}: {info.filename} ({info.size:,} bytes){locked}")
+            entry.setData(Qt.ItemDataRole.UserRole, att_id)
+            self.files.addItem(entry)
+
+    def _html(self, letter: Correspondence) -> str:
+        names = {c.id: c.name for c in self.case.list_of(Contact)}
+
+        def who(ids: list[str]) -> str:
+            return _esc(", ".join(names.get(i, i) for i in ids))
+
+        way = f"{DIRECTIONS[letter.direction]} — {CHANNELS[letter.channel]}"
+        parts = [f"<h2>{_esc(letter.subject or '(no subject)')}</h2>", f"<p><b>{way}</b></p>"]
+        if letter.sent_at:
+            parts.append(f"<p><b>Sent:</b> {_esc(when_text(letter.sent_at))}</p>")
+        if letter.received_at:
+            parts.append(f"<p><b>Came in:</b> {_esc(when_text(letter.received_at))}</p>")
+        for label, ids in (("From", letter.from_), ("To", letter.to), ("Copied to", letter.cc)):
+            if ids:
+                parts.append(f"<p><b>{label}:</b> {who(ids)}</p>")
+        parts.extend(self._request_lines(letter))
+        if letter.body:
+            parts.append("<hr><p>" + _esc(letter.body).replace("\n", "<br>") + "</p>")
+        return "".join(parts)
+
+    def _request_lines(self, letter: Correspondence) -> list[str]:
+        jurisdiction = self.case.person().jurisdiction
+        lines = []
+        for request in self.case.list_of(Request):
+            words = _esc(clocks.KIND_WORDS.get(request.kind, request.kind))
+            if request.made_via == letter.id:
+                plain = clocks.clock(request, jurisdiction, date.today()).plain
+                lines.append(f"<p><b>This letter asked for:</b> {words} — "
+                             f"{_esc(request.summary or '')}. {_esc(plain)}</p>")
+            if request.answered_by == letter.id:
+                lines.append(f"<p><b>This letter answered:</b> {words} — "
+                             f"{_esc(request.summary or '')}</p>")
+        return lines
+
+    def _open_in_thread(self, item: QListWidgetItem) -> None:
+        letter_id = item.data(Qt.ItemDataRole.UserRole)
+        if letter_id and self.letter and letter_id != self.letter.id:
+            self.open_letter.emit(letter_id)
+
+    def _open_file(self, item: QListWidgetItem) -> None:
+        att_id = item.data(Qt.ItemDataRole.UserRole)
+        if att_id:
+            AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
+                             self).exec()
+
+    def _asks(self) -> None:
+        letter = self.letter
+        if letter is None:
+            return
+        dialog = AsksDialog(letter, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.make_request(*dialog.choice())
+
+    def make_request(self, kind: RequestKind, summary: str | None) -> None:
+        """Track a request made by the shown letter (one step, one transaction)."""
+        letter, case = self.letter, self.case
+        if letter is None:
+            return
+        jurisdiction = case.person().jurisdiction
+
+        def done(request: Request) -> None:
+            plain = clocks.clock(request, jurisdiction, date.today()).plain
+            self.show_letter(case.get(Correspondence, letter.id))
+            show_notice(self.message, f"Now tracking: {clocks.KIND_WORDS[request.kind]}. {plain}")
+
+        self.ops.write(lambda: requests.from_letter(case, letter.id, kind, summary), {"request"},
+                       done, lambda m: show_notice(self.message, f"Not saved: {m}"))
+
+    def _answers(self) -> None:
+        letter = self.letter
+        if letter is None:
+            return
+        waiting = [r for r in self.case.list_of(Request) if r.status == "open"]
+        if not waiting:
+            show_notice(self.message, "There are no open requests for this letter to answer.")
+            return
+        dialog = AnswersDialog(waiting, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice():
+            self.mark_answer(str(dialog.choice()))
+
+    def mark_answer(self, request_id: str) -> None:
+        """Record that the shown letter answers a request; its clock stops that day."""
+        letter, case = self.letter, self.case
+        if letter is None:
+            return
+        day = requests.received_day(letter)
+
+        def done(request: Request) -> None:
+            self.show_letter(case.get(Correspondence, letter.id))
+            show_notice(self.message, f"Marked as answered on {_spoken(day)}: "
+                                      f"{request.summary or clocks.KIND_WORDS[request.kind]}.")
+
+        self.ops.write(lambda: requests.mark_answered(case, request_id, day, letter.id),
+                       {"request"}, done, lambda m: show_notice(self.message, f"Not saved: {m}"))
+
+
+class LetterForm(QWidget):
+    """'New letter', also used to correct one (the old version is kept)."""
+
+    saved = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.editing: Correspondence | None = None
+        outer = QVBoxLayout(self)
+        self.title = heading("New letter", "subheading")
+        outer.addWidget(self.title)
+        self.fields = LetterFields()
+        outer.addWidget(self.fields)
+        self.error = notice()
+        outer.addWidget(self.error)
+        row = QHBoxLayout()
+        self.cancel_button = button("Cancel")
+        self.save_button = button("&Save letter", "Save this letter")
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.save_button.clicked.connect(self.save)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+
+    def start(self, letter: Correspondence | None) -> None:
+        """An empty form (letter None) or one filled from a letter to correct."""
+        self.editing = letter
+        self.title.setText("Correct this letter (the original is kept)" if letter
+                           else "New letter")
+        contacts = self.case.list_of(Contact)
+        by_id = {c.id: c for c in contacts}
+
+        def parties(ids: list[str]) -> tuple[Party, ...]:
+            return tuple(Party(by_id[i].name, by_id[i].email, i) for i in ids if i in by_id)
+
+        if letter is None:
+            values = LetterValues("in", "letter", None, Moment(date.today()), (), (), (), None,
+                                  "", None)
+        else:
+            values = LetterValues(letter.direction, letter.channel, letter.sent_at,
+                                  letter.received_at, parties(letter.from_), parties(letter.to),
+                                  parties(letter.cc), letter.subject, letter.body or "",
+                                  letter.in_reply_to)
+        self.fields.load(contacts, reply_choices(self.case, values.in_reply_to), values,
+                         this_id=letter.id if letter else "")
+        show_notice(self.error, "")
+        self.fields.direction.setFocus()
+
+    def save(self) -> None:
+        """Check the dates and save in one transaction."""
+        v = self.fields.values()
+        base = self.editing
+
+        def ids(chosen: tuple[Party, ...]) -> list[str]:
+            return [p.contact_id for p in chosen if p.contact_id]
+
+        letter = Correspondence(
+            id=base.id if base else "", direction=v.direction, channel=v.channel,
+            sent_at=v.sent_at, received_at=v.received_at, from_=ids(v.from_), to=ids(v.to),
+            cc=ids(v.cc), subject=v.subject, body=v.body or None, in_reply_to=v.in_reply_to,
+            tags=list(base.tags) if base else [],
+            attachment_ids=list(base.attachment_ids) if base else [],
+            message_id=base.message_id if base else None,
+            replies_to_message=base.replies_to_message if base else None)
+        case = self.case
+        self.save_button.setEnabled(False)
+
+        def done(saved: Correspondence) -> None:
+            self.save_button.setEnabled(True)
+            self.saved.emit(saved.id)
+
+        def failed(message: str) -> None:
+            self.save_button.setEnabled(True)
+            show_notice(self.error, f"Not saved: {message}")
+
+        self.ops.write(lambda: save_letter(case, letter), {"correspondence"}, done, failed)
+
+
+class CorrespondencePage(QWidget):
+    """The list on the left; a letter, or the New letter form, on the right."""
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.import_dialog: ImportDialog | None = None
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading("Letters and emails"), 1)
+        self.import_button = button("&Bring in files…", "Bring in emails (.eml, .msg), PDFs, "
+                                                        "photos of letters, Word or text files")
+        self.new_button = button("&New letter", "Type in a letter, email or note")
+        self.import_button.clicked.connect(self._choose_files)
+        self.new_button.clicked.connect(self.new_letter)
+        top.addWidget(self.import_button)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        layout.addWidget(paragraph("Everything sent and received, newest first. Drag emails, "
+                                   "PDFs or photos of letters onto this page to bring them in; "
+                                   "the original file is kept with each letter."))
+        split = QSplitter()
+        self.model = LetterModel(case)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumWidth(self.table.fontMetrics().averageCharWidth() * 24)
+        named(self.table, "Letters and emails, newest first")
+        named(header, "Letter column headings")
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        split.addWidget(self.table)
+        self.right = QStackedWidget()
+        self.detail = LetterDetail(case, ops)
+        self.form = LetterForm(case, ops)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        self.right.addWidget(self.detail)
+        self.right.addWidget(scroll)
+        split.addWidget(self.right)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 5)
+        split.setSizes([440, 560])
+        layout.addWidget(split, 1)
+        self.form.saved.connect(self._saved)
+        self.form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
+        self.detail.edit_requested.connect(self._edit)
+        self.detail.open_letter.connect(self.show_letter)
+        ops.changed.connect(self._changed)
+
+    def new_letter(self) -> None:
+        """Open the New letter form."""
+        self.form.start(None)
+        self.right.setCurrentIndex(1)
+
+    def _edit(self, letter: Correspondence) -> None:
+        self.form.start(letter)
+        self.right.setCurrentIndex(1)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.detail.show_letter(self.model.letter(current.row()))
+            self.right.setCurrentIndex(0)
+
+    def _changed(self, types: frozenset[str]) -> None:
+        if types & {"correspondence", "contact"}:
+            shown = self.detail.letter.id if self.detail.letter else None
+            self.model.reload()
+            if shown:
+                self.show_letter(shown)
+
+    def _saved(self, letter_id: str) -> None:
+        self.model.reload()
+        self.show_letter(letter_id)
+
+    def show_letter(self, letter_id: str) -> None:
+        """Select and show a letter by id (loading pages until it is found)."""
+        while True:
+            for row, letter in enumerate(self.model.rows):
+                if letter.id == letter_id:
+                    self.table.selectRow(row)
+                    self.detail.show_letter(letter)
+                    self.right.setCurrentIndex(0)
+                    return
+            if not self.model.canFetchMore(QModelIndex()):
+                return
+            self.model.fetchMore(QModelIndex())
+
+    # Bringing files in ------------------------------------------------------------------------
+    def _choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Choose letters and emails to bring in", "",
+            "Letters and emails (*.eml *.msg *.pdf *.jpg *.jpeg *.png *.heic *.heif *.tif "
+            "*.tiff *.docx *.txt);;All files (*)")
+        self.start_import([Path(p) for p in paths])
+
+    def start_import(self, paths: list[Path]) -> ImportDialog | None:
+        """Open the import window for these files; the window keeps responding throughout."""
+        if not paths:
+            return None
+        if self.import_dialog is not None and self.import_dialog.isVisible():
+            self.import_dialog.raise_()
+            return self.import_dialog
+        dialog = ImportDialog(self.case, self.ops, paths, self)
+        dialog.finished.connect(lambda _code: self._import_closed(dialog))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _import_closed(self, dialog: ImportDialog) -> None:
+        if dialog.saved_ids:
+            self.show_letter(dialog.saved_ids[-1])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.start_import([p for p in paths if p.is_file()])
