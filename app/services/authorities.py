@@ -1,0 +1,67 @@
+"""The user's legal standing (guardianship, power of attorney...) in plain words.
+
+Letters state it, and Today warns before it runs out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.records.model import Authority, Contact
+from app.store.case import Case
+from app.store.records import RecordMissing
+
+# What the holder is called, for "I am Ailsa's welfare guardian".
+HOLDER_WORDS = {
+    "welfare-guardianship": "welfare guardian",
+    "financial-guardianship": "financial guardian",
+    "welfare-poa": "welfare attorney",
+    "continuing-poa": "continuing attorney",
+    "lpa-health-welfare": "attorney under a health and welfare lasting power of attorney",
+    "lpa-property-finance": "attorney under a property and financial affairs lasting power "
+                            "of attorney",
+    "deputyship": "deputy appointed by the Court of Protection",
+    "appointee": "appointee",
+    "other": "representative",
+}
+# What the document is called, for "your welfare guardianship order ends on...".
+DOCUMENT_WORDS = {
+    "welfare-guardianship": "welfare guardianship order",
+    "financial-guardianship": "financial guardianship order",
+    "welfare-poa": "welfare power of attorney",
+    "continuing-poa": "continuing power of attorney",
+    "lpa-health-welfare": "lasting power of attorney (health and welfare)",
+    "lpa-property-finance": "lasting power of attorney (property and finance)",
+    "deputyship": "deputyship order",
+    "appointee": "appointeeship",
+    "self": "authority",
+    "other": "authority",
+}
+# Welfare powers first: most letters are about care, not money.
+_PREFERENCE = ("welfare-guardianship", "welfare-poa", "lpa-health-welfare", "deputyship",
+               "financial-guardianship", "continuing-poa", "lpa-property-finance", "appointee",
+               "other", "self")
+
+
+def current_authority(case: Case, on: date) -> Authority | None:
+    """The authority a letter should state: in force on `on`, welfare powers first.
+
+    If every authority has expired, the latest one is returned so the letter can say so.
+    """
+    found = case.list_of(Authority)
+    if not found:
+        return None
+    live = [a for a in found if a.expires_on is None or a.expires_on >= on]
+    pool = live or found
+    return min(pool, key=lambda a: (_PREFERENCE.index(a.kind),
+                                    -(a.granted_on or date.min).toordinal()))
+
+
+def holder(case: Case, authority: Authority | None) -> Contact | None:
+    """The contact who holds the authority (the user), if recorded."""
+    if authority is None or authority.holder is None:
+        return None
+    try:
+        return case.get(Contact, authority.holder)
+    except RecordMissing:
+        return None

@@ -1,0 +1,63 @@
+"""Today: what is overdue, what falls due soon, and what to remember, on one day.
+
+Nothing here is stored: every line is worked out from the record for the day asked about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from app.services import clocks
+from app.services.complaints import all_positions
+from app.services.reminders import Reminder, authority_reminders, plan_reminders
+from app.store.case import Case
+
+# How far ahead Today looks for requests falling due.
+AHEAD_DAYS = clocks.SOON_DAYS
+# How far ahead a complaint's last day for its next step shows as a reminder.
+NEXT_STEP_NOTICE_DAYS = 42
+
+ReminderSource = Callable[[Case, date], list[Reminder]]
+
+
+@dataclass(frozen=True)
+class TodayView:
+    """Everything the Today screen shows, for the day `on`."""
+
+    on: date
+    overdue: tuple[clocks.RequestClock, ...]
+    due_soon: tuple[clocks.RequestClock, ...]
+    reminders: tuple[Reminder, ...]
+
+    @property
+    def empty(self) -> bool:
+        """Nothing needs doing."""
+        return not (self.overdue or self.due_soon or self.reminders)
+
+
+def complaint_reminders(case: Case, on: date) -> list[Reminder]:
+    """A complaint whose next step has a last day within the next six weeks."""
+    found: list[Reminder] = []
+    for place in all_positions(case, on):
+        step = place.next_step
+        if step is None or step.by is None or not 0 <= (step.by - on).days \
+                <= NEXT_STEP_NOTICE_DAYS:
+            continue
+        found.append(Reminder("complaint-next-step", place.next_text,
+                              f"Complaint: {place.complaint.title}. {step.explanation}",
+                              step.by, 0, place.complaint.id))
+    return found
+
+
+SOURCES: tuple[ReminderSource, ...] = (authority_reminders, plan_reminders, complaint_reminders)
+
+
+def today(case: Case, on: date, ahead: int = AHEAD_DAYS) -> TodayView:
+    """Overdue requests (most days first), those due within `ahead` days, and reminders."""
+    late = tuple(clocks.overdue(case, on))
+    soon = tuple(clocks.due_soon(case, on, ahead))
+    reminders = [r for source in SOURCES for r in source(case, on)]
+    reminders.sort(key=lambda r: (-r.days_overdue, r.due_on or date.max, r.title))
+    return TodayView(on, late, soon, tuple(reminders))

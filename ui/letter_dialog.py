@@ -1,0 +1,350 @@
+"""Write a letter: filled in from the record, edited by you, then saved, printed or emailed.
+
+Saving keeps the letter as outgoing correspondence with its PDF and starts the clock on what it
+asks for, all at once. 'Save as PDF' and 'Copy text' only export; they change nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Complaint, Contact
+from app.services import clocks, letters
+from app.services.letters import LetterDraft, SavedLetter
+from app.store.case import Case
+from ui.dates import date_edit, to_date
+from ui.fields import combo, form_label
+from ui.operations import Operations
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+CHANNELS = {"letter": "Post", "email": "Email", "portal": "Online form or portal",
+            "hand": "By hand", "other": "Other"}
+LONG_ASKS = frozenset({"what", "wrong", "correct", "issue"})
+
+
+class LetterDialog(QDialog):
+    """Choose a letter, check what Casebook filled in, change anything, then save or export."""
+
+    saved = Signal(object)  # SavedLetter
+
+    def __init__(self, case: Case, ops: Operations, kind: str, *,
+                 request_id: str | None = None, complaint_id: str | None = None,
+                 day: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case, self.ops, self.day = case, ops, day
+        self.setWindowTitle("Write a letter")
+        # About 90 characters wide and 40 lines high in the chosen text size, within the screen.
+        metrics = self.fontMetrics()
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(metrics.averageCharWidth() * 90, screen.width()),
+                    min(metrics.height() * 40, screen.height()))
+        self.draft: LetterDraft | None = None
+        self.saved_letter: SavedLetter | None = None
+        self.ask_fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+
+        self.title = heading("Write a letter", "subheading")
+        layout.addWidget(self.title)
+        self.description = paragraph("")
+        layout.addWidget(self.description)
+        choose = QFormLayout()
+        choose.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.kind = combo("Which letter", [(t.title, t.id)
+                                           for t in letters.load_templates().values()])
+        self.about_request = combo("Which overdue request this chases")
+        self.about_complaint = combo("Which complaint this is about")
+        self.to = combo("Who it goes to")
+        for text, field in (("&Letter:", self.kind), ("&Request:", self.about_request),
+                            ("C&omplaint:", self.about_complaint), ("&To:", self.to)):
+            choose.addRow(form_label(text, field), field)
+        layout.addLayout(choose)
+        self.asks_form = QFormLayout()
+        self.asks_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        layout.addLayout(self.asks_form)
+        fill_row = QHBoxLayout()
+        self.fill_button = button("&Fill in the letter again",
+                                  "Write the letter again from the record and your answers; "
+                                  "changes you made to the text below are replaced")
+        self.fill_button.clicked.connect(self.refill)
+        fill_row.addWidget(self.fill_button)
+        fill_row.addStretch(1)
+        layout.addLayout(fill_row)
+        self.warnings = notice()
+        layout.addWidget(self.warnings)
+
+        layout.addWidget(heading("The letter", "subheading"))
+        letter_form = QFormLayout()
+        letter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.sender = QPlainTextEdit()
+        named(self.sender, "Your name and address", "Printed at the top right of the letter")
+        self.recipient = QPlainTextEdit()
+        named(self.recipient, "Their name and address")
+        addresses = QHBoxLayout()
+        for label_text, field in (("&Your name and address:", self.sender),
+                                  ("Their &name and address:", self.recipient)):
+            field.setMaximumHeight(110)
+            column = QVBoxLayout()
+            column.addWidget(form_label(label_text, field))
+            column.addWidget(field)
+            addresses.addLayout(column, 1)
+        layout.addLayout(addresses)
+        self.subject = QLineEdit()
+        named(self.subject, "Subject line")
+        self.body = QPlainTextEdit()
+        self.body.setMinimumHeight(320)
+        named(self.body, "The letter's text", "Change anything you like before saving")
+        self.sign_off = paragraph("")
+        letter_form.addRow(form_label("&Subject:", self.subject), self.subject)
+        letter_form.addRow(form_label("Te&xt:", self.body), self.body)
+        letter_form.addRow(form_label("Signed:", self.sign_off), self.sign_off)
+        layout.addLayout(letter_form)
+
+        layout.addWidget(heading("Sending it", "subheading"))
+        send_form = QFormLayout()
+        send_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.channel = combo("How you are sending it",
+                             [(label, code) for code, label in CHANNELS.items()])
+        self.sent_on = date_edit("Sent on", day())
+        self.received_on = date_edit("They receive it on", day())
+        for text, field in (("Sent &by:", self.channel), ("Sent o&n:", self.sent_on),
+                            ("They &receive it on:", self.received_on)):
+            send_form.addRow(form_label(text, field), field)
+        layout.addLayout(send_form)
+        layout.addWidget(paragraph("The clock on your request starts on the day they receive "
+                                   "it. For post, that is usually a day or two after sending."))
+        self.status = notice()
+        outer.addWidget(self.status)
+        row = QHBoxLayout()
+        self.pdf_button = button("Save as &PDF…", "Save the letter as a PDF to print or attach")
+        self.copy_button = button("&Copy text for an email",
+                                  "Copy the letter's text to paste into an email")
+        self.save_button = button("Save to the &record",
+                                  "Keep this letter in Correspondence and start the clock on "
+                                  "what it asks for")
+        self.close_button = button("Close")
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.copy_button.clicked.connect(self.copy_text)
+        self.save_button.clicked.connect(self.save_to_record)
+        self.close_button.clicked.connect(self.reject)
+        row.addWidget(self.pdf_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+
+        self._fill_choices(request_id, complaint_id)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.about_request.currentIndexChanged.connect(lambda _i: self._retarget())
+        self.about_complaint.currentIndexChanged.connect(lambda _i: self._retarget())
+        self.to.currentIndexChanged.connect(lambda _i: self.refill())
+        self._kind_changed()
+
+    # Choices --------------------------------------------------------------------------
+    def _fill_choices(self, request_id: str | None, complaint_id: str | None) -> None:
+        for late in clocks.overdue(self.case, self.day()):
+            words = clocks.KIND_WORDS.get(late.request.kind, late.request.kind)
+            self.about_request.addItem(
+                f"{words}: {late.request.summary or ''} ({late.days_overdue} days overdue)",
+                late.request.id)
+        if request_id and self.about_request.findData(request_id) < 0:
+            self.about_request.addItem(request_id, request_id)
+        self.about_request.setCurrentIndex(max(0, self.about_request.findData(request_id)))
+        self.about_complaint.addItem("(not part of a complaint)", None)
+        for complaint in self.case.list_of(Complaint):
+            self.about_complaint.addItem(complaint.title, complaint.id)
+        self.about_complaint.setCurrentIndex(
+            max(0, self.about_complaint.findData(complaint_id)))
+        self.to.addItem("(Casebook's choice)", None)
+        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+            org = f" ({contact.organisation})" if contact.organisation else ""
+            self.to.addItem(contact.name + org, contact.id)
+
+    def _template(self) -> letters.LetterTemplate:
+        return letters.template(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        template = self._template()
+        self.title.setText(template.title)
+        self.description.setText(template.description)
+        self._show_row(self.about_request, template.needs == "request")
+        has_complaints = self.about_complaint.count() > 1
+        self._show_row(self.about_complaint, template.needs == "complaint"
+                       or (template.needs == "none" and has_complaints))
+        if template.needs == "complaint" and has_complaints \
+                and self.about_complaint.currentData() is None:
+            self.about_complaint.blockSignals(True)
+            self.about_complaint.setCurrentIndex(1)
+            self.about_complaint.blockSignals(False)
+        while self.asks_form.rowCount():
+            self.asks_form.removeRow(0)
+        self.ask_fields = {}
+        for ask in template.asks:
+            field: QLineEdit | QPlainTextEdit
+            if ask.name in LONG_ASKS:
+                field = QPlainTextEdit()
+                field.setMaximumHeight(110)
+            else:
+                field = QLineEdit()
+            if ask.hint:
+                field.setPlaceholderText(ask.hint)
+            named(field, ask.label, ask.hint)
+            self.ask_fields[ask.name] = field
+            self.asks_form.addRow(form_label(
+                ask.label + (":" if ask.required else " (if you want):"), field), field)
+        self._retarget()
+
+    def _show_row(self, field: QWidget, visible: bool) -> None:
+        for layout in self.findChildren(QFormLayout):
+            label = layout.labelForField(field)
+            if label is not None:
+                label.setVisible(visible)
+        field.setVisible(visible)
+
+    def _retarget(self) -> None:
+        """A new letter kind or subject: start from Casebook's defaults again."""
+        for field in self.ask_fields.values():
+            field.clear()
+        self.to.blockSignals(True)
+        self.to.setCurrentIndex(0)
+        self.to.blockSignals(False)
+        self.refill(first=True)
+
+    # The draft -------------------------------------------------------------------------
+    def _answers(self) -> dict[str, str]:
+        return {name: (f.text() if isinstance(f, QLineEdit) else f.toPlainText())
+                for name, f in self.ask_fields.items()}
+
+    def refill(self, first: bool = False) -> None:
+        """Fill in the letter from the record and the answers given."""
+        template = self._template()
+        try:
+            made = letters.draft(
+                self.case, template.id, self.day(),
+                request_id=self.about_request.currentData() if template.needs == "request"
+                else None,
+                complaint_id=self.about_complaint.currentData()
+                if not self.about_complaint.isHidden() else None,
+                to=self.to.currentData(), answers=None if first else self._answers())
+        except ValueError as exc:
+            self.draft = None
+            self._set_enabled(False)
+            show_notice(self.warnings, f"This letter cannot be written yet: {exc}")
+            return
+        self.draft = made
+        if first:
+            for name, given in made.answers:
+                field = self.ask_fields[name]
+                if isinstance(field, QLineEdit):
+                    field.setText(given)
+                else:
+                    field.setPlainText(given)
+        self.sender.setPlainText("\n".join(made.sender_lines))
+        self.recipient.setPlainText("\n".join(made.recipient_lines))
+        self.subject.setText(made.subject)
+        self.body.setPlainText(made.body)
+        self.sign_off.setText("\n".join(made.sign_off))
+        self.channel.setCurrentIndex(0)
+        self._set_enabled(True)
+        hints = list(made.warnings)
+        if made.missing:
+            hints.append("Fill in: " + "; ".join(made.missing) + ", then press 'Fill in "
+                         "the letter again'.")
+        show_notice(self.warnings, " ".join(hints))
+        show_notice(self.status, "")
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.pdf_button, self.copy_button, self.save_button, self.body,
+                       self.subject, self.sender, self.recipient):
+            widget.setEnabled(enabled)
+
+    def current(self) -> LetterDraft | None:
+        """The letter as it now reads, with your changes."""
+        if self.draft is None:
+            return None
+        return letters.edited(self.draft, subject=self.subject.text(),
+                              body=self.body.toPlainText(), sender=self.sender.toPlainText(),
+                              recipient=self.recipient.toPlainText())
+
+    # Exporting and saving --------------------------------------------------------------
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        """Write the letter as a PDF where you choose."""
+        letter = self.current()
+        if letter is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Save the letter as a PDF", f"{letter.kind}-{letter.on}.pdf",
+                "PDF files (*.pdf)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            path.write_bytes(letters.render_pdf(letter))
+        except OSError as exc:
+            show_notice(self.status, f"The PDF was not saved: {exc.strerror}.")
+            return None
+        show_notice(self.status, f"Saved the PDF as {path.name}.")
+        return path
+
+    def copy_text(self) -> None:
+        """Put the letter's text on the clipboard for an email."""
+        letter = self.current()
+        if letter is None:
+            return
+        QGuiApplication.clipboard().setText(letters.plain_text(letter))
+        self.channel.setCurrentIndex(self.channel.findData("email"))
+        show_notice(self.status, "Copied. Paste it into your email, and use the subject line "
+                                 "above.")
+
+    def save_to_record(self) -> None:
+        """Keep the letter and its request in the case, all at once or not at all."""
+        letter = self.current()
+        if letter is None:
+            return
+        sent_on, received_on = to_date(self.sent_on.date()), to_date(self.received_on.date())
+        channel = self.channel.currentData()
+        case = self.case
+
+        def write() -> SavedLetter:
+            return letters.save_letter(case, letter, sent_on=sent_on, channel=channel,
+                                       received_on=received_on)
+
+        def done(result: SavedLetter) -> None:
+            self.saved_letter = result
+            self.save_button.setEnabled(False)
+            state = clocks.clock(result.request, case.person().jurisdiction, self.day())
+            show_notice(self.status, "Saved in Correspondence, with its PDF. "
+                                     f"The clock is running: {state.plain}.")
+            self.saved.emit(result)
+
+        def failed(message: str) -> None:
+            self.save_button.setEnabled(True)
+            show_notice(self.status, f"Not saved: {message}")
+
+        self.save_button.setEnabled(False)
+        show_notice(self.status, "Saving…")
+        self.ops.write(write, {"correspondence", "request", "attachment"}, done, failed)

@@ -1,0 +1,589 @@
+"""Requests: everything asked for that has a clock, where each one stands today, and why.
+
+Overdue is worked out from the dates every time the page is shown; nothing stores it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Complaint, Contact, Correspondence, Request, RequestKind
+from app.services import clocks, complaints, requests
+from app.services.requests import received_day
+from app.store.case import Case
+from ui.dates import OptionalDate, date_edit, to_date, to_qdate
+from ui.fields import combo, form_label
+from ui.letter_dialog import LetterDialog
+from ui.operations import Operations
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+Index = QModelIndex | QPersistentModelIndex
+# Words and a symbol for each state, so nothing depends on colour.
+STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon", "waiting": "… Waiting",
+               "no-date": "? No due date", "answered": "✓ Answered",
+               "answered-late": "✓ Answered late", "withdrawn": "— Withdrawn"}
+CLOSED = frozenset({"answered", "answered-late", "withdrawn"})
+
+
+def spoken(day: date | None) -> str:
+    """'4 August 2026', or a dash."""
+    return f"{day.day} {day:%B %Y}" if day else "—"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class RequestsModel(QAbstractTableModel):
+    """Requests with their clocks on one day: overdue first (most days), then soonest due."""
+
+    HEADERS = ("Where it stands", "What you asked for", "Due by")
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+        self.rows: list[clocks.RequestClock] = []
+        self.show_closed = False
+
+    def reload(self, on: date) -> None:
+        """Work out every clock again for the day `on`."""
+        self.beginResetModel()
+        every = clocks.all_clocks(self.case, on)
+        self.rows = [c for c in every if self.show_closed or c.state not in CLOSED]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        state = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return state.plain
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        request = state.request
+        column = index.column()
+        if column == 0:
+            if state.state == "overdue":
+                return f"{STATE_WORDS['overdue']}: {state.days_overdue} days"
+            return STATE_WORDS[state.state]
+        if column == 1:
+            words = clocks.KIND_WORDS.get(request.kind, request.kind)
+            return f"{words}\n{request.summary}" if request.summary else words
+        return spoken(state.due_on)
+
+    def row_of(self, request_id: str) -> int | None:
+        """The row showing a request, if shown."""
+        for row, state in enumerate(self.rows):
+            if state.request.id == request_id:
+                return row
+        return None
+
+
+class DateDialog(QDialog):
+    """Ask for one date (and perhaps a letter or a complaint) before changing a request."""
+
+    def __init__(self, title: str, explanation: str, label: str, day: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title, "subheading"))
+        layout.addWidget(paragraph(explanation))
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.when = date_edit(label, day)
+        self.form.addRow(form_label(f"&{label}:", self.when), self.when)
+        layout.addLayout(self.form)
+        self.choice: QComboBox | None = None
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def add_choice(self, label: str, items: list[tuple[str, str | None]]) -> QComboBox:
+        """A drop-down of (words, id) under the date."""
+        self.choice = combo(label, list(items))
+        self.form.addRow(form_label(f"{label}:", self.choice), self.choice)
+        return self.choice
+
+    def value(self) -> date:
+        """The date chosen."""
+        return to_date(self.when.date())
+
+
+class NewRequestDialog(QDialog):
+    """Record something you asked for: its kind, the letter, when they got it, who it went to."""
+
+    def __init__(self, case: Case, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case, self.day = case, day
+        self.setWindowTitle("New request")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("What did you ask for?", "subheading"))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.kind = combo("Kind of request",
+                          [(words, code) for code, words in clocks.KIND_WORDS.items()])
+        self.letter = combo("The letter or email that asked for it",
+                            [("(no letter recorded)", None)])
+        sent = [c for c in case.list_of(Correspondence) if c.direction == "out"]
+        for item in sent:
+            self.letter.addItem(f"{spoken(received_day(item))}: {item.subject or 'no subject'}",
+                                item.id)
+        self.made_on = date_edit("The day they got it", day)
+        self.to = combo("Who it went to", [("(not said)", None)] + [
+            (c.name, c.id) for c in sorted(case.list_of(Contact), key=lambda c: c.name.casefold())])
+        self.summary = QLineEdit()
+        self.summary.setPlaceholderText("e.g. 'A copy of the 2026 outcomes plan'")
+        named(self.summary, "What you asked for, in a few words")
+        self.due = OptionalDate("A due date you were given", day)
+        self.complaint = combo("Part of a complaint", [("(not part of a complaint)", None)] + [
+            (c.title, c.id) for c in case.list_of(Complaint)])
+        for text, field in (("&Kind:", self.kind), ("&Letter:", self.letter),
+                            ("The day they &got it:", self.made_on), ("&To:", self.to),
+                            ("&What you asked for:", self.summary),
+                            ("&Due date you were given:", self.due),
+                            ("&Complaint:", self.complaint)):
+            form.addRow(form_label(text, field), field)
+        layout.addLayout(form)
+        self.preview = paragraph("")
+        layout.addWidget(self.preview)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.letter.currentIndexChanged.connect(self._letter_chosen)
+        for signal in (self.kind.currentIndexChanged, self.made_on.dateChanged,
+                       self.due.changed):
+            signal.connect(self._preview)
+        self._preview()
+
+    def _letter_chosen(self) -> None:
+        letter_id = self.letter.currentData()
+        if letter_id is None:
+            return
+        letter = self.case.get(Correspondence, letter_id)
+        self.made_on.setDate(to_qdate(received_day(letter)))
+        if letter.to:
+            self.to.setCurrentIndex(max(0, self.to.findData(letter.to[0])))
+        if not self.summary.text().strip():
+            self.summary.setText(letter.subject or "")
+
+    def request(self) -> Request:
+        """The request as filled in."""
+        kind: RequestKind = self.kind.currentData()
+        return Request(id="", kind=kind, made_on=to_date(self.made_on.date()), status="open",
+                       made_via=self.letter.currentData(), to=self.to.currentData(),
+                       summary=self.summary.text().strip() or None, due_on=self.due.value(),
+                       complaint_id=self.complaint.currentData())
+
+    def _preview(self) -> None:
+        request = self.request()
+        state = clocks.clock(request, self.case.person().jurisdiction, self.day)
+        if state.due_on:
+            self.preview.setText(f"Due no later than {spoken(state.due_on)}: "
+                                 f"{state.how_counted}")
+        else:
+            self.preview.setText(state.plain)
+
+
+class RequestsPage(QWidget):
+    """The list of requests, and one request's dates, rule and actions."""
+
+    def __init__(self, case: Case, ops: Operations,
+                 day: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.case, self.ops, self.day = case, ops, day
+        self.current: clocks.RequestClock | None = None
+        self.dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading("Requests"))
+        top.addStretch(1)
+        self.new_button = button("&New request…", "Record something you asked for")
+        self.new_button.clicked.connect(self.new_request)
+        self.letter_button = button("&Write a letter…", "A subject access request, a "
+                                    "complaint, a chaser or another letter, filled in for you")
+        self.letter_button.clicked.connect(lambda: self.write_letter("subject-access"))
+        top.addWidget(self.letter_button)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        layout.addWidget(paragraph("Everything you have asked for that has a time limit. "
+                                   "Casebook works out every day whether they are late."))
+        self.show_closed = QCheckBox("Show answered and withdrawn requests too")
+        named(self.show_closed, "Show answered and withdrawn requests too")
+        self.show_closed.toggled.connect(self._toggle_closed)
+        layout.addWidget(self.show_closed)
+        # Table above, details below: both keep the full width, even at 200% text.
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.model = RequestsModel(case)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        named(self.table, "Requests, overdue first")
+        named(header, "Request column headings")
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        split.addWidget(self.table)
+        split.addWidget(self._detail_panel())
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout.addWidget(split, 1)
+        ops.changed.connect(lambda types: bool({"request", "correspondence", "complaint"}
+                                               & types) and self.reload())
+        self.reload()
+
+    def _detail_panel(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        panel = QWidget()
+        box = QVBoxLayout(panel)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        named(self.text, "The request")
+        box.addWidget(self.text, 1)
+        self.why_button = button("&Why this date?", "Show the rule, its legal reference and "
+                                                    "where it comes from")
+        self.why_button.setCheckable(True)
+        self.why_button.toggled.connect(lambda _on: self._show_current())
+        self.answered_button = button("They &answered…", "Record the day they answered")
+        self.pause_button = button("They asked me to &clarify…",
+                                   "Stop the clock from the day they asked you a question")
+        self.resume_button = button("I re&plied to their question…",
+                                    "Start the clock again from the day you replied")
+        self.extend_button = button("They gave a new &date…",
+                                    "Record an extension they told you about")
+        self.due_button = button("&Set the due date…",
+                                 "Use a date you were given instead of the rule's date")
+        self.withdraw_button = button("Wit&hdraw", "You no longer want this")
+        self.reopen_button = button("Re&open", "The answer was not a real answer, or you "
+                                               "want it again")
+        self.chase_button = button("Write a &chaser…", "A letter saying the answer is late")
+        self.complaint_button = button("Put in a co&mplaint…",
+                                       "Group this request with a complaint")
+        self.answered_button.clicked.connect(self._ask_answered)
+        self.pause_button.clicked.connect(self._ask_pause)
+        self.resume_button.clicked.connect(self._ask_resume)
+        self.extend_button.clicked.connect(self._ask_extend)
+        self.due_button.clicked.connect(self._ask_due)
+        self.withdraw_button.clicked.connect(lambda: self._act(requests.withdraw,
+                                                               "Withdrawn."))
+        self.reopen_button.clicked.connect(lambda: self._act(requests.reopen, "Reopened."))
+        self.chase_button.clicked.connect(self._chase)
+        self.complaint_button.clicked.connect(self._ask_complaint)
+        self.actions = [self.why_button, self.answered_button, self.pause_button,
+                        self.resume_button, self.extend_button, self.due_button,
+                        self.chase_button, self.complaint_button, self.withdraw_button,
+                        self.reopen_button]
+        for first in range(0, len(self.actions), 3):
+            row = QHBoxLayout()
+            for widget in self.actions[first:first + 3]:
+                row.addWidget(widget)
+            row.addStretch(1)
+            box.addLayout(row)
+        self.error = notice()
+        box.addWidget(self.error)
+        scroll.setWidget(panel)
+        return scroll
+
+    # Showing ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Work out every clock again and keep the chosen request selected."""
+        keep = self.current.request.id if self.current else None
+        self.model.reload(self.day())
+        self.current = None
+        if keep and self.select(keep):
+            return
+        self._show_current()
+
+    def _toggle_closed(self, shown: bool) -> None:
+        self.model.show_closed = shown
+        self.reload()
+
+    def select(self, request_id: str) -> bool:
+        """Show one request (showing closed ones too if needed); False if there is none."""
+        row = self.model.row_of(request_id)
+        if row is None and not self.show_closed.isChecked():
+            self.show_closed.setChecked(True)
+            row = self.model.row_of(request_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.current = self.model.rows[row]
+        self._show_current()
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.current = self.model.rows[current.row()]
+            show_notice(self.error, "")
+            self._show_current()
+
+    def _name(self, contact_id: str | None) -> str:
+        if not contact_id:
+            return ""
+        try:
+            return self.case.get(Contact, contact_id).name
+        except LookupError:
+            return ""
+
+    def _letter(self, letter_id: str | None) -> str:
+        if not letter_id:
+            return ""
+        try:
+            letter = self.case.get(Correspondence, letter_id)
+        except LookupError:
+            return ""
+        moment = letter.sent_at or letter.received_at
+        return f"“{letter.subject or 'no subject'}” ({spoken(moment.day if moment else None)})"
+
+    def _show_current(self) -> None:
+        state = self.current
+        for widget in self.actions:
+            widget.setVisible(state is not None)
+        if state is None:
+            self.text.setPlainText("Choose a request from the list, or press 'New request'."
+                                   if self.model.rows else
+                                   "No requests yet. Press 'New request' to record something "
+                                   "you asked for, or 'Write a letter' to ask for something.")
+            return
+        request = state.request
+        words = clocks.KIND_WORDS.get(request.kind, request.kind)
+        parts = [f"<h2>{_esc(words)}</h2>",
+                 f"<p><b>{_esc(STATE_WORDS[state.state])}: {_esc(state.plain)}</b></p>"]
+        if request.summary:
+            parts.append(f"<p>{_esc(request.summary)}</p>")
+        facts = [("They got it on", spoken(request.made_on)),
+                 ("Sent to", self._name(request.to)),
+                 ("Asked in", self._letter(request.made_via)),
+                 ("Due no later than", spoken(state.due_on) if state.due_on else ""),
+                 ("How that date is worked out", state.how_counted),
+                 ("They asked you to clarify on", spoken(request.paused_on)
+                  if request.paused_on else ""),
+                 ("You replied on", spoken(request.resumed_on) if request.resumed_on else ""),
+                 ("They extended it to", spoken(request.extended_to)
+                  if request.extended_to else ""),
+                 ("They answered on", spoken(request.answered_on)
+                  if request.answered_on else ""),
+                 ("Their answer", self._letter(request.answered_by))]
+        if request.complaint_id:
+            with contextlib.suppress(LookupError):
+                facts.append(("Part of the complaint",
+                              self.case.get(Complaint, request.complaint_id).title))
+        parts.append("<p>" + "<br>".join(f"<b>{_esc(k)}:</b> {_esc(v)}"
+                                         for k, v in facts if v) + "</p>")
+        rule = state.rule
+        if self.why_button.isChecked() and rule is not None:
+            parts.append(f"<h3>The rule</h3><p>{_esc(rule.plain)}</p>"
+                         f"<p>{_esc(rule.describe())}</p>")
+            for label, extra in (("Stopping the clock", rule.pause),
+                                 ("Extensions", rule.extension.when if rule.extension
+                                  else None), ("Note", rule.note)):
+                if extra:
+                    parts.append(f"<p><b>{label}:</b> {_esc(extra)}</p>")
+        self.text.setHtml("".join(parts))
+        is_open = request.status == "open"
+        can_pause = rule is not None and rule.pause is not None
+        paused = request.paused_on is not None and request.resumed_on is None
+        self.why_button.setVisible(rule is not None)
+        self.answered_button.setVisible(is_open)
+        self.pause_button.setVisible(is_open and can_pause and not paused)
+        self.resume_button.setVisible(is_open and paused)
+        self.extend_button.setVisible(is_open)
+        self.due_button.setVisible(is_open)
+        self.withdraw_button.setVisible(is_open)
+        self.reopen_button.setVisible(not is_open)
+        self.chase_button.setVisible(state.state == "overdue")
+        self.complaint_button.setVisible(self.case.count(Complaint) > 0)
+
+    # Changing --------------------------------------------------------------------------
+    def _act(self, change: Callable[..., Request], done_text: str, *args: Any) -> None:
+        if self.current is None:
+            return
+        request_id = self.current.request.id
+        case = self.case
+
+        def done(_saved: Request) -> None:
+            show_notice(self.error, done_text)
+
+        self.ops.write(lambda: change(case, request_id, *args), {"request"}, done,
+                       lambda m: show_notice(self.error, f"Not saved: {m}"))
+
+    def _future(self, day: date, what: str) -> bool:
+        if day > self.day():
+            show_notice(self.error, f"Not saved: {what} is in the future.")
+            return True
+        return False
+
+    def mark_answered(self, answered_on: date, answered_by: str | None = None) -> None:
+        """They answered on a day (perhaps with a letter you received)."""
+        if not self._future(answered_on, "the answer date"):
+            self._act(requests.mark_answered, "Marked as answered.", answered_on, answered_by)
+
+    def pause(self, asked_on: date) -> None:
+        """They asked you to clarify: the clock stops."""
+        if not self._future(asked_on, "the day they asked"):
+            self._act(requests.pause, "The clock is stopped until you reply.", asked_on)
+
+    def resume(self, replied_on: date) -> None:
+        """You replied: the clock starts again."""
+        if not self._future(replied_on, "the day you replied"):
+            self._act(requests.resume, "The clock is running again.", replied_on)
+
+    def extend(self, new_due: date) -> None:
+        """They told you they need until `new_due`."""
+        self._act(requests.extend, "Extension recorded.", new_due)
+
+    def set_due(self, due_on: date) -> None:
+        """Use a date you were given instead of the rule's."""
+        def change(case: Case, request_id: str, due: date) -> Request:
+            return case.save(dataclasses.replace(case.get(Request, request_id), due_on=due))
+        self._act(change, "Due date set.", due_on)
+
+    def put_in_complaint(self, complaint_id: str | None) -> None:
+        """Group the request with a complaint (or take it out)."""
+        self._act(complaints.link_request, "Saved.", complaint_id)
+
+    def _date_dialog(self, title: str, explanation: str, label: str,
+                     on_ok: Callable[[DateDialog], None]) -> DateDialog:
+        dialog = DateDialog(title, explanation, label, self.day(), self)
+        dialog.accepted.connect(lambda: on_ok(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _ask_answered(self) -> None:
+        if self.current is None:
+            return
+        made = self.current.request.made_on
+        replies = [c for c in self.case.list_of(Correspondence) if c.direction == "in"
+                   and (c.received_at or c.sent_at) is not None
+                   and received_day(c) >= made]
+        dialog = self._date_dialog(
+            "They answered", "The clock stops on the day their answer reached you.",
+            "Answered on", lambda d: self.mark_answered(
+                d.value(), d.choice.currentData() if d.choice else None))
+        dialog.add_choice("Their letter or email", [("(not recorded)", None)] + [
+            (f"{spoken(received_day(c))}: {c.subject or 'no subject'}", c.id) for c in replies])
+
+    def _ask_pause(self) -> None:
+        self._date_dialog("They asked you to clarify",
+                          "If they really need you to explain what you want, the clock stops "
+                          "from the day they asked until the day you reply.",
+                          "They asked on", lambda d: self.pause(d.value()))
+
+    def _ask_resume(self) -> None:
+        self._date_dialog("You replied to their question",
+                          "The clock starts again from the day they got your reply.",
+                          "You replied on", lambda d: self.resume(d.value()))
+
+    def _ask_extend(self) -> None:
+        self._date_dialog("They need longer", "Record the new date they gave you in writing.",
+                          "New date", lambda d: self.extend(d.value()))
+
+    def _ask_due(self) -> None:
+        self._date_dialog("Set the due date", "Use this if they, or someone else, gave you a "
+                          "date that is not the usual rule.", "Due on",
+                          lambda d: self.set_due(d.value()))
+
+    def _ask_complaint(self) -> None:
+        if self.current is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Put in a complaint")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(paragraph("Which complaint is this request part of?"))
+        choice = combo("Complaint", [("(none)", None)] + [
+            (c.title, c.id) for c in self.case.list_of(Complaint)])
+        choice.setCurrentIndex(max(0, choice.findData(self.current.request.complaint_id)))
+        layout.addWidget(choice)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.accepted.connect(lambda: self.put_in_complaint(choice.currentData()))
+        self.dialog = dialog
+        dialog.open()
+
+    def new_request(self) -> NewRequestDialog:
+        """Open the form for a new request."""
+        dialog = NewRequestDialog(self.case, self.day(), self)
+        dialog.accepted.connect(lambda: self.add_request(dialog.request()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_request(self, request: Request) -> None:
+        """Save a new request and show it."""
+        case = self.case
+
+        def done(saved: Request) -> None:
+            self.reload()
+            self.select(saved.id)
+            show_notice(self.error, "Saved. The clock is running.")
+
+        self.ops.write(lambda: case.add(request), {"request"}, done,
+                       lambda m: show_notice(self.error, f"Not saved: {m}"))
+
+    def _chase(self) -> None:
+        if self.current is not None:
+            self.write_letter("chaser", request_id=self.current.request.id)
+
+    def write_letter(self, kind: str, request_id: str | None = None,
+                     complaint_id: str | None = None) -> LetterDialog:
+        """Open the letter window."""
+        dialog = LetterDialog(self.case, self.ops, kind, request_id=request_id,
+                              complaint_id=complaint_id, day=self.day, parent=self)
+        dialog.saved.connect(lambda saved: self.select(saved.request.id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,137 @@
+"""Today: what is overdue (most days first), what falls due in the next two weeks, reminders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from app.records.model import Contact
+from app.services import clocks
+from app.services.reminders import Reminder
+from app.services.today import AHEAD_DAYS, TodayView, today
+from app.store.case import Case
+from ui.operations import Operations
+from ui.widgets import button, heading, named, paragraph
+
+if TYPE_CHECKING:
+    from ui.letter_dialog import LetterDialog
+
+# Record types whose changes can alter what Today shows.
+WATCHED = frozenset({"request", "complaint", "authority", "plan", "correspondence", "contact"})
+# Reminder kinds → the section that holds their record.
+REMINDER_TYPES = {"review": "plan", "plan": "plan", "complaint": "complaint"}
+
+
+def _card(text: str, description: str) -> tuple[QFrame, QHBoxLayout]:
+    """A framed item: its words, then a row for its buttons."""
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    named(frame, text, description)
+    layout = QVBoxLayout(frame)
+    layout.addWidget(paragraph(text))
+    if description:
+        layout.addWidget(paragraph(description))
+    row = QHBoxLayout()
+    layout.addLayout(row)
+    return frame, row
+
+
+class TodayPage(QWidget):
+    """The first page of an open case."""
+
+    open_record = Signal(str, str)  # record type, id
+
+    def __init__(self, case: Case, ops: Operations,
+                 day: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.case, self.ops, self.day = case, ops, day
+        self.view: TodayView | None = None
+        self.dialog: LetterDialog | None = None
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = heading("Today")
+        top.addWidget(self.title, 1)
+        self.refresh_button = button("&Refresh", "Work everything out again for today")
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.refresh_button)
+        outer.addLayout(top)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        self.items = QVBoxLayout()
+        ops.changed.connect(lambda types: bool(WATCHED & types) and self.refresh())
+        self.refresh()
+
+    def _section(self, title: str, empty: str, count: int) -> None:
+        self.items.addWidget(heading(f"{title} ({count})", "subheading"))
+        if not count:
+            self.items.addWidget(paragraph(empty))
+
+    def refresh(self) -> None:
+        """Work out Today again from the record."""
+        on = self.day()
+        self.view = today(self.case, on)
+        self.title.setText(f"Today — {on:%A} {on.day} {on:%B %Y}")
+        names = {c.id: c.name for c in self.case.list_of(Contact)}
+        # A fresh page each time: the scroll area deletes the old one.
+        body = QWidget()
+        self.items = QVBoxLayout(body)
+        self._section("Overdue", "Nothing is overdue.", len(self.view.overdue))
+        for late in self.view.overdue:
+            self._request_card(late, names, "⚠ OVERDUE")
+        self._section(f"Due in the next {AHEAD_DAYS} days",
+                      f"Nothing falls due in the next {AHEAD_DAYS} days.",
+                      len(self.view.due_soon))
+        for soon in self.view.due_soon:
+            self._request_card(soon, names, "◷ DUE SOON")
+        self._section("Reminders", "No reminders.", len(self.view.reminders))
+        for reminder in self.view.reminders:
+            self._reminder_card(reminder)
+        self.items.addStretch(1)
+        self.scroll.setWidget(body)
+
+    def _request_card(self, state: clocks.RequestClock, names: dict[str, str],
+                      mark: str) -> None:
+        request = state.request
+        words = clocks.KIND_WORDS.get(request.kind, request.kind)
+        to = f", sent to {names[request.to]}" if request.to in names else ""
+        text = f"{mark} — {state.plain}"
+        what = f"{words}{to}: {request.summary or 'no summary'}"
+        frame, row = _card(text, what)
+        frame.setObjectName(f"request-{request.id}")
+        if state.state == "overdue":
+            chase = button("Write a &chaser…", f"Write a letter chasing: {what}")
+            chase.clicked.connect(lambda _=False, rid=request.id: self.write_chaser(rid))
+            row.addWidget(chase)
+        show = button("Open in Requests", f"See the dates and the rule for: {what}")
+        show.clicked.connect(lambda _=False, rid=request.id: self.open_record.emit("request", rid))
+        row.addWidget(show)
+        row.addStretch(1)
+        self.items.addWidget(frame)
+
+    def _reminder_card(self, reminder: Reminder) -> None:
+        mark = "⚠" if reminder.days_overdue else "◷"
+        frame, row = _card(f"{mark} {reminder.title}", reminder.detail)
+        record_type = REMINDER_TYPES.get(reminder.kind.split("-")[0])
+        if reminder.record_id and record_type:
+            show = button("Open", f"Open the record behind: {reminder.title}")
+            show.clicked.connect(lambda _=False, t=record_type, rid=reminder.record_id:
+                                 self.open_record.emit(t, rid))
+            row.addWidget(show)
+        row.addStretch(1)
+        self.items.addWidget(frame)
+
+    def write_chaser(self, request_id: str) -> LetterDialog:
+        """Open the letter window with a chaser for an overdue request."""
+        # Imported on first use: the letter writer is slow to load and Today opens every time.
+        from ui.letter_dialog import LetterDialog
+
+        self.dialog = LetterDialog(self.case, self.ops, "chaser", request_id=request_id,
+                                   day=self.day, parent=self)
+        self.dialog.open()
+        return self.dialog
