@@ -1,0 +1,348 @@
+"""Plans kept as versions: saving them, their outcomes' lineage, and comparing stored versions.
+
+The comparison itself is `plancompare` (pure); this module feeds it records from the case and
+answers the questions other parts of Casebook ask about plans: which plan was in force on a day,
+and what an outcome id refers to (money is spent against outcomes).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from app.records.model import Contact, Plan, Request
+from app.services.plancompare import (
+    SDS_OPTIONS,
+    LineageSuggestion,
+    OutcomeIn,
+    PlanDiff,
+    PlanIn,
+    compare,
+    suggest_lineage,
+)
+from app.services.standards import normalise_tags
+from app.store.case import Case
+from app.store.records import RecordMissing
+
+# The person's own plans: the documents whose outcomes the budget is spent against.
+PLAN_KINDS_IN_FORCE = ("support-plan", "personal-outcomes-plan", "care-and-support-plan")
+KIND_WORDS = {
+    "support-plan": "Support plan",
+    "personal-outcomes-plan": "Personal outcomes plan",
+    "care-and-support-plan": "Care and support plan",
+    "carer-support-plan": "Carer support plan",
+    "assessment": "Assessment",
+    "review-record": "Review record",
+    "other": "Other plan or record",
+}
+STATUS_WORDS = {"draft": "Draft", "agreed": "Agreed", "disputed": "Disputed",
+                "superseded": "Replaced by a later version"}
+OUTCOME_STATUS_WORDS = {"agreed": "Agreed", "proposed": "Proposed, not agreed",
+                        "disputed": "Disputed"}
+PERIOD_WORDS = {"week": "a week", "4-weeks": "every 4 weeks", "month": "a month",
+                "year": "a year"}
+
+# Bullets, numbers and letters that start a line of a pasted list: "1.", "(a)", "•", "-".
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}\))\s+")
+
+
+class PlanProblem(ValueError):
+    """A plan that cannot be saved or compared as asked; the message is plain English."""
+
+
+@dataclass(frozen=True)
+class OutcomeRef:
+    """Where an outcome lives: its text and status, and the plan version that holds it."""
+
+    id: str
+    text: str
+    status: str
+    continues: str | None
+    plan_id: str
+    plan_title: str
+    plan_dated: date
+
+
+def format_day(day: date) -> str:
+    """A date as people write it: '2 June 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def plan_name(plan: Plan) -> str:
+    """The plan's title, or its kind and date when it has none."""
+    return plan.title or f"{KIND_WORDS[plan.kind]} of {format_day(plan.dated)}"
+
+
+def budget_text(plan: Plan) -> str:
+    """'£320.00 a week, option 1 (a direct payment)', or that no budget is recorded."""
+    if plan.budget is None:
+        return "No budget recorded"
+    option = plan.budget.sds_option
+    how = f", option {option} ({SDS_OPTIONS[option]})" if option else ""
+    return f"£{plan.budget.amount:,.2f} {PERIOD_WORDS[plan.budget.period]}{how}"
+
+
+def involvement_text(value: bool | None) -> str:
+    """'Yes', 'No' or 'Not recorded'."""
+    return "Not recorded" if value is None else ("Yes" if value else "No")
+
+
+def receipt_text(plan: Plan, request: Request | None) -> str:
+    """Whether a copy arrived, or that it was asked for and has not come."""
+    if plan.received_on is not None:
+        return f"Received on {format_day(plan.received_on)}"
+    if request is not None:
+        return (f"Asked for on {format_day(request.made_on)}, not received"
+                + (" (the request is still open)" if request.status == "open" else ""))
+    return "No copy received, and no request for one is recorded"
+
+
+def all_plans(case: Case) -> list[Plan]:
+    """Every plan version, oldest first (ties by id, so the order is stable)."""
+    return sorted(case.list_of(Plan), key=lambda p: (p.dated, p.id))
+
+
+def plan_in_force(case: Case, day: date) -> Plan | None:
+    """The person's plan in force on `day`, if any.
+
+    That is the latest support, outcomes or care-and-support plan dated on or before `day`
+    that is not a draft. A disputed plan counts: the council acts on it while it is disputed.
+    """
+    live = [p for p in all_plans(case)
+            if p.kind in PLAN_KINDS_IN_FORCE and p.status != "draft" and p.dated <= day]
+    if not live:
+        return None
+    latest = live[-1].dated
+    same_day = [p for p in live if p.dated == latest]
+    replaced = {p.supersedes for p in same_day}
+    # Two versions on one day: the one that replaces the other is in force.
+    return next((p for p in reversed(same_day) if p.id not in replaced), same_day[-1])
+
+
+def outcome_index(case: Case) -> dict[str, OutcomeRef]:
+    """Every outcome of every plan version, by outcome id."""
+    return {
+        o.id: OutcomeRef(o.id, o.text, o.status, o.continues, p.id, plan_name(p), p.dated)
+        for p in all_plans(case) for o in p.outcomes
+    }
+
+
+def previous_version(case: Case, plan: Plan) -> Plan | None:
+    """The version this plan replaces: the one it names, else the latest earlier one of its kind.
+
+    The person's own plans (support, outcomes, care and support) count as one kind, since
+    councils rename them between versions.
+    """
+    if plan.supersedes:
+        try:
+            return case.get(Plan, plan.supersedes)
+        except RecordMissing:
+            return None
+    group = PLAN_KINDS_IN_FORCE if plan.kind in PLAN_KINDS_IN_FORCE else (plan.kind,)
+    earlier = [p for p in all_plans(case)
+               if p.kind in group and p.id != plan.id and (p.dated, p.id) < (plan.dated, plan.id)]
+    return earlier[-1] if earlier else None
+
+
+def to_plan_in(plan: Plan) -> PlanIn:
+    """A stored plan as the comparison engine takes it."""
+    return PlanIn(
+        id=plan.id,
+        title=plan_name(plan),
+        dated=plan.dated,
+        outcomes=[OutcomeIn(o.id, o.text, o.continues, o.status) for o in plan.outcomes],
+        budget_amount=plan.budget.amount if plan.budget else None,
+        budget_period=plan.budget.period if plan.budget else None,
+        sds_option=plan.budget.sds_option if plan.budget else None,
+        guardian_consulted=plan.guardian_consulted,
+        person_involved=plan.person_involved,
+    )
+
+
+def get_plan(case: Case, plan_id: str) -> Plan:
+    """A plan by id, or a plain PlanProblem naming the id."""
+    try:
+        return case.get(Plan, plan_id)
+    except RecordMissing:
+        raise PlanProblem(f"There is no plan with the id '{plan_id}' in this case") from None
+
+
+def compare_plans(case: Case, first_id: str, second_id: str) -> tuple[Plan, Plan, PlanDiff]:
+    """Compare two stored versions, whichever order they are given in: (older, newer, diff)."""
+    first, second = get_plan(case, first_id), get_plan(case, second_id)
+    older, newer = sorted((first, second), key=lambda p: (p.dated, p.id))
+    return older, newer, compare(to_plan_in(older), to_plan_in(newer))
+
+
+def suggest_continues(previous: Plan, texts: Sequence[str],
+                      linked: Collection[str] = ()) -> list[LineageSuggestion | None]:
+    """For each outcome text of a new version, the earlier outcome it most likely continues.
+
+    Works on texts not yet saved, so the form can suggest links while the user types. Each
+    earlier outcome is suggested once, for the text it matches best, and none of those in
+    `linked` (already chosen by the user) is suggested again; a split or merge the user links
+    by hand.
+    """
+    olds = [OutcomeIn(o.id, o.text, None, o.status) for o in previous.outcomes]
+    news = [OutcomeIn(f"#{i}", text, None, "agreed") for i, text in enumerate(texts)]
+    ranked = sorted(suggest_lineage(olds, news), key=lambda s: -s.score)
+    used = set(linked)
+    best: dict[str, LineageSuggestion] = {}
+    for suggestion in ranked:
+        if suggestion.new_id not in best and suggestion.old_id not in used:
+            best[suggestion.new_id] = suggestion
+            used.add(suggestion.old_id)
+    return [best.get(f"#{i}") for i in range(len(texts))]
+
+
+def lineage_suggestions(case: Case, plan_id: str) -> list[LineageSuggestion]:
+    """Links the stored plan's unlinked outcomes may have to its previous version, best first."""
+    plan = get_plan(case, plan_id)
+    previous = previous_version(case, plan)
+    if previous is None:
+        return []
+    olds = [OutcomeIn(o.id, o.text, o.continues, o.status) for o in previous.outcomes]
+    news = [OutcomeIn(o.id, o.text, o.continues, o.status) for o in plan.outcomes]
+    return suggest_lineage(olds, news)
+
+
+def outcome_lines(text: str) -> list[str]:
+    """Split a document's text into candidate outcome lines for the user to pick from.
+
+    Bullets and list numbers are taken off; blank lines and lines without a letter are dropped.
+    A line ending without full stop that runs on into a lower-case line is joined to it, since
+    text copied from a PDF is broken at the page width.
+    """
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not any(ch.isalpha() for ch in line):
+            continue
+        marked = _LIST_MARK.match(line) is not None
+        line = _LIST_MARK.sub("", line)
+        if (lines and not marked and line[:1].islower()
+                and not lines[-1].endswith((".", ":", ";", "?", "!"))):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def _fresh_outcome_id(taken: set[str]) -> str:
+    while True:
+        candidate = f"outcome-{secrets.token_hex(6)}"
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+
+
+def _check_refs(case: Case, plan: Plan, others: dict[str, Plan]) -> None:
+    if plan.supersedes is not None:
+        if plan.supersedes == plan.id:
+            raise PlanProblem("A plan cannot replace itself")
+        if plan.supersedes not in others:
+            raise PlanProblem("The plan it replaces is not in this case")
+    if plan.author is not None:
+        try:
+            case.get(Contact, plan.author)
+        except RecordMissing:
+            raise PlanProblem("The author is not in the list of people") from None
+    if plan.copy_request is not None:
+        try:
+            case.get(Request, plan.copy_request)
+        except RecordMissing:
+            raise PlanProblem("The request for a copy is not in this case") from None
+    outside = {o.id for p in others.values() for o in p.outcomes}
+    for outcome in plan.outcomes:
+        if not outcome.text.strip():
+            raise PlanProblem("One of the outcomes is empty; type its words or remove it")
+        if outcome.continues is not None and outcome.continues not in outside:
+            raise PlanProblem(f"The outcome '{short_text(outcome.text)}' is linked to an earlier "
+                              "outcome that is not in this case")
+
+
+def short_text(text: str, words: int = 8) -> str:
+    """The first words of a text, with '…' if there were more (for lists and messages)."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def save_plan(case: Case, plan: Plan) -> Plan:
+    """Add a new plan version (empty id) or save a correction of one; returns it as stored.
+
+    Outcomes without an id get a fresh one; every link must point at something in the case;
+    tags are checked against the reference lists. Bad input raises PlanProblem (or the
+    record's own ValueProblem) and changes nothing.
+    """
+    if plan.budget is not None and plan.budget.amount < 0:
+        raise PlanProblem("The budget cannot be less than nothing")
+    with case.transaction():
+        others = {p.id: p for p in case.list_of(Plan) if p.id != plan.id}
+        used_elsewhere = {o.id for p in others.values() for o in p.outcomes}
+        own = [o.id for o in plan.outcomes if o.id]
+        clash = next((oid for oid in own if oid in used_elsewhere), None)
+        if clash is not None:
+            raise PlanProblem(f"The outcome id '{clash}' is already used by another plan")
+        taken = used_elsewhere | set(own) | set(others)
+        outcomes = [o if o.id else replace(o, id=_fresh_outcome_id(taken)) for o in plan.outcomes]
+        ready = replace(plan, outcomes=outcomes, tags=normalise_tags(plan.tags),
+                        title=(plan.title or "").strip() or None)
+        _check_refs(case, ready, others)
+        return case.save(ready) if plan.id else case.add(ready)
+
+
+def _money_per(amount: Decimal | None, period: str) -> str:
+    return "not stated" if amount is None else f"£{amount:,.2f} {PERIOD_WORDS[period]}"
+
+
+def _budget_line(diff: PlanDiff) -> str:
+    budget = diff.budget
+    if budget is None:
+        return "Budget: not recorded in either version."
+    line = (f"Budget: {_money_per(budget.from_amount, budget.period)} before, "
+            f"{_money_per(budget.to_amount, budget.period)} now")
+    change = budget.annual_difference
+    if change is None or change == 0:
+        return line + "."
+    direction = "less" if change < 0 else "more"
+    return line + f" (£{abs(change):,.2f} a year {direction})."
+
+
+def _option_line(diff: PlanDiff) -> str:
+    before, after = diff.sds_option_from, diff.sds_option_to
+    if before == after:
+        return f"Self-directed support option: {before or 'not recorded'} in both versions."
+    return (f"Self-directed support option: {before or 'not recorded'} before, "
+            f"{after or 'not recorded'} now.")
+
+
+def diff_summary(older: Plan, newer: Plan, diff: PlanDiff) -> list[str]:
+    """The comparison in plain English, one line each, warnings first."""
+    texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
+    lines = [f"Comparing '{plan_name(older)}' ({format_day(older.dated)}) with "
+             f"'{plan_name(newer)}' ({format_day(newer.dated)})."]
+    if diff.warnings:
+        lines += ["", "Warnings:"] + [f"  ! {w}." for w in diff.warnings]
+    lines += ["", "Outcomes:"]
+    for change in diff.changed:
+        if change.kind == "same":
+            lines.append(f"  Unchanged: \"{texts[change.to_id]}\"")
+            continue
+        lines.append(f"  {'NARROWED' if change.kind == 'narrowed' else 'Reworded'}: "
+                     f"\"{texts[change.from_id]}\"")
+        lines.append(f"      is now: \"{texts[change.to_id]}\"")
+        lines += [f"      - {reason}" for reason in change.reasons]
+    lines += [f"  REMOVED: \"{texts[oid]}\"" for oid in diff.removed]
+    lines += [f"  Added: \"{texts[oid]}\"" for oid in diff.added]
+    if not (diff.changed or diff.removed or diff.added):
+        lines.append("  Neither version lists any outcomes.")
+    lines += ["", _budget_line(diff), _option_line(diff), "", "Who was involved:"]
+    for plan in (older, newer):
+        lines.append(f"  {plan_name(plan)}: guardian consulted: "
+                     f"{involvement_text(plan.guardian_consulted).lower()}; person involved: "
+                     f"{involvement_text(plan.person_involved).lower()}.")
+    return lines

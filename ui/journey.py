@@ -1,0 +1,109 @@
+"""Journey: the seven steps of self-directed support, where the person is, and the records
+at each step."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from app.services.journey import Journey, JourneyItem, journey
+from app.store.case import Case
+from ui.labels import TYPE_NAMES
+from ui.operations import Operations
+from ui.standards import parse_record_link, record_link
+from ui.widgets import heading, named, paragraph
+
+# What the journey is worked out from.
+JOURNEY_TYPES = {"diary", "correspondence", "complaint", "plan", "request", "transaction"}
+
+
+def item_line(item: JourneyItem) -> str:
+    """'2 Jun 2026 — Plans: Outcomes plan 2026 (usually here)', the title a link."""
+    day = item.day.strftime("%-d %b %Y") if item.day else "No date"
+    why = "tagged for this step" if item.placement == "tagged" else "usually here"
+    kind = TYPE_NAMES.get(item.record_type, item.record_type)
+    return (f"{escape(day)} — {escape(kind)}: "
+            + record_link(item.record_type, item.record_id, item.title) + f" <i>({why})</i>")
+
+
+def journey_html(found: Journey) -> str:
+    """The seven steps in order; the current one is marked in words, not colour alone."""
+    parts = []
+    for entry in found.steps:
+        here = entry.step.number == found.current
+        count = len(entry.items)
+        records = f"{count} record{'s' if count != 1 else ''}" if count else "no records yet"
+        marker = "▶ YOU ARE HERE: " if here else ""
+        parts.append(f"<h3><a name='step{entry.step.number}'></a>{marker}"
+                     f"{escape(entry.step.label)}</h3>"
+                     f"<p>{escape(entry.step.meaning)} <i>({records})</i></p>")
+        if entry.items:
+            parts.append("<ul>" + "".join(f"<li>{item_line(i)}</li>" for i in entry.items)
+                         + "</ul>")
+    return "".join(parts)
+
+
+class JourneyPage(QWidget):
+    """Where things are now, then every step with its records as links."""
+
+    open_record = Signal(str, str)
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.stale = True
+        self.journey: Journey | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Journey"))
+        layout.addWidget(paragraph(
+            "Self-directed support has seven steps, from finding out the budget to checking "
+            "how the plan worked. Casebook puts each record at the step it usually belongs "
+            "to; tag a record with a step (for example step:3) to place it yourself."))
+        self.where = heading("", "subheading")
+        layout.addWidget(self.where)
+        self.reason = paragraph("")
+        layout.addWidget(self.reason)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        named(self.view, "The seven steps and the records at each",
+              "Press Tab to move between records and Enter to open one")
+        self.view.anchorClicked.connect(self._follow)
+        layout.addWidget(self.view, 1)
+        ops.changed.connect(self._changed)
+
+    def _changed(self, types: frozenset[str]) -> None:
+        if types & JOURNEY_TYPES:
+            self.stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self.stale:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self, today: date | None = None) -> None:
+        """Work out the journey again in the background (as of `today`, normally the real
+        date)."""
+        self.stale = False
+        case, day = self.case, today or date.today()
+        self.ops.run(lambda: journey(case, day), self._show)
+
+    def _show(self, found: Journey) -> None:
+        self.journey = found
+        current = next(s for s in found.steps if s.step.number == found.current)
+        self.where.setText(f"Where things are now: {current.step.label}")
+        self.where.setAccessibleName(self.where.text())
+        self.reason.setText(found.reason)
+        self.reason.setAccessibleName(found.reason)
+        self.view.setHtml(journey_html(found))
+        self.view.scrollToAnchor(f"step{found.current}")
+
+    def _follow(self, url: QUrl) -> None:
+        record = parse_record_link(url)
+        if record is not None:
+            self.open_record.emit(*record)

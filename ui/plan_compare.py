@@ -1,0 +1,182 @@
+"""Compare two plan versions side by side, outcome by outcome, with the changed words marked."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Plan
+from app.services.plancompare import DiffToken, PlanDiff
+from app.services.plans import (
+    budget_text,
+    compare_plans,
+    diff_summary,
+    format_day,
+    involvement_text,
+    plan_name,
+)
+from app.store.case import Case
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+KIND_WORDS = {"same": "Unchanged", "reworded": "Reworded", "narrowed": "⚠ NARROWED"}
+
+
+def marked_words(tokens: list[DiffToken]) -> str:
+    """HTML of a word diff: taken-out words struck through in brackets, new words underlined.
+
+    Marks are shapes as well as colours, so they read in high contrast and in print.
+    """
+    runs: list[tuple[str, list[str]]] = []
+    for token in tokens:
+        if runs and runs[-1][0] == token.op:
+            runs[-1][1].append(token.text)
+        else:
+            runs.append((token.op, [token.text]))
+    parts = []
+    for op, words in runs:
+        text = escape(" ".join(words))
+        if op == "removed":
+            parts.append(f"<s>[− {text}]</s>")
+        elif op == "added":
+            parts.append(f"<u><b>+ {text}</b></u>")
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _flag(value: bool | None, who: str) -> str:
+    if value is False:
+        return f"<b>⚠ No — {escape(who)} was not involved in this version</b>"
+    return escape(involvement_text(value))
+
+
+def comparison_html(older: Plan, newer: Plan, diff: PlanDiff) -> str:
+    """The comparison as an HTML page: facts side by side, then outcome by outcome."""
+    texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
+    head = (f"<tr><th width='34%'>Earlier: {escape(plan_name(older))}<br>"
+            f"{escape(format_day(older.dated))}</th><th width='32%'>What changed</th>"
+            f"<th width='34%'>Later: {escape(plan_name(newer))}<br>"
+            f"{escape(format_day(newer.dated))}</th></tr>")
+    facts = [
+        ("Budget", escape(budget_text(older)), escape(budget_text(newer))),
+        ("Guardian consulted", _flag(older.guardian_consulted, "the guardian"),
+         _flag(newer.guardian_consulted, "the guardian")),
+        ("Person involved", _flag(older.person_involved, "the person"),
+         _flag(newer.person_involved, "the person")),
+    ]
+    rows = [head]
+    rows += [f"<tr><td>{a}</td><td><b>{escape(label)}</b></td><td>{b}</td></tr>"
+             for label, a, b in facts]
+    rows.append("<tr><th colspan='3' align='left'>Outcomes</th></tr>")
+    for change in diff.changed:
+        reasons = "".join(f"<li>{escape(r)}</li>" for r in change.reasons)
+        later = (escape(texts[change.to_id]) if change.kind == "same"
+                 else marked_words(change.tokens))
+        rows.append(
+            f"<tr><td>{escape(texts[change.from_id])}</td>"
+            f"<td><b>{KIND_WORDS[change.kind]}</b>{'<ul>' + reasons + '</ul>' if reasons else ''}"
+            f"</td><td>{later}</td></tr>")
+    rows += [f"<tr><td>{escape(texts[oid])}</td><td><b>⚠ REMOVED</b><br>Not in the later "
+             "version</td><td>—</td></tr>" for oid in diff.removed]
+    rows += [f"<tr><td>—</td><td><b>ADDED</b><br>New in the later version</td>"
+             f"<td>{escape(texts[oid])}</td></tr>" for oid in diff.added]
+    legend = ("<p>In the later version, words taken out are shown struck through in "
+              "brackets, like <s>[− example]</s>, and new words underlined in bold with a plus, "
+              "like <u><b>+ example</b></u>.</p>")
+    warnings = ("".join(f"<li><b>⚠ {escape(w)}.</b></li>" for w in diff.warnings)
+                or "<li>No warnings: nothing was removed, narrowed or cut.</li>")
+    return (f"<h3>Warnings</h3><ul>{warnings}</ul>{legend}"
+            "<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
+            + "".join(rows) + "</table>")
+
+
+class PlanCompareView(QWidget):
+    """Pick two versions; see warnings, the budget, who was involved and every outcome."""
+
+    back = Signal()
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+        self.summary: list[str] = []
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading("Compare two versions"), 1)
+        self.back_button = button("&Back to plans", "Return to the list of plans")
+        self.back_button.clicked.connect(self.back.emit)
+        top.addWidget(self.back_button)
+        layout.addLayout(top)
+        layout.addWidget(paragraph("Outcomes decide what the budget may be spent on, so an "
+                                   "outcome that is narrowed or removed can cut support "
+                                   "without anyone saying so."))
+        pickers = QHBoxLayout()
+        self.older = QComboBox()
+        self.newer = QComboBox()
+        for combo, text in ((self.older, "&Earlier version:"), (self.newer, "&Later version:")):
+            named(combo, text.replace("&", "").rstrip(":"))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            column = QVBoxLayout()
+            label = QLabel(text)
+            label.setBuddy(combo)
+            column.addWidget(label)
+            column.addWidget(combo)
+            pickers.addLayout(column, 1)
+        layout.addLayout(pickers)
+        self.older.currentIndexChanged.connect(lambda _i: self.run())
+        self.newer.currentIndexChanged.connect(lambda _i: self.run())
+        self.problem = notice()
+        layout.addWidget(self.problem)
+        self.view = QTextBrowser()
+        named(self.view, "The comparison, outcome by outcome")
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.copy_button = button("&Copy as text", "Copy a plain-text summary of the comparison "
+                                                   "to paste into a letter or email")
+        self.copy_button.clicked.connect(self.copy_text)
+        row.addWidget(self.copy_button)
+        layout.addLayout(row)
+
+    def set_plans(self, plans: list[Plan], older_id: str | None, newer_id: str | None) -> None:
+        """Offer these versions (oldest first) and compare the two given."""
+        for combo, chosen in ((self.older, older_id), (self.newer, newer_id)):
+            combo.blockSignals(True)
+            combo.clear()
+            for plan in plans:
+                combo.addItem(f"{format_day(plan.dated)} — {plan_name(plan)}", plan.id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+        self.run()
+
+    def run(self) -> None:
+        """Compare the two chosen versions and show the result."""
+        first, second = self.older.currentData(), self.newer.currentData()
+        self.summary = []
+        if not first or not second or first == second:
+            show_notice(self.problem, "Choose two different versions to compare.")
+            self.view.clear()
+            return
+        try:
+            older, newer, diff = compare_plans(self.case, first, second)
+        except (ValueError, LookupError) as exc:
+            show_notice(self.problem, f"These cannot be compared: {exc}")
+            self.view.clear()
+            return
+        self.summary = diff_summary(older, newer, diff)
+        show_notice(self.problem, "")
+        self.view.setHtml(comparison_html(older, newer, diff))
+
+    def copy_text(self) -> None:
+        """Put the plain-English summary on the clipboard."""
+        if self.summary:
+            QGuiApplication.clipboard().setText("\n".join(self.summary))

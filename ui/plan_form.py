@@ -1,0 +1,492 @@
+"""The form for one plan version: its facts, its budget, and its outcomes with their lineage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Budget, Contact, Outcome, Plan, Request
+from app.records.values import ValueProblem, parse_money
+from app.services.plancompare import SDS_OPTIONS
+from app.services.plans import (
+    KIND_WORDS,
+    OUTCOME_STATUS_WORDS,
+    PERIOD_WORDS,
+    STATUS_WORDS,
+    all_plans,
+    format_day,
+    outcome_lines,
+    plan_name,
+    save_plan,
+    short_text,
+    suggest_continues,
+)
+from app.store.case import Case
+from ui.dates import OptionalDate, date_edit, to_date, to_qdate
+from ui.operations import Operations
+from ui.tag_picker import TagPicker
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+NEW_OUTCOME = "(a new outcome, not in the earlier version)"
+YES_NO = (("Not recorded", None), ("Yes", True), ("No", False))
+
+
+def fitting_combo() -> QComboBox:
+    """A drop-down that takes the width it is given, not that of its longest choice (outcome
+    texts are long); the full text shows when it opens."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
+
+
+def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    combo = fitting_combo()
+    for label, value in items:
+        combo.addItem(label, value)
+    named(combo, name)
+    return combo
+
+
+class OutcomeRow(QFrame):
+    """One outcome: its words, its status, and which earlier outcome it continues."""
+
+    removed = Signal(object)
+
+    def __init__(self, number: int, outcome: Outcome | None = None) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.outcome_id = outcome.id if outcome else ""
+        self.suggested: str | None = None
+        layout = QVBoxLayout(self)
+        self.label = QLabel()
+        layout.addWidget(self.label)
+        self.text = QPlainTextEdit(outcome.text if outcome else "")
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(self.text.fontMetrics().lineSpacing() * 4 + 16)
+        layout.addWidget(self.text)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.status = _combo("Status of this outcome",
+                             [(label, code) for code, label in OUTCOME_STATUS_WORDS.items()])
+        if outcome:
+            self.status.setCurrentIndex(max(0, self.status.findData(outcome.status)))
+        self.continues = fitting_combo()
+        self.initial_continues = outcome.continues if outcome else None
+        form.addRow("Status:", self.status)
+        form.addRow("Continues from the earlier version:", self.continues)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        row.addWidget(self.suggestion, 1)
+        self.use_button = button("Use this link", "Link this outcome to the suggested earlier "
+                                                  "outcome")
+        self.use_button.clicked.connect(self.use_suggestion)
+        row.addWidget(self.use_button)
+        self.remove_button = button("Remove", "Take this outcome off the form")
+        self.remove_button.clicked.connect(lambda: self.removed.emit(self))
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        self.set_number(number)
+        self.show_suggestion(None, "")
+
+    def set_number(self, number: int) -> None:
+        """Label the row 'Outcome N' for sight and for screen readers."""
+        self.label.setText(f"<b>Outcome {number}</b>")
+        named(self.text, f"Outcome {number}: its words as in the document")
+        named(self.continues, f"Outcome {number}: which earlier outcome it continues")
+        named(self.status, f"Outcome {number}: status")
+        named(self.remove_button, f"Remove outcome {number}")
+        named(self.use_button, f"Use the suggested link for outcome {number}")
+
+    def set_earlier(self, earlier: list[Outcome]) -> None:
+        """Offer the outcomes of the earlier version as what this one may continue."""
+        chosen = self.continues.currentData() if self.continues.count() else \
+            self.initial_continues
+        self.continues.clear()
+        self.continues.addItem(NEW_OUTCOME, None)
+        for outcome in earlier:
+            self.continues.addItem(short_text(outcome.text, 12), outcome.id)
+            self.continues.setItemData(self.continues.count() - 1, outcome.text,
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.continues.setCurrentIndex(max(0, self.continues.findData(chosen)))
+
+    def show_suggestion(self, old_id: str | None, text: str) -> None:
+        """Say which earlier outcome this one seems to continue; the user decides."""
+        self.suggested = old_id
+        linked = self.continues.currentData()
+        if old_id is None or linked == old_id:
+            self.suggestion.setText("")
+            self.use_button.setVisible(False)
+            return
+        self.suggestion.setText(f"Looks like it continues: “{short_text(text, 16)}”")
+        self.use_button.setVisible(True)
+
+    def use_suggestion(self) -> None:
+        """Confirm the suggested link."""
+        if self.suggested is not None:
+            self.continues.setCurrentIndex(max(0, self.continues.findData(self.suggested)))
+            self.show_suggestion(None, "")
+
+    def value(self) -> Outcome | None:
+        """The outcome as typed, or None if its words are blank."""
+        text = " ".join(self.text.toPlainText().split())
+        if not text:
+            return None
+        return Outcome(self.outcome_id, text, self.status.currentData(),
+                       self.continues.currentData())
+
+
+class OutcomePicker(QDialog):
+    """Paste a document's text (or start from its attached copy); tick the lines that are
+    outcomes."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pick outcomes from the document")
+        self.resize(760, 640)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph("Paste the plan's text below (or use the text of its "
+                                   "attached copy). Each line becomes a choice; tick the ones "
+                                   "that are outcomes."))
+        self.source = QPlainTextEdit(text)
+        named(self.source, "The document's text")
+        layout.addWidget(self.source, 1)
+        self.lines = QListWidget()
+        self.lines.setWordWrap(True)
+        named(self.lines, "Lines of the document", "Press Space to tick a line")
+        layout.addWidget(QLabel("Lines — tick the outcomes:"))
+        layout.addWidget(self.lines, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add the ticked lines")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.source.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Split the text into lines again."""
+        self.lines.clear()
+        for line in outcome_lines(self.source.toPlainText()):
+            item = QListWidgetItem(line)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.lines.addItem(item)
+
+    def chosen(self) -> list[str]:
+        """The ticked lines, in document order."""
+        return [self.lines.item(i).text() for i in range(self.lines.count())
+                if self.lines.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class PlanForm(QWidget):
+    """Add a plan version or correct one (the earlier wording stays in its history)."""
+
+    saved = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.editing: Plan | None = None
+        self.rows: list[OutcomeRow] = []
+        outer = QVBoxLayout(self)
+        self.title_label = heading("A new version of the plan", "subheading")
+        outer.addWidget(self.title_label)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        outer.addLayout(form)
+        self.kind = _combo("Kind of document", [(w, c) for c, w in KIND_WORDS.items()])
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("e.g. 'Outcomes plan 2026'")
+        named(self.title, "Title")
+        self.dated = date_edit("Date on the document", date.today())
+        self.received = OptionalDate("Date the copy arrived", date.today())
+        self.received.changed.connect(self._copy_changed)
+        self.request = fitting_combo()
+        named(self.request, "The request asking for a copy",
+              "If you have asked for a copy and not had it, choose the request")
+        self.author = fitting_combo()
+        named(self.author, "Who wrote it")
+        self.status = _combo("Status", [("(not said)", None)]
+                             + [(w, c) for c, w in STATUS_WORDS.items()])
+        self.supersedes = fitting_combo()
+        named(self.supersedes, "Which earlier version it replaces")
+        self.supersedes.currentIndexChanged.connect(lambda _i: self._earlier_changed())
+        self.guardian = _combo("Was the guardian consulted on this version?", list(YES_NO))
+        self.person = _combo("Was the person involved in this version?", list(YES_NO))
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("e.g. 320.00")
+        named(self.amount, "Budget amount in pounds", "Leave blank if no budget is given")
+        self.period = _combo("Budget period", [(w, c) for c, w in PERIOD_WORDS.items()])
+        self.option = _combo("Self-directed support option",
+                             [("(not said)", None)]
+                             + [(f"Option {n}: {w}", n) for n, w in SDS_OPTIONS.items()])
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(QLabel("£"))
+        budget_row.addWidget(self.amount, 1)
+        budget_row.addWidget(self.period, 1)
+        self.review_due = OptionalDate("Review due", date.today())
+        self.tags = TagPicker()
+        form.addRow("&Kind of document:", self.kind)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Date on the document:", self.dated)
+        form.addRow("Copy &arrived on:", self.received)
+        form.addRow("If not arrived, as&ked for in:", self.request)
+        form.addRow("&Written by:", self.author)
+        form.addRow("&Status:", self.status)
+        form.addRow("&Replaces:", self.supersedes)
+        form.addRow("Was the &guardian consulted?", self.guardian)
+        form.addRow("Was the &person involved?", self.person)
+        budget_label = QLabel("&Budget:")
+        budget_label.setBuddy(self.amount)
+        form.addRow(budget_label, budget_row)
+        form.addRow("SDS &option:", self.option)
+        form.addRow("Re&view due:", self.review_due)
+        form.addRow("Ta&gs:", self.tags)
+        outer.addWidget(heading("Outcomes", "subheading"))
+        outer.addWidget(paragraph("Type or paste each outcome as the document words it. Link "
+                                  "each to the outcome it continues in the earlier version, so "
+                                  "changes can be compared."))
+        self.rows_box = QVBoxLayout()
+        outer.addLayout(self.rows_box)
+        row = QGridLayout()
+        self.add_outcome_button = button("Add an &outcome", "Add an empty outcome to type in")
+        self.add_outcome_button.clicked.connect(lambda: self.add_row(None, focus=True))
+        self.pick_button = button("&Pick outcomes from the document…",
+                                  "Paste the document's text and tick the lines that are "
+                                  "outcomes")
+        self.pick_button.clicked.connect(self.pick_outcomes)
+        self.suggest_button = button("S&uggest links", "Suggest which earlier outcome each "
+                                                       "outcome continues, by its wording")
+        self.suggest_button.clicked.connect(self.suggest_links)
+        # Stacked, so the form fits beside the list at the largest text size.
+        row.addWidget(self.add_outcome_button, 0, 0)
+        row.addWidget(self.suggest_button, 0, 1)
+        row.addWidget(self.pick_button, 1, 0, 1, 2)
+        outer.addLayout(row)
+        self.error = notice()
+        outer.addWidget(self.error)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.cancel_button = button("Cancel")
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.save_button = button("&Save this version", "Save the plan version")
+        self.save_button.clicked.connect(self.save)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.save_button)
+        outer.addLayout(actions)
+        outer.addStretch(1)
+
+    # Filling the form -----------------------------------------------------------------------
+    def _fill_choices(self, own_id: str | None) -> None:
+        self.request.clear()
+        self.request.addItem("(no request for a copy)", None)
+        for request in self.case.list_of(Request):
+            label = request.summary or request.kind.replace("-", " ")
+            self.request.addItem(f"{format_day(request.made_on)} — {label}", request.id)
+        self.author.clear()
+        self.author.addItem("(not said)", None)
+        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+            org = f" ({contact.organisation})" if contact.organisation else ""
+            self.author.addItem(contact.name + org, contact.id)
+        self.supersedes.blockSignals(True)
+        self.supersedes.clear()
+        self.supersedes.addItem("(nothing — the first version)", None)
+        for plan in reversed(all_plans(self.case)):
+            if plan.id != own_id:
+                self.supersedes.addItem(f"{format_day(plan.dated)} — {plan_name(plan)}", plan.id)
+        self.supersedes.blockSignals(False)
+
+    def _copy_changed(self) -> None:
+        self.request.setEnabled(self.received.value() is None)
+
+    def _clear_rows(self) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+
+    def start_new(self) -> None:
+        """An empty form; the latest version is offered as the one it replaces."""
+        self.editing = None
+        self.title_label.setText("A new version of the plan")
+        self._fill_choices(None)
+        self.kind.setCurrentIndex(max(0, self.kind.findData("personal-outcomes-plan")))
+        self.title.clear()
+        self.dated.setDate(QDate.currentDate())
+        self.received.set_value(date.today(), date.today())
+        self._copy_changed()
+        for combo in (self.request, self.author, self.status, self.guardian, self.person,
+                      self.option):
+            combo.setCurrentIndex(0)
+        self.amount.clear()
+        self.period.setCurrentIndex(max(0, self.period.findData("year")))
+        self.review_due.set_value(None, date.today())
+        self.tags.clear()
+        self._clear_rows()
+        plans = all_plans(self.case)
+        self.supersedes.setCurrentIndex(
+            max(0, self.supersedes.findData(plans[-1].id)) if plans else 0)
+        self._earlier_changed()
+        show_notice(self.error, "")
+        self.title.setFocus()
+
+    def start_edit(self, plan: Plan) -> None:
+        """The form filled from a version; saving keeps the old wording in its history."""
+        self.start_new()
+        self.editing = plan
+        self.title_label.setText("Correct this version (what it said before is kept)")
+        self._fill_choices(plan.id)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(plan.kind)))
+        self.title.setText(plan.title or "")
+        self.dated.setDate(to_qdate(plan.dated))
+        self.received.set_value(plan.received_on, date.today())
+        self._copy_changed()
+        self.request.setCurrentIndex(max(0, self.request.findData(plan.copy_request)))
+        self.author.setCurrentIndex(max(0, self.author.findData(plan.author)))
+        self.status.setCurrentIndex(max(0, self.status.findData(plan.status)))
+        self.guardian.setCurrentIndex(max(0, self.guardian.findData(plan.guardian_consulted)))
+        self.person.setCurrentIndex(max(0, self.person.findData(plan.person_involved)))
+        if plan.budget:
+            self.amount.setText(f"{plan.budget.amount:.2f}")
+            self.period.setCurrentIndex(max(0, self.period.findData(plan.budget.period)))
+            self.option.setCurrentIndex(max(0, self.option.findData(plan.budget.sds_option)))
+        self.review_due.set_value(plan.review_due, date.today())
+        self.tags.set_tags(plan.tags)
+        self.supersedes.blockSignals(True)
+        self.supersedes.setCurrentIndex(max(0, self.supersedes.findData(plan.supersedes)))
+        self.supersedes.blockSignals(False)
+        for outcome in plan.outcomes:
+            self.add_row(outcome)
+        self._earlier_changed()
+
+    # Outcomes -------------------------------------------------------------------------------
+    def earlier(self) -> Plan | None:
+        """The version chosen under 'Replaces', if any."""
+        plan_id = self.supersedes.currentData()
+        return next((p for p in all_plans(self.case) if p.id == plan_id), None)
+
+    def _earlier_changed(self) -> None:
+        earlier = self.earlier()
+        outcomes = earlier.outcomes if earlier else []
+        for row in self.rows:
+            row.set_earlier(outcomes)
+            row.show_suggestion(None, "")
+
+    def add_row(self, outcome: Outcome | None, focus: bool = False) -> OutcomeRow:
+        """Add an outcome row to the form."""
+        row = OutcomeRow(len(self.rows) + 1, outcome)
+        earlier = self.earlier()
+        row.set_earlier(earlier.outcomes if earlier else [])
+        row.removed.connect(self._remove_row)
+        self.rows.append(row)
+        self.rows_box.addWidget(row)
+        if focus:
+            row.text.setFocus()
+        return row
+
+    def _remove_row(self, row: OutcomeRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        for number, other in enumerate(self.rows, 1):
+            other.set_number(number)
+
+    def pick_outcomes(self) -> None:
+        """Open the picker on the attached document's text; add the ticked lines."""
+        text = ""
+        if self.editing is not None:
+            text = "\n".join(self.case.attachment(a).text for a in self.editing.attachment_ids)
+        picker = OutcomePicker(text, self)
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            for line in picker.chosen():
+                self.add_row(Outcome("", line))
+            self.suggest_links()
+
+    def suggest_links(self) -> None:
+        """Show, for each unlinked outcome, the earlier outcome its wording is closest to."""
+        earlier = self.earlier()
+        if earlier is None:
+            show_notice(self.error, "Choose the earlier version it replaces to get suggestions.")
+            return
+        texts = [" ".join(row.text.toPlainText().split()) for row in self.rows]
+        linked = {row.continues.currentData() for row in self.rows} - {None}
+        suggestions = suggest_continues(earlier, texts, linked)
+        words = {o.id: o.text for o in earlier.outcomes}
+        shown = 0
+        for row, suggestion in zip(self.rows, suggestions, strict=True):
+            if suggestion is None or row.continues.currentData() is not None:
+                row.show_suggestion(None, "")
+                continue
+            row.show_suggestion(suggestion.old_id, words[suggestion.old_id])
+            shown += 1
+        show_notice(self.error, f"{shown} link(s) suggested. Check each one and press 'Use this "
+                                "link' to keep it." if shown else "No links to suggest.")
+
+    # Saving ---------------------------------------------------------------------------------
+    def collect(self) -> Plan:
+        """The plan as typed; raises ValueError with a plain message for bad input."""
+        budget = None
+        amount_text = self.amount.text().strip().replace(",", "").lstrip("£")
+        if amount_text:
+            budget = Budget(parse_money(amount_text), self.period.currentData(),
+                            self.option.currentData())
+        elif self.option.currentData() is not None:
+            raise ValueProblem("Type the budget amount too, or set the option to 'not said'")
+        base = self.editing
+        received = self.received.value()
+        outcomes = [o for o in (row.value() for row in self.rows) if o is not None]
+        return Plan(
+            id=base.id if base else "", kind=self.kind.currentData(),
+            dated=to_date(self.dated.date()), title=self.title.text().strip() or None,
+            received_on=received,
+            author=self.author.currentData(), status=self.status.currentData(),
+            supersedes=self.supersedes.currentData(),
+            guardian_consulted=self.guardian.currentData(),
+            person_involved=self.person.currentData(), budget=budget,
+            review_due=self.review_due.value(),
+            outcomes=outcomes, attachment_ids=list(base.attachment_ids) if base else [],
+            copy_request=None if received else self.request.currentData(),
+            tags=self.tags.tags(), checklist=list(base.checklist) if base else [])
+
+    def save(self) -> None:
+        """Save in the background; problems are shown in one plain line."""
+        try:
+            plan = self.collect()
+        except ValueError as exc:
+            show_notice(self.error, f"Not saved: {exc}")
+            return
+        case = self.case
+        self.save_button.setEnabled(False)
+
+        def done(saved: Plan) -> None:
+            self.save_button.setEnabled(True)
+            self.saved.emit(saved.id)
+
+        def failed(message: str) -> None:
+            self.save_button.setEnabled(True)
+            show_notice(self.error, f"Not saved: {message}")
+
+        self.ops.write(lambda: save_plan(case, plan), {"plan"}, done, failed)
+

@@ -1,0 +1,389 @@
+"""Plans: every version of every plan, assessment and review record the council produces."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Contact, Plan, Request
+from app.services.attachments import attach_file
+from app.services.plans import (
+    KIND_WORDS,
+    OUTCOME_STATUS_WORDS,
+    STATUS_WORDS,
+    all_plans,
+    budget_text,
+    format_day,
+    involvement_text,
+    outcome_index,
+    plan_name,
+    previous_version,
+    receipt_text,
+)
+from app.services.review import checklist_lines
+from app.services.taxonomy import describe_tag
+from app.store.case import Case
+from app.store.records import RecordMissing
+from ui.operations import Operations
+from ui.plan_compare import PlanCompareView
+from ui.plan_form import PlanForm
+from ui.review_record import ChecklistView, LetterEditor
+from ui.viewer import AttachmentViewer
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.wrapped_list import WrappedLines
+
+PLAN_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _request(case: Case, plan: Plan) -> Request | None:
+    if plan.copy_request is None:
+        return None
+    try:
+        return case.get(Request, plan.copy_request)
+    except RecordMissing:
+        return None
+
+
+def warnings_of(plan: Plan, today: date) -> list[str]:
+    """Short plain warnings about one version, for the list and the detail."""
+    found = []
+    if plan.guardian_consulted is False:
+        found.append("guardian not consulted")
+    if plan.person_involved is False:
+        found.append("person not involved")
+    if plan.received_on is None:
+        found.append("no copy received")
+    if plan.review_due is not None and plan.review_due < today and plan.status != "superseded":
+        found.append(f"review was due {format_day(plan.review_due)}")
+    return found
+
+
+def list_text(plan: Plan, today: date) -> str:
+    """Three short lines for the list: date and kind, title, status and warnings."""
+    status = STATUS_WORDS.get(plan.status or "", "Status not recorded")
+    flags = "".join(f" · ⚠ {w}" for w in warnings_of(plan, today))
+    return (f"{format_day(plan.dated)} — {KIND_WORDS[plan.kind]}\n{plan_name(plan)}\n"
+            f"{status}{flags}")
+
+
+def detail_html(case: Case, plan: Plan, today: date) -> str:
+    """One version's facts, outcomes with their lineage, tags and checklist as HTML."""
+    names = {c.id: c.name for c in case.list_of(Contact)}
+    earlier = outcome_index(case)
+    rows = [
+        ("Kind", KIND_WORDS[plan.kind]),
+        ("Date on the document", format_day(plan.dated)),
+        ("Copy", receipt_text(plan, _request(case, plan))),
+        ("Written by", names.get(plan.author or "", "Not recorded")),
+        ("Status", STATUS_WORDS.get(plan.status or "", "Not recorded")),
+        ("Guardian consulted", involvement_text(plan.guardian_consulted)),
+        ("Person involved", involvement_text(plan.person_involved)),
+        ("Budget", budget_text(plan)),
+        ("Review due", format_day(plan.review_due) if plan.review_due else "Not given"),
+    ]
+    if plan.supersedes:
+        replaced = next((p for p in all_plans(case) if p.id == plan.supersedes), None)
+        rows.append(("Replaces", plan_name(replaced) if replaced else "a version not found"))
+    parts = [f"<h2>{escape(plan_name(plan))}</h2>"]
+    warnings = warnings_of(plan, today)
+    if warnings:
+        parts.append("<p><b>⚠ " + escape("; ".join(warnings)).capitalize() + ".</b></p>")
+    parts.append("<table cellpadding='4'>" + "".join(
+        f"<tr><td><b>{escape(k)}:</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
+        + "</table>")
+    if plan.outcomes:
+        parts.append(f"<h3>Outcomes ({len(plan.outcomes)})</h3><ol>")
+        for outcome in plan.outcomes:
+            status = OUTCOME_STATUS_WORDS[outcome.status]
+            line = f"<li>{escape(outcome.text)}<br><i>{escape(status)}"
+            if outcome.continues and outcome.continues in earlier:
+                line += (" — continues “" + escape(earlier[outcome.continues].text)
+                         + "” from " + escape(earlier[outcome.continues].plan_title))
+            elif plan.supersedes:
+                line += " — new in this version, or not yet linked"
+            parts.append(line + "</i></li>")
+        parts.append("</ol>")
+    else:
+        parts.append("<p>No outcomes typed in yet.</p>")
+    if plan.tags:
+        parts.append("<p><b>Tags:</b> " + escape("; ".join(describe_tag(t) for t in plan.tags))
+                     + "</p>")
+    if plan.kind == "review-record":
+        found = [line.status for line in checklist_lines(plan)]
+        parts.append(f"<p><b>Checklist:</b> {found.count('missing')} missing, "
+                     f"{found.count('wrong')} wrong, {found.count('present')} in the record, "
+                     f"{found.count(None)} not checked.</p>")
+    return "".join(parts)
+
+
+class PlanDetail(QWidget):
+    """One version: its facts and outcomes, its files, and what can be done with it."""
+
+    edit_requested = Signal(object)
+    compare_requested = Signal(object)
+    checklist_requested = Signal(object)
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.plan: Plan | None = None
+        layout = QVBoxLayout(self)
+        self.text = QTextBrowser()
+        named(self.text, "The chosen plan version")
+        layout.addWidget(self.text, 3)
+        layout.addWidget(heading("The document", "subheading"))
+        self.files = QListWidget()
+        self.files.setWordWrap(True)
+        named(self.files, "Copies of the document", "Press Enter to open one")
+        self.files.itemActivated.connect(self._open_file)
+        # A few lines are enough; the plan's own text needs the room.
+        self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 3 + 12)
+        layout.addWidget(self.files)
+        row = QGridLayout()
+        self.edit_button = button("Co&rrect…", "Correct this version; what it said before "
+                                               "is kept")
+        self.compare_button = button("Compare with &earlier",
+                                     "See what changed from the version this one replaces")
+        self.checklist_button = button("Chec&k this review record…",
+                                       "Tick what the review record contains and ask for "
+                                       "what is missing")
+        self.file_button = button("Add the &document…", "Keep a copy of the plan's file "
+                                                        "(PDF, Word, photo) with this version")
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.plan))
+        self.compare_button.clicked.connect(lambda: self.compare_requested.emit(self.plan))
+        self.checklist_button.clicked.connect(lambda: self.checklist_requested.emit(self.plan))
+        self.file_button.clicked.connect(self._choose_file)
+        # Two to a row, so the buttons fit beside the list even at the largest text size.
+        for index, b in enumerate((self.edit_button, self.file_button, self.compare_button,
+                                   self.checklist_button)):
+            row.addWidget(b, index // 2, index % 2)
+        layout.addLayout(row)
+        self.error = notice()
+        layout.addWidget(self.error)
+        self.show_plan(None)
+
+    def show_plan(self, plan: Plan | None) -> None:
+        """Show a version (or a hint when none is chosen)."""
+        self.plan = plan
+        for b in (self.edit_button, self.compare_button, self.file_button):
+            b.setEnabled(plan is not None)
+        self.checklist_button.setVisible(plan is not None and plan.kind == "review-record")
+        self.files.clear()
+        show_notice(self.error, "")
+        if plan is None:
+            self.text.setPlainText("Choose a version from the list, or press 'Add a version'.")
+            return
+        self.compare_button.setEnabled(previous_version(self.case, plan) is not None)
+        self.text.setHtml(detail_html(self.case, plan, date.today()))
+        if not plan.attachment_ids:
+            self.files.addItem("No copy kept yet. Press 'Add the document…'.")
+        for att_id in plan.attachment_ids:
+            info = self.case.attachment(att_id)
+            item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
+            item.setData(PLAN_ROLE, att_id)
+            self.files.addItem(item)
+
+    def _open_file(self, item: QListWidgetItem) -> None:
+        att_id = item.data(PLAN_ROLE)
+        if att_id:
+            AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
+                             self).exec()
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the plan's file")
+        if path:
+            self.add_file(Path(path))
+
+    def add_file(self, path: Path) -> None:
+        """Keep a file with the shown version, in one transaction."""
+        plan = self.plan
+        if plan is None:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
+            return
+        case = self.case
+
+        def write() -> Plan:
+            with case.transaction():
+                fresh = case.get(Plan, plan.id)
+                fresh.attachment_ids.append(attach_file(case, path.name, data).id)
+                return case.save(fresh)
+
+        show_notice(self.error, "Adding the file…")
+        self.ops.write(write, {"plan", "attachment"}, self.show_plan,
+                       lambda m: show_notice(self.error, f"Not added: {m}"))
+
+
+class PlansPage(QWidget):
+    """The list of versions with a detail or form beside it; comparing and checking take the
+    whole page."""
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        main = QWidget()
+        layout = QVBoxLayout(main)
+        top = QHBoxLayout()
+        top.addWidget(heading("Plans"), 1)
+        self.new_button = button("&Add a version", "Add a plan, assessment or review record "
+                                                   "the council has produced")
+        self.new_button.clicked.connect(self.new_plan)
+        self.compare_button = button("&Compare versions…", "Compare any two versions outcome "
+                                                           "by outcome")
+        self.compare_button.clicked.connect(lambda: self.open_compare(None))
+        top.addWidget(self.new_button)
+        top.addWidget(self.compare_button)
+        layout.addLayout(top)
+        layout.addWidget(paragraph("Every version is kept. Outcomes decide what the budget can "
+                                   "be spent on, so compare versions to see any outcome that "
+                                   "was removed or narrowed."))
+        split = QSplitter()
+        split.setChildrenCollapsible(False)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(4)
+        # Re-measure wrapped items when the list is resized, so no line is cut short.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setItemDelegate(WrappedLines(self.list))
+        self.list.setMinimumWidth(self.list.fontMetrics().averageCharWidth() * 24)
+        named(self.list, "Plan versions, newest first")
+        self.list.currentItemChanged.connect(self._picked)
+        split.addWidget(self.list)
+        self.right = QStackedWidget()
+        self.detail = PlanDetail(case, ops)
+        self.form = PlanForm(case, ops)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        self.right.addWidget(self.detail)
+        self.right.addWidget(scroll)
+        split.addWidget(self.right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout.addWidget(split, 1)
+        self.compare = PlanCompareView(case)
+        self.checklist = ChecklistView(case, ops)
+        self.letter = LetterEditor(case, ops)
+        letter_scroll = QScrollArea()
+        letter_scroll.setWidget(self.letter)
+        letter_scroll.setWidgetResizable(True)
+        for page in (main, self.compare, self.checklist, letter_scroll):
+            self.stack.addWidget(page)
+        self.compare.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.checklist.back.connect(lambda: self.stack.setCurrentIndex(0))
+        self.letter.back.connect(lambda: self.stack.setCurrentWidget(self.checklist))
+        self.checklist.letter_requested.connect(self._write_letter)
+        self.letter.saved.connect(self._letter_saved)
+        self.form.saved.connect(self._saved)
+        self.form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
+        self.detail.edit_requested.connect(self._edit)
+        self.detail.compare_requested.connect(self.open_compare)
+        self.detail.checklist_requested.connect(self.open_checklist)
+        ops.changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """Refill the list, keeping the chosen version if it is still there."""
+        chosen = self.detail.plan.id if self.detail.plan else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        today = date.today()
+        for plan in reversed(all_plans(self.case)):
+            item = QListWidgetItem(list_text(plan, today))
+            item.setData(PLAN_ROLE, plan.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         list_text(plan, today).replace("\n", ". "))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if self.list.count() == 0:
+            self.detail.show_plan(None)
+        elif chosen:
+            self.select(chosen)
+
+    def _changed(self, types: frozenset[str]) -> None:
+        if types & {"plan", "contact", "request"}:
+            self.reload()
+
+    def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        try:
+            plan = self.case.get(Plan, item.data(PLAN_ROLE))
+        except RecordMissing:
+            return
+        self.detail.show_plan(plan)
+        self.right.setCurrentIndex(0)
+
+    def select(self, plan_id: str) -> None:
+        """Choose and show a version by id."""
+        self.stack.setCurrentIndex(0)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(PLAN_ROLE) == plan_id:
+                self.list.setCurrentItem(item)
+                self._picked(item, None)
+                return
+
+    def new_plan(self) -> None:
+        """Open the form for a new version."""
+        self.stack.setCurrentIndex(0)
+        self.form.start_new()
+        self.right.setCurrentIndex(1)
+
+    def _edit(self, plan: Plan) -> None:
+        self.form.start_edit(plan)
+        self.right.setCurrentIndex(1)
+
+    def _saved(self, plan_id: str) -> None:
+        self.reload()
+        self.select(plan_id)
+
+    def open_compare(self, plan: Plan | None) -> None:
+        """Compare a version with the one it replaces (or the two newest versions)."""
+        plans = all_plans(self.case)
+        if len(plans) < 2:
+            show_notice(self.detail.error, "There must be at least two versions to compare.")
+            return
+        newer = plan or plans[-1]
+        older = previous_version(self.case, newer) or plans[-2]
+        self.compare.set_plans(plans, older.id, newer.id)
+        self.stack.setCurrentWidget(self.compare)
+
+    def open_checklist(self, plan: Plan) -> None:
+        """Tick the checklist against a review record."""
+        self.checklist.show_plan(self.case.get(Plan, plan.id))
+        self.stack.setCurrentWidget(self.checklist)
+
+    def _letter_saved(self, message: str) -> None:
+        plan = self.checklist.plan
+        if plan is not None:
+            self.select(plan.id)
+        show_notice(self.detail.error, message)
+
+    def _write_letter(self, plan_id: str) -> None:
+        self.letter.start(plan_id)
+        self.stack.setCurrentIndex(3)

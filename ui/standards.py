@@ -1,0 +1,136 @@
+"""Standards: for each part of the SDS Framework of Standards, the records tagged with it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
+
+from app.services.standards import Evidence, StandardEvidence, standards_evidence
+from app.services.taxonomy import load_taxonomy
+from app.store.case import Case
+from ui.labels import TYPE_NAMES
+from ui.operations import Operations
+from ui.widgets import heading, named, paragraph
+
+# Record types that can carry tags; a change to any of them can change the evidence.
+TAGGED_TYPES = {"diary", "correspondence", "complaint", "plan", "request", "transaction"}
+
+
+def record_link(record_type: str, record_id: str, text: str) -> str:
+    """An HTML link that opens a record when followed (click, or Tab then Enter)."""
+    return f"<a href='record:{escape(record_type)}:{escape(record_id)}'>{escape(text)}</a>"
+
+
+def parse_record_link(url: QUrl) -> tuple[str, str] | None:
+    """(type, id) from a link made by `record_link`, else None."""
+    kind, _, rest = url.toString().partition(":")
+    record_type, _, record_id = rest.partition(":")
+    return (record_type, record_id) if kind == "record" and record_id else None
+
+
+def evidence_line(item: Evidence) -> str:
+    """'20 Jun 2026 — Diary: Jamie mentioned a new plan', the title a link to the record."""
+    day = item.day.strftime("%-d %b %Y") if item.day else "No date"
+    kind = TYPE_NAMES.get(item.record_type, item.record_type)
+    return (f"{escape(day)} — {escape(kind)}: "
+            + record_link(item.record_type, item.record_id, item.title))
+
+
+def _evidence_list(items: tuple[Evidence, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{evidence_line(e)}</li>" for e in items) + "</ul>"
+
+
+def standards_html(summary: list[StandardEvidence], only_with_evidence: bool) -> str:
+    """Each standard with its count, each component with its sentence and its records."""
+    parts: list[str] = []
+    for entry in summary:
+        count = entry.record_count
+        if only_with_evidence and count == 0:
+            continue
+        tagged = f"{count} record{'s' if count != 1 else ''} tagged" if count else \
+            "no records tagged yet"
+        parts.append(f"<h3>{escape(entry.standard.label)}</h3>"
+                     f"<p>{escape(entry.standard.meaning)} <i>({tagged})</i></p>")
+        if entry.whole:
+            parts.append("<p>Tagged with the whole standard:</p>" + _evidence_list(entry.whole))
+        for part in entry.components:
+            if only_with_evidence and not part.evidence:
+                continue
+            mark = "⚠ " if part.evidence else ""
+            parts.append(f"<h4>{escape(part.component.label)}</h4>"
+                         f"<p>{escape(part.component.meaning)}<br><b>{mark}"
+                         f"{escape(part.sentence)}</b></p>")
+            if part.evidence:
+                parts.append(_evidence_list(part.evidence))
+    if not parts:
+        return ("<p>No records are tagged with a standard yet. Add a tag such as 9.10 to a "
+                "diary entry, letter or plan, or untick the box above to see every standard.</p>")
+    return "".join(parts)
+
+
+class StandardsPage(QWidget):
+    """Every standard that has evidence (or all of them), with links to the records."""
+
+    open_record = Signal(str, str)
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self.stale = True
+        self.summary: list[StandardEvidence] = []
+        source = load_taxonomy().standards_source
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Standards"))
+        layout.addWidget(paragraph(
+            "The SDS Framework of Standards says what good self-directed support looks like. "
+            "Tag a diary entry, letter, complaint or plan with a standard (for example 9.10) "
+            "and it is listed here as evidence that the standard was not met."))
+        self.source = paragraph(f"Source: {source.title}, {source.publisher} ({source.year}); "
+                                f"in Casebook's own words. Checked {source.checked_on:%-d %B %Y}.")
+        self.source.setToolTip(source.url)
+        layout.addWidget(self.source)
+        self.only_evidence = QCheckBox("&Show only standards with records tagged")
+        self.only_evidence.setChecked(True)
+        named(self.only_evidence, "Show only standards with records tagged")
+        self.only_evidence.toggled.connect(lambda _on: self.show_summary())
+        layout.addWidget(self.only_evidence)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        named(self.view, "Standards and the records tagged with them",
+              "Press Tab to move between records and Enter to open one")
+        self.view.anchorClicked.connect(self._follow)
+        layout.addWidget(self.view, 1)
+        ops.changed.connect(self._changed)
+
+    def _changed(self, types: frozenset[str]) -> None:
+        if types & TAGGED_TYPES:
+            self.stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self.stale:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Gather the tagged records again, in the background, and show them."""
+        self.stale = False
+        case = self.case
+        self.ops.run(lambda: standards_evidence(case), self._loaded)
+
+    def _loaded(self, summary: list[StandardEvidence]) -> None:
+        self.summary = summary
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        """Show the gathered evidence, filtered as the box says."""
+        self.view.setHtml(standards_html(self.summary, self.only_evidence.isChecked()))
+
+    def _follow(self, url: QUrl) -> None:
+        record = parse_record_link(url)
+        if record is not None:
+            self.open_record.emit(*record)
