@@ -1,0 +1,192 @@
+"""Commands for the budget: bank statements in, the money picture out, the monitoring return."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import UserError, open_case
+from app.records.model import Transaction
+from app.records.values import parse_date, parse_money
+from app.services.bankcsv import parse_columns_option
+from app.services.bankimport import import_statement
+from app.services.money import MoneyReport, money_report, report_json
+from app.services.monitoring import monitoring_return, to_csv, to_pdf
+from app.services.plans import budget_text, format_day, plan_name
+from app.services.schedule import INTERVAL_WORDS, INTERVALS, set_schedule
+from app.store.atomic import write_atomic
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise UserError(f"Casebook could not read {path}: {exc.strerror or 'unknown error'}"
+                        ) from None
+
+
+def _day(text: str | None, default: date) -> date:
+    return default if text is None else parse_date(text)
+
+
+def cmd_import_bank(args: argparse.Namespace) -> int:
+    """casebook import-bank CASE_DIR FILE.csv [--columns …] [--json]"""
+    columns = parse_columns_option(args.columns) if args.columns else None
+    data = _read(args.file)
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        try:
+            result = import_statement(case, data, columns)
+        except ValueError as exc:
+            raise UserError(f"Nothing was imported. {exc}") from None
+    if args.json:
+        print(json.dumps(result.as_json()))
+        return 0
+    print(result.summary())
+    for rejected in result.rejected:
+        print(f"  {rejected.reason}")
+    return 0
+
+
+def _pounds(value: Decimal) -> str:
+    return f"£{value:,.2f}"
+
+
+def _report_lines(report: MoneyReport, person: str) -> list[str]:
+    lines = [f"Money for {person}, as of {format_day(report.on)}"]
+    plan = report.plan
+    lines.append(f"Plan in force: {plan_name(plan)} — {budget_text(plan)}" if plan
+                 else "Plan in force: none recorded")
+    if report.schedules:
+        lines.append("Council pays: " + "; then ".join(s.describe() for s in report.schedules))
+    else:
+        lines.append("Council pays: not known yet (set the schedule, or record three payments)")
+    if report.next_payment:
+        lines.append(f"Next payment expected: {format_day(report.next_payment.expected_on)}, "
+                     f"{_pounds(report.next_payment.amount)}")
+    for check in report.missed:
+        lines.append(f"MISSED: the council's payment of {_pounds(check.amount)} due on "
+                     f"{format_day(check.expected_on)} has not arrived.")
+    for check in report.short:
+        lines.append(f"SHORT: the payment due on {format_day(check.expected_on)} was "
+                     f"{_pounds(check.received)}, not {_pounds(check.amount)}.")
+    if report.periods:
+        lines += ["", "Month by month (budget from the plan in force):"]
+        for p in report.periods:
+            budget = "no budget" if p.budget is None else _pounds(p.budget)
+            running = "" if p.complete else " (so far)"
+            lines.append(f"  {p.label}{running}: budget {budget}, council paid "
+                         f"{_pounds(p.received)}, spent {_pounds(p.spent)} — {p.verdict()}")
+    if report.by_outcome:
+        lines += ["", "Spending towards each outcome:"]
+        lines += [f"  {_pounds(o.spent):>12}  {o.text} ({o.plan_title or 'no plan'})"
+                  for o in report.by_outcome]
+    lines += ["", _unlinked_line(report)]
+    lines += [f"  {t.id}  {format_day(t.date)}  {t.counterparty or t.description or ''}  "
+              f"{_pounds(-t.amount)}" for t in report.unlinked]
+    if report.outside_plan:
+        lines += ["", "Linked to an outcome of a plan that was not in force that day:"]
+        lines += [f"  {t.id}  {format_day(t.date)}  {t.counterparty or ''}"
+                  for t in report.outside_plan]
+    if report.reminders:
+        lines += ["", "Reminders:"] + [f"  {r.title}. {r.detail}" for r in report.reminders]
+    return lines
+
+
+def _unlinked_line(report: MoneyReport) -> str:
+    items = report.unlinked
+    if not items:
+        return "Every payment out is linked to an outcome."
+    return (f"Not linked to an outcome: {len(items)} payment{'s' if len(items) != 1 else ''}, "
+            f"{_pounds(report.unlinked_total)}")
+
+
+def cmd_money(args: argparse.Namespace) -> int:
+    """casebook money CASE_DIR [--on DATE] [--json]"""
+    on = _day(args.on, date.today())
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        report = money_report(case, on)
+        person = case.person().name
+    if args.json:
+        print(json.dumps(report_json(report), indent=1))
+    else:
+        print("\n".join(_report_lines(report, person)))
+    return 0
+
+
+def cmd_money_return(args: argparse.Namespace) -> int:
+    """casebook money-return CASE_DIR --out FILE.csv|FILE.pdf [--from DATE] [--to DATE]"""
+    out = Path(args.out)
+    if out.suffix.lower() not in (".csv", ".pdf"):
+        raise UserError("The return is written as CSV or PDF: end the file name in .csv or .pdf")
+    end = _day(args.to, date.today())
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        dates = [t.date for t in case.list_of(Transaction) if t.date <= end]
+        default_start = date(min(dates).year, min(dates).month, 1) if dates else end
+        ret = monitoring_return(case, _day(args.start, default_start), end)
+    blob = to_csv(ret) if out.suffix.lower() == ".csv" else to_pdf(ret)
+    try:
+        write_atomic(out, blob)
+    except OSError as exc:
+        raise UserError(f"The return was not written: {exc.strerror or exc}") from None
+    print(f"Wrote the monitoring return for {format_day(ret.start)} to {format_day(ret.end)} "
+          f"({len(ret.lines)} payments) to {out}. It is not encrypted: keep it safe.")
+    return 0
+
+
+def cmd_money_schedule(args: argparse.Namespace) -> int:
+    """casebook money-schedule CASE_DIR AMOUNT INTERVAL FIRST_DATE [--payer NAME] [--ends DATE]"""
+    amount = parse_money(args.amount)
+    first = parse_date(args.first)
+    ends = parse_date(args.ends) if args.ends else None
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        schedule = set_schedule(case, amount, args.interval, first, payer=args.payer,
+                                ends_on=ends)
+    print(f"Saved: the council pays £{schedule.amount:,.2f} "
+          f"{INTERVAL_WORDS[schedule.interval]} from "
+          f"{format_day(schedule.first_on)}.")
+    return 0
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("case_dir", metavar="CASE_DIR", help="the case folder")
+    p.add_argument("--recovery", action="store_true",
+                   help="unlock with the recovery code instead of the passphrase")
+
+
+def register(subs: Any) -> None:
+    """Add this module's sub-commands."""
+    p = subs.add_parser("import-bank", help="bring in a bank statement (CSV); repeats are skipped")
+    _common(p)
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--columns", metavar="NAMES",
+                   help="what each column holds, e.g. date,description,amount,balance "
+                        "(names: date, description, amount, paid_in, paid_out, balance, ignore)")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(handler=cmd_import_bank)
+
+    p = subs.add_parser("money", help="budget against spending, spending per outcome, "
+                                      "unlinked spending and missed council payments")
+    _common(p)
+    p.add_argument("--on", metavar="DATE", help="as of this day (YYYY-MM-DD); today if not given")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(handler=cmd_money)
+
+    p = subs.add_parser("money-return", help="write the monitoring return as CSV or PDF")
+    _common(p)
+    p.add_argument("--out", required=True, metavar="FILE.csv|FILE.pdf")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", metavar="DATE", help="last day (YYYY-MM-DD); today if not given")
+    p.set_defaults(handler=cmd_money_return)
+
+    p = subs.add_parser("money-schedule", help="record how the council pays the budget")
+    _common(p)
+    p.add_argument("amount", metavar="AMOUNT", help="pounds per payment, e.g. 1386.67")
+    p.add_argument("interval", choices=INTERVALS)
+    p.add_argument("first", metavar="FIRST_DATE", help="the first payment's date (YYYY-MM-DD)")
+    p.add_argument("--payer", help="the name the payments come from on the statement")
+    p.add_argument("--ends", metavar="DATE", help="the last day of this schedule")
+    p.set_defaults(handler=cmd_money_schedule)

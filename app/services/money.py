@@ -1,0 +1,427 @@
+"""The personal budget: what the plan allows, what the council paid, and what each penny was for.
+
+Councils may take back a direct payment spent outside the agreed outcomes, so every payment out
+is tied to outcomes of the plan in force on its day. This module answers the questions asked of
+the money: budget against spending month by month, spending per outcome, spending not yet
+linked, links to a plan that was not in force, payments the council missed, and the reminders
+an employer of personal assistants needs. Recording and linking payments is `spending`;
+importing statements is `bankimport`. Amounts are Decimal pence.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from app.records.model import Outcome, PaymentSchedule, Plan, Transaction
+from app.records.values import format_money
+from app.services.deadlines import add_calendar_months
+from app.services.plancompare import PERIODS_PER_YEAR
+from app.services.plans import OutcomeRef, all_plans, format_day, outcome_index, plan_in_force
+from app.services.reminders import Reminder
+from app.services.schedule import (
+    COUNCIL_CATEGORY,
+    ExpectedPayment,
+    PaymentCheck,
+    ScheduleTerms,
+    check_payments,
+    is_council_payment,
+    next_payment,
+    schedules_in_use,
+)
+from app.store.case import Case
+
+PENNY = Decimal("0.01")
+ZERO = Decimal("0.00")
+# Words for what money goes on; free text is allowed too.
+CATEGORIES = (COUNCIL_CATEGORY, "PA wages", "agency", "HMRC PAYE", "pension", "insurance",
+              "payroll service", "activities", "equipment", "transport", "other")
+PAYROLL_CATEGORIES = frozenset({"pa wages", "hmrc paye", "pension", "payroll service"})
+INSURANCE_CATEGORY = "insurance"
+PAYROLL_KEEP_YEARS = 3  # Income Tax (PAYE) Regulations 2003, reg. 97
+INSURANCE_NOTICE_DAYS = 42  # time to get quotes before cover runs out
+
+# ---------------------------------------------------------------- the plan on each day
+
+@dataclass(frozen=True)
+class PlanTimeline:
+    """Which plan was in force from which day, and where every outcome id lives."""
+
+    starts: tuple[date, ...]
+    plans: tuple[Plan | None, ...]
+    outcomes: dict[str, OutcomeRef] = field(default_factory=dict)
+
+    def plan_on(self, day: date) -> Plan | None:
+        """The plan in force on `day`."""
+        at = bisect_right(self.starts, day) - 1
+        return self.plans[at] if at >= 0 else None
+
+    def outcomes_on(self, day: date) -> list[Outcome]:
+        """The outcomes spending on `day` may be linked to."""
+        plan = self.plan_on(day)
+        return list(plan.outcomes) if plan else []
+
+    def spans(self, start: date, end: date) -> list[tuple[date, date, Plan | None]]:
+        """(first day, last day, plan) for each stretch of [start, end] under one plan."""
+        cuts = [d for d in self.starts if start < d <= end]
+        edges = [start, *cuts]
+        ends = [*(c - timedelta(days=1) for c in cuts), end]
+        return [(a, b, self.plan_on(a)) for a, b in zip(edges, ends, strict=True)]
+
+
+def plan_timeline(case: Case) -> PlanTimeline:
+    """The plan in force changes only on a plan's date, so ask once per date."""
+    days = sorted({p.dated for p in all_plans(case)})
+    plans = tuple(plan_in_force(case, d) for d in days)
+    return PlanTimeline(tuple(days), plans, outcome_index(case))
+
+
+# ---------------------------------------------------------------- budget against spending
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """One calendar month: what the plan allowed, what came in, what went out."""
+
+    start: date
+    end: date
+    plan_ids: tuple[str, ...]
+    budget: Decimal | None  # None when no plan in force that month states a budget
+    received: Decimal  # council payments
+    other_in: Decimal  # refunds, contributions and anything else paid in
+    spent: Decimal  # money out, as a positive amount
+    complete: bool  # False for the month still running
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Budget less spending: positive is an underspend, negative an overspend."""
+        return None if self.budget is None else self.budget - self.spent
+
+    @property
+    def label(self) -> str:
+        """'April 2026'."""
+        return f"{self.start:%B %Y}"
+
+    def verdict(self) -> str:
+        """'Underspent by £120.00' — in words, never by colour alone."""
+        diff = self.difference
+        if diff is None:
+            return "No budget recorded"
+        if diff > 0:
+            return f"Underspent by £{diff:,.2f}"
+        if diff < 0:
+            return f"Overspent by £{-diff:,.2f}"
+        return "Exactly on budget"
+
+
+def _pence(value: Decimal) -> Decimal:
+    return value.quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def _month_budget(timeline: PlanTimeline, start: date, end: date) -> tuple[Decimal | None,
+                                                                          tuple[str, ...]]:
+    days_in_month = calendar.monthrange(start.year, start.month)[1]
+    total: Decimal | None = None
+    ids: list[str] = []
+    for first, last, plan in timeline.spans(start, end):
+        if plan is None:
+            continue
+        ids.append(plan.id)
+        if plan.budget is None:
+            continue
+        yearly = plan.budget.amount * PERIODS_PER_YEAR[plan.budget.period]
+        share = yearly / 12 * ((last - first).days + 1) / days_in_month
+        total = (total or Decimal(0)) + share
+    return (None if total is None else _pence(total)), tuple(ids)
+
+
+def budget_periods(transactions: Sequence[Transaction], timeline: PlanTimeline,
+                   on: date) -> list[PeriodSummary]:
+    """Each calendar month from the first transaction to the month of `on`, oldest first.
+
+    A month under two plans gets each plan's budget for the days it was in force.
+    """
+    dated = [t for t in transactions if t.date <= on]
+    if not dated:
+        return []
+    first = min(t.date for t in dated)
+    month = date(first.year, first.month, 1)
+    periods: list[PeriodSummary] = []
+    while month <= on:
+        end = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        inside = [t for t in dated if month <= t.date <= end]
+        budget, ids = _month_budget(timeline, month, end)
+        periods.append(PeriodSummary(
+            month, end, ids, budget,
+            received=sum((t.amount for t in inside if is_council_payment(t)), ZERO),
+            other_in=sum((t.amount for t in inside
+                          if t.amount > 0 and not is_council_payment(t)), ZERO),
+            spent=sum((-t.amount for t in inside if t.amount < 0), ZERO),
+            complete=end < on))
+        month = add_calendar_months(month, 1)
+    return periods
+
+
+# ---------------------------------------------------------------- spending per outcome
+
+@dataclass(frozen=True)
+class OutcomeSpend:
+    """What was spent towards one outcome (a payment for several is shared equally)."""
+
+    outcome_id: str
+    text: str
+    status: str
+    plan_id: str | None
+    plan_title: str | None
+    spent: Decimal
+    payments: int
+
+
+def split_evenly(amount: Decimal, parts: int) -> list[Decimal]:
+    """`amount` shared into `parts` to the penny; the odd pennies go to the first shares."""
+    pence = int((amount * 100).to_integral_value())
+    sign = -1 if pence < 0 else 1
+    whole, extra = divmod(abs(pence), parts)
+    return [Decimal(sign * (whole + (1 if i < extra else 0))) / 100 for i in range(parts)]
+
+
+def _is_spending(t: Transaction) -> bool:
+    """Money out, or money back (a refund) that was linked to an outcome."""
+    return not is_council_payment(t) and (t.amount < 0 or bool(t.outcome_ids))
+
+
+def spend_by_outcome(transactions: Sequence[Transaction],
+                     timeline: PlanTimeline) -> list[OutcomeSpend]:
+    """Spending per outcome: every outcome of a plan in force on a day with a transaction,
+    and every outcome anything is linked to; in plan order, then as the plan lists them."""
+    spent: dict[str, Decimal] = {}
+    count: Counter[str] = Counter()
+    for t in transactions:
+        if not _is_spending(t) or not t.outcome_ids:
+            continue
+        for oid, share in zip(t.outcome_ids, split_evenly(-t.amount, len(t.outcome_ids)),
+                              strict=True):
+            spent[oid] = spent.get(oid, ZERO) + share
+            count[oid] += 1
+    shown: dict[str, None] = {}
+    plans_used = {p.id: p for p in (timeline.plan_on(t.date) for t in transactions) if p}
+    for plan in sorted(plans_used.values(), key=lambda p: (p.dated, p.id)):
+        shown.update((o.id, None) for o in plan.outcomes)
+    shown.update((oid, None) for oid in spent)
+    rows: list[OutcomeSpend] = []
+    for oid in shown:
+        ref = timeline.outcomes.get(oid)
+        rows.append(OutcomeSpend(
+            oid, ref.text if ref else "(an outcome no longer in any plan)",
+            ref.status if ref else "unknown", ref.plan_id if ref else None,
+            ref.plan_title if ref else None, spent.get(oid, ZERO), count[oid]))
+    return rows
+
+
+def unlinked(transactions: Sequence[Transaction]) -> list[Transaction]:
+    """Money out not yet tied to any outcome, oldest first: put right before anyone asks."""
+    return sorted((t for t in transactions if t.amount < 0 and not t.outcome_ids
+                   and not is_council_payment(t)), key=lambda t: (t.date, t.id))
+
+
+def outside_plan(transactions: Sequence[Transaction], timeline: PlanTimeline) -> list[Transaction]:
+    """Payments linked to an outcome of a plan that was not in force on the payment's day."""
+    found = []
+    for t in transactions:
+        allowed = {o.id for o in timeline.outcomes_on(t.date)}
+        if any(oid not in allowed for oid in t.outcome_ids):
+            found.append(t)
+    return sorted(found, key=lambda t: (t.date, t.id))
+
+
+# ---------------------------------------------------------------- PA employer reminders
+
+def _category(t: Transaction) -> str:
+    return (t.category or "").strip().casefold()
+
+
+def _is_insurance(t: Transaction) -> bool:
+    text = f"{t.category or ''} {t.description or ''}".casefold()
+    return t.amount < 0 and (_category(t) == INSURANCE_CATEGORY or "liability insurance" in text)
+
+
+def tax_year_end(day: date) -> date:
+    """The 5 April that ends the UK tax year `day` falls in."""
+    return date(day.year if day < date(day.year, 4, 6) else day.year + 1, 4, 5)
+
+
+def employer_reminders_from(transactions: Sequence[Transaction], today: date) -> list[Reminder]:
+    """Payroll records to keep, and employer's liability insurance to renew (or to take out)."""
+    found: list[Reminder] = []
+    payroll = [t for t in transactions if _category(t) in PAYROLL_CATEGORIES and t.date <= today]
+    keep = sorted({tax_year_end(t.date) for t in payroll})
+    kept = [end for end in keep if date(end.year + PAYROLL_KEEP_YEARS, 4, 5) >= today]
+    if kept:
+        end = kept[0]
+        until = date(end.year + PAYROLL_KEEP_YEARS, 4, 5)
+        found.append(Reminder(
+            "payroll-records",
+            f"Keep PA payroll records until {format_day(until)}",
+            f"Payslips, wage records and PAYE payments for the {end.year - 1}–"
+            f"{str(end.year)[2:]} tax year must be kept for {PAYROLL_KEEP_YEARS} years after it "
+            "ends, and each later year's the same (Income Tax (PAYE) Regulations 2003, "
+            "regulation 97). Many councils ask for direct payment records for longer.",
+            until, 0, None))
+    insurance = sorted((t for t in transactions if _is_insurance(t) and t.date <= today),
+                       key=lambda t: t.date)
+    pays_staff = any(_category(t) == "pa wages" for t in payroll)
+    if insurance:
+        last = insurance[-1]
+        renew = add_calendar_months(last.date, 12)
+        late = max((today - renew).days, 0)
+        if late or (renew - today).days <= INSURANCE_NOTICE_DAYS:
+            found.append(Reminder(
+                "insurance-renewal",
+                "Employer's liability insurance: renewal " + ("overdue" if late else "due soon"),
+                f"It was last paid on {format_day(last.date)}, so it is likely to run out on "
+                f"{format_day(renew)}. Employing a PA without it is against the law "
+                "(Employers' Liability (Compulsory Insurance) Act 1969) and councils ask to "
+                "see it each year.",
+                renew, late, last.id))
+    elif pays_staff:
+        found.append(Reminder(
+            "insurance-missing",
+            "No employer's liability insurance is recorded",
+            "PA wages are paid from the budget but no insurance payment is recorded. "
+            "Employing a PA without it is against the law (Employers' Liability (Compulsory "
+            "Insurance) Act 1969); record the payment, or arrange cover.",
+            today, 0, None))
+    return found
+
+
+def employer_reminders(case: Case, today: date) -> list[Reminder]:
+    """The PA employer reminders for the Today screen."""
+    return employer_reminders_from(case.list_of(Transaction), today)
+
+
+# ---------------------------------------------------------------- the whole picture
+
+@dataclass(frozen=True)
+class MoneyReport:
+    """Everything the Money screen and `casebook money` show, as of one day."""
+
+    on: date
+    plan: Plan | None
+    schedules: tuple[ScheduleTerms, ...]
+    next_payment: ExpectedPayment | None
+    periods: tuple[PeriodSummary, ...]
+    by_outcome: tuple[OutcomeSpend, ...]
+    unlinked: tuple[Transaction, ...]
+    outside_plan: tuple[Transaction, ...]
+    payments: tuple[PaymentCheck, ...]
+    reminders: tuple[Reminder, ...]
+
+    @property
+    def missed(self) -> list[PaymentCheck]:
+        """Council payments that never arrived."""
+        return [c for c in self.payments if c.status == "missed"]
+
+    @property
+    def short(self) -> list[PaymentCheck]:
+        """Council payments that arrived for less than the schedule says."""
+        return [c for c in self.payments if c.status == "short"]
+
+    @property
+    def unlinked_total(self) -> Decimal:
+        """How much money out is not linked to an outcome."""
+        return sum((-t.amount for t in self.unlinked), ZERO)
+
+
+def money_report(case: Case, on: date) -> MoneyReport:
+    """The budget, the council's payments and the spending as they stood on `on`."""
+    everything = case.list_of(Transaction)
+    transactions = [t for t in everything if t.date <= on]
+    timeline = plan_timeline(case)
+    schedules = schedules_in_use(case.list_of(PaymentSchedule), transactions)
+    return MoneyReport(
+        on=on,
+        plan=timeline.plan_on(on),
+        schedules=tuple(schedules),
+        next_payment=next_payment(schedules, on),
+        periods=tuple(budget_periods(transactions, timeline, on)),
+        by_outcome=tuple(spend_by_outcome(transactions, timeline)),
+        unlinked=tuple(unlinked(transactions)),
+        outside_plan=tuple(outside_plan(transactions, timeline)),
+        payments=tuple(check_payments(schedules, transactions, on)),
+        reminders=tuple(employer_reminders_from(transactions, on)),
+    )
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else format_money(value)
+
+
+def report_json(report: MoneyReport) -> dict[str, Any]:
+    """The report as JSON for `casebook money --json`; amounts are pounds as decimal strings."""
+    plan = report.plan
+    current = next((s for s in reversed(report.schedules) if s.first_on <= report.on),
+                   report.schedules[0] if report.schedules else None)
+    return {
+        "on": report.on.isoformat(),
+        "plan_in_force": None if plan is None else {
+            "id": plan.id, "title": plan.title,
+            "budget": None if plan.budget is None else {
+                "amount": format_money(plan.budget.amount), "period": plan.budget.period,
+                "sds_option": plan.budget.sds_option}},
+        "schedule": None if current is None else {
+            "amount": format_money(current.amount), "interval": current.interval,
+            "first_on": current.first_on.isoformat(),
+            "ends_on": current.ends_on.isoformat() if current.ends_on else None,
+            "inferred": current.inferred},
+        "next_payment": None if report.next_payment is None else {
+            "expected_on": report.next_payment.expected_on.isoformat(),
+            "amount": format_money(report.next_payment.amount)},
+        "budget_periods": [
+            {"start": p.start.isoformat(), "end": p.end.isoformat(), "plan_ids": list(p.plan_ids),
+             "budget": _money(p.budget), "received": format_money(p.received),
+             "other_in": format_money(p.other_in), "spent": format_money(p.spent),
+             "difference": _money(p.difference), "complete": p.complete}
+            for p in report.periods],
+        "spend_by_outcome": {o.outcome_id: format_money(o.spent) for o in report.by_outcome},
+        "unlinked": [t.id for t in report.unlinked],
+        "outside_plan": [t.id for t in report.outside_plan],
+        "missed_payments": [{"expected_on": c.expected_on.isoformat(),
+                             "amount": format_money(c.amount)} for c in report.missed],
+        "short_payments": [{"expected_on": c.expected_on.isoformat(),
+                            "amount": format_money(c.amount),
+                            "received": format_money(c.received)} for c in report.short],
+        "reminders": [{"kind": r.kind, "title": r.title,
+                       "due_on": r.due_on.isoformat() if r.due_on else None}
+                      for r in report.reminders],
+    }
+
+
+def money_reminders(case: Case, today: date) -> list[Reminder]:
+    """A source for Today: council payments that never came, spending not linked to an
+    outcome, and the PA employer reminders."""
+    report = money_report(case, today)
+    scotland = case.person().jurisdiction == "scotland"
+    why = ("In Scotland the council must give notice before it stops a direct payment (the "
+           "Self-directed Support (Direct Payments) (Scotland) Regulations 2014)." if scotland
+           else "A direct payment should not stop without the council telling you why.")
+    found = [Reminder(
+        "payment-missed",
+        f"The council's payment of £{c.amount:,.2f} due on {format_day(c.expected_on)} has not "
+        "arrived",
+        f"Ask the council in writing why, and when it will pay. {why}",
+        c.expected_on, (today - c.expected_on).days, None) for c in report.missed]
+    if report.unlinked:
+        n = len(report.unlinked)
+        found.append(Reminder(
+            "spending-unlinked",
+            f"{n} payment{'s' if n != 1 else ''} out (£{report.unlinked_total:,.2f}) not linked "
+            "to an outcome",
+            "A council can ask for money back if it cannot see which agreed outcome it was "
+            "spent on. Link each payment on the Money page.",
+            None, 0, report.unlinked[0].id))
+    return found + list(report.reminders)

@@ -1,0 +1,250 @@
+"""Bring in a bank statement: choose the file, check the preview, then import it in one step."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from app.services.bankcsv import COLUMN_NAMES, StatementError
+from app.services.bankimport import (
+    ImportPreview,
+    ImportResult,
+    import_statement,
+    preview_statement,
+)
+from app.services.plans import format_day, outcome_index
+from app.store.case import Case
+from ui.labels import BANK_LAYOUTS, amount_text
+from ui.money_forms import dialog_body
+from ui.operations import Operations
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+# What each column role is called on screen.
+ROLE_WORDS = {"ignore": "Not needed", "date": "Date", "description": "Description",
+              "amount": "Amount (in and out)", "paid_in": "Money in", "paid_out": "Money out",
+              "balance": "Balance"}
+MAX_COLUMNS = 10
+
+
+def _sample_cells(data: bytes) -> list[str]:
+    """The first non-empty line's cells, only to show beside the column choices."""
+    text = data[:4000].decode("utf-8-sig", errors="replace")
+    for cells in csv.reader(io.StringIO(text)):
+        if any(c.strip() for c in cells):
+            return [c.strip() for c in cells][:MAX_COLUMNS]
+    return []
+
+
+class BankImportDialog(QDialog):
+    """Preview a statement row by row — new, already in the case, or not usable — then import."""
+
+    def __init__(self, case: Case, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case, self.ops = case, ops
+        self.data: bytes | None = None
+        self.preview: ImportPreview | None = None
+        self.last_result: ImportResult | None = None
+        self.setWindowTitle("Import a bank statement")
+        named(self, "Import a bank statement")
+        layout, foot = dialog_body(self, 110, 36)
+        layout.addWidget(heading("Import a bank statement", "subheading"))
+        layout.addWidget(paragraph(
+            "Download the statement from your bank as a CSV file. Casebook shows what it found "
+            "before anything is added, and skips payments already in the case, so importing "
+            "the same statement twice does no harm."))
+        row = QHBoxLayout()
+        self.choose_button = button("&Choose the statement file…", "Pick the CSV file")
+        row.addWidget(self.choose_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        # On its own line: a long file name has no spaces to wrap at.
+        self.file_label = QLabel("No file chosen yet.")
+        layout.addWidget(self.file_label)
+        self.status = notice()
+        layout.addWidget(self.status)
+        self.own_columns = QCheckBox("&Say what each column holds myself")
+        named(self.own_columns, "Say what each column holds myself",
+              "For a bank Casebook does not recognise")
+        layout.addWidget(self.own_columns)
+        self.mapping = QGroupBox("What each column holds")
+        self.mapping_grid = QFormLayout(self.mapping)
+        self.mapping_grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.role_boxes: list[QComboBox] = []
+        self.mapping.setVisible(False)
+        layout.addWidget(self.mapping)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["Line", "Date", "Paid to or from", "Amount",
+                                              "What happens", "Suggested outcome"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        named(self.table, "What importing would do, line by line")
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        layout.addWidget(self.table, 1)
+        self.counts = paragraph("")
+        foot.addWidget(self.counts)
+        self.use_links = QCheckBox("&Link new payments to the suggested outcome")
+        self.use_links.setChecked(True)
+        named(self.use_links, "Link new payments to the suggested outcome",
+              "You can change any link afterwards on the Payments tab")
+        foot.addWidget(self.use_links)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.close_button = button("Close")
+        self.import_button = button("&Import", "Add the new payments to the case")
+        self.import_button.setEnabled(False)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.import_button)
+        foot.addLayout(buttons)
+        self.choose_button.clicked.connect(self._choose)
+        self.own_columns.toggled.connect(self._toggle_mapping)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button.clicked.connect(self.accept)
+
+    # ------------------------------------------------------------ the file
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the bank statement",
+                                              filter="Statements (*.csv *.txt);;All files (*)")
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> None:
+        """Read the file into memory and preview it."""
+        try:
+            self.data = path.read_bytes()
+        except OSError as exc:
+            show_notice(self.status, f"Casebook could not read that file: {exc.strerror}")
+            return
+        self.file_label.setText(path.name)
+        self._build_mapping()
+        self.refresh()
+
+    def _build_mapping(self) -> None:
+        while self.mapping_grid.count():
+            taken = self.mapping_grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.setParent(None)  # off the screen now, not when Qt next gets round to it
+                widget.deleteLater()
+        self.role_boxes = []
+        for i, sample in enumerate(_sample_cells(self.data or b"")):
+            label = QLabel(f"Column {i + 1} (e.g. “{sample[:24]}”):")
+            label.setWordWrap(True)
+            box = QComboBox()
+            for role in COLUMN_NAMES:
+                box.addItem(ROLE_WORDS[role], role)
+            box.setCurrentIndex(COLUMN_NAMES.index("ignore"))
+            named(box, f"Column {i + 1} holds")
+            label.setBuddy(box)
+            box.currentIndexChanged.connect(self.refresh)
+            self.mapping_grid.addRow(label, box)
+            self.role_boxes.append(box)
+
+    def _toggle_mapping(self, on: bool) -> None:
+        self.mapping.setVisible(on)
+        self.refresh()
+
+    def columns(self) -> list[str] | None:
+        """The column roles chosen, or None to let Casebook recognise the bank."""
+        if not self.own_columns.isChecked():
+            return None
+        roles = [str(b.currentData()) for b in self.role_boxes]
+        while roles and roles[-1] == "ignore":
+            roles.pop()
+        return roles
+
+    def set_columns(self, roles: list[str]) -> None:
+        """Choose column roles (as a person would with the boxes)."""
+        self.own_columns.setChecked(True)
+        for box, role in zip(self.role_boxes, roles, strict=False):
+            box.setCurrentIndex(COLUMN_NAMES.index(role))
+        self.refresh()
+
+    # ------------------------------------------------------------ the preview
+    def refresh(self) -> None:
+        """Preview the file as it would import now; nothing is written."""
+        self.preview = None
+        self.import_button.setEnabled(False)
+        self.table.setRowCount(0)
+        self.counts.setText("")
+        if self.data is None:
+            return
+        try:
+            preview = preview_statement(self.case, self.data, self.columns())
+        except StatementError as exc:
+            show_notice(self.status, str(exc))
+            if "column mapping" in str(exc) and not self.own_columns.isChecked():
+                self.own_columns.setChecked(True)
+            return
+        self.preview = preview
+        words = {oid: ref.text for oid, ref in outcome_index(self.case).items()}
+        show_notice(self.status, "Read using the columns you set." if preview.layout == "columns"
+                    else f"Recognised as a statement from {BANK_LAYOUTS[preview.layout]}.")
+        lines: list[tuple[int, list[str]]] = []
+        for planned in preview.rows:
+            r = planned.row
+            what = "Already in the case — skipped" if planned.duplicate else (
+                "New" + (f" ({planned.category})" if planned.category else ""))
+            hint = words.get(planned.suggested[0], "") if planned.suggested else ""
+            lines.append((r.line, [str(r.line), format_day(r.date), r.counterparty,
+                                   amount_text(r.amount), what,
+                                   "" if planned.duplicate else hint]))
+        for rejected in preview.rejected:
+            lines.append((rejected.line, [str(rejected.line), "", "", "",
+                                          "⚠ Cannot be used: " + rejected.reason.split(": ", 1)
+                                          [-1], ""]))
+        lines.sort(key=lambda item: item[0])
+        self.table.setRowCount(len(lines))
+        for r_index, (_line, cells) in enumerate(lines):
+            for c_index, text in enumerate(cells):
+                self.table.setItem(r_index, c_index, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
+        new = len(preview.new)
+        self.counts.setText(
+            f"{preview.total_lines} lines: {new} new payment{'s' if new != 1 else ''}, "
+            f"{preview.duplicates} already in the case, {len(preview.rejected)} that cannot "
+            "be used.")
+        self.import_button.setEnabled(new > 0)
+
+    # ------------------------------------------------------------ importing
+    def run_import(self) -> None:
+        """Import the new rows in one step, then say what happened."""
+        if self.preview is None or self.data is None:
+            return
+        links = {p.row.fingerprint: list(p.suggested[:1]) for p in self.preview.new
+                 if p.suggested} if self.use_links.isChecked() else {}
+        case, data, columns = self.case, self.data, self.columns()
+        self.import_button.setEnabled(False)
+
+        def done(result: ImportResult) -> None:
+            self.last_result = result
+            self.refresh()
+            show_notice(self.status, result.summary())
+
+        def failed(message: str) -> None:
+            self.import_button.setEnabled(True)
+            show_notice(self.status, f"Nothing was imported. {message}")
+
+        self.ops.write(lambda: import_statement(case, data, columns, links=links),
+                       {"transaction"}, done, failed)
+

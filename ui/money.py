@@ -1,0 +1,502 @@
+"""Money: the budget, the council's payments and every payment out, each tied to an outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Transaction
+from app.services.money import MoneyReport, PlanTimeline, money_report, plan_timeline
+from app.services.plans import OUTCOME_STATUS_WORDS, budget_text, format_day, plan_name
+from app.services.schedule import is_council_payment
+from app.services.spending import Suggester, attach_receipts, link_outcomes, link_suggested
+from app.store.case import Case
+from ui.bank_import import BankImportDialog
+from ui.labels import amount_text, pounds
+from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
+from ui.operations import Operations
+from ui.viewer import AttachmentViewer
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.wrapped_list import WrappedLines
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+MONEY_TYPES = {"transaction", "schedule", "plan", "attachment"}
+
+
+class PaymentsModel(QAbstractTableModel):
+    """Every payment in and out, newest first; thin, fed plain records."""
+
+    # What the payment was for comes last: it takes the room left, and is shown whole in its
+    # tooltip and in the link panel.
+    HEADERS = ("Date", "Amount", "Paid to or from", "What for", "Receipts", "Outcomes")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Transaction] = []
+        self.words: dict[str, str] = {}
+        self.suggested: dict[str, str] = {}
+        self.outside: set[str] = set()
+
+    def load(self, rows: list[Transaction], words: dict[str, str],
+             suggested: dict[str, str], outside: set[str]) -> None:
+        """Show these payments. `suggested` maps a payment id to a suggested outcome's words;
+        `outside` holds payments linked to a plan not in force on their day."""
+        self.beginResetModel()
+        self.rows, self.words, self.suggested, self.outside = rows, words, suggested, outside
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def outcome_text(self, t: Transaction) -> str:
+        """What the payment was for, in the plan's words — or plainly that nobody has said."""
+        if is_council_payment(t):
+            return "Council payment (money in)"
+        if t.outcome_ids:
+            linked = "; ".join(self.words.get(o, "(an outcome no longer in any plan)")
+                               for o in t.outcome_ids)
+            return (f"⚠ Not in the plan in force that day: {linked}" if t.id in self.outside
+                    else linked)
+        if t.amount > 0:
+            return "Money in"
+        hint = self.suggested.get(t.id)
+        return "⚠ Not linked" + (f" — suggested: {hint}" if hint else "")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        t = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return t.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                        Qt.ItemDataRole.ToolTipRole):
+            return None
+        values = (format_day(t.date), amount_text(t.amount), t.counterparty or "",
+                  t.description or t.category or "",
+                  f"{len(t.attachment_ids)} file{'s' if len(t.attachment_ids) != 1 else ''}"
+                  if t.attachment_ids else "none", self.outcome_text(t))
+        return values[column]
+
+
+def _count(items: list[Transaction]) -> str:
+    return f"{len(items)} payment{'s' if len(items) != 1 else ''}"
+
+
+class WrappingTable(QTableWidget):
+    """A table of wrapped words whose rows are measured again once its width has settled, so
+    no line is cut off (or padded) at any text size."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.resizeRowsToContents)
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = WrappingTable(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    # Short columns fit their contents; the last (the words) takes the rest and wraps.
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    named(table, name)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeRowsToContents()
+
+
+def alert_lines(report: MoneyReport) -> list[str]:
+    """What needs putting right, most urgent first, each marked by a symbol and words."""
+    lines = [f"⚠ Missed: the council's payment of {pounds(c.amount)} due on "
+             f"{format_day(c.expected_on)} has not arrived." for c in report.missed]
+    short = report.short
+    if len(short) > 2:  # one line for a run of them, so the other warnings stay in view
+        gap = sum((c.amount - c.received for c in short), Decimal(0))
+        lines.append(f"⚠ Short: {len(short)} payments due from {format_day(short[0].expected_on)}"
+                     f" to {format_day(short[-1].expected_on)} were less than the schedule "
+                     f"says — {pounds(gap)} less in all.")
+    else:
+        lines += [f"⚠ Short: the payment due on {format_day(c.expected_on)} was "
+                  f"{pounds(c.received)}, not {pounds(c.amount)}." for c in short]
+    if report.unlinked:
+        n = len(report.unlinked)
+        lines.append(f"⚠ {n} payment{'s' if n != 1 else ''} out ({pounds(report.unlinked_total)})"
+                     " not linked to an outcome. Link them before the council asks what the "
+                     "money was for.")
+    if report.outside_plan:
+        n = len(report.outside_plan)
+        lines.append(f"⚠ {n} payment{'s' if n != 1 else ''} linked to an outcome of a plan that "
+                     "was not in force that day.")
+    lines += [f"• {r.title} (see Reminders)." for r in report.reminders]
+    return lines
+
+
+class MoneyPage(QWidget):
+    """The budget at a glance, then the payments, month by month, and spending per outcome."""
+
+    def __init__(self, case: Case, ops: Operations,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.case, self.ops, self.today = case, ops, today
+        self.report: MoneyReport | None = None
+        self.timeline: PlanTimeline | None = None
+        self.suggestions: dict[str, list[str]] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The whole page scrolls, so at the largest text the lists keep a usable height.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.addWidget(heading("Money"))
+        actions = QGridLayout()
+        self.import_button = button("&Import a bank statement…",
+                                    "Bring in a CSV statement from the bank; payments already "
+                                    "in the case are skipped")
+        self.add_button = button("&Add a payment…", "Record a payment in or out by hand, "
+                                                    "with its receipt")
+        self.schedule_button = button("How the council &pays…",
+                                      "Say how much the council pays and how often")
+        self.return_button = button("Monitoring &return…",
+                                    "Save the return the council asks for, as CSV or PDF")
+        for i, b in enumerate((self.import_button, self.add_button, self.schedule_button,
+                               self.return_button)):
+            actions.addWidget(b, i // 2, i % 2)
+        layout.addLayout(actions)
+        self.summary = paragraph("")
+        named(self.summary, "The budget and how it is paid")
+        layout.addWidget(self.summary)
+        self.alerts = notice()
+        layout.addWidget(self.alerts)
+        self.tabs = QTabWidget()
+        named(self.tabs, "Money views")
+        self.tabs.addTab(self._payments_tab(), "&Payments")
+        self.months = _table(["Month", "Budget", "Council paid", "Spent", "Under or over"],
+                             "Budget and spending month by month")
+        self.tabs.addTab(self.months, "&Month by month")
+        self.per_outcome = _table(["Spent", "Payments", "Plan", "Status", "Outcome"],
+                                  "Spending towards each outcome")
+        self.tabs.addTab(self.per_outcome, "Spending per &outcome")
+        self.reminders = QListWidget()
+        self.reminders.setWordWrap(True)
+        self.reminders.setItemDelegate(WrappedLines(self.reminders))
+        named(self.reminders, "Reminders for an employer of personal assistants")
+        self.tabs.addTab(self.reminders, "R&eminders")
+        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 24)
+        layout.addWidget(self.tabs, 1)
+        self.import_button.clicked.connect(self.open_import)
+        self.add_button.clicked.connect(self.open_payment)
+        self.schedule_button.clicked.connect(
+            lambda: ScheduleDialog(self.case, self.ops, self.today(), self).exec())
+        self.return_button.clicked.connect(
+            lambda: ReturnDialog(self.case, self.ops, self.today(), self).exec())
+        ops.changed.connect(self._changed)
+        self.reload()
+
+    # ------------------------------------------------------------ building
+    def _payments_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.only_unlinked = QCheckBox("Show only spending that &needs linking")
+        named(self.only_unlinked, "Show only spending that needs linking",
+              "Payments out not linked to an outcome, or linked to an outcome of a plan that "
+              "was not in force on their day")
+        self.only_unlinked.toggled.connect(self._refill_payments)
+        layout.addWidget(self.only_unlinked)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.model = PaymentsModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        named(self.table, "Payments in and out, newest first",
+              "Choose one or more payments (Shift or Ctrl to choose several), then link them")
+        named(header, "Payment column headings")
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        split.addWidget(self.table)
+        split.addWidget(self._link_panel())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+        return tab
+
+    def _link_panel(self) -> QWidget:
+        panel = QWidget()
+        columns = QHBoxLayout(panel)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        self.link_heading = heading("Choose payments to link", "subheading")
+        left.addWidget(self.link_heading)
+        self.link_hint = paragraph("")
+        left.addWidget(self.link_hint)
+        self.outcomes = QListWidget()
+        self.outcomes.setWordWrap(True)
+        self.outcomes.setItemDelegate(WrappedLines(self.outcomes))
+        named(self.outcomes, "Outcomes of the plan in force",
+              "Tick the outcomes the chosen payments were for")
+        left.addWidget(self.outcomes, 1)
+        columns.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.link_button = button("&Link to the ticked outcomes",
+                                  "Link every chosen payment to the ticked outcomes")
+        self.suggest_button = button("Use the &suggestions",
+                                     "Link each chosen payment that has no link to the outcome "
+                                     "Casebook suggests")
+        self.receipt_button = button("Attach a recei&pt…", "Keep a photo or PDF of the receipt "
+                                                          "with the chosen payment")
+        for b in (self.link_button, self.suggest_button, self.receipt_button):
+            right.addWidget(b)
+        self.files = QListWidget()
+        self.files.setWordWrap(True)
+        named(self.files, "Receipts kept with the chosen payment", "Press Enter to open one")
+        self.files.itemActivated.connect(self._open_file)
+        right.addWidget(self.files, 1)
+        self.message = notice()
+        right.addWidget(self.message)
+        columns.addLayout(right, 2)
+        self.link_button.clicked.connect(self.link_ticked)
+        self.suggest_button.clicked.connect(self.use_suggestions)
+        self.receipt_button.clicked.connect(self._choose_receipts)
+        return panel
+
+    # ------------------------------------------------------------ showing
+    def reload(self) -> None:
+        """Read the money afresh and show it."""
+        on = self.today()
+        report = money_report(self.case, on)
+        timeline = plan_timeline(self.case)
+        self.report, self.timeline = report, timeline
+        everything = self.case.list_of(Transaction)
+        suggester = Suggester(everything, timeline)
+        self.suggestions = {t.id: suggester.outcomes(t) for t in report.unlinked}
+        plan = report.plan
+        lines = [f"Plan in force: {plan_name(plan)} — {budget_text(plan)}." if plan else
+                 "No plan in force is recorded yet; add one under Plans to set the budget."]
+        if report.schedules:
+            lines.append("The council pays " + "; then ".join(s.describe()
+                                                              for s in report.schedules) + ".")
+        else:
+            lines.append("How the council pays is not known yet: set it with 'How the council "
+                         "pays…', or Casebook will work it out from three regular payments.")
+        if report.next_payment:
+            lines.append(f"Next payment expected on {format_day(report.next_payment.expected_on)}"
+                         f" ({pounds(report.next_payment.amount)}).")
+        self.summary.setText(" ".join(lines))
+        self.summary.setAccessibleName(" ".join(lines))
+        show_notice(self.alerts, "\n".join(alert_lines(report)))
+        self.reminders.clear()
+        for r in report.reminders:
+            self.reminders.addItem(f"{r.title}\n{r.detail}")
+        if not report.reminders:
+            self.reminders.addItem("Nothing due. Reminders about payroll records and employer's "
+                                   "liability insurance appear here once PA wages are recorded.")
+        _fill(self.months, [[p.label + ("" if p.complete else " (so far)"),
+                             "—" if p.budget is None else pounds(p.budget), pounds(p.received),
+                             pounds(p.spent), p.verdict()] for p in reversed(report.periods)])
+        _fill(self.per_outcome, [[pounds(o.spent), str(o.payments), o.plan_title or "—",
+                                  OUTCOME_STATUS_WORDS.get(o.status, o.status), o.text]
+                                 for o in report.by_outcome])
+        self._all = sorted(everything, key=lambda t: (t.date, t.id), reverse=True)
+        self._refill_payments()
+
+    def _refill_payments(self) -> None:
+        keep = set(self.selected_ids())
+        report = self.report
+        outside = {t.id for t in report.outside_plan} if report else set()
+        needing = outside | ({t.id for t in report.unlinked} if report else set())
+        rows = [t for t in self._all if not self.only_unlinked.isChecked() or t.id in needing]
+        words = self.timeline.outcomes if self.timeline else {}
+        self.model.load(rows, {k: v.text for k, v in words.items()},
+                        {tid: words[ids[0]].text for tid, ids in self.suggestions.items()
+                         if ids and ids[0] in words}, outside)
+        selection = self.table.selectionModel()
+        for row, t in enumerate(rows):
+            if t.id in keep:
+                selection.select(self.model.index(row, 0),
+                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        self._selection_changed()
+
+    def selected_ids(self) -> list[str]:
+        """The chosen payments' ids, in the table's order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]
+
+    def _selected(self) -> list[Transaction]:
+        ids = set(self.selected_ids())
+        return [t for t in self.model.rows if t.id in ids]
+
+    def _selection_changed(self, *_args: object) -> None:
+        chosen = self._selected()
+        self.outcomes.clear()
+        self.files.clear()
+        show_notice(self.message, "")
+        timeline = self.timeline
+        plans = {p.id if p else None for p in
+                 (timeline.plan_on(t.date) for t in chosen)} if timeline else set()
+        spending = [t for t in chosen if not is_council_payment(t)]
+        one_plan = len(plans) == 1 and None not in plans and bool(spending)
+        self.link_button.setEnabled(one_plan)
+        self.suggest_button.setEnabled(any(self.suggestions.get(t.id) for t in chosen))
+        self.receipt_button.setEnabled(len(chosen) == 1)
+        if not chosen:
+            self.link_heading.setText("Choose payments to link")
+            self.link_hint.setText("Choose one or more payments in the list. Each payment out "
+                                   "should be for an outcome of the plan in force on its day.")
+            return
+        self.link_heading.setText(f"{len(chosen)} payment{'s' if len(chosen) != 1 else ''} "
+                                  "chosen")
+        if not spending:
+            self.link_hint.setText("Council payments are money in for the whole budget; they "
+                                   "are not linked to an outcome.")
+        elif None in plans:
+            self.link_hint.setText("No plan was in force on the day of a chosen payment, so "
+                                   "there are no outcomes to link it to.")
+        elif len(plans) > 1:
+            self.link_hint.setText("The chosen payments fall under different plans. Choose "
+                                   "payments from one plan at a time.")
+        elif timeline is not None:
+            plan = timeline.plan_on(spending[0].date)
+            assert plan is not None  # one_plan: every chosen day has a plan
+            self.link_hint.setText(f"Outcomes of {plan_name(plan)}, in force on "
+                                   f"{'these days' if len(chosen) > 1 else 'that day'}:")
+            shared = set.intersection(*(set(t.outcome_ids) for t in spending))
+            for outcome in plan.outcomes:
+                status = OUTCOME_STATUS_WORDS.get(outcome.status, outcome.status)
+                item = QListWidgetItem(f"{outcome.text} ({status.lower()})")
+                item.setData(ID_ROLE, outcome.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if outcome.id in shared
+                                   else Qt.CheckState.Unchecked)
+                self.outcomes.addItem(item)
+        if len(chosen) == 1:
+            for att_id in chosen[0].attachment_ids:
+                info = self.case.attachment(att_id)
+                file_item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
+                file_item.setData(ID_ROLE, att_id)
+                self.files.addItem(file_item)
+            if not chosen[0].attachment_ids:
+                self.files.addItem("No receipt kept yet.")
+
+    def ticked(self) -> list[str]:
+        """The outcome ids ticked in the link panel."""
+        return [self.outcomes.item(i).data(ID_ROLE) for i in range(self.outcomes.count())
+                if self.outcomes.item(i).checkState() == Qt.CheckState.Checked]
+
+    # ------------------------------------------------------------ changing
+    def link_ticked(self) -> None:
+        """Link every chosen payment out to the ticked outcomes (replacing earlier links)."""
+        ids = [t.id for t in self._selected() if not is_council_payment(t)]
+        outcomes, case = self.ticked(), self.case
+        self.ops.write(lambda: link_outcomes(case, ids, outcomes), {"transaction"},
+                       lambda saved: show_notice(self.message, f"Linked {_count(saved)}."),
+                       lambda m: show_notice(self.message, f"Not linked: {m}"))
+
+    def use_suggestions(self) -> None:
+        """Link each chosen unlinked payment to its suggested outcome."""
+        ids, case = self.selected_ids(), self.case
+        self.ops.write(lambda: link_suggested(case, ids), {"transaction"},
+                       lambda saved: show_notice(self.message, f"Linked {_count(saved)} to the "
+                                                               "suggested outcome."),
+                       lambda m: show_notice(self.message, f"Not linked: {m}"))
+
+    def _choose_receipts(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Choose receipts (photos or PDFs)")
+        self.add_receipts([Path(p) for p in paths])
+
+    def add_receipts(self, paths: list[Path]) -> None:
+        """Keep receipt files with the one chosen payment."""
+        chosen = self._selected()
+        if len(chosen) != 1 or not paths:
+            return
+        try:
+            files = [(p.name, p.read_bytes()) for p in paths]
+        except OSError as exc:
+            show_notice(self.message, f"Casebook could not read that file: {exc.strerror}")
+            return
+        case, tid = self.case, chosen[0].id
+        show_notice(self.message, f"Adding {len(files)} receipt(s)…")
+        self.ops.write(lambda: attach_receipts(case, tid, files), {"transaction", "attachment"},
+                       lambda _t: show_notice(self.message, "Receipt kept with the payment."),
+                       lambda m: show_notice(self.message, f"Not added: {m}"))
+
+    def _open_file(self, item: QListWidgetItem) -> None:
+        att_id = item.data(ID_ROLE)
+        if att_id:
+            AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
+                             self).exec()
+
+    def open_import(self) -> None:
+        """The bank statement dialog."""
+        BankImportDialog(self.case, self.ops, self).exec()
+
+    def open_payment(self) -> None:
+        """The dialog to record a payment by hand."""
+        PaymentDialog(self.case, self.ops, self.today(), self).exec()
+
+    def select(self, transaction_id: str) -> None:
+        """Show the Payments tab with one payment chosen (from search)."""
+        self.tabs.setCurrentIndex(0)
+        self.only_unlinked.setChecked(False)
+        for row, t in enumerate(self.model.rows):
+            if t.id == transaction_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+
+    def _changed(self, types: frozenset[str]) -> None:
+        if types & MONEY_TYPES:
+            self.reload()
