@@ -1,0 +1,82 @@
+"""Commands for evidence bundles: build one from a case, and check one anyone was given."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import UserError, open_case
+from app.records.values import parse_date
+from app.services.bundles import (
+    OPTIONAL,
+    BundleCheckFailed,
+    BundleOptions,
+    make_bundle,
+    verify_bundle,
+)
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """casebook bundle CASE_DIR --out FILE.pdf [--complaint ID] [--from DATE] [--to DATE] ..."""
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise UserError("The bundle's file name should end in .pdf")
+    options = BundleOptions(
+        complaint_id=args.complaint,
+        date_from=parse_date(args.date_from) if args.date_from else None,
+        date_to=parse_date(args.date_to) if args.date_to else None,
+        tags=tuple(args.tag or ()),
+        sections=tuple(args.sections) if args.sections else OPTIONAL,
+        large_print=args.large_print,
+        redact=tuple(args.redact or ()),
+        for_whom=args.for_whom or "",
+        as_of=parse_date(args.on) if args.on else None,
+    )
+    options.check()
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        made = make_bundle(case, options, out)
+    print(f"Wrote {out}: {made.pages} pages, {made.exhibits} exhibit"
+          f"{'' if made.exhibits == 1 else 's'}, signed.")
+    print(f"SHA-256 of the file: {made.sha256}")
+    print("Anyone can check it with: casebook verify " + str(out))
+    return 0
+
+
+def verify_pdf(path: Path) -> int:
+    """casebook verify FILE.pdf: the signature and every attached original."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise UserError(f"Cannot read {path}") from None
+    try:
+        check = verify_bundle(data)
+    except BundleCheckFailed as exc:
+        raise UserError(f"NOT VERIFIED. {exc}") from None
+    for line in check.lines():
+        print(line)
+    return 0
+
+
+def register(subs: Any) -> None:
+    """Add this module's sub-commands."""
+    p = subs.add_parser("bundle", help="build a signed evidence bundle (PDF) from a case")
+    p.add_argument("case_dir", metavar="CASE_DIR", help="the case folder")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the bundle")
+    p.add_argument("--complaint", metavar="ID", help="build the bundle for one complaint")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
+    p.add_argument("--tag", action="append", metavar="TAG",
+                   help="only records with this tag (repeat for more)")
+    p.add_argument("--sections", nargs="+", choices=OPTIONAL, metavar="SECTION",
+                   help=f"sections to include (default all): {', '.join(OPTIONAL)}")
+    p.add_argument("--large-print", action="store_true", help="every text 16 pt or larger")
+    p.add_argument("--redact", nargs="+", metavar="NAME",
+                   help="names of other people to withhold on Casebook's own pages (the "
+                        "original documents are not changed)")
+    p.add_argument("--for", dest="for_whom", metavar="WHO",
+                   help="who the bundle is for, printed on the cover")
+    p.add_argument("--on", metavar="DATE", help="count overdue days to this date (default today)")
+    p.add_argument("--recovery", action="store_true",
+                   help="unlock with the recovery code instead of the passphrase")
+    p.set_defaults(handler=cmd_bundle)

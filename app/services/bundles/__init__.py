@@ -1,0 +1,22 @@
+"""Evidence bundles: a complaint or ombudsman pack built from the record in one step.
+
+`make_bundle` reads the case, lays out Casebook's own pages (cover, contents, summary,
+chronology, requests, plan comparisons, standards, spending, manifest), merges the original
+exhibits, stamps and links every page, attaches the originals, and signs the file with the
+case's own key. `verify_bundle` checks a bundle anyone was given.
+"""
+
+from app.services.bundles.builder import (
+    BuiltBundle,
+    BundleCancelled,
+    build_bundle,
+    make_bundle,
+    save_bundle,
+)
+from app.services.bundles.history import PastBundle, mark_given, past_bundles
+from app.services.bundles.options import OPTIONAL, SECTION_TITLES, BundleError, BundleOptions
+from app.services.bundles.verify import BundleCheck, BundleCheckFailed, verify_bundle
+
+__all__ = ["OPTIONAL", "SECTION_TITLES", "BuiltBundle", "BundleCancelled", "BundleCheck",
+           "BundleCheckFailed", "BundleError", "BundleOptions", "PastBundle", "build_bundle",
+           "make_bundle", "mark_given", "past_bundles", "save_bundle", "verify_bundle"]

@@ -1,0 +1,388 @@
+"""What goes on Casebook's own pages of a bundle, worked out from the record as plain data.
+
+Each section gets small frozen dataclasses here; `pages` only lays them out. The legal clocks,
+plan comparisons, standards and money come from their own services, so a bundle says exactly
+what the rest of Casebook says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from app.records.model import (
+    Authority,
+    Contact,
+    Plan,
+    Request,
+    Transaction,
+)
+from app.records.values import Moment, parse_instant
+from app.services import authorities, clocks, money, plancompare, plans, schedule, standards
+from app.services.bundles.options import BundleOptions
+from app.services.bundles.scope import (
+    Selection,
+    Snapshot,
+    record_tags,
+    record_text,
+)
+from app.services.taxonomy import load_taxonomy
+from app.store.audit import ChainHead
+from app.store.case import Case
+
+UK = ZoneInfo("Europe/London")
+# Case-level events a bundle itself writes; they are left out of the chain head a bundle prints,
+# so building the same bundle twice prints the same head.
+BUNDLE_EVENTS = frozenset({"bundle-built", "bundle-given", "signing-key-created"})
+
+
+@dataclass(frozen=True)
+class ChronoRow:
+    """One dated event in the chronology."""
+
+    key: str
+    record_id: str
+    when: Moment
+    title: str
+    detail: str
+    who: str
+    source: str
+    recorded: str
+    file_ids: tuple[str, ...]
+    text: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IssueEvidence:
+    """One issue of the complaint and the chronology rows and files that support it."""
+
+    issue: str
+    row_keys: tuple[str, ...]
+    file_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClockRow:
+    """A request and its legal clock on the bundle's date."""
+
+    request: Request
+    what: str
+    to: str
+    due_on: date | None
+    how_counted: str
+    state: str
+    plain: str
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class PlanComparison:
+    """An older and a newer version of a plan and what changed between them."""
+
+    older: Plan
+    newer: Plan
+    diff: plancompare.PlanDiff
+
+
+@dataclass(frozen=True)
+class StandardRow:
+    """A standard the evidence engages, what it means, and the rows that show it."""
+
+    tag: str
+    label: str
+    meaning: str
+    row_keys: tuple[str, ...]
+    file_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SpendLine:
+    """One payment out, under one outcome (a payment for several outcomes is shared)."""
+
+    transaction: Transaction
+    share: Decimal
+
+
+@dataclass(frozen=True)
+class SpendGroup:
+    """Spending towards one outcome, or spending linked to none."""
+
+    title: str
+    plan_title: str | None
+    lines: tuple[SpendLine, ...]
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class Spending:
+    """The spending schedule: per outcome, unlinked, and money received."""
+
+    groups: tuple[SpendGroup, ...]
+    received: Decimal
+    spent: Decimal
+
+
+@dataclass(frozen=True)
+class Preparer:
+    """Who prepared the bundle and by what authority."""
+
+    name: str
+    standing: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class BundleContent:
+    """Everything Casebook writes on its own pages."""
+
+    options: BundleOptions
+    snapshot: Snapshot
+    selection: Selection
+    demo: bool
+    as_of: date
+    head: ChainHead
+    head_at: str
+    preparer: Preparer
+    rows: tuple[ChronoRow, ...]
+    issues: tuple[IssueEvidence, ...]
+    clocks: tuple[ClockRow, ...]
+    comparisons: tuple[PlanComparison, ...]
+    standards: tuple[StandardRow, ...]
+    spending: Spending | None
+
+
+def record_head(case: Case) -> tuple[ChainHead, str]:
+    """The audit chain head as of the last change to the record (not a bundle's own events),
+    after checking the whole chain; and when that change was made."""
+    case.verify()
+    head, at = ChainHead(0, "0" * 64), ""
+    for event in case.audit_events():
+        if event.action not in BUNDLE_EVENTS:
+            head, at = ChainHead(event.seq, event.hash), event.at
+    return head, at
+
+
+def uk_day(instant: datetime) -> date:
+    """The UK calendar day of a UTC instant."""
+    return instant.astimezone(UK).date()
+
+
+def recorded_words(when: date, recorded: date) -> str:
+    """How long after the event it was written down."""
+    days = (recorded - when).days
+    if days == 0:
+        return "recorded the same day"
+    if days == 1:
+        return "recorded the next day"
+    if days > 1:
+        return f"recorded {days} days later"
+    return "recorded in advance" if days == -1 else f"recorded {-days} days in advance"
+
+
+def gather(case: Case, options: BundleOptions, snapshot: Snapshot, selection: Selection,
+           as_of: date) -> BundleContent:
+    """Work out every section's content for one bundle."""
+    head, head_at = record_head(case)
+    names = _Names(snapshot.contacts)
+    rows = _chronology(snapshot, selection, names)
+    in_scope = {r.record_id for r in rows}
+    return BundleContent(
+        options=options, snapshot=snapshot, selection=selection, demo=case.is_demo,
+        as_of=as_of, head=head,
+        head_at=head_at, preparer=_preparer(case, as_of),
+        rows=rows,
+        issues=_issues(selection, rows),
+        clocks=tuple(_clock(r, snapshot, names, as_of) for r in sorted(
+            selection.requests, key=lambda r: (r.made_on, r.id))),
+        comparisons=_comparisons(case, selection.plans),
+        standards=_standards(case, rows, in_scope),
+        spending=_spending(case, selection.transactions) if options.includes("spending")
+        and selection.transactions else None,
+    )
+
+
+class _Names:
+    def __init__(self, contacts: dict[str, Contact]) -> None:
+        self._contacts = contacts
+
+    def one(self, contact_id: str | None) -> str:
+        if not contact_id:
+            return ""
+        contact = self._contacts.get(contact_id)
+        if contact is None:
+            return contact_id
+        return f"{contact.name} ({contact.organisation})" if contact.organisation else contact.name
+
+    def many(self, ids: Iterable[str]) -> str:
+        return ", ".join(self.one(i) for i in ids)
+
+
+def _created_day(snapshot: Snapshot, record_id: str) -> date:
+    return uk_day(parse_instant(snapshot.created[record_id]))
+
+
+def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tuple[ChronoRow, ...]:
+    rows: list[ChronoRow] = []
+
+    def add(record: object, record_id: str, when: Moment, title: str, detail: str, who: str,
+            source: str, recorded: date, files: Iterable[str], key: str = "") -> None:
+        wanted = tuple(f for f in files if f in selection.file_ids)
+        rows.append(ChronoRow(key or f"rec:{record_id}", record_id, when, title, detail, who,
+                              source, recorded_words(when.day, recorded), wanted,
+                              record_text(record), record_tags(record)))
+
+    for d in selection.diary:
+        add(d, d.id, d.occurred_at, d.title, d.body or "", names.many(d.participants),
+            "Diary: " + d.kind.replace("-", " "), uk_day(d.recorded_at), d.attachment_ids)
+    for m in selection.letters:
+        moment = (m.sent_at if m.direction == "out" else m.received_at) or m.sent_at \
+            or m.received_at
+        assert moment is not None
+        channel = "Email" if m.channel == "email" else m.channel.capitalize()
+        if m.channel == "other":
+            channel = "Message"
+        who = " ".join(filter(None, (
+            f"From {names.many(m.from_)}" if m.from_ else "",
+            f"to {names.many(m.to)}" if m.to else "",
+            f"(copied to {names.many(m.cc)})" if m.cc else "")))
+        add(m, m.id, moment, m.subject or "(no subject)", m.body or "", who,
+            f"{channel} {'sent' if m.direction == 'out' else 'received'}",
+            _created_day(snapshot, m.id), m.attachment_ids)
+    for r in selection.requests:
+        what = clocks.KIND_WORDS.get(r.kind, r.kind)
+        add(r, r.id, Moment(r.made_on), f"Asked for: {r.summary or what}", "",
+            f"To {names.one(r.to)}" if r.to else "", f"Request made ({what.lower()})",
+            _created_day(snapshot, r.id), ())
+        if r.status == "answered" and r.answered_on and not r.answered_by:
+            add(r, r.id, Moment(r.answered_on), f"Answer received: {r.summary or what}", "",
+                names.one(r.to), "Request answered", _created_day(snapshot, r.id), (),
+                key=f"rec:{r.id}:answered")
+    for c in selection.complaints:
+        if c.opened_on:
+            add(c, c.id, Moment(c.opened_on), f"Complaint made: {c.title}",
+                "; ".join(c.issues), f"About {c.against}" if c.against else "",
+                "Complaint", _created_day(snapshot, c.id), ())
+    for p in selection.plans:
+        add(p, p.id, Moment(p.dated), f"{plans.plan_name(p)} dated",
+            plans.STATUS_WORDS.get(p.status or "", ""),
+            f"By {names.one(p.author)}" if p.author else "", "Plan",
+            _created_day(snapshot, p.id), p.attachment_ids)
+    rows.sort(key=lambda r: (r.when.sort_key(), r.key))
+    return tuple(rows)
+
+
+def _issues(selection: Selection, rows: tuple[ChronoRow, ...]) -> tuple[IssueEvidence, ...]:
+    rule = selection.rule
+    if rule is None:
+        return ()
+    found: list[IssueEvidence] = []
+    for index, issue in enumerate(rule.complaint.issues):
+        keys: list[str] = []
+        files: list[str] = []
+        for row in rows:
+            if row.record_id == rule.complaint.id:
+                continue
+            if index in rule.issues_supported(row.record_id, row.text, row.tags):
+                keys.append(row.key)
+                files += [f for f in row.file_ids if f not in files]
+        found.append(IssueEvidence(issue, tuple(keys), tuple(files)))
+    return tuple(found)
+
+
+def _clock(request: Request, snapshot: Snapshot, names: _Names, as_of: date) -> ClockRow:
+    c = clocks.clock(request, snapshot.person.jurisdiction, as_of)
+    what = clocks.KIND_WORDS.get(request.kind, request.kind)
+    if request.summary:
+        what = f"{what}: {request.summary}"
+    return ClockRow(request, what, names.one(request.to), c.due_on, c.how_counted, c.state,
+                    c.plain, c.days_overdue)
+
+
+def _comparisons(case: Case, chosen: tuple[Plan, ...]) -> tuple[PlanComparison, ...]:
+    found: list[PlanComparison] = []
+    for plan in sorted(chosen, key=lambda p: (p.dated, p.id)):
+        older = plans.previous_version(case, plan)
+        if older is None:
+            continue
+        try:
+            diff = plancompare.compare(plans.to_plan_in(older), plans.to_plan_in(plan))
+        except plancompare.PlanCompareError:
+            continue  # versions that cannot be compared (same date order) are shown elsewhere
+        found.append(PlanComparison(older, plan, diff))
+    return tuple(found)
+
+
+def _standards(case: Case, rows: tuple[ChronoRow, ...],
+               in_scope: set[str]) -> tuple[StandardRow, ...]:
+    taxonomy = load_taxonomy()
+    order = {c.tag: i for i, c in enumerate(taxonomy.components)}
+    order.update({s.tag: -1 for s in taxonomy.standards})
+    by_tag: dict[str, list[str]] = {}
+    for item in standards.tagged_records(case):
+        if item.record_id in in_scope and item.tag.startswith("standard:"):
+            by_tag.setdefault(item.tag, []).append(item.record_id)
+    found: list[StandardRow] = []
+    for tag in sorted(by_tag, key=lambda t: (order.get(t, len(order)), t)):
+        ids = set(by_tag[tag])
+        keys = tuple(r.key for r in rows if r.record_id in ids)
+        files: list[str] = []
+        for row in rows:
+            if row.record_id in ids:
+                files += [f for f in row.file_ids if f not in files]
+        parsed = taxonomy.parse_tag(tag)
+        component = taxonomy.component(parsed.key) if parsed.kind == "component" else None
+        whole = (taxonomy.standard(int(parsed.key)) if parsed.kind == "standard"
+                 and parsed.key.isdigit() else None)
+        meaning = component.meaning if component else (whole.meaning if whole else "")
+        found.append(StandardRow(tag, taxonomy.describe_tag(tag), meaning, keys, tuple(files)))
+    return tuple(found)
+
+
+def _spending(case: Case, chosen: tuple[Transaction, ...]) -> Spending:
+    timeline = money.plan_timeline(case)
+    totals = money.spend_by_outcome(chosen, timeline)
+    groups: list[SpendGroup] = []
+    for outcome in totals:
+        lines = []
+        for t in sorted(chosen, key=lambda t: (t.date, t.id)):
+            if outcome.outcome_id in t.outcome_ids and not schedule.is_council_payment(t):
+                shares = money.split_evenly(-t.amount, len(t.outcome_ids))
+                lines.append(SpendLine(t, shares[t.outcome_ids.index(outcome.outcome_id)]))
+        if lines or outcome.spent:
+            groups.append(SpendGroup(outcome.text, outcome.plan_title, tuple(lines),
+                                     outcome.spent))
+    loose = money.unlinked(chosen)
+    if loose:
+        groups.append(SpendGroup("Not linked to any outcome", None,
+                                 tuple(SpendLine(t, -t.amount) for t in loose),
+                                 sum((-t.amount for t in loose), Decimal("0.00"))))
+    received = sum((t.amount for t in chosen if schedule.is_council_payment(t)),
+                   Decimal("0.00"))
+    spent = sum((-t.amount for t in chosen if t.amount < 0), Decimal("0.00"))
+    return Spending(tuple(groups), received, spent)
+
+
+def _preparer(case: Case, as_of: date) -> Preparer:
+    authority: Authority | None = authorities.current_authority(case, as_of)
+    person = authorities.holder(case, authority)
+    if authority is None:
+        return Preparer("Not recorded", "", "No legal authority is recorded in this case")
+    standing = authorities.HOLDER_WORDS.get(authority.kind, "the person themself")
+    if authority.kind == "self":
+        standing = "the person themself"
+    dates = []
+    if authority.granted_on:
+        dates.append(f"granted {plans.format_day(authority.granted_on)}")
+    if authority.expires_on:
+        ended = authority.expires_on < as_of
+        dates.append(f"{'ended' if ended else 'runs until'} "
+                     f"{plans.format_day(authority.expires_on)}")
+    document = authorities.DOCUMENT_WORDS.get(authority.kind, "authority")
+    reference = ", ".join(filter(None, (
+        f"{document[:1].upper()}{document[1:]}",
+        f"reference {authority.reference}" if authority.reference else "", *dates)))
+    return Preparer(person.name if person else "Not recorded", standing, reference)

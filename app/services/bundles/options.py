@@ -1,0 +1,131 @@
+"""What a bundle covers and how it looks: the choices a person makes before building one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.records.values import ValueProblem, parse_date
+
+# Every section in bundle order. Cover, contents and manifest are always included: without them
+# a bundle cannot be navigated or checked.
+SECTION_TITLES: dict[str, str] = {
+    "cover": "Cover",
+    "contents": "Contents",
+    "summary": "Summary of the complaint",
+    "chronology": "Chronology",
+    "requests": "Requests and their deadlines",
+    "plans": "Plan comparisons",
+    "standards": "Standards engaged",
+    "spending": "Spending by outcome",
+    "exhibits": "Exhibits",
+    "manifest": "Manifest of original files",
+}
+ALWAYS = ("cover", "contents", "manifest")
+OPTIONAL = tuple(name for name in SECTION_TITLES if name not in ALWAYS)
+MAX_REDACTIONS = 50
+
+
+class BundleError(ValueError):
+    """A bundle cannot be built as asked; the message is one plain line."""
+
+
+@dataclass(frozen=True)
+class BundleOptions:
+    """The scope, sections and presentation of one bundle.
+
+    Scope: a complaint, a date range, tags, or any mix (all must hold); nothing chosen means the
+    whole record. `as_of` is the date overdue days are counted to (today when not given).
+    """
+
+    complaint_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    tags: tuple[str, ...] = ()
+    sections: tuple[str, ...] = OPTIONAL
+    large_print: bool = False
+    redact: tuple[str, ...] = ()
+    for_whom: str = ""
+    as_of: date | None = None
+
+    def check(self) -> None:
+        """Refuse choices that cannot make a bundle, with a plain message."""
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise BundleError("The end date is before the start date.")
+        unknown = [s for s in self.sections if s not in OPTIONAL]
+        if unknown:
+            raise BundleError(f"There is no bundle section called {unknown[0]!r}. Choose from: "
+                              f"{', '.join(OPTIONAL)}.")
+        if len(self.redact) > MAX_REDACTIONS:
+            raise BundleError(f"Please choose at most {MAX_REDACTIONS} names to withhold.")
+        for name in self.redact:
+            if len(name.strip()) < 2:
+                raise BundleError("Each name to withhold needs at least two letters.")
+        for tag in self.tags:
+            if not tag.strip():
+                raise BundleError("A tag to include cannot be blank.")
+
+    def includes(self, section: str) -> bool:
+        """Whether a section is in this bundle."""
+        return section in ALWAYS or section in self.sections
+
+    def scope_text(self) -> str:
+        """The scope in plain words, for the cover and the list of past bundles."""
+        parts = []
+        if self.complaint_id:
+            parts.append(f"complaint {self.complaint_id}")
+        if self.date_from and self.date_to:
+            parts.append(f"{_day(self.date_from)} to {_day(self.date_to)}")
+        elif self.date_from:
+            parts.append(f"from {_day(self.date_from)}")
+        elif self.date_to:
+            parts.append(f"up to {_day(self.date_to)}")
+        if self.tags:
+            parts.append("tagged " + ", ".join(self.tags))
+        return "; ".join(parts) if parts else "the whole record"
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values, kept with a past bundle so it can be rebuilt."""
+        return {
+            "complaint_id": self.complaint_id,
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "tags": list(self.tags),
+            "sections": list(self.sections),
+            "large_print": self.large_print,
+            "redact": list(self.redact),
+            "for_whom": self.for_whom,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> BundleOptions:
+        """Read options kept with a past bundle."""
+        try:
+            return cls(
+                complaint_id=raw.get("complaint_id"),
+                date_from=_opt_date(raw.get("date_from")),
+                date_to=_opt_date(raw.get("date_to")),
+                tags=tuple(str(t) for t in raw.get("tags", ())),
+                sections=tuple(str(s) for s in raw.get("sections", OPTIONAL)),
+                large_print=bool(raw.get("large_print", False)),
+                redact=tuple(str(n) for n in raw.get("redact", ())),
+                for_whom=str(raw.get("for_whom") or ""),
+                as_of=_opt_date(raw.get("as_of")),
+            )
+        except (ValueProblem, TypeError, AttributeError):
+            raise BundleError("The saved choices for this bundle could not be read.") from None
+
+    def dumps(self) -> str:
+        """The options as one JSON string."""
+        return json.dumps(self.to_json(), sort_keys=True)
+
+
+def _opt_date(value: Any) -> date | None:
+    return parse_date(value) if value else None
+
+
+def _day(value: date) -> str:
+    return value.strftime("%-d %b %Y")

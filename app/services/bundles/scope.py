@@ -1,0 +1,288 @@
+"""Which records a bundle covers, and which evidence supports each issue of a complaint.
+
+The case is read once into a `Snapshot`; everything after that works on plain data, so a bundle
+is built from one consistent view of the record.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from app.records.model import (
+    Authority,
+    Complaint,
+    Contact,
+    Correspondence,
+    DiaryEntry,
+    Person,
+    Plan,
+    Request,
+    Transaction,
+)
+from app.services.bundles.options import BundleError, BundleOptions
+from app.store.attachments import AttachmentInfo
+from app.store.case import Case
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every live record of a case, read at one moment."""
+
+    person: Person
+    contacts: dict[str, Contact]
+    authorities: tuple[Authority, ...]
+    diary: tuple[DiaryEntry, ...]
+    letters: tuple[Correspondence, ...]
+    requests: tuple[Request, ...]
+    complaints: tuple[Complaint, ...]
+    plans: tuple[Plan, ...]
+    transactions: tuple[Transaction, ...]
+    files: dict[str, AttachmentInfo]
+    created: dict[str, str]
+
+
+def take_snapshot(case: Case) -> Snapshot:
+    """Read every live record and file description of a case."""
+    with case.reading():
+        diary = tuple(case.list_of(DiaryEntry))
+        letters = tuple(case.list_of(Correspondence))
+        requests = tuple(case.list_of(Request))
+        complaints = tuple(case.list_of(Complaint))
+        plans = tuple(case.list_of(Plan))
+        snapshot = Snapshot(
+            person=case.person(),
+            contacts={c.id: c for c in case.list_of(Contact)},
+            authorities=tuple(sorted(case.list_of(Authority),
+                                     key=lambda a: (a.granted_on or date.min, a.id))),
+            diary=diary, letters=letters, requests=requests, complaints=complaints,
+            plans=plans, transactions=tuple(case.list_of(Transaction)),
+            files={f.id: f for f in case.attachments()},
+            created={r.id: case.row(r.id).created_at
+                     for group in (diary, letters, requests, complaints, plans) for r in group},
+        )
+    return snapshot
+
+
+def letter_day(letter: Correspondence) -> date:
+    """The day a letter counts from: sent for ours, received for theirs."""
+    first, second = ((letter.sent_at, letter.received_at) if letter.direction == "out"
+                     else (letter.received_at, letter.sent_at))
+    moment = first or second
+    assert moment is not None  # a letter always has one of the two (Correspondence.check)
+    return moment.day
+
+
+# --- the evidence rule ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOPWORDS = frozenset((
+    "the", "and", "but", "for", "with", "from", "into", "onto", "than", "that", "this", "these",
+    "those", "its", "are", "been", "being", "was", "were", "has", "have", "had", "does", "did",
+    "not", "she", "they", "him", "her", "them", "his", "hers", "their", "who", "whom", "which",
+    "what", "when", "where", "how", "will", "shall", "must", "may", "might", "could", "would",
+    "should", "can", "also", "each", "every", "per", "other", "some", "any", "all", "more",
+    "most", "very", "just", "about", "there", "then", "our", "you", "your", "said", "says",
+    "asked", "told", "still", "again", "any", "out", "off", "over", "only", "new",
+))
+
+
+def significant_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The words that carry meaning: three or more letters, not common little words, not in
+    `ignore`, with a plural 's' taken off longer words so 'hours' meets 'hour'."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    found = set()
+    for word in _WORD.findall(plain):
+        if len(word) < 3 or word in _STOPWORDS or word in ignore:
+            continue
+        if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        found.add(word)
+    return frozenset(found)
+
+
+class EvidenceRule:
+    """Decides which records support which issue of a complaint.
+
+    The rule, kept simple enough to explain to the person reading the bundle:
+    - a record is *linked* to the complaint when it is one of the complaint's requests, a letter
+      that made or answered one of them, or a letter in the same reply thread;
+    - a record *supports an issue* when it shares at least two meaningful words with the issue
+      (see `significant_words`; the supported person's own names are ignored because they appear
+      everywhere), or when it is linked to the complaint or shares a tag with it and shares at
+      least one meaningful word with the issue;
+    - a record is *related* to the complaint when it is linked, shares a tag, or supports an issue.
+    A file supports an issue when a record it belongs to does.
+    """
+
+    def __init__(self, complaint: Complaint, snapshot: Snapshot) -> None:
+        self.complaint = complaint
+        person = snapshot.person
+        self._ignore = significant_words(f"{person.name} {person.known_as or ''}")
+        self._issues = [significant_words(i, self._ignore) for i in complaint.issues]
+        self._tags = frozenset(complaint.tags)
+        self.linked = _linked_ids(complaint, snapshot)
+
+    def words(self, text: str) -> frozenset[str]:
+        """The meaningful words of a record's text."""
+        return significant_words(text, self._ignore)
+
+    def issues_supported(self, record_id: str, text: str, tags: Iterable[str]) -> tuple[int, ...]:
+        """The indexes of the complaint's issues this record supports."""
+        words = self.words(text)
+        close = record_id in self.linked or bool(self._tags.intersection(tags))
+        return tuple(i for i, issue in enumerate(self._issues)
+                     if len(words & issue) >= 2 or (close and words & issue))
+
+    def related(self, record_id: str, text: str, tags: Iterable[str]) -> bool:
+        """Whether a record belongs in a bundle about this complaint."""
+        tags = tuple(tags)
+        return (record_id in self.linked or bool(self._tags.intersection(tags))
+                or bool(self.issues_supported(record_id, text, tags)))
+
+
+def _linked_ids(complaint: Complaint, snapshot: Snapshot) -> frozenset[str]:
+    linked = {complaint.id}
+    for request in snapshot.requests:
+        if request.complaint_id == complaint.id:
+            linked.add(request.id)
+            linked.update(x for x in (request.made_via, request.answered_by) if x)
+    # Follow reply threads both ways until nothing new joins.
+    growing = True
+    while growing:
+        growing = False
+        for letter in snapshot.letters:
+            parent = letter.in_reply_to
+            if parent and (letter.id in linked) != (parent in linked):
+                linked.update((letter.id, parent))
+                growing = True
+    return frozenset(linked)
+
+
+def record_text(record: object) -> str:
+    """The words of a record that the evidence rule reads."""
+    if isinstance(record, DiaryEntry):
+        return " ".join(filter(None, (record.title, record.body, record.purpose_stated,
+                                      *(c.text for c in record.commitments))))
+    if isinstance(record, Correspondence):
+        return " ".join(filter(None, (record.subject, record.body)))
+    if isinstance(record, Request):
+        return record.summary or ""
+    if isinstance(record, Plan):
+        return " ".join(filter(None, (record.title, *(o.text for o in record.outcomes))))
+    return ""
+
+
+def record_tags(record: object) -> tuple[str, ...]:
+    """A record's tags (records without tags have none)."""
+    tags = getattr(record, "tags", ())
+    return tuple(tags)
+
+
+# --- scope ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Selection:
+    """The records and files one bundle covers."""
+
+    complaint: Complaint | None
+    rule: EvidenceRule | None
+    diary: tuple[DiaryEntry, ...]
+    letters: tuple[Correspondence, ...]
+    requests: tuple[Request, ...]
+    complaints: tuple[Complaint, ...]
+    plans: tuple[Plan, ...]
+    transactions: tuple[Transaction, ...]
+    authorities: tuple[Authority, ...]
+    file_ids: tuple[str, ...]
+
+
+def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
+    """Apply the options' scope to a snapshot.
+
+    Dates limit every dated record. Tags limit records that carry tags (diary, letters,
+    complaints); a request follows its letters. A complaint keeps its requests and the records
+    related to it (see `EvidenceRule`), and plans whose wording relates to it. Authorities are
+    always included: they show who may act. Plans and money carry no tags, so tags do not limit
+    them.
+    """
+    complaint = None
+    rule = None
+    if options.complaint_id:
+        complaint = next((c for c in snapshot.complaints if c.id == options.complaint_id), None)
+        if complaint is None:
+            raise BundleError(f"There is no complaint {options.complaint_id} in this case.")
+        rule = EvidenceRule(complaint, snapshot)
+    wanted_tags = frozenset(t.strip() for t in options.tags)
+
+    def in_dates(day: date | None) -> bool:
+        if day is None:
+            return True
+        return not ((options.date_from and day < options.date_from)
+                    or (options.date_to and day > options.date_to))
+
+    def keep(record: object, day: date | None) -> bool:
+        if not in_dates(day):
+            return False
+        tags = record_tags(record)
+        if wanted_tags and not wanted_tags.intersection(tags):
+            return False
+        return rule is None or rule.related(getattr(record, "id", ""), record_text(record), tags)
+
+    diary = tuple(d for d in snapshot.diary if keep(d, d.occurred_at.day))
+    letters = tuple(m for m in snapshot.letters if keep(m, letter_day(m)))
+    letter_ids = {m.id for m in letters}
+    requests = tuple(
+        r for r in snapshot.requests
+        if in_dates(r.made_on) and (
+            (complaint is not None and r.complaint_id == complaint.id)
+            or (r.made_via in letter_ids or r.answered_by in letter_ids)
+            or (not wanted_tags and (rule is None or rule.related(r.id, record_text(r), ()))))
+    )
+    if complaint is not None:
+        complaints: tuple[Complaint, ...] = (complaint,) if in_dates(complaint.opened_on) else ()
+    else:
+        complaints = tuple(c for c in snapshot.complaints if keep(c, c.opened_on))
+    plans = tuple(p for p in snapshot.plans if in_dates(p.dated) and (
+        rule is None or rule.related(p.id, record_text(p), ())))
+    transactions = tuple(t for t in snapshot.transactions if in_dates(t.date))
+    everything = complaint is None and not wanted_tags and not options.date_from \
+        and not options.date_to
+    files = _exhibit_order(snapshot, diary, letters, plans, transactions, options, everything)
+    return Selection(complaint, rule, diary, letters, requests, complaints, plans, transactions,
+                     snapshot.authorities, files)
+
+
+def _exhibit_order(snapshot: Snapshot, diary: tuple[DiaryEntry, ...],
+                   letters: tuple[Correspondence, ...], plans: tuple[Plan, ...],
+                   transactions: tuple[Transaction, ...], options: BundleOptions,
+                   everything: bool) -> tuple[str, ...]:
+    """Files in the order of the first dated record they belong to (so exhibits follow the
+    chronology); files that belong to no record come last, and only in a whole-record bundle."""
+    dated: list[tuple[str, int, int, str]] = []
+
+    def add(when: str, rank: int, file_ids: list[str]) -> None:
+        dated.extend((when, rank, len(dated) + i, f) for i, f in enumerate(file_ids))
+
+    for a in snapshot.authorities:
+        add((a.granted_on or date.min).isoformat(), 0, a.attachment_ids)
+    for d in diary:
+        add(d.occurred_at.sort_key(), 1, d.attachment_ids)
+    for m in letters:
+        add(letter_day(m).isoformat(), 1, m.attachment_ids)
+    for p in plans:
+        add(p.dated.isoformat(), 1, p.attachment_ids)
+    if options.includes("spending"):
+        for t in transactions:
+            add(t.date.isoformat(), 2, t.attachment_ids)
+    order: list[str] = []
+    for _when, _rank, _seen, file_id in sorted(dated):
+        if file_id in snapshot.files and file_id not in order:
+            order.append(file_id)
+    if everything:
+        order += [f for f in snapshot.files if f not in order]
+    return tuple(order)

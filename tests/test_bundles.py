@@ -1,0 +1,516 @@
+"""Evidence bundles: built from a real case, read back with pypdf and poppler, then checked."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+
+from app.records.model import Contact, DiaryEntry
+from app.records.values import Moment
+from app.services.bundles import (
+    BundleCancelled,
+    BundleCheckFailed,
+    BundleError,
+    BundleOptions,
+    build_bundle,
+    make_bundle,
+    mark_given,
+    past_bundles,
+    verify_bundle,
+)
+from app.services.bundles.signing import KEY_META, signing_identity
+from app.services.demo import DEMO_PASSPHRASE, create_demo_case
+from app.store.case import Case
+from tests.conftest import FAST_KDF
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path("/work/shared/corpus/pdf")
+ON = date(2026, 11, 23)
+THIRD_PARTY = "Lena Novak"
+UNICODE_NAME = "Zoë O’Brien"
+EMAIL = (b"From: Jamie Reid <jamie.reid@glenmuir.example>\r\n"
+         b"To: Fiona Morrison <fiona@example.org>\r\n"
+         b"Subject: Your request for the plan\r\n"
+         b"Date: Tue, 30 Jun 2026 10:15:00 +0100\r\n"
+         b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+         b"Dear Fiona,\r\nI will post the plan next week.\r\nJamie\r\n")
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _add_evidence(case: Case) -> list[str]:
+    """Files of every kind a bundle must show, on one diary entry inside the demo's dates."""
+    crazy = (CORPUS / "crazyones.pdf").read_bytes() if CORPUS.exists() else None
+    locked = (CORPUS / "crazyones-encrypted-256.pdf").read_bytes() if CORPUS.exists() else None
+    files = []
+    with case.transaction():
+        case.add(Contact("c-zoe", UNICODE_NAME, "advocate", "Glenmuir Advocacy"))
+        if crazy and locked:
+            files.append(case.add_attachment("crazy ones.pdf", crazy, "application/pdf").id)
+            files.append(case.add_attachment("locked.pdf", locked, "application/pdf",
+                                             locked=True).id)
+        files.append(case.add_attachment("photo.png", _png(), "image/png").id)
+        files.append(case.add_attachment("reply.eml", EMAIL, "message/rfc822").id)
+        files.append(case.add_attachment("notes.txt", "Notes “about” the visit\n".encode(),
+                                         "text/plain").id)
+        case.add(DiaryEntry("d-files", Moment.parse("2026-07-20T11:00"),
+                            datetime(2026, 7, 22, 9, 0, tzinfo=UTC), "meeting",
+                            "Advocate’s visit with papers", "Zoë brought copies.",
+                            ["c-zoe", "c-lena"], attachment_ids=files))
+    return files
+
+
+@pytest.fixture(scope="module")
+def rich_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Case]:
+    case = create_demo_case(tmp_path_factory.mktemp("bundle") / "case", kdf=FAST_KDF)
+    _add_evidence(case)
+    yield case
+    case.close()
+
+
+@pytest.fixture(scope="module")
+def whole(rich_case: Case, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A whole-record bundle, written to disk."""
+    out = tmp_path_factory.mktemp("out") / "whole.pdf"
+    make_bundle(rich_case, BundleOptions(as_of=ON, for_whom="Glenmuir Advocacy"), out)
+    return out
+
+
+def _manifest(path: Path) -> dict[str, Any]:
+    raw = PdfReader(path).attachments["casebook-manifest.json"][0]
+    manifest: dict[str, Any] = json.loads(raw)
+    return manifest
+
+
+def _text(path: Path, first: int | None = None, last: int | None = None) -> str:
+    args = ["pdftotext"]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    return subprocess.run([*args, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _exhibit_pages(manifest: dict[str, Any]) -> set[int]:
+    """1-based page numbers that hold exhibits (not Casebook's own pages)."""
+    return {e["first_page"] + k for e in manifest["exhibits"] for k in range(e["pages"])}
+
+
+def _own_pages_text(path: Path) -> str:
+    manifest = _manifest(path)
+    exhibit = _exhibit_pages(manifest)
+    return "\n".join(_text(path, n, n) for n in range(1, manifest["pages"] + 1)
+                     if n not in exhibit)
+
+
+def _outline(reader: PdfReader) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item), depth))
+
+    walk(reader.outline, 0)
+    return found
+
+
+# --- structure -----------------------------------------------------------------------------------
+
+def test_structure_bookmarks_labels_attachments_and_page_count(whole: Path) -> None:
+    reader = PdfReader(whole)
+    manifest = _manifest(whole)
+    pages = len(reader.pages)
+    assert manifest["pages"] == pages
+    info = subprocess.run(["pdfinfo", str(whole)], capture_output=True, text=True, check=True)
+    assert re.search(rf"^Pages:\s+{pages}$", info.stdout, re.M)
+    assert "Title:           Evidence bundle: Ailsa Morrison (DEMO)" in info.stdout
+    outline = _outline(reader)
+    titles = [t for t, _, depth in outline if depth == 0]
+    assert titles == ["Cover", "Contents", "Chronology", "Requests and their deadlines",
+                      "Plan comparisons", "Standards engaged", "Spending by outcome", "Exhibits",
+                      "Manifest of original files"]
+    numbers = [t.split(" — ")[0] for t, _, depth in outline if depth == 1]
+    assert numbers == [e["number"] for e in manifest["exhibits"]]
+    for title, page, depth in outline:
+        if depth == 1:
+            exhibit = next(e for e in manifest["exhibits"] if title.startswith(e["number"] + " "))
+            assert page == exhibit["first_page"] - 1
+    assert reader.page_labels == [str(n) for n in range(1, pages + 1)]
+    assert "/PageLabels" in reader.trailer["/Root"]
+    attached = reader.attachments
+    for exhibit in manifest["exhibits"]:
+        data = attached[exhibit["attachment"]][0]
+        assert hashlib.sha256(data).hexdigest() == exhibit["sha256"]
+    assert len(attached) == len(manifest["exhibits"]) + 1
+    # Every page carries 'Page N of M'.
+    for n in (1, pages // 2, pages):
+        assert f"Page {n} of {pages}" in _text(whole, n, n)
+
+
+def test_every_kind_of_exhibit_is_shown(whole: Path) -> None:
+    shown = {e["filename"]: e["shown_as"] for e in _manifest(whole)["exhibits"]}
+    assert shown["photo.png"].startswith("picture")
+    assert shown["reply.eml"].startswith("email, shown as text")
+    assert shown["notes.txt"].startswith("shown as text")
+    assert shown["complaint-letter.pdf"] == "1 original page"
+    if CORPUS.exists():
+        assert shown["crazy ones.pdf"] == "1 original page"
+        assert shown["locked.pdf"].startswith("placeholder: locked with a password")
+    email = next(e for e in _manifest(whole)["exhibits"] if e["filename"] == "reply.eml")
+    page = _text(whole, email["first_page"], email["first_page"])
+    assert "Subject" in page and "Your request for the plan" in page
+    assert "I will post the plan next week." in page
+    assert f"Exhibit {email['number']}" in page
+
+
+def test_contents_and_chronology_links_land_on_their_pages(whole: Path) -> None:
+    reader = PdfReader(whole)
+    manifest = _manifest(whole)
+    starts = {t: p for t, p, depth in _outline(reader) if depth == 0}
+    links = []
+    for annot in reader.pages[1].get("/Annots") or []:
+        annot = annot.get_object()
+        links.append(reader.get_page_number(annot["/Dest"][0].get_object()))
+    assert starts["Chronology"] in links and starts["Manifest of original files"] in links
+    assert {e["first_page"] - 1 for e in manifest["exhibits"]} <= set(links)
+    contents = _text(whole, 2, 2)
+    assert f"p. {starts['Chronology'] + 1}" in contents
+    # A chronology row's exhibit link goes to that exhibit's first page.
+    letter = next(e for e in manifest["exhibits"] if e["filename"] == "complaint-letter.pdf")
+    chronology_pages = range(starts["Chronology"], starts["Requests and their deadlines"])
+    targets = {reader.get_page_number(a.get_object()["/Dest"][0].get_object())
+               for n in chronology_pages for a in reader.pages[n].get("/Annots") or []}
+    assert letter["first_page"] - 1 in targets
+
+
+def test_chronology_in_date_order_with_recording_delay(whole: Path) -> None:
+    reader = PdfReader(whole)
+    starts = {t: p for t, p, depth in _outline(reader) if depth == 0}
+    text = _text(whole, starts["Chronology"] + 1, starts["Requests and their deadlines"])
+    found = re.findall(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2} \w{3} \d{4})", text)
+    days = [datetime.strptime(d, "%d %b %Y").date() for d in found]
+    assert len(days) >= 16
+    assert days == sorted(days)
+    flat = " ".join(text.split())
+    assert "recorded the same day" in flat
+    assert "recorded 2 days later" in flat  # the advocate's visit, written up two days on
+
+
+def test_manifest_prints_every_hash(whole: Path) -> None:
+    reader = PdfReader(whole)
+    starts = {t: p for t, p, depth in _outline(reader) if depth == 0}
+    text = _text(whole, starts["Manifest of original files"] + 1, len(reader.pages))
+    squashed = re.sub(r"\s+", "", text)
+    for exhibit in _manifest(whole)["exhibits"]:
+        assert exhibit["sha256"] in squashed
+
+
+def test_unicode_text_and_embedded_fonts(whole: Path) -> None:
+    text = _own_pages_text(whole)
+    assert UNICODE_NAME in text
+    assert "Advocate’s visit with papers" in text
+    fonts = subprocess.run(["pdffonts", str(whole)], capture_output=True, text=True,
+                           check=True).stdout
+    ours = [line for line in fonts.splitlines() if "DejaVuSans" in line]
+    assert ours and all(" yes yes " in line for line in ours)
+
+
+def test_qpdf_check_is_clean(whole: Path) -> None:
+    checked = subprocess.run(["qpdf", "--check", str(whole)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "No syntax or stream encoding errors" in checked.stdout
+
+
+# --- integrity -----------------------------------------------------------------------------------
+
+def test_signature_checks_and_fails_after_a_one_byte_change(whole: Path, tmp_path: Path) -> None:
+    data = whole.read_bytes()
+    check = verify_bundle(data)
+    manifest = _manifest(whole)
+    assert check.files_checked == len(manifest["exhibits"])
+    assert check.signer_fingerprint == manifest["signer_fingerprint"]
+    assert check.chain_head == manifest["chain_head"]["hash"]
+    for where in (len(data) // 5, len(data) // 2, len(data) - 3000):
+        changed = bytearray(data)
+        changed[where] ^= 0x01
+        with pytest.raises(BundleCheckFailed):
+            verify_bundle(bytes(changed))
+    with pytest.raises(BundleCheckFailed, match="added to the file after it was signed"):
+        verify_bundle(data + b"\n%extra\n")
+    with pytest.raises(BundleCheckFailed, match="damaged or is not a Casebook bundle"):
+        verify_bundle(b"not a pdf at all")
+
+
+def test_cover_prints_key_fingerprint_and_chain_head(rich_case: Case, whole: Path) -> None:
+    cover = re.sub(r"\s+", "", _text(whole, 1, 1))
+    manifest = _manifest(whole)
+    identity = signing_identity(rich_case)
+    assert identity.fingerprint == manifest["signer_fingerprint"]
+    assert identity.fingerprint in cover
+    assert manifest["chain_head"]["hash"] in cover
+    assert manifest["chain_head"]["check_code"] in cover
+    assert "Glenmuir Advocacy" in _text(whole, 1, 1)
+    assert "welfare guardian" in _text(whole, 1, 1)
+    assert "DEMO/123/24" in _text(whole, 1, 1)
+
+
+def test_signing_key_is_kept_encrypted_and_logged(rich_case: Case, whole: Path) -> None:
+    stored = rich_case.meta(KEY_META)
+    assert stored is not None and "BEGIN ENCRYPTED PRIVATE KEY" in stored
+    identity = signing_identity(rich_case)
+    events = [e for e in rich_case.audit_events() if e.action == "signing-key-created"]
+    assert [e.after_hash for e in events] == [identity.fingerprint]
+    built = [e for e in rich_case.audit_events() if e.action == "bundle-built"]
+    assert hashlib.sha256(whole.read_bytes()).hexdigest() in {e.after_hash for e in built}
+    rich_case.verify()  # the chain still verifies with the bundle's own events in it
+
+
+def test_past_bundles_remember_scope_hash_and_recipients(rich_case: Case, whole: Path) -> None:
+    sha = hashlib.sha256(whole.read_bytes()).hexdigest()
+    bundle = next(b for b in past_bundles(rich_case) if b.sha256 == sha)
+    assert bundle.options.scope_text() == "the whole record"
+    assert bundle.given_to == ("Glenmuir Advocacy",)
+    assert bundle.path == str(whole.resolve())
+    given = mark_given(rich_case, bundle.id, "  Scottish Public  Services Ombudsman ")
+    assert given.given_to == ("Glenmuir Advocacy", "Scottish Public Services Ombudsman")
+    assert any(e.action == "bundle-given" for e in rich_case.audit_events())
+    with pytest.raises(BundleError):
+        mark_given(rich_case, bundle.id, "   ")
+
+
+# --- presentation --------------------------------------------------------------------------------
+
+def _font_sizes(path: Path, pages: set[int]) -> list[float]:
+    """Effective sizes of every piece of text drawn on the given 1-based pages."""
+    sizes: list[float] = []
+    reader = PdfReader(path)
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text.strip():
+            scale_tm = abs(tm[0] * tm[3] - tm[1] * tm[2]) ** 0.5
+            scale_cm = abs(cm[0] * cm[3] - cm[1] * cm[2]) ** 0.5
+            sizes.append(size * scale_tm * scale_cm)
+
+    for n in sorted(pages):
+        reader.pages[n - 1].extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_large_print_sets_every_text_at_16_points_or_more(rich_case: Case,
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "large.pdf"
+    make_bundle(rich_case, BundleOptions(complaint_id="k-1", as_of=ON, large_print=True), out)
+    manifest = _manifest(out)
+    own = set(range(1, manifest["pages"] + 1)) - _exhibit_pages(manifest)
+    drawn = {e["first_page"] for e in manifest["exhibits"] if "original" not in e["shown_as"]}
+    sizes = _font_sizes(out, own | drawn)
+    assert len(sizes) > 200
+    assert min(sizes) >= 16 - 0.01
+    normal = tmp_path / "normal.pdf"
+    make_bundle(rich_case, BundleOptions(complaint_id="k-1", as_of=ON), normal)
+    assert min(_font_sizes(normal, {1, 2, 3})) < 12
+
+
+def test_redaction_withholds_names_on_casebooks_own_pages(rich_case: Case,
+                                                          tmp_path: Path) -> None:
+    plain = tmp_path / "plain.pdf"
+    make_bundle(rich_case, BundleOptions(as_of=ON), plain)
+    assert THIRD_PARTY in _own_pages_text(plain)
+    out = tmp_path / "redacted.pdf"
+    make_bundle(rich_case, BundleOptions(as_of=ON, redact=(THIRD_PARTY, UNICODE_NAME)), out)
+    own = _own_pages_text(out)
+    assert THIRD_PARTY not in own and UNICODE_NAME not in own
+    assert "[name withheld]" in own
+    cover = _text(out, 1, 1)
+    assert "2 names of other people are withheld" in cover
+    assert "original documents in the exhibits" in cover
+    meta = PdfReader(out).metadata
+    assert meta is not None and THIRD_PARTY not in str(dict(meta))
+
+
+def test_same_case_builds_the_same_pages(rich_case: Case, tmp_path: Path) -> None:
+    options = BundleOptions(complaint_id="k-1", as_of=ON)
+    first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    make_bundle(rich_case, options, first)
+    make_bundle(rich_case, options, second)  # the case gained audit events in between
+    assert first.read_bytes() != second.read_bytes()  # signed at different moments
+    assert _text(first) == _text(second)
+    images = []
+    for path in (first, second):
+        subprocess.run(["pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / path.stem)],
+                       check=True)
+        images.append([hashlib.sha256(p.read_bytes()).hexdigest()
+                       for p in sorted(tmp_path.glob(f"{path.stem}-*.png"))])
+    assert images[0] == images[1] and len(images[0]) == len(PdfReader(first).pages)
+
+
+# --- scope ---------------------------------------------------------------------------------------
+
+def test_complaint_summary_links_each_issue_to_its_evidence(rich_case: Case,
+                                                            tmp_path: Path) -> None:
+    out = tmp_path / "k1.pdf"
+    make_bundle(rich_case, BundleOptions(complaint_id="k-1", as_of=ON), out)
+    reader = PdfReader(out)
+    starts = {t: p for t, p, depth in _outline(reader) if depth == 0}
+    summary = _text(out, starts["Summary of the complaint"] + 1, starts["Chronology"])
+    flat = " ".join(summary.split())
+    # Issue 2 ('No copy of the plan has been given') is shown by the call where a copy was
+    # promised (shares 'copy' and 'plan'); issue 3 by the missed swimming ('hours', 'cut').
+    second = flat.split("2. No copy of the plan has been given")[1].split("3. Support hours")[0]
+    assert "Jamie mentioned a 'new plan'" in second
+    third = flat.split("3. Support hours were cut without a proper review")[1]
+    assert "Ailsa upset about missing swimming" in third.split("What would put it right")[0]
+    assert "A new plan made with Ailsa and her guardian" in flat
+    links = [a.get_object() for n in range(starts["Summary of the complaint"],
+                                           starts["Chronology"])
+             for a in reader.pages[n].get("/Annots") or []]
+    chronology = range(starts["Chronology"], starts["Requests and their deadlines"])
+    assert links and all(reader.get_page_number(a["/Dest"][0].get_object()) in chronology
+                         or reader.get_page_number(a["/Dest"][0].get_object()) >= starts[
+                             "Exhibits"] for a in links)
+    # The advocate's visit has nothing to do with this complaint, so it is left out.
+    assert "Advocate’s visit" not in _text(out)
+
+
+def test_date_range_and_tags_limit_the_bundle(rich_case: Case, tmp_path: Path) -> None:
+    out = tmp_path / "july.pdf"
+    make_bundle(rich_case, BundleOptions(date_from=date(2026, 7, 1), date_to=date(2026, 7, 31),
+                                         sections=("chronology", "exhibits"), as_of=ON), out)
+    text = _own_pages_text(out)
+    assert "Still no copy of the plan" in text  # 15 July
+    assert "Jamie mentioned a 'new plan'" not in text  # 20 June
+    assert "Meeting with the team manager" not in text  # 4 August
+    titles = [t for t, _, depth in _outline(PdfReader(out)) if depth == 0]
+    assert "Requests and their deadlines" not in titles
+    tagged = tmp_path / "tagged.pdf"
+    make_bundle(rich_case, BundleOptions(tags=("standard:3.3",), as_of=ON), tagged)
+    text = _own_pages_text(tagged)
+    assert "Ailsa upset about missing swimming" in text
+    assert "Still no copy of the plan" not in text
+
+
+def test_requests_section_counts_days_overdue_to_the_chosen_date(rich_case: Case,
+                                                                 tmp_path: Path) -> None:
+    out = tmp_path / "req.pdf"
+    make_bundle(rich_case, BundleOptions(sections=("requests",), as_of=ON), out)
+    text = " ".join(_own_pages_text(out).split())
+    # The subject access request was due on 4 August 2026: 111 days before 23 November.
+    assert "They have not replied — 111 days overdue (due 4 August 2026)" in text
+    assert "Answered on 25 August 2026" in text
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not here")
+def test_a_pdf_that_breaks_while_being_copied_becomes_a_placeholder(
+        rich_case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    crazy = (CORPUS / "crazyones.pdf").read_bytes()
+    real_add_page = PdfWriter.add_page
+
+    def add_page(self: PdfWriter, page: Any, excluded_keys: Any = ()) -> Any:
+        # Damage that only shows when the file's objects are copied, not when it is opened.
+        stream = getattr(page.pdf, "stream", None)
+        if isinstance(stream, io.BytesIO) and stream.getvalue() == crazy:
+            raise ValueError("a damaged object")
+        return real_add_page(self, page, excluded_keys)
+
+    monkeypatch.setattr(PdfWriter, "add_page", add_page)
+    out = tmp_path / "fallback.pdf"
+    make_bundle(rich_case, BundleOptions(as_of=ON), out)
+    exhibit = next(e for e in _manifest(out)["exhibits"] if e["filename"] == "crazy ones.pdf")
+    assert exhibit["shown_as"] == "placeholder: pages could not be read (1 page)"
+    assert verify_bundle(out.read_bytes()).files_checked == len(_manifest(out)["exhibits"])
+
+
+# --- bad input and cancelling --------------------------------------------------------------------
+
+@pytest.mark.parametrize("options, message", [
+    (BundleOptions(complaint_id="k-missing"), "no complaint k-missing"),
+    (BundleOptions(date_from=date(2026, 5, 1), date_to=date(2026, 4, 1)), "end date is before"),
+    (BundleOptions(sections=("gossip",)), "no bundle section called 'gossip'"),
+    (BundleOptions(redact=("x",)), "at least two letters"),
+])
+def test_bad_choices_are_refused_and_nothing_is_written(rich_case: Case, tmp_path: Path,
+                                                        options: BundleOptions,
+                                                        message: str) -> None:
+    out = tmp_path / "never.pdf"
+    before = len(rich_case.audit_events())
+    with pytest.raises(BundleError, match=message):
+        make_bundle(rich_case, options, out)
+    assert not out.exists()
+    assert len(rich_case.audit_events()) == before
+
+
+def test_cancelling_leaves_no_file(rich_case: Case, tmp_path: Path) -> None:
+    out = tmp_path / "cancelled.pdf"
+    stop = threading.Event()
+    seen: list[str] = []
+
+    def progress(fraction: float, message: str) -> None:
+        seen.append(message)
+        if fraction >= 0.5:
+            stop.set()
+
+    before = len(past_bundles(rich_case))
+    with pytest.raises(BundleCancelled):
+        make_bundle(rich_case, BundleOptions(as_of=ON), out, progress=progress, cancel=stop)
+    assert not out.exists() and not list(tmp_path.iterdir())
+    assert "Laying out the pages" in seen
+    assert len(past_bundles(rich_case)) == before
+    with pytest.raises(BundleCancelled):
+        build_bundle(rich_case, BundleOptions(as_of=ON), cancel=lambda: True)
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env["CASEBOOK_PASSPHRASE"] = DEMO_PASSPHRASE
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_command_line_builds_and_verifies(tmp_path: Path) -> None:
+    create_demo_case(tmp_path / "demo", kdf=FAST_KDF).close()
+    out = tmp_path / "pack.pdf"
+    made = _run("bundle", str(tmp_path / "demo"), "--out", str(out), "--complaint", "k-1",
+                "--from", "2026-06-01", "--to", "2026-10-31", "--large-print", "--redact",
+                THIRD_PARTY, "--for", "SPSO", "--on", "2026-11-23")
+    assert made.returncode == 0, made.stderr
+    assert "signed" in made.stdout and hashlib.sha256(out.read_bytes()).hexdigest() in made.stdout
+    checked = _run("verify", str(out))
+    assert checked.returncode == 0, checked.stderr
+    assert "checks out" in checked.stdout and "Signing key fingerprint" in checked.stdout
+    assert _manifest(out)["chain_head"]["check_code"] in checked.stdout
+    broken = tmp_path / "broken.pdf"
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    broken.write_bytes(bytes(data))
+    failed = _run("verify", str(broken))
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("NOT VERIFIED.") and len(failed.stderr.splitlines()) == 1
+    bad = _run("bundle", str(tmp_path / "demo"), "--out", str(tmp_path / "x.pdf"), "--from",
+               "2026-02-30")
+    assert bad.returncode == 1 and "not a real date" in bad.stderr
+    assert not (tmp_path / "x.pdf").exists()

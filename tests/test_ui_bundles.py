@@ -1,0 +1,129 @@
+"""The Bundles screen, driven as a person would: choose, preview, build, cancel, note, check."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.services.bundles import past_bundles, verify_bundle
+from app.services.demo import create_demo_case
+from app.store.case import Case
+from tests.conftest import FAST_KDF
+from ui.bundles import BundlesPage
+from ui.settings import Settings
+from ui.shell import Shell
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASEBOOK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("CASEBOOK_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def page(qtbot: Any, tmp_path: Path) -> tuple[BundlesPage, Case]:
+    case = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show_case(case)
+    assert shell.case_view is not None
+    shell.case_view.go("Bundles")
+    screen = shell.case_view.bundles
+    assert isinstance(screen, BundlesPage)
+    assert shell.case_view.pages.currentWidget() is screen
+    return screen, case
+
+
+def _idle(qtbot: Any, screen: BundlesPage) -> None:
+    qtbot.waitUntil(lambda: not screen.cancel_button.isEnabled(), timeout=60000)
+    screen.ops.wait()
+
+
+def test_choices_become_bundle_options(page: tuple[BundlesPage, Case]) -> None:
+    screen, _case = page
+    screen.complaint.setCurrentIndex(screen.complaint.findData("k-1"))
+    screen.date_from.set_value(date(2026, 6, 1), date(2026, 1, 1))
+    screen.tags.setText(" standard:9.10, , step:3 ")
+    screen.redact.setText("Lena Novak, Priya Shah")
+    screen.for_whom.setText("  the   SPSO ")
+    screen.section_boxes["spending"].setChecked(False)
+    screen.large_print.setChecked(True)
+    options = screen.options()
+    assert options.complaint_id == "k-1"
+    assert options.date_from == date(2026, 6, 1) and options.date_to is None
+    assert options.tags == ("standard:9.10", "step:3")
+    assert options.redact == ("Lena Novak", "Priya Shah")
+    assert options.for_whom == "the SPSO"
+    assert "spending" not in options.sections and "chronology" in options.sections
+    assert options.large_print
+
+
+def test_preview_shows_first_pages_and_saves_nothing(qtbot: Any,
+                                                      page: tuple[BundlesPage, Case]) -> None:
+    screen, case = page
+    screen.complaint.setCurrentIndex(screen.complaint.findData("k-1"))
+    screen.preview()
+    _idle(qtbot, screen)
+    assert len(screen._previews) == 4
+    assert screen._previews[0].pixmap().width() > 100
+    assert "Nothing has been saved" in screen.status.text()
+    assert past_bundles(case) == []
+    assert not any(e.action == "bundle-built" for e in case.audit_events())
+
+
+def test_build_lists_the_bundle_which_can_be_checked_noted_and_rebuilt(
+        qtbot: Any, page: tuple[BundlesPage, Case], tmp_path: Path) -> None:
+    screen, case = page
+    screen.complaint.setCurrentIndex(screen.complaint.findData("k-1"))
+    screen.for_whom.setText("Glenmuir Advocacy")
+    target = tmp_path / "pack"
+    screen.build_to(target, screen.options())
+    assert screen.cancel_button.isEnabled() and not screen.build_button.isEnabled()
+    _idle(qtbot, screen)
+    saved = tmp_path / "pack.pdf"
+    assert saved.exists()
+    check = verify_bundle(saved.read_bytes())
+    assert "Saved pack.pdf" in screen.status.text()
+    assert screen.history.count() == 1
+    item = screen.history.item(0).text().replace("\u200b", "")
+    assert check.signer_fingerprint and past_bundles(case)[0].sha256 in item
+    assert "complaint k-1" in item and "Given to: Glenmuir Advocacy" in item
+    screen.check_chosen()
+    assert screen.status.text().startswith("✓ The bundle checks out")
+    saved.write_bytes(saved.read_bytes() + b"%tampered\n")
+    screen.check_chosen()
+    assert screen.status.text().startswith("✗ Not verified.")
+    screen.mark_given("Scottish Public Services Ombudsman")
+    qtbot.waitUntil(lambda: "Scottish Public Services Ombudsman" in
+                    screen.history.item(0).text(), timeout=5000)
+    screen.rebuild_to(tmp_path / "again.pdf")
+    _idle(qtbot, screen)
+    assert (tmp_path / "again.pdf").exists()
+    qtbot.waitUntil(lambda: screen.history.count() == 2, timeout=5000)
+    assert past_bundles(case)[0].options.complaint_id == "k-1"
+
+
+def test_cancel_stops_the_build_and_writes_nothing(qtbot: Any, page: tuple[BundlesPage, Case],
+                                                   tmp_path: Path) -> None:
+    screen, case = page
+    screen.build_to(tmp_path / "never.pdf", screen.options())
+    screen.cancel()
+    _idle(qtbot, screen)
+    assert not (tmp_path / "never.pdf").exists()
+    assert "cancelled" in screen.status.text()
+    assert screen.build_button.isEnabled() and not screen.progress.isVisible()
+    assert past_bundles(case) == []
+
+
+def test_bad_choices_get_one_plain_message(qtbot: Any, page: tuple[BundlesPage, Case],
+                                           tmp_path: Path) -> None:
+    screen, _case = page
+    screen.date_from.set_value(date(2026, 9, 1), date(2026, 1, 1))
+    screen.date_to.set_value(date(2026, 8, 1), date(2026, 1, 1))
+    screen.build_to(tmp_path / "bad.pdf", screen.options())
+    _idle(qtbot, screen)
+    assert screen.status.text() == "The end date is before the start date."
+    assert not (tmp_path / "bad.pdf").exists()

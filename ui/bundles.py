@@ -1,0 +1,466 @@
+"""Bundles: build a signed evidence pack (PDF) from the record, preview it, and keep a list.
+
+Building runs in the background with progress and a Cancel button; nothing is written until the
+bundle is complete. Bundles made before are listed with when, what they cover, their SHA-256 and
+who they were given to; each can be opened, checked, rebuilt or marked as given to someone.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records.model import Complaint
+from app.records.values import parse_instant
+from app.services.bundles import (
+    OPTIONAL,
+    SECTION_TITLES,
+    BundleCancelled,
+    BundleCheckFailed,
+    BundleOptions,
+    PastBundle,
+    build_bundle,
+    make_bundle,
+    mark_given,
+    past_bundles,
+    verify_bundle,
+)
+from app.store.attachments import AttachmentInfo
+from app.store.case import Case
+from ui.dates import OptionalDate
+from ui.fields import combo, form_label
+from ui.operations import Operations
+from ui.viewer import AttachmentViewer, pdf_page_images
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.wrapped_list import WrappedLines
+
+PREVIEW_PAGES = 4
+ZERO_WIDTH_SPACE = "\u200b"
+# What each section holds, shown beside its tick box.
+SECTION_HINTS = {
+    "summary": "the complaint's issues, each linked to its evidence (needs a complaint)",
+    "chronology": "every dated record in order",
+    "requests": "what was asked for, when it was due, and how late",
+    "plans": "each plan against the version it replaced",
+    "standards": "the standards your records are tagged with",
+    "spending": "money spent for each agreed outcome",
+    "exhibits": "the original files, numbered E1, E2…",
+}
+
+
+class _Relay(QObject):
+    """Carries progress from the worker thread to the window."""
+
+    progress = Signal(float, str)
+
+
+def _when(instant: str) -> str:
+    return parse_instant(instant).strftime("%-d %b %Y, %H:%M UTC")
+
+
+def bundle_text(bundle: PastBundle, breakable: bool = False) -> str:
+    """Several plain lines describing a past bundle. `breakable` lets the long hash and path
+    wrap on a narrow window (invisible break points after each group and slash)."""
+    given = ", ".join(bundle.given_to) if bundle.given_to else "not recorded"
+    gap = ZERO_WIDTH_SPACE if breakable else ""
+    digest = gap.join(bundle.sha256[i:i + 16] for i in range(0, 64, 16))
+    return (f"Made {_when(bundle.built_at)}: {bundle.options.scope_text()}\n"
+            f"{bundle.pages} pages, {bundle.exhibits} exhibit"
+            f"{'' if bundle.exhibits == 1 else 's'}"
+            f"{', large print' if bundle.options.large_print else ''}. Given to: {given}\n"
+            f"SHA-256 {digest}\n"
+            f"Saved as {bundle.path.replace('/', '/' + gap)}")
+
+
+class BundlesPage(QWidget):
+    """Choose what a bundle covers, preview it, build it, and see bundles made before."""
+
+    def __init__(self, case: Case, ops: Operations) -> None:
+        super().__init__()
+        self.case, self.ops = case, ops
+        self._cancel: threading.Event | None = None
+        self._relay = _Relay()
+        self._relay.progress.connect(self._show_progress)
+        self._previews: list[QLabel] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Everything wraps to the window's width; nothing should need scrolling sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        named(scroll, "Bundles")
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        lay.addWidget(heading("Bundles"))
+        lay.addWidget(paragraph(
+            "A bundle is one PDF for an advocate, ombudsman or solicitor: a cover, contents, "
+            "the story in date order, your requests and how late the answers were, and every "
+            "original document. It is signed with this case's own key, so anyone can check "
+            "later that nothing in it was changed."))
+        lay.addWidget(self._scope_box())
+        lay.addWidget(self._sections_box())
+        lay.addWidget(self._looks_box())
+        actions = QHBoxLayout()
+        self.preview_button = button("&Preview", "Show the first pages without saving anything")
+        self.preview_button.clicked.connect(self.preview)
+        self.build_button = button("&Build and save…", "Make the signed PDF and choose where "
+                                                       "to save it")
+        self.build_button.clicked.connect(self._ask_and_build)
+        self.cancel_button = button("&Cancel building", "Stop; nothing will be saved")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        for b in (self.preview_button, self.build_button, self.cancel_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        lay.addLayout(actions)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        named(self.progress, "Progress of the bundle")
+        lay.addWidget(self.progress)
+        self.status = notice()
+        lay.addWidget(self.status)
+        # The preview scrolls sideways on its own, so it never widens the form above it.
+        self.preview_area = QScrollArea()
+        self.preview_area.setWidgetResizable(True)
+        self.preview_area.setVisible(False)
+        named(self.preview_area, "Preview of the first pages")
+        strip = QWidget()
+        self.preview_row = QHBoxLayout(strip)
+        self.preview_row.setContentsMargins(0, 0, 0, 0)
+        self.preview_area.setWidget(strip)
+        lay.addWidget(self.preview_area)
+        lay.addWidget(heading("Bundles made before", "subheading"))
+        self.history = QListWidget()
+        self.history.setItemDelegate(WrappedLines(self.history))
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setMinimumHeight(160)
+        named(self.history, "Bundles made before", "Choose one, then open, check, rebuild it, "
+                                                    "or note who you gave it to")
+        self.history.currentRowChanged.connect(lambda _row: self._enable_history())
+        lay.addWidget(self.history)
+        row = QHBoxLayout()
+        self.open_button = button("&Open", "Show the chosen bundle's pages")
+        self.open_button.clicked.connect(self.open_chosen)
+        self.check_button = button("C&heck", "Check the chosen bundle's signature and files")
+        self.check_button.clicked.connect(self.check_chosen)
+        self.rebuild_button = button("&Rebuild", "Make the chosen bundle again from the record "
+                                                 "as it is now")
+        self.rebuild_button.clicked.connect(self._ask_and_rebuild)
+        self.given_button = button("&Given to…", "Note who you gave the chosen bundle to")
+        self.given_button.clicked.connect(self._ask_given)
+        for b in (self.open_button, self.check_button, self.rebuild_button, self.given_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        ops.changed.connect(self._changed)
+        self.reload()
+
+    # --- the choices -------------------------------------------------------------------------
+    def _scope_box(self) -> QGroupBox:
+        box = QGroupBox("What it covers")
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.complaint = combo("Complaint")
+        form.addRow(form_label("Co&mplaint:", self.complaint), self.complaint)
+        today = date.today()
+        self.date_from = OptionalDate("From", today.replace(month=1, day=1))
+        self.date_to = OptionalDate("To", today)
+        self.date_from.known.setText("From")
+        self.date_to.known.setText("Up to")
+        form.addRow(form_label("Dates:", self.date_from.known), self.date_from)
+        form.addRow("", self.date_to)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("for example standard:9.10, step:3")
+        named(self.tags, "Only records with these tags", "Leave empty for every record; "
+                                                           "separate tags with commas")
+        form.addRow(form_label("Only &tags:", self.tags), self.tags)
+        return box
+
+    def _sections_box(self) -> QGroupBox:
+        box = QGroupBox("What goes in")
+        col = QVBoxLayout(box)
+        col.addWidget(paragraph("The cover, the contents and the manifest of original files "
+                                "are always included."))
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        col.addLayout(grid)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for row, name in enumerate(OPTIONAL):
+            # Tick boxes do not wrap their text, so the explanation is a label beside it.
+            tick = QCheckBox(SECTION_TITLES[name])
+            tick.setChecked(True)
+            named(tick, SECTION_TITLES[name], SECTION_HINTS[name])
+            self.section_boxes[name] = tick
+            grid.addWidget(tick, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(paragraph(SECTION_HINTS[name]), row, 1)
+        return box
+
+    def _looks_box(self) -> QGroupBox:
+        box = QGroupBox("Who it is for, and how it looks")
+        form = QFormLayout(box)
+        # Labels above their boxes: these labels are long, and must not be squeezed.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.for_whom = QLineEdit()
+        self.for_whom.setPlaceholderText("for example the Scottish Public Services Ombudsman")
+        named(self.for_whom, "Prepared for", "Printed on the cover")
+        form.addRow(form_label("Prepared &for:", self.for_whom), self.for_whom)
+        self.redact = QLineEdit()
+        self.redact.setPlaceholderText("names separated by commas")
+        named(self.redact, "Names to withhold", "Other people's names to leave out of "
+                                                "Casebook's own pages; original documents "
+                                                "are not changed")
+        form.addRow(form_label("Other people's names to &withhold on Casebook's pages:",
+                               self.redact), self.redact)
+        self.large_print = QCheckBox("&Large print")
+        named(self.large_print, "Large print", "Every word in the bundle 16 point or bigger")
+        form.addRow(self.large_print)
+        return box
+
+    def options(self) -> BundleOptions:
+        """The choices on screen as bundle options."""
+        complaint = self.complaint.currentData()
+        return BundleOptions(
+            complaint_id=str(complaint) if complaint else None,
+            date_from=self.date_from.value(), date_to=self.date_to.value(),
+            tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
+            sections=tuple(n for n, tick in self.section_boxes.items() if tick.isChecked()),
+            large_print=self.large_print.isChecked(),
+            redact=tuple(n.strip() for n in self.redact.text().split(",") if n.strip()),
+            for_whom=" ".join(self.for_whom.text().split()))
+
+    # --- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Refresh the complaints to choose from and the list of bundles made."""
+        chosen = self.complaint.currentData()
+        self.complaint.clear()
+        self.complaint.addItem("No complaint: the whole record", None)
+        for c in sorted(self.case.list_of(Complaint), key=lambda c: (c.opened_on or date.min,
+                                                                     c.id)):
+            self.complaint.addItem(c.title, c.id)
+        found = self.complaint.findData(chosen)
+        self.complaint.setCurrentIndex(max(found, 0))
+        self.bundles = past_bundles(self.case)
+        self.history.clear()
+        for bundle in self.bundles:
+            item = QListWidgetItem(bundle_text(bundle, breakable=True))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, bundle_text(bundle))
+            self.history.addItem(item)
+        if self.bundles:
+            self.history.setCurrentRow(0)
+        self._enable_history()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._cancel is None:
+            self.reload()
+
+    def _changed(self, types: Any) -> None:
+        if "complaint" in types or "bundle" in types:
+            self.reload()
+
+    def _enable_history(self) -> None:
+        chosen = self.chosen() is not None and self._cancel is None
+        for b in (self.open_button, self.check_button, self.rebuild_button, self.given_button):
+            b.setEnabled(chosen)
+
+    def chosen(self) -> PastBundle | None:
+        """The bundle chosen in the list."""
+        row = self.history.currentRow()
+        return self.bundles[row] if 0 <= row < len(self.bundles) else None
+
+    # --- building ----------------------------------------------------------------------------
+    def _busy(self, busy: bool) -> None:
+        self.preview_button.setEnabled(not busy)
+        self.build_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        if not busy:
+            self._cancel = None
+        self._enable_history()
+
+    def _start(self) -> threading.Event:
+        cancel = threading.Event()
+        self._cancel = cancel
+        self.progress.setValue(0)
+        self._busy(True)
+        return cancel
+
+    def _show_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.progress.setFormat(f"{message} — %p%")
+        show_notice(self.status, message + "…")
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        show_notice(self.status, message)
+
+    def cancel(self) -> None:
+        """Stop the bundle being built; nothing is saved."""
+        if self._cancel is not None:
+            self._cancel.set()
+            show_notice(self.status, "Stopping…")
+
+    def preview(self) -> None:
+        """Build the bundle in memory (not signed, not saved) and show its first pages."""
+        options = self.options()
+        cancel = self._start()
+        relay = self._relay
+
+        def work() -> list[QImage] | str:
+            try:
+                built = build_bundle(self.case, options, sign=False, cancel=cancel,
+                                     progress=relay.progress.emit)
+            except BundleCancelled as exc:
+                return str(exc)
+            return pdf_page_images(built.pdf, scale=0.45, limit=PREVIEW_PAGES)
+
+        self.ops.run(work, self._show_preview, self._failed)
+
+    def _show_preview(self, result: list[QImage] | str) -> None:
+        self._busy(False)
+        for label in self._previews:
+            label.deleteLater()
+        self._previews = []
+        if isinstance(result, str):
+            show_notice(self.status, result)
+            return
+        tallest = max((image.height() for image in result), default=0)
+        bar = self.preview_area.horizontalScrollBar().sizeHint().height()
+        self.preview_area.setFixedHeight(tallest + bar + 8)
+        self.preview_area.setVisible(bool(result))
+        for number, image in enumerate(result, start=1):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setFrameShape(QLabel.Shape.Box)
+            named(label, f"Preview of page {number}")
+            self.preview_row.addWidget(label)
+            self._previews.append(label)
+        show_notice(self.status, f"Preview of the first {len(result)} pages. Nothing has been "
+                                 f"saved yet.")
+
+    def _ask_and_build(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "Save the bundle", "bundle.pdf",
+                                                "PDF files (*.pdf)")
+        if target:
+            self.build_to(Path(target), self.options())
+
+    def build_to(self, target: Path, options: BundleOptions) -> None:
+        """Build, sign and save a bundle to `target` in the background."""
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        cancel = self._start()
+        relay = self._relay
+
+        def work() -> PastBundle | str:
+            try:
+                return make_bundle(self.case, options, target, cancel=cancel,
+                                   progress=relay.progress.emit)
+            except BundleCancelled as exc:
+                return str(exc)
+
+        self.ops.run(work, self._built, self._failed)
+
+    def _built(self, result: PastBundle | str) -> None:
+        self._busy(False)
+        if isinstance(result, str):
+            show_notice(self.status, result)
+            return
+        self.reload()
+        show_notice(self.status, f"Saved {Path(result.path).name}: {result.pages} pages, "
+                                 f"signed. Its SHA-256 is kept in the case's audit log.")
+
+    # --- bundles made before -----------------------------------------------------------------
+    def _read_chosen(self) -> tuple[PastBundle, bytes] | None:
+        bundle = self.chosen()
+        if bundle is None:
+            return None
+        try:
+            return bundle, Path(bundle.path).read_bytes()
+        except OSError:
+            show_notice(self.status, f"The file {bundle.path} is no longer there; you can "
+                                     f"rebuild it.")
+            return None
+
+    def open_chosen(self) -> None:
+        """Show the chosen bundle in Casebook's viewer."""
+        found = self._read_chosen()
+        if found is None:
+            return
+        bundle, data = found
+        info = AttachmentInfo(bundle.id, Path(bundle.path).name, "application/pdf",
+                              bundle.sha256, len(data), bundle.built_at, False, bundle.pages,
+                              "", None)
+        AttachmentViewer(info, data, self).exec()
+
+    def check_chosen(self) -> None:
+        """Check the chosen bundle's file: signature and every attached original."""
+        found = self._read_chosen()
+        if found is None:
+            return
+        try:
+            result = verify_bundle(found[1])
+        except BundleCheckFailed as exc:
+            show_notice(self.status, f"✗ Not verified. {exc}")
+            return
+        show_notice(self.status, "✓ " + " ".join(result.lines()[:3]))
+
+    def _ask_and_rebuild(self) -> None:
+        bundle = self.chosen()
+        if bundle is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, "Save the rebuilt bundle", bundle.path,
+                                                "PDF files (*.pdf)")
+        if target:
+            self.rebuild_to(Path(target))
+
+    def rebuild_to(self, target: Path) -> None:
+        """Build the chosen bundle again, with the same choices, counted to today."""
+        bundle = self.chosen()
+        if bundle is not None:
+            self.build_to(target, replace(bundle.options, as_of=None))
+
+    def _ask_given(self) -> None:
+        bundle = self.chosen()
+        if bundle is None:
+            return
+        name, ok = QInputDialog.getText(self, "Given to", "Who did you give this bundle to?")
+        if ok:
+            self.mark_given(name)
+
+    def mark_given(self, name: str) -> None:
+        """Note that the chosen bundle was given to someone."""
+        bundle = self.chosen()
+        if bundle is None:
+            return
+        self.ops.write(lambda: mark_given(self.case, bundle.id, name), {"bundle"},
+                       lambda _b: show_notice(self.status, f"Noted: given to {name.strip()}."),
+                       self._failed)
