@@ -1,0 +1,104 @@
+"""Child process for the scale suite: time from process start to a window's first paint.
+
+    python -m benchmarks.probe_window empty SPAWNED
+    python -m benchmarks.probe_window casebook SPAWNED CASE_FOLDER
+
+SPAWNED is the parent's `time.monotonic()` taken just before it started this process; on Linux
+that clock is system-wide, so `monotonic() - SPAWNED` here is the time since the process was
+started, interpreter start-up and imports included. Both modes use the same method: an event
+filter on the widget that shows the content waits for its first Paint event, and the clock is
+read once that paint has finished (a zero-delay timer runs after it). The result is one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from benchmarks.measure import peak_rss_mb
+
+TIMEOUT_MS = 120_000
+
+
+class FirstPaint(QObject):
+    """Notes when `target` has first finished painting, then stops the event loop."""
+
+    def __init__(self, app: QApplication, target: QWidget, spawned: float) -> None:
+        super().__init__()
+        self.app, self.target, self.spawned = app, target, spawned
+        self.elapsed: float | None = None
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.target and event.type() == QEvent.Type.Paint and self.elapsed is None:
+            self.elapsed = -1.0
+            QTimer.singleShot(0, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        self.elapsed = time.monotonic() - self.spawned
+        self.app.quit()
+
+
+def _run(app: QApplication, window: QMainWindow, target: QWidget, spawned: float) -> float:
+    watcher = FirstPaint(app, target, spawned)
+    window.show()
+    QTimer.singleShot(TIMEOUT_MS, app.quit)
+    app.exec()
+    if watcher.elapsed is None or watcher.elapsed < 0:
+        raise SystemExit("the window was never painted")
+    return watcher.elapsed
+
+
+def empty_window(spawned: float) -> dict[str, float | int]:
+    """A bare PySide6 main window, the same size as Casebook's."""
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1100, 760)
+    return {"elapsed_s": _run(app, window, window, spawned), "peak_rss_mb": peak_rss_mb()}
+
+
+def casebook_window(spawned: float, folder: Path) -> dict[str, float | int]:
+    """Casebook's own window, started as `ui.app.run` starts it, opening the case with the key
+    remembered on this computer and showing the Diary; measured to the list's first paint."""
+    from ui import settings as settings_store
+    from ui import theme
+    from ui.shell import Shell
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Casebook")
+    settings = settings_store.load()
+    theme.apply(app, settings)
+    shell = Shell(settings)
+    shell.open_folder(folder)
+    if shell.case_view is None:
+        raise SystemExit("the case did not open from its keyring slot")
+    shell.case_view.go("Diary")
+    diary = shell.case_view.diary
+    elapsed = _run(app, shell, diary.table.viewport(), spawned)
+    result = {"elapsed_s": elapsed, "peak_rss_mb": peak_rss_mb(),
+              "rows_loaded": diary.model.rowCount()}
+    shell.close_case()
+    return result
+
+
+def main(argv: list[str]) -> int:
+    """Run one probe and print its result as JSON."""
+    if len(argv) == 2 and argv[0] == "empty":
+        result = empty_window(float(argv[1]))
+    elif len(argv) == 3 and argv[0] == "casebook":
+        result = casebook_window(float(argv[1]), Path(argv[2]))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

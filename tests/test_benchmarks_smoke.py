@@ -1,0 +1,92 @@
+"""The scale suite's own code, run small so it cannot rot: no timings are checked here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.records.model import Contact, Correspondence, DiaryEntry
+from app.store.case import Case
+from benchmarks import run, synth
+from benchmarks.bench_keyring import FILE_VARIABLE, BenchmarkKeyring
+from benchmarks.measure import median, percentile
+from benchmarks.probe_case import search, unlock
+from tests.conftest import FAST_KDF
+
+TINY = synth.Scale(contacts=8, diary=50, letters=20, attachments=5, attachment_bytes=400_000)
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> synth.BuiltCase:
+    """The tiny case, remembered in the test's in-memory keyring."""
+    return synth.build(tmp_path / "case", TINY, kdf=FAST_KDF)
+
+
+def test_the_tiny_case_holds_what_was_asked_for(built: synth.BuiltCase) -> None:
+    assert built.counts == {"contacts": 8, "diary": 50, "letters": 20, "attachments": 5}
+    with Case.open_with_passphrase(built.folder, synth.PASSPHRASE) as case:
+        assert case.count(DiaryEntry) == 50 and case.count(Correspondence) == 20
+        assert case.count(Contact) == 8
+        files = case.attachments()
+        assert len(files) == 5 and sum(f.size for f in files) == built.attachment_bytes
+        assert len({f.sha256 for f in files}) == 5  # every file's bytes differ
+        assert 0.5 * TINY.attachment_bytes < built.attachment_bytes < 1.5 * TINY.attachment_bytes
+        typed = [f for f in files if f.filename.startswith("letter-")]
+        assert typed and all(f.text.startswith("Dear ") and f.page_count for f in typed)
+        for f in files:
+            head = case.attachment_data(f.id)[:4]
+            assert head == (b"%PDF" if f.media_type == "application/pdf" else b"\xff\xd8\xff\xe0")
+        attached = {a for e in case.list_of(DiaryEntry) for a in e.attachment_ids}
+        attached |= {a for m in case.list_of(Correspondence) for a in m.attachment_ids}
+        assert attached == {f.id for f in files}
+        days = [e.occurred_at.day for e in case.list_of(DiaryEntry)]
+        assert min(days) >= synth.FIRST_DAY and (max(days) - min(days)).days > 365
+        case.verify()
+
+
+def test_the_same_seed_gives_the_same_case(built: synth.BuiltCase, tmp_path: Path) -> None:
+    again = synth.build(tmp_path / "again", TINY, kdf=FAST_KDF, remember=False)
+    with Case.open_with_passphrase(built.folder, synth.PASSPHRASE) as first, \
+            Case.open_with_passphrase(again.folder, synth.PASSPHRASE) as second:
+        assert first.list_of(DiaryEntry) == second.list_of(DiaryEntry)
+        assert [f.sha256 for f in first.attachments()] == [f.sha256 for f in second.attachments()]
+
+
+def test_the_search_and_unlock_probes_work_on_it(built: synth.BuiltCase) -> None:
+    queries = synth.queries(40, TINY)
+    assert len(queries) == 40 and all(1 <= len(q.split()) <= 3 for q in queries)
+    found = search(built.folder, queries)  # opens from the keyring slot
+    assert len(found["ms"]) == 40 and sum(1 for n in found["hits"] if n) >= 10
+    assert unlock(built.folder, synth.PASSPHRASE)["peak_rss_mb"] > 0
+
+
+def test_ensure_reuses_a_matching_case_and_rebuilds_a_stale_one(tmp_path: Path) -> None:
+    tiny = synth.Scale(contacts=3, diary=5, letters=3, attachments=2, attachment_bytes=50_000)
+    first = synth.ensure(tmp_path, tiny, kdf=FAST_KDF)
+    assert not first.reused and first.counts["diary"] == 5
+    again = synth.ensure(tmp_path, tiny, kdf=FAST_KDF)
+    assert again.reused and again.counts == first.counts
+    bigger = synth.ensure(tmp_path, synth.Scale(contacts=3, diary=7, letters=3, attachments=2,
+                                                attachment_bytes=50_000), kdf=FAST_KDF)
+    assert not bigger.reused and bigger.counts["diary"] == 7
+
+
+def test_benchmark_keyring_keeps_secrets_in_its_file(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(FILE_VARIABLE, str(tmp_path / "keys.json"))
+    ring = BenchmarkKeyring()
+    ring.set_password("Casebook", "case-1", "c2VjcmV0")
+    assert BenchmarkKeyring().get_password("Casebook", "case-1") == "c2VjcmV0"
+    ring.delete_password("Casebook", "case-1")
+    assert ring.get_password("Casebook", "case-1") is None
+
+
+def test_statistics_and_targets() -> None:
+    samples = [float(n) for n in range(1, 101)]
+    assert percentile(samples, 0.95) == 95.0 and median([3.0, 1.0, 2.0]) == 2.0
+    assert median([4.0, 1.0, 3.0, 2.0]) == 2.5
+    checked = run.targets({"qt_empty_window_s": 0.2, "open_case_to_diary_s": 0.7,
+                           "search_p95_ms": 12.0, "peak_rss_mb": 310.0})
+    verdicts = {t["metric"]: t["pass"] for t in checked}
+    assert verdicts == {"open_case_to_diary_s": False, "search_p95_ms": True, "peak_rss_mb": False}
