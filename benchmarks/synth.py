@@ -39,6 +39,7 @@ from app.records.model import (
     Person,
 )
 from app.records.values import Moment, format_instant
+from app.services.daywords import long_day
 from app.store import schema
 from app.store.case import Case
 
@@ -239,7 +240,7 @@ class _Writer:
             "incident": _cap(incident), "incident_lower": incident,
             "decision": rng.choice(DECISIONS), "reason": rng.choice(REASONS),
             "document": rng.choice(DOCUMENTS), "weekday": rng.choice(WEEKDAYS),
-            "month": day.strftime("%B %Y"), "day": later.strftime("%-d %B %Y"),
+            "month": day.strftime("%B %Y"), "day": long_day(later),
             "n": str(rng.randint(2, 9)),
             "amount": f"{rng.randint(40, 900)}.{rng.randint(0, 99):02d}",
         }

@@ -48,6 +48,7 @@ from app.services.bundles import (
     past_bundles,
     verify_bundle,
 )
+from app.services.daywords import short_day
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from ui.dates import OptionalDate
@@ -78,7 +79,8 @@ class _Relay(QObject):
 
 
 def _when(instant: str) -> str:
-    return parse_instant(instant).strftime("%-d %b %Y, %H:%M UTC")
+    when = parse_instant(instant)
+    return f"{short_day(when)}, {when:%H:%M} UTC"
 
 
 def bundle_text(bundle: PastBundle, breakable: bool = False) -> str:

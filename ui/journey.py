@@ -10,6 +10,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from app.services.daywords import short_day
 from app.services.journey import Journey, JourneyItem, journey
 from app.store.case import Case
 from ui.labels import TYPE_NAMES
@@ -23,7 +24,7 @@ JOURNEY_TYPES = {"diary", "correspondence", "complaint", "plan", "request", "tra
 
 def item_line(item: JourneyItem) -> str:
     """'2 Jun 2026 — Plans: Outcomes plan 2026 (usually here)', the title a link."""
-    day = item.day.strftime("%-d %b %Y") if item.day else "No date"
+    day = short_day(item.day) if item.day else "No date"
     why = "tagged for this step" if item.placement == "tagged" else "usually here"
     kind = TYPE_NAMES.get(item.record_type, item.record_type)
     return (f"{escape(day)} — {escape(kind)}: "

@@ -6,6 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from app.records.values import Moment
+from app.services.daywords import weekday_day
 
 DIARY_KINDS = {"phone-call": "Phone call", "home-visit": "Home visit", "meeting": "Meeting",
                "email": "Email", "letter": "Letter", "observation": "Something I noticed",
@@ -27,7 +28,7 @@ TYPE_NAMES = {"diary": "Diary", "correspondence": "Letters and emails", "request
 
 def when_text(moment: Moment) -> str:
     """'Tue 4 Mar 2026, 14:30' — day names help people place events."""
-    text = moment.day.strftime("%a %-d %b %Y")
+    text = weekday_day(moment.day)
     return f"{text}, {moment.at.strftime('%H:%M')}" if moment.at else text
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
 
+from app.services.daywords import long_day, short_day
 from app.services.standards import Evidence, StandardEvidence, standards_evidence
 from app.services.taxonomy import load_taxonomy
 from app.store.case import Case
@@ -33,7 +34,7 @@ def parse_record_link(url: QUrl) -> tuple[str, str] | None:
 
 def evidence_line(item: Evidence) -> str:
     """'20 Jun 2026 — Diary: Jamie mentioned a new plan', the title a link to the record."""
-    day = item.day.strftime("%-d %b %Y") if item.day else "No date"
+    day = short_day(item.day) if item.day else "No date"
     kind = TYPE_NAMES.get(item.record_type, item.record_type)
     return (f"{escape(day)} — {escape(kind)}: "
             + record_link(item.record_type, item.record_id, item.title))
@@ -89,7 +90,7 @@ class StandardsPage(QWidget):
             "Tag a diary entry, letter, complaint or plan with a standard (for example 9.10) "
             "and it is listed here as evidence that the standard was not met."))
         self.source = paragraph(f"Source: {source.title}, {source.publisher} ({source.year}); "
-                                f"in Casebook's own words. Checked {source.checked_on:%-d %B %Y}.")
+                                f"in Casebook's own words. Checked {long_day(source.checked_on)}.")
         self.source.setToolTip(source.url)
         layout.addWidget(self.source)
         self.only_evidence = QCheckBox("&Show only standards with records tagged")

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Literal
 
 from app.records.model import Request
+from app.services.daywords import long_day
 from app.services.deadlines import DeadlineError, NoSuchStep, Rule, load_rules
 from app.store.case import Case
 
@@ -63,7 +64,7 @@ class RequestClock:
 
 
 def _spoken(day: date | None) -> str:
-    return day.strftime("%-d %B %Y") if day else ""
+    return long_day(day) if day else ""
 
 
 def _paused_days(request: Request, rule: Rule, jurisdiction: str, on: date) -> int:

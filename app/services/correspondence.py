@@ -17,6 +17,7 @@ from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment, ValueProblem
 from app.services import letter_fields
 from app.services.attachments import read_file_text
+from app.services.daywords import long_day
 from app.services.imports import ImportRefused, ParsedFile, parse_file
 from app.store import records
 from app.store.case import Case
@@ -175,7 +176,7 @@ def _refuse_if_already_in(case: Case, links: list[_Link], sha256: str,
 
 def _named(letter: Correspondence) -> str:
     when = letter.received_at or letter.sent_at
-    day = f" of {when.day.strftime('%-d %B %Y')}" if when else ""
+    day = f" of {long_day(when.day)}" if when else ""
     return f"the letter “{letter.subject or 'with no subject'}”{day}"
 
 
@@ -329,8 +330,8 @@ def check_dates(sent_at: Moment | None, received_at: Moment | None) -> None:
         raise LetterProblem("Please give the date it was sent or the date it came in")
     if sent_at and received_at and received_at.day < sent_at.day:
         raise LetterProblem(
-            f"The date it came in ({received_at.day.strftime('%-d %B %Y')}) is before the date "
-            f"it was sent ({sent_at.day.strftime('%-d %B %Y')}); please correct one of them")
+            f"The date it came in ({long_day(received_at.day)}) is before the date "
+            f"it was sent ({long_day(sent_at.day)}); please correct one of them")
 
 
 def save_import(case: Case, draft: Draft) -> str:

@@ -23,6 +23,7 @@ from app.services.bundles.content import UK, BundleContent
 from app.services.bundles.layout import PAGE_HEIGHT, Pen, Rendered, render, table_style
 from app.services.bundles.pages import ExhibitEntry, day_text
 from app.services.bundles.quiet import quiet_pdf_libraries
+from app.services.daywords import weekday_day
 from app.services.imports.parsed import ImportRefused, ParsedFile
 from app.services.imports.sandbox import parse_file
 from app.store.attachments import AttachmentInfo
@@ -77,7 +78,8 @@ def open_pdf(data: bytes) -> tuple[PdfReader | None, str]:
 
 def entered_text(info: AttachmentInfo) -> str:
     """When a file entered the record, in UK time: 'Mon 23 Nov 2026, 09:48'."""
-    return parse_instant(info.added_at).astimezone(UK).strftime("%a %-d %b %Y, %H:%M")
+    when = parse_instant(info.added_at).astimezone(UK)
+    return f"{weekday_day(when)}, {when:%H:%M}"
 
 
 def describe(content: BundleContent, info: AttachmentInfo) -> str:
@@ -210,7 +212,7 @@ class ExhibitDrawer:
     def _email(self, parsed: ParsedFile) -> list[Flowable]:
         headers = [("From", parsed.sender or ""), ("To", ", ".join(parsed.recipients)),
                    ("Copied to", ", ".join(parsed.cc)),
-                   ("Sent", parsed.sent_at.strftime("%a %-d %b %Y, %H:%M %Z").strip()
+                   ("Sent", f"{weekday_day(parsed.sent_at)}, {parsed.sent_at:%H:%M %Z}".strip()
                     if parsed.sent_at else ""),
                    ("Subject", parsed.subject or "")]
         if parsed.children:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from app.records.values import ValueProblem, parse_date
+from app.services.daywords import short_day
 
 # Every section in bundle order. Cover, contents and manifest are always included: without them
 # a bundle cannot be navigated or checked.
@@ -128,4 +129,4 @@ def _opt_date(value: Any) -> date | None:
 
 
 def _day(value: date) -> str:
-    return value.strftime("%-d %b %Y")
+    return short_day(value)

@@ -28,6 +28,7 @@ from app.services import plans
 from app.services.bundles.content import BundleContent, ChronoRow, uk_day
 from app.services.bundles.layout import Pen, table_style
 from app.services.bundles.options import SECTION_TITLES
+from app.services.daywords import weekday_day
 from app.store.attachments import AttachmentInfo
 
 GRID = colors.Color(0.45, 0.45, 0.45)
@@ -59,7 +60,7 @@ def _may_split(row: Sequence[str], limit: int) -> int:
 
 def day_text(day: date) -> str:
     """'Tue 12 May 2026'."""
-    return day.strftime("%a %-d %b %Y")
+    return weekday_day(day)
 
 
 def money_text(amount: Decimal) -> str:

@@ -24,6 +24,7 @@ from pypdf.errors import PyPdfError
 
 from app.services.bundles.quiet import quiet_pdf_libraries
 from app.services.bundles.signing import certificate_fingerprint
+from app.services.daywords import long_day
 
 MANIFEST_NAME = "casebook-manifest.json"
 MANIFEST_FORMAT = "casebook.bundle-manifest"
@@ -97,7 +98,8 @@ def _verify(data: bytes) -> BundleCheck:
                                 "manifest names.")
     checked = _check_files(manifest, attached)
     head = manifest.get("chain_head") or {}
-    signed_at = status.signer_reported_dt.strftime("%-d %B %Y at %H:%M UTC") \
+    signed_at = (f"{long_day(status.signer_reported_dt)} at "
+                 f"{status.signer_reported_dt:%H:%M} UTC") \
         if status.signer_reported_dt else "at an unrecorded time"
     return BundleCheck(fingerprint, int(head.get("seq", 0)), str(head.get("hash", "")),
                        str(head.get("check_code", "")), pages, checked, signed_at)
