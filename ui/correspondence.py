@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,16 +32,16 @@ from app.records.model import Contact, Correspondence, Request, RequestKind
 from app.records.values import Moment
 from app.services import clocks, requests
 from app.services.correspondence import Party, save_letter, thread
+from app.services.daywords import long_day
 from app.store.case import Case
 from ui.labels import CHANNELS, DIRECTIONS, when_text
 from ui.letter_form import LetterFields, LetterValues, letter_line, reply_choices
 from ui.letter_import import ImportDialog
 from ui.operations import Operations
+from ui.table_models import Index, PagedModel
 from ui.viewer import AttachmentViewer
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
-PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
 # Words for the list, where the direction is said by "from" (received) or "to" (sent).
 SHORT_CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
                   "hand": "Note by hand", "other": "Message"}
@@ -53,53 +53,25 @@ def _esc(text: str) -> str:
 
 
 def _spoken(day: date) -> str:
-    return day.strftime("%-d %B %Y")
+    return long_day(day)
 
 
-class LetterModel(QAbstractTableModel):
+class LetterModel(PagedModel[Correspondence]):
     """Newest first; loads a page at a time as the list is scrolled."""
 
     HEADERS = ("Newest first",)
 
     def __init__(self, case: Case) -> None:
-        super().__init__()
-        self.case = case
-        self.rows: list[Correspondence] = []
+        super().__init__(case, Correspondence)
         self.names: dict[str, str] = {}
-        self.total = 0
         self.reload()
 
     def reload(self) -> None:
         """Start again from the newest letter."""
         self.beginResetModel()
         self.names = {c.id: c.name for c in self.case.list_of(Contact)}
-        self.total = self.case.count(Correspondence)
-        self.rows = self.case.list_of(Correspondence, 0, PAGE)
+        self.first_page()
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = self.case.list_of(Correspondence, len(self.rows), PAGE)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,

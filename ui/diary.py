@@ -7,11 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QDateTime,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -42,13 +40,13 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Commitment, Contact, DiaryEntry, Request
 from app.records.values import Moment, ValueProblem, now_utc
+from app.services.daywords import long_day
 from app.store.case import Case
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
+from ui.table_models import Index, PagedModel
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
-PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
@@ -64,50 +62,22 @@ def _row_texts(entry: DiaryEntry) -> tuple[str, str]:
     return shown, spoken
 
 
-class DiaryModel(QAbstractTableModel):
+class DiaryModel(PagedModel[DiaryEntry]):
     """Newest first; loads a page at a time as the list is scrolled."""
 
     HEADERS = ("Entries, newest first",)
 
     def __init__(self, case: Case) -> None:
-        super().__init__()
-        self.case = case
-        self.rows: list[DiaryEntry] = []
+        super().__init__(case, DiaryEntry)
         self._texts: dict[int, tuple[str, str]] = {}
-        self.total = 0
         self.reload()
 
     def reload(self) -> None:
         """Start again from the newest entry."""
         self.beginResetModel()
-        self.total = self.case.count(DiaryEntry)
-        self.rows = self.case.list_of(DiaryEntry, 0, PAGE)
+        self.first_page()
         self._texts = {}
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = self.case.list_of(DiaryEntry, len(self.rows), PAGE)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in _TEXT_ROLES:
@@ -368,7 +338,7 @@ class EntryDetail(QWidget):
         if entry.body:
             parts.append("<p>" + _esc(entry.body).replace("\n", "<br>") + "</p>")
         for c in entry.commitments:
-            due = f" by {c.due.strftime('%-d %B %Y')}" if c.due else ""
+            due = f" by {long_day(c.due)}" if c.due else ""
             who = names.get(c.by, "") if c.by else ""
             parts.append(f"<p><b>Promise:</b> {_esc(who)} {_esc(c.text)}{_esc(due)}</p>")
         if entry.tags:

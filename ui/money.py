@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,16 +40,16 @@ from ui.bank_import import BankImportDialog
 from ui.labels import amount_text, pounds
 from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
 from ui.operations import Operations
+from ui.table_models import Index, RowsModel
 from ui.viewer import AttachmentViewer
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 from ui.wrapped_list import WrappedLines
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 MONEY_TYPES = {"transaction", "schedule", "plan", "attachment"}
 
 
-class PaymentsModel(QAbstractTableModel):
+class PaymentsModel(RowsModel[Transaction]):
     """Every payment in and out, newest first; thin, fed plain records."""
 
     # What the payment was for comes last: it takes the room left, and is shown whole in its
@@ -58,7 +58,6 @@ class PaymentsModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Transaction] = []
         self.words: dict[str, str] = {}
         self.suggested: dict[str, str] = {}
         self.outside: set[str] = set()
@@ -70,18 +69,6 @@ class PaymentsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.words, self.suggested, self.outside = rows, words, suggested, outside
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def outcome_text(self, t: Transaction) -> str:
         """What the payment was for, in the plan's words — or plainly that nobody has said."""
@@ -139,6 +126,7 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     named(table, name)
+    named(table.horizontalHeader(), f"{name}: column headings")
     return table
 
 

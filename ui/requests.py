@@ -12,9 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -42,9 +40,9 @@ from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
+from ui.table_models import Index, RowsModel
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
-Index = QModelIndex | QPersistentModelIndex
 # Words and a symbol for each state, so nothing depends on colour.
 STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon", "waiting": "… Waiting",
                "no-date": "? No due date", "answered": "✓ Answered",
@@ -61,7 +59,7 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class RequestsModel(QAbstractTableModel):
+class RequestsModel(RowsModel[clocks.RequestClock]):
     """Requests with their clocks on one day: overdue first (most days), then soonest due."""
 
     HEADERS = ("Where it stands", "What you asked for", "Due by")
@@ -69,7 +67,6 @@ class RequestsModel(QAbstractTableModel):
     def __init__(self, case: Case) -> None:
         super().__init__()
         self.case = case
-        self.rows: list[clocks.RequestClock] = []
         self.show_closed = False
 
     def reload(self, on: date) -> None:
@@ -78,18 +75,6 @@ class RequestsModel(QAbstractTableModel):
         every = clocks.all_clocks(self.case, on)
         self.rows = [c for c in every if self.show_closed or c.state not in CLOSED]
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
