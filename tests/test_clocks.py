@@ -150,8 +150,12 @@ def test_today_lists_overdue_most_days_first_then_due_soon_then_reminders(demo: 
     assert [c.days_overdue for c in view.overdue] == [124, 111, 47]
     assert [c.request.id for c in view.due_soon] == [soon.id]
     assert later.id not in {c.request.id for c in view.due_soon + view.overdue}
-    assert [r.kind for r in view.reminders] == ["authority-ending"]
-    assert view.reminders[0].title == "Your welfare guardianship order ends on 1 March 2027"
+    # Most days overdue first: the council's missed November payment, then the rest.
+    assert [r.kind for r in view.reminders] == [
+        "payment-missed", "authority-ending", "payroll-records", "spending-unlinked"]
+    assert view.reminders[0].title.startswith("The council's payment of £1,820.00 due on "
+                                              "1 November 2026 has not arrived")
+    assert view.reminders[1].title == "Your welfare guardianship order ends on 1 March 2027"
     # A week later, nothing has been stored, yet everything has moved on.
     week_on = today(demo, on + timedelta(days=7))
     assert [c.days_overdue for c in week_on.overdue] == [131, 118, 54]

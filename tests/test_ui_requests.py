@@ -114,6 +114,15 @@ def test_a_chaser_from_today_is_saved_exported_and_tracked(qtbot: Any, view: Cas
     dialog.close()
 
 
+def test_a_missed_council_payment_on_today_opens_the_money_page(qtbot: Any,
+                                                                view: CaseView) -> None:
+    card = view.today.findChild(QFrame, "reminder-payment-missed")
+    assert card is not None
+    assert "⚠ The council's payment of £1,820.00 due on 1 November 2026" in card.accessibleName()
+    qtbot.mouseClick(_button(card, "Open Money"), Qt.MouseButton.LeftButton)
+    assert view.pages.currentWidget() is view.money
+
+
 def test_open_in_requests_shows_the_rule_one_click_away(qtbot: Any, view: CaseView) -> None:
     card = _card(view, "r-sar")
     assert card is not None

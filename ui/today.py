@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 # Record types whose changes can alter what Today shows.
 WATCHED = frozenset({"request", "complaint", "authority", "plan", "correspondence", "contact"})
 # Reminder kinds → the section that holds their record.
-REMINDER_TYPES = {"review": "plan", "plan": "plan", "complaint": "complaint"}
+REMINDER_TYPES = {"review": "plan", "plan": "plan", "complaint": "complaint",
+                  # Money reminders: a missed payment has no record, so they open the Money page.
+                  "payment": "transaction", "spending": "transaction", "payroll": "transaction",
+                  "insurance": "transaction"}
 
 
 def _card(text: str, description: str) -> tuple[QFrame, QHBoxLayout]:
@@ -117,10 +120,16 @@ class TodayPage(QWidget):
     def _reminder_card(self, reminder: Reminder) -> None:
         mark = "⚠" if reminder.days_overdue else "◷"
         frame, row = _card(f"{mark} {reminder.title}", reminder.detail)
+        frame.setObjectName(f"reminder-{reminder.kind}")
         record_type = REMINDER_TYPES.get(reminder.kind.split("-")[0])
-        if reminder.record_id and record_type:
+        if record_type == "transaction":
+            show = button("Open Money", f"Go to the Money page for: {reminder.title}")
+        elif reminder.record_id and record_type:
             show = button("Open", f"Open the record behind: {reminder.title}")
-            show.clicked.connect(lambda _=False, t=record_type, rid=reminder.record_id:
+        else:
+            show = None
+        if show is not None:
+            show.clicked.connect(lambda _=False, t=record_type, rid=reminder.record_id or "":
                                  self.open_record.emit(t, rid))
             row.addWidget(show)
         row.addStretch(1)

@@ -11,6 +11,7 @@ from datetime import date
 
 from app.services import clocks
 from app.services.complaints import all_positions
+from app.services.money import money_reminders
 from app.services.reminders import Reminder, authority_reminders, plan_reminders
 from app.store.case import Case
 
@@ -51,7 +52,8 @@ def complaint_reminders(case: Case, on: date) -> list[Reminder]:
     return found
 
 
-SOURCES: tuple[ReminderSource, ...] = (authority_reminders, plan_reminders, complaint_reminders)
+SOURCES: tuple[ReminderSource, ...] = (authority_reminders, plan_reminders, complaint_reminders,
+                                       money_reminders)
 
 
 def today(case: Case, on: date, ahead: int = AHEAD_DAYS) -> TodayView:
