@@ -87,6 +87,10 @@ def test_statistics_and_targets() -> None:
     assert percentile(samples, 0.95) == 95.0 and median([3.0, 1.0, 2.0]) == 2.0
     assert median([4.0, 1.0, 3.0, 2.0]) == 2.5
     checked = run.targets({"qt_empty_window_s": 0.2, "open_case_to_diary_s": 0.7,
-                           "search_p95_ms": 12.0, "peak_rss_mb": 310.0})
+                           "search_p95_ms": 12.0, "peak_rss_mb": 310.0,
+                           "bundle_floor_s": 1.5, "bundle_500p_s": 2.9,
+                           "bundle_peak_rss_mb": 520.0})
     verdicts = {t["metric"]: t["pass"] for t in checked}
-    assert verdicts == {"open_case_to_diary_s": False, "search_p95_ms": True, "peak_rss_mb": False}
+    assert verdicts == {"open_case_to_diary_s": False, "search_p95_ms": True,
+                        "peak_rss_mb": False, "bundle_500p_s": True,
+                        "bundle_peak_rss_mb": False}

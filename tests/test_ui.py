@@ -149,7 +149,8 @@ def test_diary_model_is_lazy_and_well_behaved(qtmodeltester: Any, case: Case) ->
     assert "entry" in model.data(model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole)
 
 
-def test_every_control_has_an_accessible_name(qtbot: Any, case: Case) -> None:
+def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> None:
+    """Every section and every tab of the demo case, each shown as a user would see it."""
     from PySide6.QtWidgets import (
         QAbstractButton,
         QAbstractItemView,
@@ -157,21 +158,44 @@ def test_every_control_has_an_accessible_name(qtbot: Any, case: Case) -> None:
         QDateTimeEdit,
         QLineEdit,
         QPlainTextEdit,
+        QTabWidget,
+        QTextEdit,
     )
+
+    from app.services.demo import create_demo_case
+    from ui.case_view import SECTIONS
 
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
-    shell.show_case(case)
-    controls = shell.findChildren(QAbstractButton) + shell.findChildren(QLineEdit) + \
-        shell.findChildren(QPlainTextEdit) + shell.findChildren(QComboBox) + \
-        shell.findChildren(QAbstractItemView) + shell.findChildren(QDateTimeEdit)
-    unnamed = [type(c).__name__ + ":" + c.objectName() for c in controls
-               if not c.accessibleName() and c.isVisibleTo(shell)
-               and not type(c).__name__.startswith("QCalendar")
-               and c.parent() is not None and type(c.parent()).__name__ not in
-               ("QComboBox", "QDateTimeEdit", "QDateEdit", "QScrollBar", "QCalendarWidget")]
+    shell.show_case(create_demo_case(tmp_path / "demo", kdf=FAST_KDF))
+    shell.show()
+    view = shell.case_view
+    assert view is not None
+    unnamed: set[str] = set()
+
+    def look(where: str) -> None:
+        controls = shell.findChildren(QAbstractButton) + shell.findChildren(QLineEdit) + \
+            shell.findChildren(QPlainTextEdit) + shell.findChildren(QTextEdit) + \
+            shell.findChildren(QComboBox) + shell.findChildren(QAbstractItemView) + \
+            shell.findChildren(QDateTimeEdit)
+        unnamed.update(
+            f"{where}: {type(c).__name__} {c.objectName()} {getattr(c, 'text', str)()!r}"
+            for c in controls
+            if not c.accessibleName() and c.isVisibleTo(shell)
+            and not type(c).__name__.startswith("QCalendar")
+            and c.parent() is not None and type(c.parent()).__name__ not in
+            ("QComboBox", "QDateTimeEdit", "QDateEdit", "QScrollBar", "QCalendarWidget"))
+
+    for section in SECTIONS:
+        view.go(section)
+        look(section)
+        for tabs in view.pages.currentWidget().findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                look(f"{section} / {tabs.tabText(index)}")
+    shell.ops.wait()
     shell.close_case()
-    assert unnamed == []
+    assert sorted(unnamed) == []
 
 
 def test_strength_hint_is_plain() -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.store.case import Case
 from ui.operations import Operations
-from ui.widgets import button, heading, named, paragraph
+from ui.widgets import button, heading, named
 
 if TYPE_CHECKING:
     from ui.bundles import BundlesPage
@@ -59,21 +59,8 @@ class _Screen(Generic[P]):
     def __get__(self, view: CaseView, owner: type) -> P:
         return cast(P, view.section_screen(self.section))
 
-# Sections whose screens come later say plainly what they will hold.
-PLANNED: dict[str, str] = {}
 SECTIONS = ["Today", "Diary", "Correspondence", "Requests", "Complaints", "Plans", "Standards",
             "Journey", "Money", "People", "Bundles", "Search"]
-
-
-def _planned_page(title: str, text: str) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.addWidget(heading(title))
-    layout.addWidget(paragraph("This part of Casebook is not built yet. It will hold: " + text))
-    layout.addWidget(paragraph("Everything in your case is already kept safely, and will "
-                               "appear here when this section is ready."))
-    layout.addStretch(1)
-    return page
 
 
 class CaseView(QWidget):
@@ -126,8 +113,7 @@ class CaseView(QWidget):
         self.pages = QStackedWidget()
         for name in SECTIONS:
             # An empty stand-in holds each screen's place until `section_screen` builds it.
-            self.pages.addWidget(QWidget() if name in SCREENS
-                                 else _planned_page(name, PLANNED[name]))
+            self.pages.addWidget(QWidget())
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
             self.nav.addItem(item)

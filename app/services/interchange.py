@@ -125,6 +125,7 @@ def _check_references(doc: CaseDocument) -> None:
     for i, p in enumerate(recs["plan"]):
         refs.check("contact", p.author, f"plans[{i}].author")
         refs.check("plan", p.supersedes, f"plans[{i}].supersedes")
+        refs.check("request", p.copy_request, f"plans[{i}].copy_request")
         refs.check_all("attachment", p.attachment_ids, f"plans[{i}].attachment_ids")
         for j, o in enumerate(p.outcomes):
             refs.check("outcome", o.continues, f"plans[{i}].outcomes[{j}].continues")

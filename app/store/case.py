@@ -38,6 +38,8 @@ def validate(record: R) -> R:
     try:
         return codec.decode(type(record), codec.encode(record))
     except codec.FormatProblem as exc:
+        if exc.path in ("", "$"):  # the record as a whole, not one field
+            raise ValueProblem(exc.problem) from None
         raise ValueProblem(f"{exc.path.replace('_', ' ')}: {exc.problem}") from None
 
 
