@@ -76,3 +76,24 @@ def test_return_files_and_a_schedule(demo: Path, tmp_path: Path) -> None:
     bad = run("money-schedule", str(demo), "-5", "month", "2026-04-01", env=ENV)
     assert bad.returncode == 1 and "more than £0.00" in bad.stderr
     assert run("money", str(demo), "--on", "2026-02-30", env=ENV).returncode == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(demo: Path) -> None:
+    """`casebook money CASE | head -1` must not end in a BrokenPipeError."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    env.update(ENV, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before a line is written, as `head` may
+    try:
+        done = subprocess.run([sys.executable, "-m", "app", "money", str(demo)], cwd=ROOT,
+                              env=env, stdout=write_end, stderr=subprocess.PIPE, text=True,
+                              stdin=subprocess.DEVNULL, timeout=60, check=False)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr

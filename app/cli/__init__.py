@@ -6,6 +6,7 @@ Exit status 0 on success, 1 on a user error (one plain-English line on stderr), 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -57,3 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader (say `| head`) stopped early; what it read is what it wanted. Point stdout
+        # at nothing so Python's own flush at exit does not fail a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
