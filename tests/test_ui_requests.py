@@ -260,7 +260,7 @@ def test_every_page_fits_at_extra_large_text(view: CaseView) -> None:
     shell.set_text_size("extra-large")
     try:
         # Nothing may force the window wider than a laptop screen at 200% text.
-        for section in ("Today", "Requests", "Complaints"):
+        for section in ("Today", "Diary", "Requests", "Complaints"):
             view.go(section)
             assert view.pages.currentWidget().minimumSizeHint().width() < 1000, section
         dialog = view.today.write_chaser("r-sar")

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QDate,
     QDateTime,
+    QEvent,
     QModelIndex,
     Qt,
     Signal,
@@ -304,11 +305,16 @@ class EntryDetail(QWidget):
         self.track_button = button("&Track this promise", "Follow the promise in Requests, "
                                                           "with its date, until it is kept")
         self.track_button.clicked.connect(lambda: self.track_promise())
+        # Two buttons a row: three side by side would force the panel wide at large text and
+        # squeeze the list of entries to a sliver.
         row.addWidget(self.add_file_button)
         row.addWidget(self.edit_button)
-        row.addWidget(self.track_button)
         row.addStretch(1)
         layout.addLayout(row)
+        second = QHBoxLayout()
+        second.addWidget(self.track_button)
+        second.addStretch(1)
+        layout.addLayout(second)
         self.error = notice()
         layout.addWidget(self.error)
         self.show_entry(None)
@@ -483,7 +489,18 @@ class DiaryPage(QWidget):
         self.detail.edit_requested.connect(self._edit)
         ops.changed.connect(self._changed)
 
+    def _keep_list_readable(self) -> None:
+        # The list never gets narrower than a row's date and time at the current text size.
+        self.table.setMinimumWidth(self.table.fontMetrics().horizontalAdvance(
+            "Wed 30 Sep 2026, 10:30 —") + 30)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._keep_list_readable()
+        super().changeEvent(event)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self._keep_list_readable()
         # Rows are fitted to their wrapped text once the list is on screen. Fitted from the
         # start, all 200 rows would be measured again at every step of building the window.
         if not self.rows_fitted:
