@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import (
     QDate,
     QDateTime,
-    QEvent,
     QModelIndex,
     Qt,
     Signal,
@@ -46,7 +45,7 @@ from app.store.case import Case
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
 from ui.table_models import Index, PagedModel
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
@@ -475,6 +474,7 @@ class DiaryPage(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         named(self.table, "Diary entries, newest first")
         named(self.table.horizontalHeader(), "Diary column headings")
+        keep_readable(self.table, "Wed 30 Sep 2026, 10:30 —")
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         self.right = QStackedWidget()
@@ -489,18 +489,7 @@ class DiaryPage(QWidget):
         self.detail.edit_requested.connect(self._edit)
         ops.changed.connect(self._changed)
 
-    def _keep_list_readable(self) -> None:
-        # The list never gets narrower than a row's date and time at the current text size.
-        self.table.setMinimumWidth(self.table.fontMetrics().horizontalAdvance(
-            "Wed 30 Sep 2026, 10:30 —") + 30)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.FontChange:
-            self._keep_list_readable()
-        super().changeEvent(event)
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self._keep_list_readable()
         # Rows are fitted to their wrapped text once the list is on screen. Fitted from the
         # start, all 200 rows would be measured again at every step of building the window.
         if not self.rows_fitted:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -20,7 +21,7 @@ from app.records.model import Contact
 from app.store.case import Case
 from ui.labels import ROLES
 from ui.operations import Operations
-from ui.widgets import button, heading, named, notice, show_notice
+from ui.widgets import button, heading, keep_readable, named, notice, show_notice
 
 
 class PeoplePage(QWidget):
@@ -41,6 +42,7 @@ class PeoplePage(QWidget):
         split = QSplitter()
         self.list = QListWidget()
         named(self.list, "People in the case")
+        keep_readable(self.list, "Data Protection Officer")
         self.list.currentItemChanged.connect(self._picked)
         split.addWidget(self.list)
         holder = QWidget()
@@ -74,7 +76,11 @@ class PeoplePage(QWidget):
         row.addWidget(self.save_button)
         form_layout.addLayout(row)
         form_layout.addStretch(1)
-        split.addWidget(holder)
+        # The form scrolls rather than forcing the window taller than a laptop screen at 200%.
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        split.addWidget(scroll)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         ops.changed.connect(lambda types: "contact" in types and self.reload())

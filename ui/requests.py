@@ -41,7 +41,7 @@ from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
 from ui.table_models import Index, RowsModel
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
 
 # Words and a symbol for each state, so nothing depends on colour.
 STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon", "waiting": "… Waiting",
@@ -256,6 +256,7 @@ class RequestsPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         named(self.table, "Requests, overdue first")
         named(header, "Request column headings")
+        keep_readable(self.table, lines=6)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         split.addWidget(self._detail_panel())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 
@@ -58,3 +58,32 @@ def button(text: str, description: str = "") -> QPushButton:
     named(b, text.replace("&", ""), description)
     b.setAutoDefault(False)
     return b
+
+
+class _ReadableSize(QObject):
+    """Keeps a list's minimum size in step with the text size (see `keep_readable`)."""
+
+    def __init__(self, widget: QWidget, sample: str, lines: int) -> None:
+        super().__init__(widget)
+        self.widget, self.sample, self.lines = widget, sample, lines
+        widget.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        metrics = self.widget.fontMetrics()
+        if self.sample:
+            self.widget.setMinimumWidth(metrics.horizontalAdvance(self.sample) + 30)
+        if self.lines:
+            self.widget.setMinimumHeight(metrics.lineSpacing() * self.lines)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Show):
+            self.apply()
+        return False
+
+
+def keep_readable(widget: QWidget, sample: str = "", lines: int = 0) -> None:
+    """Never let a splitter squeeze `widget` narrower than `sample` or shorter than `lines`
+    lines of text, at whatever text size is chosen: at 200% text a neighbouring panel's
+    buttons would otherwise push a list down to a sliver."""
+    _ReadableSize(widget, sample, lines)
