@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -38,9 +36,9 @@ from ui.labels import CHANNELS, DIRECTIONS, when_text
 from ui.letter_form import LetterFields, LetterValues, letter_line, reply_choices
 from ui.letter_import import ImportDialog
 from ui.operations import Operations
-from ui.table_models import Index, PagedModel
+from ui.table_models import Index, PagedModel, record_table
 from ui.viewer import AttachmentViewer
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
 
 # Words for the list, where the direction is said by "from" (received) or "to" (sent).
 SHORT_CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
@@ -465,18 +463,9 @@ class CorrespondencePage(QWidget):
                                    "the original file is kept with each letter."))
         split = QSplitter()
         self.model = LetterModel(case)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumWidth(self.table.fontMetrics().averageCharWidth() * 24)
-        named(self.table, "Letters and emails, newest first")
-        named(header, "Letter column headings")
+        self.table = record_table(self.model, "Letters and emails, newest first",
+                                  "Letter column headings", 0)
+        keep_readable(self.table, "Wed 30 Sep 2026, 10:30 —")
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         self.right = QStackedWidget()
@@ -525,16 +514,11 @@ class CorrespondencePage(QWidget):
 
     def show_letter(self, letter_id: str) -> None:
         """Select and show a letter by id (loading pages until it is found)."""
-        while True:
-            for row, letter in enumerate(self.model.rows):
-                if letter.id == letter_id:
-                    self.table.selectRow(row)
-                    self.detail.show_letter(letter)
-                    self.right.setCurrentIndex(0)
-                    return
-            if not self.model.canFetchMore(QModelIndex()):
-                return
-            self.model.fetchMore(QModelIndex())
+        row = self.model.row_of(letter_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.detail.show_letter(self.model.rows[row])
+            self.right.setCurrentIndex(0)
 
     # Bringing files in ------------------------------------------------------------------------
     def _choose_files(self) -> None:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -44,7 +43,7 @@ from app.services.daywords import long_day
 from app.store.case import Case
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
-from ui.table_models import Index, PagedModel
+from ui.table_models import Index, PagedModel, record_table
 from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
@@ -463,17 +462,10 @@ class DiaryPage(QWidget):
                                    "when."))
         split = QSplitter()
         self.model = DiaryModel(case)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, "Diary entries, newest first",
+                                  "Diary column headings", 0, fit_rows=False)
         self.rows_fitted = False  # see showEvent
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        named(self.table, "Diary entries, newest first")
-        named(self.table.horizontalHeader(), "Diary column headings")
         keep_readable(self.table, "Wed 30 Sep 2026, 10:30 —")
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
@@ -536,13 +528,8 @@ class DiaryPage(QWidget):
 
     def show_entry(self, entry_id: str) -> None:
         """Select and show an entry by id (loading pages until it is found)."""
-        while True:
-            for row, entry in enumerate(self.model.rows):
-                if entry.id == entry_id:
-                    self.table.selectRow(row)
-                    self.detail.show_entry(entry)
-                    self.right.setCurrentIndex(0)
-                    return
-            if not self.model.canFetchMore(QModelIndex()):
-                return
-            self.model.fetchMore(QModelIndex())
+        row = self.model.row_of(entry_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.detail.show_entry(self.model.rows[row])
+            self.right.setCurrentIndex(0)

@@ -6,20 +6,15 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout
 
 from app.services.daywords import short_day
 from app.services.journey import Journey, JourneyItem, journey
 from app.store.case import Case
 from ui.labels import TYPE_NAMES
 from ui.operations import Operations
-from ui.standards import parse_record_link, record_link
+from ui.record_links import LinkedRecordsPage, record_link
 from ui.widgets import heading, named, paragraph
-
-# What the journey is worked out from.
-JOURNEY_TYPES = {"diary", "correspondence", "complaint", "plan", "request", "transaction"}
 
 
 def item_line(item: JourneyItem) -> str:
@@ -48,15 +43,11 @@ def journey_html(found: Journey) -> str:
     return "".join(parts)
 
 
-class JourneyPage(QWidget):
+class JourneyPage(LinkedRecordsPage):
     """Where things are now, then every step with its records as links."""
 
-    open_record = Signal(str, str)
-
     def __init__(self, case: Case, ops: Operations) -> None:
-        super().__init__()
-        self.case, self.ops = case, ops
-        self.stale = True
+        super().__init__(case, ops)
         self.journey: Journey | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Journey"))
@@ -72,20 +63,8 @@ class JourneyPage(QWidget):
         self.view.setOpenLinks(False)
         named(self.view, "The seven steps and the records at each",
               "Press Tab to move between records and Enter to open one")
-        self.view.anchorClicked.connect(self._follow)
+        self.view.anchorClicked.connect(self.follow)
         layout.addWidget(self.view, 1)
-        ops.changed.connect(self._changed)
-
-    def _changed(self, types: frozenset[str]) -> None:
-        if types & JOURNEY_TYPES:
-            self.stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self.stale:
-            self.reload()
-        super().showEvent(event)
 
     def reload(self, today: date | None = None) -> None:
         """Work out the journey again in the background (as of `today`, normally the real
@@ -104,7 +83,3 @@ class JourneyPage(QWidget):
         self.view.setHtml(journey_html(found))
         self.view.scrollToAnchor(f"step{found.current}")
 
-    def _follow(self, url: QUrl) -> None:
-        record = parse_record_link(url)
-        if record is not None:
-            self.open_record.emit(*record)

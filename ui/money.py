@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -40,7 +39,7 @@ from ui.bank_import import BankImportDialog
 from ui.labels import amount_text, pounds
 from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
 from ui.operations import Operations
-from ui.table_models import Index, RowsModel
+from ui.table_models import Index, RowsModel, record_table
 from ui.viewer import AttachmentViewer
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 from ui.wrapped_list import WrappedLines
@@ -241,18 +240,10 @@ class MoneyPage(QWidget):
         layout.addWidget(self.only_unlinked)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = PaymentsModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, "Payments in and out, newest first",
+                                  "Payment column headings", 5, several=True, wrap=False)
         named(self.table, "Payments in and out, newest first",
               "Choose one or more payments (Shift or Ctrl to choose several), then link them")
-        named(header, "Payment column headings")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         split.addWidget(self.table)
         split.addWidget(self._link_panel())

@@ -45,7 +45,7 @@ from ui.plan_compare import PlanCompareView
 from ui.plan_form import PlanForm
 from ui.review_record import ChecklistView, LetterEditor
 from ui.viewer import AttachmentViewer
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
 from ui.wrapped_list import WrappedLines
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
@@ -269,7 +269,7 @@ class PlansPage(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
         self.list.setItemDelegate(WrappedLines(self.list))
-        self.list.setMinimumWidth(self.list.fontMetrics().averageCharWidth() * 24)
+        keep_readable(self.list, "28 May 2026 —")
         named(self.list, "Plan versions, newest first")
         self.list.currentItemChanged.connect(self._picked)
         split.addWidget(self.list)

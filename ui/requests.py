@@ -22,11 +22,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -40,7 +38,7 @@ from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
-from ui.table_models import Index, RowsModel
+from ui.table_models import Index, RowsModel, record_table
 from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
 
 # Words and a symbol for each state, so nothing depends on colour.
@@ -243,19 +241,8 @@ class RequestsPage(QWidget):
         # Table above, details below: both keep the full width, even at 200% text.
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = RequestsModel(case)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        named(self.table, "Requests, overdue first")
-        named(header, "Request column headings")
+        self.table = record_table(self.model, "Requests, overdue first",
+                                  "Request column headings", 1)
         keep_readable(self.table, lines=6)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)

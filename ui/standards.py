@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout
 
 from app.services.daywords import long_day, short_day
 from app.services.standards import Evidence, StandardEvidence, standards_evidence
@@ -14,22 +12,8 @@ from app.services.taxonomy import load_taxonomy
 from app.store.case import Case
 from ui.labels import TYPE_NAMES
 from ui.operations import Operations
+from ui.record_links import LinkedRecordsPage, record_link
 from ui.widgets import heading, named, paragraph
-
-# Record types that can carry tags; a change to any of them can change the evidence.
-TAGGED_TYPES = {"diary", "correspondence", "complaint", "plan", "request", "transaction"}
-
-
-def record_link(record_type: str, record_id: str, text: str) -> str:
-    """An HTML link that opens a record when followed (click, or Tab then Enter)."""
-    return f"<a href='record:{escape(record_type)}:{escape(record_id)}'>{escape(text)}</a>"
-
-
-def parse_record_link(url: QUrl) -> tuple[str, str] | None:
-    """(type, id) from a link made by `record_link`, else None."""
-    kind, _, rest = url.toString().partition(":")
-    record_type, _, record_id = rest.partition(":")
-    return (record_type, record_id) if kind == "record" and record_id else None
 
 
 def evidence_line(item: Evidence) -> str:
@@ -72,15 +56,11 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool) ->
     return "".join(parts)
 
 
-class StandardsPage(QWidget):
+class StandardsPage(LinkedRecordsPage):
     """Every standard that has evidence (or all of them), with links to the records."""
 
-    open_record = Signal(str, str)
-
     def __init__(self, case: Case, ops: Operations) -> None:
-        super().__init__()
-        self.case, self.ops = case, ops
-        self.stale = True
+        super().__init__(case, ops)
         self.summary: list[StandardEvidence] = []
         source = load_taxonomy().standards_source
         layout = QVBoxLayout(self)
@@ -102,20 +82,8 @@ class StandardsPage(QWidget):
         self.view.setOpenLinks(False)
         named(self.view, "Standards and the records tagged with them",
               "Press Tab to move between records and Enter to open one")
-        self.view.anchorClicked.connect(self._follow)
+        self.view.anchorClicked.connect(self.follow)
         layout.addWidget(self.view, 1)
-        ops.changed.connect(self._changed)
-
-    def _changed(self, types: frozenset[str]) -> None:
-        if types & TAGGED_TYPES:
-            self.stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        if self.stale:
-            self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
         """Gather the tagged records again, in the background, and show them."""
@@ -131,7 +99,3 @@ class StandardsPage(QWidget):
         """Show the gathered evidence, filtered as the box says."""
         self.view.setHtml(standards_html(self.summary, self.only_evidence.isChecked()))
 
-    def _follow(self, url: QUrl) -> None:
-        record = parse_record_link(url)
-        if record is not None:
-            self.open_record.emit(*record)

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.store.case import Case
+from ui.widgets import named
 
 Index = QModelIndex | QPersistentModelIndex
 # How many records a long list reads at a time as it is scrolled.
 PAGE = 200
-T = TypeVar("T")
+T = TypeVar("T", bound="HasId")
+
+
+class HasId(Protocol):
+    """Any record: every record type has an id."""
+
+    id: str
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
@@ -61,3 +69,35 @@ class PagedModel(RowsModel[T]):
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
+
+    def row_of(self, record_id: str) -> int | None:
+        """The row holding a record, reading further pages until it is found (None if never)."""
+        while True:
+            for row, record in enumerate(self.rows):
+                if record.id == record_id:
+                    return row
+            if not self.canFetchMore(QModelIndex()):
+                return None
+            self.fetchMore(QModelIndex())
+
+
+def record_table(model: QAbstractTableModel, name: str, headings: str, stretch: int, *,
+                 several: bool = False, wrap: bool = True, fit_rows: bool = True) -> QTableView:
+    """A list of records as the screens show them: whole rows chosen (one, or `several`),
+    short columns fitted to their contents and column `stretch` taking the rest; with `wrap`,
+    long text wraps and (with `fit_rows`) each row grows to fit it."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if several
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(wrap)
+    table.verticalHeader().setVisible(False)
+    if wrap and fit_rows:
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    named(table, name)
+    named(header, headings)
+    return table
