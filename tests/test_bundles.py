@@ -11,7 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,10 @@ from app.services.bundles import (
     past_bundles,
     verify_bundle,
 )
-from app.services.bundles.signing import KEY_META, signing_identity
+from app.services.bundles.signing import signing_identity
 from app.services.demo import DEMO_PASSPHRASE, create_demo_case
 from app.store.case import Case
+from app.store.signing_key import KEY_META
 from tests.conftest import FAST_KDF
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,6 +264,67 @@ def test_signature_checks_and_fails_after_a_one_byte_change(whole: Path, tmp_pat
         verify_bundle(b"not a pdf at all")
 
 
+def _signed_again_by_someone_else(data: bytes) -> bytes:
+    """The bundle with an added revision signed by another key, as a forger would make it."""
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.signers import pdf_signer
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Not Casebook")])
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(7)
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=9))
+            .sign(key, hashes.SHA256()))
+    der = cert.public_bytes(serialization.Encoding.DER)
+    signer = signers.SimpleSigner(
+        signing_cert=asn1_x509.Certificate.load(der),
+        signing_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption())),
+        cert_registry=SimpleCertificateStore())
+    # A forger ignores the "no changes" certification, so the test does too.
+    original = pdf_signer.PdfSigner._enforce_certification_constraints
+    pdf_signer.PdfSigner._enforce_certification_constraints = lambda self, reader: None
+    try:
+        out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
+                               signers.PdfSignatureMetadata(field_name="Other"), signer=signer)
+    finally:
+        pdf_signer.PdfSigner._enforce_certification_constraints = original
+    return bytes(out.getvalue())
+
+
+def test_a_revision_signed_again_or_bytes_in_the_signature_padding_fail(whole: Path) -> None:
+    data = whole.read_bytes()
+    with pytest.raises(BundleCheckFailed, match="signed it again"):
+        verify_bundle(_signed_again_by_someone_else(data))
+    # The signature's hex sits between the two signed byte ranges; its tail is zero padding.
+    from pypdf import PdfReader as Reader
+
+    field = Reader(io.BytesIO(data)).trailer["/Root"]["/AcroForm"]["/Fields"][0].get_object()
+    start, gap_end = field["/V"]["/ByteRange"][1], field["/V"]["/ByteRange"][2]
+    padding = data.rindex(b"0000", start, gap_end) - 2
+    changed = bytearray(data)
+    changed[padding] = ord("1")
+    with pytest.raises(BundleCheckFailed, match="not part of the signature"):
+        verify_bundle(bytes(changed))
+
+
+def test_a_case_has_its_signing_key_from_the_start(case: Case) -> None:
+    events = [e for e in case.audit_events() if e.action == "signing-key-created"]
+    assert len(events) == 1 and case.meta(KEY_META)
+    assert events[0].after_hash == signing_identity(case).fingerprint  # none made twice
+    assert len([e for e in case.audit_events() if e.action == "signing-key-created"]) == 1
+
+
 def test_cover_prints_key_fingerprint_and_chain_head(rich_case: Case, whole: Path) -> None:
     cover = re.sub(r"\s+", "", _text(whole, 1, 1))
     manifest = _manifest(whole)
@@ -338,13 +400,16 @@ def test_redaction_withholds_names_on_casebooks_own_pages(rich_case: Case,
     plain = tmp_path / "plain.pdf"
     make_bundle(rich_case, BundleOptions(as_of=ON), plain)
     assert THIRD_PARTY in _own_pages_text(plain)
+    assert "Jamie mentioned" in _own_pages_text(plain)  # the social worker, by first name
     out = tmp_path / "redacted.pdf"
-    make_bundle(rich_case, BundleOptions(as_of=ON, redact=(THIRD_PARTY, UNICODE_NAME)), out)
+    make_bundle(rich_case, BundleOptions(as_of=ON, redact=(THIRD_PARTY, UNICODE_NAME,
+                                                             "Jamie Reid")), out)
     own = _own_pages_text(out)
     assert THIRD_PARTY not in own and UNICODE_NAME not in own
-    assert "[name withheld]" in own
+    assert not re.search(r"\b(Jamie|Reid|Lena|Novak)\b", own)
+    assert "[name withheld]" in own and "Ailsa" in own  # the person's own name stays
     cover = _text(out, 1, 1)
-    assert "2 names of other people are withheld" in cover
+    assert "3 names of other people are withheld" in cover
     assert "original documents in the exhibits" in cover
     meta = PdfReader(out).metadata
     assert meta is not None and THIRD_PARTY not in str(dict(meta))
@@ -503,6 +568,9 @@ def test_command_line_builds_and_verifies(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stderr
     assert "checks out" in checked.stdout and "Signing key fingerprint" in checked.stdout
     assert _manifest(out)["chain_head"]["check_code"] in checked.stdout
+    renamed = tmp_path / "bundle from the council"  # a bundle is known by what it holds
+    renamed.write_bytes(out.read_bytes())
+    assert "checks out" in _run("verify", str(renamed)).stdout
     broken = tmp_path / "broken.pdf"
     data = bytearray(out.read_bytes())
     data[len(data) // 2] ^= 0x20
@@ -514,3 +582,15 @@ def test_command_line_builds_and_verifies(tmp_path: Path) -> None:
                "2026-02-30")
     assert bad.returncode == 1 and "not a real date" in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_long_letter_shows_only_its_opening_in_the_chronology() -> None:
+    from app.services.bundles.content import LETTER_EXCERPT_CHARS, _opening
+
+    body = "Dear Ms Morrison,\n\n" + "We have reviewed the support plan in detail. " * 200
+    shown = _opening(body, in_exhibits=True)
+    assert len(shown) < LETTER_EXCERPT_CHARS + 60
+    assert shown.startswith("Dear Ms Morrison, We have reviewed")
+    assert shown.endswith("… (the whole letter is in the exhibits)")
+    assert not shown[:-len("… (the whole letter is in the exhibits)")].rstrip().endswith("revi")
+    assert _opening("A short note.", in_exhibits=False) == "A short note."

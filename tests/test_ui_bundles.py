@@ -72,6 +72,8 @@ def test_preview_shows_first_pages_and_saves_nothing(qtbot: Any,
     assert "Nothing has been saved" in screen.status.text()
     assert past_bundles(case) == []
     assert not any(e.action == "bundle-built" for e in case.audit_events())
+    # The key was made with the case; previewing wrote nothing to the audit log.
+    assert [e.action for e in case.audit_events()].count("signing-key-created") == 1
 
 
 def test_build_lists_the_bundle_which_can_be_checked_noted_and_rebuilt(
@@ -95,7 +97,8 @@ def test_build_lists_the_bundle_which_can_be_checked_noted_and_rebuilt(
     assert screen.status.text().startswith("✓ The bundle checks out")
     saved.write_bytes(saved.read_bytes() + b"%tampered\n")
     screen.check_chosen()
-    assert screen.status.text().startswith("✗ Not verified.")
+    assert "is not the bundle made on" in screen.status.text()
+    assert "replaced or changed" in screen.status.text()
     screen.mark_given("Scottish Public Services Ombudsman")
     qtbot.waitUntil(lambda: "Scottish Public Services Ombudsman" in
                     screen.history.item(0).text(), timeout=5000)

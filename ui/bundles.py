@@ -7,6 +7,7 @@ who they were given to; each can be opened, checked, rebuilt or marked as given 
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import replace
 from datetime import date
@@ -406,11 +407,18 @@ class BundlesPage(QWidget):
         if bundle is None:
             return None
         try:
-            return bundle, Path(bundle.path).read_bytes()
+            data = Path(bundle.path).read_bytes()
         except OSError:
             show_notice(self.status, f"The file {bundle.path} is no longer there; you can "
                                      f"rebuild it.")
             return None
+        if hashlib.sha256(data).hexdigest() != bundle.sha256:
+            # Another bundle saved over it, or the file was changed: either way not this one.
+            show_notice(self.status, f"The file {bundle.path} is not the bundle made on "
+                                     f"{_when(bundle.built_at)} any more: it has been replaced "
+                                     f"or changed. You can rebuild it.")
+            return None
+        return bundle, data
 
     def open_chosen(self) -> None:
         """Show the chosen bundle in Casebook's viewer."""

@@ -77,9 +77,15 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """casebook verify CASE_DIR|FILE.pdf: recompute the audit chain, or check a bundle."""
     target = Path(args.target)
-    if target.suffix.lower() == ".pdf" and not target.is_dir():
-        return verify_pdf(target)
+    if target.is_file():
+        # A bundle is known by its content, whatever its name ends with.
+        with target.open("rb") as file:
+            if file.read(5) == b"%PDF-" or target.suffix.lower() == ".pdf":
+                return verify_pdf(target)
+        raise UserError(f"{target} is neither a Casebook case folder nor a bundle PDF")
     if not target.is_dir():
+        if target.suffix.lower() == ".pdf":
+            return verify_pdf(target)  # says plainly that the file is not there
         raise UserError(f"There is no Casebook case in {target}")
     with open_case(target, use_recovery=args.recovery) as case:
         if not case.integrity_ok():

@@ -80,6 +80,10 @@ class Case:
                     audit.append(conn, "created", audit.CASE_EVENT, "case", None,
                                  audit.content_hash({"case_id": slots.case_id, "demo": demo}))
                     records.insert(conn, "person", PERSON_ID, codec.encode(person))
+                    # Imported here: the window opens existing cases and never needs it.
+                    from app.store import signing_key
+
+                    signing_key.create(conn, slots.case_id, db_key)
                 slots.save(folder)
             except BaseException:
                 if conn is not None:

@@ -35,10 +35,11 @@ from app.services.bundles.options import SECTION_TITLES, BundleError, BundleOpti
 from app.services.bundles.pages import SectionWriter
 from app.services.bundles.quiet import quiet_pdf_libraries
 from app.services.bundles.scope import select, take_snapshot
-from app.services.bundles.signing import SigningIdentity, sign_pdf, signing_identity
+from app.services.bundles.signing import sign_pdf, signing_identity
 from app.services.bundles.verify import MANIFEST_FORMAT, MANIFEST_NAME
 from app.store.atomic import write_atomic
 from app.store.case import Case
+from app.store.signing_key import SigningIdentity
 
 Progress = Callable[[float, str], None]
 Cancel = threading.Event | Callable[[], bool] | None

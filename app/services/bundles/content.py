@@ -225,6 +225,22 @@ def _created_day(snapshot: Snapshot, record_id: str) -> date:
     return uk_day(parse_instant(snapshot.created[record_id]))
 
 
+# How much of a letter's text a chronology row shows: enough to say what it is about. A whole
+# imported letter would run over pages and bury the rows around it.
+LETTER_EXCERPT_CHARS = 600
+
+
+def _opening(body: str, in_exhibits: bool) -> str:
+    """A letter's opening words, cut at a word, saying where the rest is."""
+    text = " ".join(body.split())
+    if len(text) <= LETTER_EXCERPT_CHARS:
+        return body
+    cut = text[:LETTER_EXCERPT_CHARS].rsplit(" ", 1)[0]
+    where = "the whole letter is in the exhibits" if in_exhibits else \
+        "the whole letter is in the case record"
+    return f"{cut} … ({where})"
+
+
 def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tuple[ChronoRow, ...]:
     rows: list[ChronoRow] = []
 
@@ -249,7 +265,8 @@ def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tupl
             f"From {names.many(m.from_)}" if m.from_ else "",
             f"to {names.many(m.to)}" if m.to else "",
             f"(copied to {names.many(m.cc)})" if m.cc else "")))
-        add(m, m.id, moment, m.subject or "(no subject)", m.body or "", who,
+        add(m, m.id, moment, m.subject or "(no subject)", _opening(m.body or "", bool(
+            set(m.attachment_ids) & set(selection.file_ids))), who,
             f"{channel} {'sent' if m.direction == 'out' else 'received'}",
             _created_day(snapshot, m.id), m.attachment_ids)
     for r in selection.requests:

@@ -109,6 +109,25 @@ def table_style(*commands: tuple[object, ...]) -> list[tuple[object, ...]]:
     return [("FONTNAME", (0, 0), (-1, -1), FONT), *commands]
 
 
+# Words in a name that identify nobody on their own.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "msp", "mp",
+                     "ms.", "cllr", "councillor", "the", "of", "and"})
+
+
+def _withheld_pattern(redact: Sequence[str]) -> re.Pattern[str] | None:
+    """Whole names in any case, and each part of a name on its own ('Jamie', 'Reid'), written
+    with its capital as names are, so people referred to by first name are withheld too."""
+    names = {" ".join(n.split()) for n in redact if n.strip()}
+    parts = {w for n in names for w in n.split() if len(w) > 1 and w.lower() not in _TITLES}
+    if not names:
+        return None
+    whole = [r"(?i:" + r"\s+".join(re.escape(w) for w in n.split()) + ")" for n in names]
+    alone = [re.escape(w[0].upper() + w[1:]) for w in parts]
+    # Longest first, so a whole name is replaced once rather than word by word.
+    alternatives = sorted(whole, key=len, reverse=True) + sorted(alone, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
 class Pen:
     """Turns record text into reportlab markup: escaped, and with chosen names withheld.
 
@@ -118,10 +137,7 @@ class Pen:
 
     def __init__(self, styles: Styles, redact: Sequence[str]) -> None:
         self.styles = styles
-        names = sorted({n.strip() for n in redact if n.strip()}, key=len, reverse=True)
-        self._names = re.compile(
-            "|".join(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split()) + r"(?!\w)"
-                     for n in names), re.IGNORECASE) if names else None
+        self._names = _withheld_pattern(redact)
 
     def clean(self, text: str) -> str:
         """Plain text with withheld names replaced."""

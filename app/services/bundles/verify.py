@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from asn1crypto import parser as asn1_parser
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -23,8 +24,8 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from app.services.bundles.quiet import quiet_pdf_libraries
-from app.services.bundles.signing import certificate_fingerprint
 from app.services.daywords import long_day
+from app.store.signing_key import certificate_fingerprint
 
 MANIFEST_NAME = "casebook-manifest.json"
 MANIFEST_FORMAT = "casebook.bundle-manifest"
@@ -75,7 +76,15 @@ def _verify(data: bytes) -> BundleCheck:
         raise BundleCheckFailed(DAMAGED) from None
     if not signatures:
         raise BundleCheckFailed("This PDF has no Casebook signature, so it cannot be checked.")
-    signature = signatures[-1]
+    if len(signatures) != 1:
+        # Casebook signs once, forbidding changes; a second signature means someone added a
+        # revision (perhaps with their own key) after it was signed.
+        raise BundleCheckFailed("The bundle has been changed since Casebook signed it: someone "
+                                "added to it and signed it again.")
+    signature = signatures[0]
+    if not _signature_bytes_are_exact(signature.sig_object.get("/Contents")):
+        raise BundleCheckFailed("The bundle has been changed since it was signed: the signature "
+                                "area holds bytes that are not part of the signature.")
     try:
         signer = signature.signer_cert
         context = ValidationContext(trust_roots=[signer], allow_fetching=False)
@@ -92,6 +101,11 @@ def _verify(data: bytes) -> BundleCheck:
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         raise BundleCheckFailed("Something was added to the file after it was signed.")
     fingerprint = certificate_fingerprint(signer.dump())
+    carried = [choice.chosen.dump() for choice in signature.signed_data["certificates"]]
+    if any(der != signer.dump() for der in carried):
+        # Casebook puts only its own certificate in the signature; anything else is a change.
+        raise BundleCheckFailed("The bundle has been changed since it was signed: the signature "
+                                "carries a certificate Casebook did not put there.")
     manifest, attached, pages = _read_attachments(data)
     if manifest.get("signer_fingerprint") != fingerprint:
         raise BundleCheckFailed("The bundle was signed with a different key from the one its "
@@ -103,6 +117,18 @@ def _verify(data: bytes) -> BundleCheck:
         if status.signer_reported_dt else "at an unrecorded time"
     return BundleCheck(fingerprint, int(head.get("seq", 0)), str(head.get("hash", "")),
                        str(head.get("check_code", "")), pages, checked, signed_at)
+
+
+def _signature_bytes_are_exact(contents: object) -> bool:
+    """The signature area holds the signature and zero padding, nothing else: padding bytes are
+    outside what the signature covers, so a change there must still be caught."""
+    if not isinstance(contents, bytes):
+        return False
+    try:
+        _cls, _method, _tag, header, body, _trailer = asn1_parser.parse(contents)
+    except ValueError:
+        return False
+    return not contents[len(header) + len(body):].strip(b"\x00")
 
 
 def _read_attachments(data: bytes) -> tuple[dict[str, Any], dict[str, list[bytes]], int]:
