@@ -577,3 +577,14 @@ def test_every_data_line_is_a_row_or_a_rejection(lines: list[object]) -> None:
     assert sorted([r.line for r in s.rows] + [r.line for r in s.rejected]) == [
         n for n, line in enumerate(body, start=1) if line.strip(", ")]
     assert all(isinstance(r, BankRow) for r in s.rows)
+
+
+def test_a_stray_quotation_mark_costs_one_line_not_the_rest_of_the_file() -> None:
+    text = ("Date,Details,Amount,Balance\n02 Apr 2026,ONE,-1.00,100.00\n"
+            '03 Apr 2026,"BROKEN QUOTE,-2.00,98.00\n04 Apr 2026,THREE,-3.00,95.00\n'
+            '05 Apr 2026,"FOUR, with a comma",-4.00,91.00\n')
+    s = parse_statement(text.encode(), ["date", "description", "amount", "balance"])
+    assert [r.amount for r in s.rows] == [Decimal("-1.00"), Decimal("-3.00"), Decimal("-4.00")]
+    assert [(r.line, "never closed" in r.reason) for r in s.rejected] == [(3, True)]
+    assert s.rows[-1].description == "FOUR, with a comma"
+    assert len(s.rows) + len(s.rejected) == 4  # every line accounted for

@@ -155,6 +155,27 @@ def test_the_latest_amount_sets_the_schedule_after_a_cut() -> None:
     assert found.first_on == date(2026, 6, 1) and found.based_on == 3
 
 
+def test_a_one_off_or_a_short_new_rate_does_not_hide_payments_that_stopped() -> None:
+    regular = [paid(date(2026, m, 1), "1000.00") for m in range(1, 7)]
+    back_pay = paid(date(2026, 6, 20), "250.00", "back-pay")  # the latest payment, a one-off
+    cut = [paid(date(2026, 7, 1), "700.00"), paid(date(2026, 8, 1), "700.00")]  # then nothing
+    for payments in (regular + [back_pay], regular + cut):
+        terms = schedules_in_use([], payments)
+        assert [(t.amount, t.interval, t.first_on) for t in terms] == [
+            (D("1000.00"), "month", date(2026, 1, 1))]
+        missed = [c.expected_on for c in check_payments(terms, payments, date(2026, 10, 20))
+                  if c.status == "missed"]
+        assert date(2026, 9, 1) in missed and date(2026, 10, 1) in missed
+
+
+def test_payments_a_penny_apart_are_one_schedule() -> None:
+    amounts = ["1000.00", "1000.01", "999.99", "1000.00", "1000.00"]
+    payments = [paid(step(date(2026, 1, 5), "4-weeks", i), a) for i, a in enumerate(amounts)]
+    found = infer_schedule(payments)
+    assert found is not None
+    assert (found.interval, found.amount, found.based_on) == ("4-weeks", D("1000.00"), 5)
+
+
 def test_user_schedules_take_over_from_one_another(case: Case) -> None:
     first = set_schedule(case, D("1000.00"), "month", date(2026, 1, 1), payer="Westshire")
     set_schedule(case, D("230.00"), "week", date(2026, 4, 6))

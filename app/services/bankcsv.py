@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -337,18 +336,28 @@ def _delimiter(text: str) -> str:
     return ","
 
 
+# Stands for a line whose quotation mark is never closed (see `_records`).
+UNCLOSED_QUOTE: list[str] = ["\x00unclosed quote"]
+
+
 def _records(text: str) -> list[tuple[int, list[str]]]:
-    """Non-blank CSV records with the file line each starts on; all-empty rows are blank."""
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    """Non-blank CSV records with their file line; all-empty rows are blank.
+
+    Read a line at a time: banks never split a payment over lines, and a stray quotation mark
+    must cost one line, not swallow the rest of the file as one long cell.
+    """
+    delimiter = _delimiter(text)
     records: list[tuple[int, list[str]]] = []
-    previous = 0
-    try:
-        for cells in reader:
-            start, previous = previous + 1, reader.line_num
-            if any(cell.strip() for cell in cells):
-                records.append((start, cells))
-    except csv.Error as exc:
-        raise StatementError(f"Line {previous + 1} of the file cannot be read as CSV.") from exc
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count('"') % 2:
+            records.append((number, UNCLOSED_QUOTE))
+            continue
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error as exc:
+            raise StatementError(f"Line {number} of the file cannot be read as CSV.") from exc
+        if any(cell.strip() for cell in cells):
+            records.append((number, cells))
     return records
 
 
@@ -609,6 +618,10 @@ def _build(
     rejected: list[RejectedRow] = []
     seen: Counter[tuple[date, Decimal, str, Decimal | None]] = Counter()
     for line, cells in records:
+        if cells is UNCLOSED_QUOTE:
+            rejected.append(RejectedRow(line, f"Line {line}: a quotation mark (\") is opened "
+                                              "but never closed, so the line cannot be read"))
+            continue
         try:
             when, description, amount, balance, counterparty = _read_row(cells, mapping)
         except _RowProblem as problem:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -138,8 +139,14 @@ def monitoring_return(case: Case, start: date, end: date) -> MonitoringReturn:
 
 # ---------------------------------------------------------------- CSV
 
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
 def safe_cell(value: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula."""
+    """A cell a spreadsheet will never run as a formula. A plain number such as '-20.00' (a
+    refund) is left as it is, so it still adds up; anything else starting = + - @ is text."""
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
     if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_START):
         return "'" + value
     return value

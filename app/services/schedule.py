@@ -138,31 +138,48 @@ def _run(dates: list[date], interval: str) -> tuple[int, int, int]:
     return len(run), steps.count(1), off
 
 
-def infer_schedule(transactions: Iterable[Transaction]) -> ScheduleTerms | None:
-    """The schedule the council's latest run of regular, same-amount payments follows.
+def _close(amount: Decimal, other: Decimal) -> bool:
+    """The same payment give or take rounding: within £1 or 1%, whichever is more."""
+    return abs(amount - other) <= max(Decimal("1.00"), abs(other) / 100)
 
-    Needs at least three payments of the latest amount, two or more of them exactly one
-    interval apart; a payment of another amount (a one-off, or the old rate) is ignored.
+
+def _by_amount(payments: Sequence[Transaction]) -> list[list[Transaction]]:
+    """Payments grouped by (nearly) the same amount, the group paid most recently first."""
+    groups: list[list[Transaction]] = []
+    for t in sorted(payments, key=lambda t: t.date, reverse=True):
+        home = next((g for g in groups if _close(t.amount, g[0].amount)), None)
+        if home is None:
+            groups.append([t])
+        else:
+            home.append(t)
+    return groups
+
+
+def infer_schedule(transactions: Iterable[Transaction]) -> ScheduleTerms | None:
+    """The schedule of the council's most recent run of regular payments of about the same
+    amount.
+
+    A run needs at least three payments, two or more of them exactly one interval apart. A
+    one-off (back pay, a top-up) or a new rate paid fewer than three times does not hide the
+    run before it, so payments that then stop still show as missed.
     """
-    payments = council_payments(transactions)
-    if not payments:
-        return None
-    amount = payments[-1].amount
-    same = [t for t in payments if t.amount == amount]
-    dates = sorted({t.date for t in same})
-    best: tuple[int, int, int] | None = None
-    chosen: PaymentInterval | None = None
-    for interval in INTERVALS:
-        length, whole, off = _run(dates, interval)
-        if length < MIN_PAYMENTS or whole < MIN_PAYMENTS - 1:
+    for group in _by_amount(council_payments(transactions)):
+        dates = sorted({t.date for t in group})
+        best: tuple[int, int, int] | None = None
+        chosen: PaymentInterval | None = None
+        for interval in INTERVALS:
+            length, whole, off = _run(dates, interval)
+            if length < MIN_PAYMENTS or whole < MIN_PAYMENTS - 1:
+                continue
+            if best is None or (length, whole, -off) > best:
+                best, chosen = (length, whole, -off), interval
+        if best is None or chosen is None:
             continue
-        if best is None or (length, whole, -off) > best:
-            best, chosen = (length, whole, -off), interval
-    if best is None or chosen is None:
-        return None
-    length = best[0]
-    payer = next((t.counterparty for t in reversed(same) if t.counterparty), None)
-    return ScheduleTerms(amount, chosen, dates[-length], payer=payer, based_on=length)
+        amounts = [t.amount for t in group]  # newest first
+        amount = max(amounts, key=amounts.count)  # the usual amount, ties to the newest
+        payer = next((t.counterparty for t in group if t.counterparty), None)
+        return ScheduleTerms(amount, chosen, dates[-best[0]], payer=payer, based_on=best[0])
+    return None
 
 
 def _interval(text: str) -> PaymentInterval:
