@@ -212,6 +212,10 @@ def test_unsupported_files_get_a_reason() -> None:
         "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old-style Office file"),
         "tune.mp3": (b"ID3\x04\x00" + bytes(100), "Casebook cannot read this kind of file"),
         "empty.pdf": (b"", "This file is empty"),
+        # Named as an email, but a program, a compressed file or a note without headers.
+        "renamed.eml": (b"\x7fELF\x02\x01\x01" + bytes(100), "called .eml but it is not"),
+        "packed.eml": (b"\x1f\x8b\x08\x00" + bytes(50), "called .eml but it is not"),
+        "note.eml": (b"Dear Jamie,\nPlease send the plan.\n", "called .eml but it is not"),
     }
     for name, (data, reason) in refusals.items():
         with pytest.raises(ImportRefused, match=reason):
@@ -228,6 +232,8 @@ def test_sniff_either_names_a_format_or_refuses(name: str, data: bytes) -> None:
         _assert_plain(str(exc))
     else:
         assert fmt.max_mb >= 20
+        if name.endswith(".eml"):  # an email is text that opens with a header line
+            assert b"\x00" not in data and b":" in data
 
 
 def test_a_41_mb_email_is_refused_quickly() -> None:

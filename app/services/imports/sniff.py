@@ -179,8 +179,10 @@ def _by_content(data: bytes, ext: str, claim: str | None) -> Format | None:
     if claim in ("pdf", "image", "document"):
         return None
     head = data[:65536]
-    if claim == "email" or looks_like_email(head):
+    if looks_like_email(head) or (claim == "email" and _opens_with_a_header(head)):
         return EMAIL
+    if claim == "email":
+        return None
     if claim == "outlook":
         return None
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -206,6 +208,16 @@ def looks_like_email(head: bytes) -> bool:
         names.add(line.split(b":", 1)[0].lower())
     known = names & _EMAIL_HEADERS
     return len(known) >= 2 and bool(known & _STRONG_EMAIL_HEADERS)
+
+
+def _opens_with_a_header(head: bytes) -> bool:
+    """A file named .eml may carry few headers, but it is text that starts with one."""
+    if b"\x00" in head:
+        return False
+    lines = head.lstrip().splitlines()
+    if lines and lines[0].startswith(b"From "):  # mbox envelope line
+        lines = lines[1:]
+    return bool(lines) and bool(_HEADER_LINE.match(lines[0]))
 
 
 def _unsupported_reason(data: bytes) -> str:
