@@ -89,6 +89,19 @@ def test_northern_ireland_nipso_counts_from_the_trusts_final_answer() -> None:
     assert step.by == D("2026-11-20")
 
 
+def test_northern_ireland_nipso_when_the_trust_never_answers() -> None:
+    # The procedure was never finished: 12 months from first knowing (2016 Act s26(3)),
+    # not 6 months from an answer that never came.
+    step = escalation_after("complaint-stage-1", "northern-ireland", None, D("2026-04-27"),
+                            D("2026-02-01"))
+    assert step is not None and step.by == D("2027-02-01")
+    assert "first knew" in step.explanation
+    unknown = escalation_after("complaint-stage-1", "northern-ireland", None, D("2026-04-27"),
+                               None)
+    assert unknown is not None and unknown.by is None
+    assert "Record the date you first knew" in unknown.explanation
+
+
 def test_information_requests_lead_to_the_regulators() -> None:
     ico = escalation_after("subject-access", "wales", D("2026-04-06"), D("2026-04-06"), None)
     assert ico is not None and "ICO" in ico.who and ico.by == D("2026-07-06")

@@ -42,6 +42,9 @@ class Step:
     enter_by: tuple[str, ...]
     answer_rule: str | None
     text: str
+    # Limits that apply instead when the rung below was never answered (NI: the trust never
+    # finished its procedure, so NIPSO's limit counts from when you first knew).
+    enter_by_unanswered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,9 @@ class LadderBook:
         response = answered_on or due_on
         limits: list[Deadline] = []
         missing_first_aware = False
-        for rule_id in step.enter_by:
+        rule_ids = step.enter_by_unanswered if answered_on is None and \
+            step.enter_by_unanswered else step.enter_by
+        for rule_id in rule_ids:
             rule = self._rules.rule(rule_id)
             start = first_aware if rule.clock_starts == "first_aware" else response
             if start is None:
@@ -193,15 +198,19 @@ def _read_step(entry: Entry, rules: RuleBook, nations: tuple[str, ...]) -> Step:
         enter_by=entry.texts("enter_by"),
         answer_rule=entry.optional_text("answer_rule"),
         text=entry.text("text"),
+        enter_by_unanswered=entry.texts("enter_by_unanswered")
+        if "enter_by_unanswered" in entry.raw else (),
     )
-    named = [*step.enter_by, *([step.answer_rule] if step.answer_rule else [])]
+    named = [*step.enter_by, *step.enter_by_unanswered,
+             *([step.answer_rule] if step.answer_rule else [])]
     for rule_id in named:
         try:
             rule = rules.rule(rule_id)
         except DeadlineError:
             raise entry.fail(f"there is no deadline rule called {rule_id}") from None
         _check_rule_covers(entry, rule, nations)
-        if rule_id in step.enter_by and rule.clock_starts == "given":
+        if rule_id in (*step.enter_by, *step.enter_by_unanswered) and \
+                rule.clock_starts == "given":
             raise entry.fail(f"{rule_id} does not say when its clock starts")
     for kind in step.kinds:
         for nation in nations:
