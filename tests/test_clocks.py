@@ -204,3 +204,33 @@ def test_a_renewed_order_hides_the_old_one(case: Case) -> None:
     case.add(Authority("", "welfare-guardianship", None, date(2024, 3, 1), date(2029, 3, 1)))
     case.add(Authority("", "continuing-poa", None, date(2020, 1, 1), None))
     assert authority_reminders(case, date(2026, 11, 23)) == []
+
+
+def test_a_second_question_adds_to_the_first_instead_of_replacing_it(case: Case) -> None:
+    sar = case.add(Request("", "subject-access", date(2026, 3, 2), "open"))
+    requests.pause(case, sar.id, date(2026, 3, 10))
+    requests.resume(case, sar.id, date(2026, 3, 20))
+    on = date(2026, 4, 1)
+    assert clocks.clock(case.get(Request, sar.id), "scotland", on).due_on == date(2026, 4, 13)
+    requests.pause(case, sar.id, date(2026, 3, 25))
+    requests.resume(case, sar.id, date(2026, 3, 30))
+    again = case.get(Request, sar.id)
+    assert [(p.paused_on, p.resumed_on) for p in again.earlier_pauses] == [
+        (date(2026, 3, 10), date(2026, 3, 20))]
+    assert clocks.clock(again, "scotland", on).due_on == date(2026, 4, 17)  # 10 + 5 days
+    with pytest.raises(ValueProblem, match="on or after that day"):
+        requests.pause(case, sar.id, date(2026, 3, 26))
+    assert case.get(Request, sar.id) == again  # refused, nothing changed
+    # Both stops travel in the case file.
+    assert codec.decode(Request, codec.encode(again)) == again
+
+
+def test_clarifying_an_english_foi_request_starts_the_20_days_again(case: Case) -> None:
+    foi = case.add(Request("", "foi", date(2026, 3, 2), "open"))
+    # 31 March, not 30: St Patrick's Day counts as a UK holiday for FOI.
+    assert clocks.clock(foi, "england", date(2026, 3, 5)).due_on == date(2026, 3, 31)
+    requests.pause(case, foi.id, date(2026, 3, 20))
+    requests.resume(case, foi.id, date(2026, 3, 27))
+    # 20 working days from the reply, skipping Good Friday and Easter Monday.
+    assert clocks.clock(case.get(Request, foi.id), "england",
+                        date(2026, 4, 1)).due_on == date(2026, 4, 28)

@@ -108,6 +108,15 @@ class Contact:
 
 
 @dataclass
+class Pause:
+    """A time the clock stood still: they asked a question on `paused_on`, you replied on
+    `resumed_on`."""
+
+    paused_on: date
+    resumed_on: date
+
+
+@dataclass
 class Commitment:
     """Something someone promised to do, perhaps by a date."""
 
@@ -188,9 +197,16 @@ class Request:
     # waited for a clarification it asked for, from `paused_on` until `resumed_on`.
     paused_on: date | None = None
     resumed_on: date | None = None
+    # Earlier questions they asked and you answered, each of which stopped the clock too.
+    earlier_pauses: list[Pause] = field(default_factory=list)
 
     def check(self) -> None:
         """Dates must follow one another sensibly."""
+        for earlier in self.earlier_pauses:
+            if earlier.resumed_on < earlier.paused_on or earlier.paused_on < self.made_on:
+                raise ValueProblem("an earlier stop of the clock has its dates the wrong way")
+            if self.paused_on and self.paused_on < earlier.resumed_on:
+                raise ValueProblem("the clock was stopped again before it had restarted")
         if self.resumed_on and not self.paused_on:
             raise ValueProblem("the clock restarted without having been stopped")
         if self.paused_on and self.paused_on < self.made_on:

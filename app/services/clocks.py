@@ -71,8 +71,9 @@ def _paused_days(request: Request, rule: Rule, jurisdiction: str, on: date) -> i
     if request.paused_on is None or rule.pause is None:
         return 0
     until = request.resumed_on or on
-    return load_rules().pause_length(rule, request.paused_on, max(until, request.paused_on),
-                                     jurisdiction)
+    stops = [(p.paused_on, p.resumed_on) for p in request.earlier_pauses]
+    stops.append((request.paused_on, max(until, request.paused_on)))
+    return sum(load_rules().pause_length(rule, start, end, jurisdiction) for start, end in stops)
 
 
 def due_for(request: Request, jurisdiction: str, on: date) -> tuple[date | None, Rule | None, str]:
@@ -88,9 +89,12 @@ def due_for(request: Request, jurisdiction: str, on: date) -> tuple[date | None,
             # A time limit for going to the ombudsman, not a date for their answer.
             how = "the ombudsman has no fixed time to reply"
         else:
-            deadline = load_rules().compute(
-                rule, request.made_on, jurisdiction,
-                paused_days=_paused_days(request, rule, jurisdiction, on))
+            start, paused = request.made_on, _paused_days(request, rule, jurisdiction, on)
+            if rule.pause_restarts and request.paused_on is not None:
+                # Their question starts the count again from your reply (or, until you
+                # reply, from today).
+                start, paused = max(request.resumed_on or on, request.paused_on), 0
+            deadline = load_rules().compute(rule, start, jurisdiction, paused_days=paused)
             computed, how = deadline.due_on, deadline.explanation
     except NoSuchStep as exc:
         how = str(exc)

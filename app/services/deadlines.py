@@ -160,6 +160,9 @@ class Rule:
     status: Status
     binding: Binding
     note: str | None
+    # A clarification starts the count again from the reply (FOI outside Scotland), rather
+    # than stopping it and carrying on.
+    pause_restarts: bool = False
 
     @property
     def source(self) -> str | None:
@@ -625,6 +628,7 @@ def _read_rule(entry: Entry) -> Rule:
         status=cast(Status, entry.choice("status", choices(Status))),
         binding=binding,
         note=entry.optional_text("note"),
+        pause_restarts=entry.flag("pause_restarts") if "pause_restarts" in entry.raw else False,
     )
 
 

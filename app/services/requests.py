@@ -8,8 +8,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from app.records.model import Correspondence, DiaryEntry, Request, RequestKind
+from app.records.model import Correspondence, DiaryEntry, Pause, Request, RequestKind
 from app.records.values import ValueProblem
+from app.services.daywords import long_day
 from app.store.case import Case
 
 
@@ -79,8 +80,19 @@ def extend(case: Case, request_id: str, new_due: date) -> Request:
 
 
 def pause(case: Case, request_id: str, asked_on: date) -> Request:
-    """They asked you to clarify: the clock stops from that day."""
-    return _update(case, request_id, paused_on=asked_on, resumed_on=None)
+    """They asked you to clarify: the clock stops from that day. A question after an earlier
+    one was answered keeps that earlier stop (it still counts)."""
+    with case.transaction():
+        request = case.get(Request, request_id)
+        earlier = list(request.earlier_pauses)
+        if request.paused_on is not None and request.resumed_on is not None:
+            if asked_on < request.resumed_on:
+                raise ValueProblem(f"You replied to their last question on "
+                                   f"{long_day(request.resumed_on)}; a new question must come "
+                                   f"on or after that day")
+            earlier.append(Pause(request.paused_on, request.resumed_on))
+        return case.save(dataclasses.replace(request, paused_on=asked_on, resumed_on=None,
+                                             earlier_pauses=earlier))
 
 
 def resume(case: Case, request_id: str, replied_on: date) -> Request:
