@@ -163,8 +163,10 @@ def test_complaint_letters_list_issues_and_history(demo: Case) -> None:
            "Model Complaints Handling Procedure (social work), stage 1" in stage1.body
     assert "I first knew about this on 20 June 2026." in stage1.body
     stage2 = letters.draft(demo, "complaint-stage-2", ON, complaint_id="k-1")
-    assert "You received my complaint on 9 September 2026. Your answer was due by " \
-           "7 October 2026 and I have not had one." in stage2.body
+    # A stage 2 letter answers stage 1, even with the stage 2 request already on the record.
+    assert "You received my complaint on 19 August 2026. You answered on 25 August 2026, " \
+           "but the answer did not put things right." in stage2.body
+    assert "9 September" not in stage2.body
     ombudsman = letters.draft(demo, "ombudsman", ON, complaint_id="k-1")
     assert ombudsman.recipient_lines == ("Scottish Public Services Ombudsman (SPSO)",)
     assert ombudsman.body.startswith("Dear Sir or Madam,")

@@ -345,14 +345,25 @@ def _request_values(case: Case, request: Request, jurisdiction: str, on: date,
     return values
 
 
+# The stage a letter escalates from, nearest first: a stage 2 letter answers stage 1 even
+# when a stage 2 request is already on the record.
+_ESCALATES_FROM = {"complaint-stage-2": ("complaint-stage-1",),
+                   "ombudsman": ("complaint-stage-2", "complaint-stage-1")}
+
+
 def _complaint_values(case: Case, complaint: Complaint, jurisdiction: str,
-                      on: date) -> dict[str, str]:
+                      on: date, kind: str) -> dict[str, str]:
     place = position(case, complaint, on)
+    live = [c for rung in place.rungs for c in rung.clocks if c.state != "withdrawn"]
     history = [f"{clocks.KIND_WORDS[c.request.kind]}, received {spoken(c.request.made_on)}: "
-               f"{c.plain[0].lower()}{c.plain[1:]}"
-               for rung in place.rungs for c in rung.clocks if c.state != "withdrawn"]
+               f"{c.plain[0].lower()}{c.plain[1:]}" for c in live]
     previous = ""
     current = place.current
+    for earlier_kind in _ESCALATES_FROM.get(kind, ()):
+        found = [c for c in live if c.request.kind == earlier_kind]
+        if found:
+            current = max(found, key=lambda c: c.request.made_on)
+            break
     if current is not None:
         previous = f"You received my complaint on {spoken(current.request.made_on)}."
         if current.request.answered_on:
@@ -435,7 +446,7 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
     if request is not None:
         values.update(_request_values(case, request, jurisdiction, on, complaint))
     if complaint is not None:
-        values.update(_complaint_values(case, complaint, jurisdiction, on))
+        values.update(_complaint_values(case, complaint, jurisdiction, on, kind))
     answers = answers or {}
     missing: list[str] = []
     given: list[tuple[str, str]] = []
