@@ -147,6 +147,23 @@ def test_reordered_split_merged_and_unchanged_versions_from_the_store(case: Case
     assert diff.removed == [] and diff.added == []
 
 
+def test_lineage_is_followed_through_the_versions_in_between(
+        case: Case, two_versions: tuple[Plan, Plan]) -> None:
+    old, middle = two_versions
+    mid = [o.id for o in middle.outcomes]
+    newest = save_plan(case, _plan(date(2027, 3, 1), _outcomes(
+        "Sam attends a day centre one day a week",
+        "Sam may see friends when staff are available",
+        continues=[mid[0], mid[1]]), supersedes=middle.id))
+    _, _, diff = compare_plans(case, old.id, newest.id)
+    found = {(c.from_id, c.to_id): c.kind for c in diff.changed}
+    first, second = (o.id for o in newest.outcomes)
+    # 2023 to 2027 by way of 2025: still narrowed, not "removed" and "added".
+    assert found == {(old.outcomes[0].id, first): "narrowed",
+                     (old.outcomes[1].id, second): "narrowed"}
+    assert diff.added == [] and set(diff.removed) == {old.outcomes[2].id, old.outcomes[3].id}
+
+
 def test_unknown_plan_ids_are_refused_plainly(case: Case,
                                               two_versions: tuple[Plan, Plan]) -> None:
     with pytest.raises(PlanProblem, match="no plan with the id 'p-nope'"):

@@ -7,9 +7,10 @@ and what an outcome id refers to (money is spent against outcomes).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import secrets
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -175,7 +176,28 @@ def compare_plans(case: Case, first_id: str, second_id: str) -> tuple[Plan, Plan
     """Compare two stored versions, whichever order they are given in: (older, newer, diff)."""
     first, second = get_plan(case, first_id), get_plan(case, second_id)
     older, newer = sorted((first, second), key=lambda p: (p.dated, p.id))
-    return older, newer, compare(to_plan_in(older), to_plan_in(newer))
+    newer_in = to_plan_in(newer)
+    ancestor = _ancestor_in(older, all_plans(case))
+    newer_in = dataclasses.replace(newer_in, outcomes=[
+        dataclasses.replace(o, continues=ancestor(o.continues)) for o in newer_in.outcomes])
+    return older, newer, compare(to_plan_in(older), newer_in)
+
+
+def _ancestor_in(older: Plan, plans: Sequence[Plan]) -> Callable[[str | None], str | None]:
+    """Follows confirmed lineage back through the versions between two plans, so comparing
+    2022 with 2027 still pairs an outcome with the 2022 one it continues by way of 2026."""
+    parent = {o.id: o.continues for p in plans for o in p.outcomes}
+    targets = {o.id for o in older.outcomes}
+
+    def ancestor(outcome_id: str | None) -> str | None:
+        seen: set[str] = set()
+        current = outcome_id
+        while current is not None and current not in targets and current not in seen:
+            seen.add(current)
+            current = parent.get(current)
+        return current if current in targets else outcome_id
+
+    return ancestor
 
 
 def suggest_continues(previous: Plan, texts: Sequence[str],
