@@ -303,3 +303,22 @@ def test_letter_window_switches_letters_and_fills_in_answers(qtbot: Any,
     qtbot.waitUntil(lambda: view.requests.current is not None
                     and view.requests.current.request.id == made.id, timeout=5000)
     dialog.close()
+
+
+def test_a_complaint_tagged_with_a_standard_shows_in_the_standards_view(
+        qtbot: Any, view: CaseView) -> None:
+    page = view.complaints
+    view.open_record("complaint", "k-1")
+    assert page.tags.tags() == ["standard:9.10", "standard:5.4"]
+    page.tags.set_tags(["standard:9.10", "standard:5.4", "standard:3.3"])
+    page.save()
+    qtbot.waitUntil(lambda: "standard:3.3" in view.case.get(Complaint, "k-1").tags, timeout=5000)
+    view.go("Standards")
+    view.standards.reload()  # the test's window is not on screen, so showing does not do it
+
+    def section_3_3() -> str:
+        text = view.standards.view.toPlainText()
+        return text.split("Standard 3.3")[-1].split("Standard 4")[0]
+
+    qtbot.waitUntil(lambda: "Complaints: Plan made without the guardian" in section_3_3(),
+                    timeout=5000)

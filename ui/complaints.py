@@ -27,6 +27,7 @@ from ui.dates import OptionalDate
 from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
+from ui.tag_picker import TagPicker
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 
@@ -173,12 +174,14 @@ class ComplaintsPage(QWidget):
         self.issues = ListEditor("Issues raised", "Type an issue and press Enter")
         self.resolution = ListEditor("What would put it right",
                                      "Type what you want and press Enter")
+        self.tags = TagPicker()  # the standards the complaint is about, for the Standards view
         for text, field in (
                 ("&Title:", self.title), ("&About:", self.against),
                 ("The day you &complained:", self.opened),
                 ("The day you first &knew of the problem (time limits count from it):",
                  self.first_aware), ("&Status:", self.status),
-                ("&Issues raised:", self.issues), ("What would &put it right:", self.resolution)):
+                ("&Issues raised:", self.issues), ("What would &put it right:", self.resolution),
+                ("Standards it is about (ta&gs):", self.tags)):
             form.addRow(form_label(text, field), field)
         box.addLayout(form)
         self.error = notice()
@@ -248,6 +251,7 @@ class ComplaintsPage(QWidget):
             complaint.status if complaint else "open")))
         self.issues.set_items(complaint.issues if complaint else [])
         self.resolution.set_items(complaint.desired_resolution if complaint else [])
+        self.tags.set_tags(complaint.tags if complaint else [])
         self.place = position(self.case, complaint, today) if complaint else None
         place = self.place
         if place is None:
@@ -297,7 +301,7 @@ class ComplaintsPage(QWidget):
             id=base.id if base else "", title=self.title.text(),
             against=self.against.text(), issues=self.issues.items(),
             desired_resolution=self.resolution.items(), opened_on=self.opened.value(),
-            status=self.status.currentData(), tags=list(base.tags) if base else [],
+            status=self.status.currentData(), tags=self.tags.tags(),
             first_aware_on=self.first_aware.value())
         case = self.case
 

@@ -32,11 +32,13 @@ from app.services import clocks, requests
 from app.services.correspondence import Party, save_letter, thread
 from app.services.daywords import long_day
 from app.store.case import Case
+from ui.fields import form_label
 from ui.labels import CHANNELS, DIRECTIONS, when_text
 from ui.letter_form import LetterFields, LetterValues, letter_line, reply_choices
 from ui.letter_import import ImportDialog
 from ui.operations import Operations
 from ui.table_models import Index, PagedModel, record_table
+from ui.tag_picker import TagPicker
 from ui.viewer import AttachmentViewer
 from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
 
@@ -373,6 +375,9 @@ class LetterForm(QWidget):
         outer.addWidget(self.title)
         self.fields = LetterFields()
         outer.addWidget(self.fields)
+        self.tags = TagPicker()  # standards the letter is evidence for, for the Standards view
+        outer.addWidget(form_label("Standards it is about (ta&gs):", self.tags))
+        outer.addWidget(self.tags)
         self.error = notice()
         outer.addWidget(self.error)
         row = QHBoxLayout()
@@ -406,6 +411,7 @@ class LetterForm(QWidget):
                                   letter.in_reply_to)
         self.fields.load(contacts, reply_choices(self.case, values.in_reply_to), values,
                          this_id=letter.id if letter else "")
+        self.tags.set_tags(letter.tags if letter else [])
         show_notice(self.error, "")
         self.fields.direction.setFocus()
 
@@ -421,7 +427,7 @@ class LetterForm(QWidget):
             id=base.id if base else "", direction=v.direction, channel=v.channel,
             sent_at=v.sent_at, received_at=v.received_at, from_=ids(v.from_), to=ids(v.to),
             cc=ids(v.cc), subject=v.subject, body=v.body or None, in_reply_to=v.in_reply_to,
-            tags=list(base.tags) if base else [],
+            tags=self.tags.tags(),
             attachment_ids=list(base.attachment_ids) if base else [],
             message_id=base.message_id if base else None,
             replies_to_message=base.replies_to_message if base else None)
