@@ -153,3 +153,19 @@ def test_overdue_command_lists_the_demo_requests(demo_dir: Path) -> None:
                        "days_overdue": 124, "summary": "A copy of the 2026 outcomes plan"}
     early = run("overdue", str(demo_dir), "--on", "2026-07-01", "--json", env=env)
     assert json.loads(early.stdout) == []
+
+
+def test_every_command_loads_only_its_own_module() -> None:
+    import argparse
+    import importlib
+
+    from app.cli import COMMAND_HOMES, COMMAND_MODULES, build_parser
+
+    for name in COMMAND_MODULES:
+        subs = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"app.cli.{name}").register(subs)
+        assert {command: COMMAND_HOMES.get(command) for command in subs.choices} == \
+            dict.fromkeys(subs.choices, name)
+    assert set(COMMAND_HOMES.values()) == set(COMMAND_MODULES)
+    every = build_parser([])._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(every) == set(COMMAND_HOMES)  # help lists every command

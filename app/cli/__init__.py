@@ -6,44 +6,55 @@ Exit status 0 on success, 1 on a user error (one plain-English line on stderr), 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
-from app.cli import (
-    bundle_commands,
-    case_commands,
-    draft_commands,
-    letter_commands,
-    money_commands,
-    plan_commands,
-    request_commands,
-)
 from app.cli.common import UserError
 
 Handler = Callable[[argparse.Namespace], int]
 
-# Each command module adds its sub-commands to the parser.
-COMMAND_MODULES = (case_commands, request_commands, plan_commands, money_commands,
-                   letter_commands, bundle_commands, draft_commands)
+# Each command module adds its sub-commands to the parser, in this order in the help.
+COMMAND_MODULES = ("case_commands", "request_commands", "plan_commands", "money_commands",
+                   "letter_commands", "bundle_commands", "draft_commands")
+# Which module holds each command, so a command loads only its own module: the others bring
+# in reportlab, pyHanko and the rest, and a wrong passphrase must be told within 2 seconds.
+COMMAND_HOMES = {
+    **dict.fromkeys(("init", "import-json", "export-json", "verify", "backup", "restore",
+                     "demo"), "case_commands"),
+    **dict.fromkeys(("deadline", "overdue"), "request_commands"),
+    "plan-diff": "plan_commands",
+    **dict.fromkeys(("import-bank", "money", "money-return", "money-schedule"),
+                    "money_commands"),
+    "import-file": "letter_commands", "bundle": "bundle_commands", "letter": "draft_commands",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
+def _modules(argv: Sequence[str]) -> list[ModuleType]:
+    command = next((a for a in argv if not a.startswith("-")), None)
+    names = [COMMAND_HOMES[command]] if command in COMMAND_HOMES else list(COMMAND_MODULES)
+    return [importlib.import_module(f"app.cli.{name}") for name in names]
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser: the sub-command named in `argv`, or every one (for help)."""
     parser = argparse.ArgumentParser(
         prog="casebook",
         description="Casebook keeps a private, encrypted record of social care support. "
                     "Run it with no command to open the window.",
     )
     subs = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in _modules(argv):
         module.register(subs)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one sub-command and return its exit status."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:

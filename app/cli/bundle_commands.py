@@ -8,17 +8,13 @@ from typing import Any
 
 from app.cli.common import UserError, open_case
 from app.records.values import parse_date
-from app.services.bundles import (
-    OPTIONAL,
-    BundleCheckFailed,
-    BundleOptions,
-    make_bundle,
-    verify_bundle,
-)
+from app.services.bundles.options import OPTIONAL, BundleOptions
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     """casebook bundle CASE_DIR --out FILE.pdf [--complaint ID] [--from DATE] [--to DATE] ..."""
+    from app.services.bundles.builder import make_bundle  # slow to import; only when building
+
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise UserError("The bundle's file name should end in .pdf")
@@ -45,6 +41,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def verify_pdf(path: Path) -> int:
     """casebook verify FILE.pdf: the signature and every attached original."""
+    from app.services.bundles.verify import BundleCheckFailed, verify_bundle
+
     try:
         data = path.read_bytes()
     except OSError:

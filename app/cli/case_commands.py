@@ -18,8 +18,6 @@ from app.cli.common import (
 from app.records.codec import FormatProblem
 from app.records.model import Jurisdiction, Person, choices
 from app.records.values import ValueProblem
-from app.services import demo, interchange
-from app.services.attachments import extract_for_store
 from app.store import backup
 from app.store.audit import AuditBroken
 from app.store.case import Case
@@ -48,6 +46,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     """casebook import-json CASE_DIR FILE.json"""
+    from app.services import interchange
+    from app.services.attachments import extract_for_store
+
     try:
         doc = interchange.read_file(Path(args.file))
     except FormatProblem as exc:
@@ -68,6 +69,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     """casebook export-json CASE_DIR FILE.json"""
+    from app.services import interchange
+
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         interchange.export_case(case, Path(args.file))
     print(f"Exported the case to {args.file}. This file is not encrypted: keep it safe.")
@@ -129,6 +132,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """casebook demo CASE_DIR"""
+    from app.services import demo  # it brings in most of Casebook; verify must stay quick
+
     try:
         case = demo.create_demo_case(Path(args.case_dir))
     except (ValueProblem, StoreError) as exc:
