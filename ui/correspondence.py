@@ -40,7 +40,16 @@ from ui.operations import Operations
 from ui.table_models import Index, PagedModel, record_table
 from ui.tag_picker import TagPicker
 from ui.viewer import AttachmentViewer
-from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
+from ui.widgets import (
+    button,
+    heading,
+    keep_readable,
+    named,
+    notice,
+    paragraph,
+    scrolling,
+    show_notice,
+)
 
 # Words for the list, where the direction is said by "from" (received) or "to" (sent).
 SHORT_CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
@@ -477,11 +486,8 @@ class CorrespondencePage(QWidget):
         self.right = QStackedWidget()
         self.detail = LetterDetail(case, ops)
         self.form = LetterForm(case, ops)
-        scroll = QScrollArea()
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
         self.right.addWidget(self.detail)
-        self.right.addWidget(scroll)
+        self.right.addWidget(scrolling(self.form))
         split.addWidget(self.right)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 5)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -44,7 +43,16 @@ from app.store.case import Case
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
 from ui.table_models import Index, PagedModel, record_table
-from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
+from ui.widgets import (
+    button,
+    heading,
+    keep_readable,
+    named,
+    notice,
+    paragraph,
+    scrolling,
+    show_notice,
+)
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
@@ -495,10 +503,7 @@ class DiaryPage(QWidget):
         """The 'What happened?' form, made the first time it is wanted (most visits only read)."""
         if self._form is None:
             self._form = EntryForm(self.case, self.ops)
-            scroll = QScrollArea()
-            scroll.setWidget(self._form)
-            scroll.setWidgetResizable(True)
-            self.right.addWidget(scroll)
+            self.right.addWidget(scrolling(self._form))
             self._form.saved.connect(self._saved)
             self._form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
         return self._form

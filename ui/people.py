@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from app.records.model import Contact
 from app.store.case import Case
 from ui.labels import ROLES
 from ui.operations import Operations
-from ui.widgets import button, heading, keep_readable, named, notice, show_notice
+from ui.widgets import button, heading, keep_readable, named, notice, scrolling, show_notice
 
 
 class PeoplePage(QWidget):
@@ -77,10 +76,7 @@ class PeoplePage(QWidget):
         form_layout.addLayout(row)
         form_layout.addStretch(1)
         # The form scrolls rather than forcing the window taller than a laptop screen at 200%.
-        scroll = QScrollArea()
-        scroll.setWidget(holder)
-        scroll.setWidgetResizable(True)
-        split.addWidget(scroll)
+        split.addWidget(scrolling(holder))
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         ops.changed.connect(lambda types: "contact" in types and self.reload())

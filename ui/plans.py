@@ -45,7 +45,16 @@ from ui.plan_compare import PlanCompareView
 from ui.plan_form import PlanForm
 from ui.review_record import ChecklistView, LetterEditor
 from ui.viewer import AttachmentViewer
-from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
+from ui.widgets import (
+    button,
+    heading,
+    keep_readable,
+    named,
+    notice,
+    paragraph,
+    scrolling,
+    show_notice,
+)
 from ui.wrapped_list import WrappedLines
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
@@ -276,11 +285,8 @@ class PlansPage(QWidget):
         self.right = QStackedWidget()
         self.detail = PlanDetail(case, ops)
         self.form = PlanForm(case, ops)
-        scroll = QScrollArea()
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
         self.right.addWidget(self.detail)
-        self.right.addWidget(scroll)
+        self.right.addWidget(scrolling(self.form))
         split.addWidget(self.right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
@@ -33,16 +34,13 @@ class LinkedRecordsPage(QWidget):
     again when next shown (at once if on screen). Subclasses provide `reload`."""
 
     open_record = Signal(str, str)
+    reload: Callable[[], None]  # each page says how it is worked out again
 
     def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__()
         self.case, self.ops = case, ops
         self.stale = True
         ops.changed.connect(self._changed)
-
-    def reload(self) -> None:
-        """Work the page out again."""
-        raise NotImplementedError
 
     def _changed(self, types: frozenset[str]) -> None:
         if types & LINKED_TYPES:

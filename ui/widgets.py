@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 
 def named(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -87,3 +87,12 @@ def keep_readable(widget: QWidget, sample: str = "", lines: int = 0) -> None:
     lines of text, at whatever text size is chosen: at 200% text a neighbouring panel's
     buttons would otherwise push a list down to a sliver."""
     _ReadableSize(widget, sample, lines)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a scroll area that fits its width: a form that grows at 200% text scrolls
+    instead of pushing the window taller than the screen."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    return scroll
