@@ -476,11 +476,11 @@ class CorrespondencePage(QWidget):
         layout.addWidget(paragraph("Everything sent and received, newest first. Drag emails, "
                                    "PDFs or photos of letters onto this page to bring them in; "
                                    "the original file is kept with each letter."))
-        split = QSplitter()
+        self.split = split = QSplitter()
         self.model = LetterModel(case)
         self.table = record_table(self.model, "Letters and emails, newest first",
                                   "Letter column headings", 0)
-        keep_readable(self.table, "Wed 30 Sep 2026, 10:30 —")
+        keep_readable(self.table, "Wed 30 Sep 2026,")
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         self.right = QStackedWidget()
@@ -499,14 +499,20 @@ class CorrespondencePage(QWidget):
         self.detail.open_letter.connect(self.show_letter)
         ops.changed.connect(self._changed)
 
+    def _show_form(self) -> None:
+        # The form needs more room than a letter does: give the list only what it must keep.
+        self.right.setCurrentIndex(1)
+        keep = self.table.minimumWidth()
+        self.split.setSizes([keep, max(self.split.width() - keep, keep)])
+
     def new_letter(self) -> None:
         """Open the New letter form."""
         self.form.start(None)
-        self.right.setCurrentIndex(1)
+        self._show_form()
 
     def _edit(self, letter: Correspondence) -> None:
         self.form.start(letter)
-        self.right.setCurrentIndex(1)
+        self._show_form()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,8 +54,10 @@ class MomentEdit(QWidget):
 
     def __init__(self, label: str) -> None:
         super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # The date on one line and the time under it: side by side they forced the letter
+        # form wider than its panel at extra-large text.
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox("Known:")
         named(self.known, f"{label} is known", "Untick if you do not know this date")
         self.day = QDateEdit(QDate.currentDate())
@@ -66,9 +69,12 @@ class MomentEdit(QWidget):
         self.time = QTimeEdit(QTime(9, 0))
         self.time.setDisplayFormat("HH:mm")
         named(self.time, f"{label}: time of day")
-        for widget in (self.known, self.day, self.has_time, self.time):
-            row.addWidget(widget)
-        row.addStretch(1)
+        for pair in ((self.known, self.day), (self.has_time, self.time)):
+            row = QHBoxLayout()
+            for widget in pair:
+                row.addWidget(widget)
+            row.addStretch(1)
+            lines.addLayout(row)
         self.known.toggled.connect(self._enable)
         self.has_time.toggled.connect(self._enable)
 
