@@ -56,6 +56,7 @@ def open_pdf(data: bytes) -> tuple[PdfReader | None, str]:
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")
+            # pypdf raises NotImplementedError for encryption schemes it cannot open.
             except (PyPdfError, ValueError, NotImplementedError):
                 opened = PasswordType.NOT_DECRYPTED
             if not opened:
@@ -71,6 +72,8 @@ def open_pdf(data: bytes) -> tuple[PdfReader | None, str]:
             page.get("/Contents")
             page.get("/Resources")
         return reader, ""
+    # A damaged PDF can fail inside pypdf in any of these ways (NotImplementedError for
+    # filters it does not support); every one means "show a placeholder page instead".
     except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, IndexError,
             RecursionError, AssertionError, OSError, NotImplementedError):
         return None, "unreadable"
