@@ -10,6 +10,7 @@ from app.records.model import Contact, DiaryEntry
 from app.records.values import Moment, now_utc
 from app.store.audit import AuditBroken
 from app.store.case import Case
+from app.store.db import DB_FILE, connect
 
 
 def _fill(case: Case) -> str:
@@ -24,8 +25,13 @@ def _fill(case: Case) -> str:
 
 
 def _tamper(case: Case, sql: str, *params: object) -> None:
-    with case.reading() as conn:
+    # A connection of its own: a change made behind Casebook's back, with no audit event.
+    conn = connect(case.folder / DB_FILE, case.db_key)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute(sql, params)
+    finally:
+        conn.close()
 
 
 def test_untouched_chain_verifies_with_a_stable_head(case: Case) -> None:
@@ -68,8 +74,6 @@ TAMPERING: dict[str, Callable[[Case, str], None]] = {
 def test_tampering_is_detected(case: Case, how: str) -> None:
     rid = _fill(case)
     case.verify()
-    with case.reading() as conn:
-        conn.execute("PRAGMA foreign_keys = OFF")
     TAMPERING[how](case, rid)
     with pytest.raises(AuditBroken):
         case.verify()

@@ -31,7 +31,10 @@ def _entry(title: str = "Call with the social worker") -> DiaryEntry:
 
 
 def test_database_is_sqlcipher_4_with_required_pragmas(case: Case) -> None:
-    with case.reading() as conn:
+    with case.reading() as reader:
+        assert reader.execute("PRAGMA query_only").fetchone()[0] == 1  # a reader cannot write
+    with case.transaction() as tx:
+        conn = tx.conn
         assert conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -194,8 +197,8 @@ def test_create_refuses_a_folder_with_files(tmp_path: Path) -> None:
 def test_case_from_a_newer_casebook_is_refused(new_case: tuple[Case, str],
                                                case_dir: Path) -> None:
     case, _ = new_case
-    with case.transaction() as conn:
-        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with case.transaction() as tx:
+        tx.conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     case.close()
     before = _digests(case_dir)
     with pytest.raises(StoreError, match="newer version of Casebook"):

@@ -80,7 +80,7 @@ def test_import_an_email_check_it_save_it_and_make_it_a_request(
     assert case.count(Contact) == 3  # the advocacy address was added to People
     assert "Email to Data Protection Officer" in page.model.data(page.model.index(0, 0))
 
-    page.show_letter(letter.id)
+    page.select(letter.id)
     detail = page.detail
     assert detail.asks_button.isVisibleTo(page) and not detail.answers_button.isVisibleTo(page)
     detail.make_request("subject-access", "All records about Ailsa")
@@ -103,7 +103,7 @@ def test_a_received_letter_answers_an_open_request(qtbot: Any, page: Corresponde
                                     Moment.parse("2026-07-22"), from_=["c-dpo"],
                                     subject="Your records", in_reply_to=asked.id))
     page.model.reload()
-    page.show_letter(reply.id)
+    page.select(reply.id)
     detail = page.detail
     assert detail.conversation.count() == 2 and "▶ This letter" in detail.conversation.item(
         1).text()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.records import kinds
 from app.store.case import Case
 from ui.operations import Operations
 from ui.widgets import button, heading, named
@@ -165,28 +166,13 @@ class CaseView(QWidget):
         self.search.run(self.search_box.text())
 
     def open_record(self, record_type: str, record_id: str) -> None:
-        """Jump from a search result to the record."""
-        if record_type == "plan":
-            self.go("Plans")
-            self.plans.select(record_id)
-        elif record_type == "diary":
-            self.go("Diary")
-            self.diary.show_entry(record_id)
-        elif record_type == "contact":
-            self.go("People")
-            self.people.select(record_id)
-        elif record_type == "request":
-            self.go("Requests")
-            self.requests.select(record_id)
-        elif record_type == "complaint":
-            self.go("Complaints")
-            self.complaints.select(record_id)
-        elif record_type == "correspondence":
-            self.go("Correspondence")
-            self.correspondence.show_letter(record_id)
-        elif record_type in ("transaction", "schedule"):
-            self.go("Money")
-            self.money.select(record_id)
+        """Jump to a record (from a search result, a link or a card): the section its type is
+        declared to be shown in, with the record selected there."""
+        section = kinds.kind(record_type).section if kinds.is_kind(record_type) else None
+        if section is None:
+            return  # files and legal authorities have no section of their own yet
+        self.go(section)
+        self.section_screen(section).select(record_id)  # type: ignore[attr-defined]
 
     def refresh_fonts(self) -> None:
         """Re-measure widths that depend on the text size."""

@@ -496,7 +496,7 @@ class CorrespondencePage(QWidget):
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
         self.detail.edit_requested.connect(self._edit)
-        self.detail.open_letter.connect(self.show_letter)
+        self.detail.open_letter.connect(self.select)
         ops.changed.connect(self._changed)
 
     def _show_form(self) -> None:
@@ -524,13 +524,13 @@ class CorrespondencePage(QWidget):
             shown = self.detail.letter.id if self.detail.letter else None
             self.model.reload()
             if shown:
-                self.show_letter(shown)
+                self.select(shown)
 
     def _saved(self, letter_id: str) -> None:
         self.model.reload()
-        self.show_letter(letter_id)
+        self.select(letter_id)
 
-    def show_letter(self, letter_id: str) -> None:
+    def select(self, letter_id: str) -> None:
         """Select and show a letter by id (loading pages until it is found)."""
         row = self.model.row_of(letter_id)
         if row is not None:
@@ -561,7 +561,7 @@ class CorrespondencePage(QWidget):
 
     def _import_closed(self, dialog: ImportDialog) -> None:
         if dialog.saved_ids:
-            self.show_letter(dialog.saved_ids[-1])
+            self.select(dialog.saved_ids[-1])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():

@@ -529,9 +529,9 @@ class DiaryPage(QWidget):
 
     def _saved(self, entry_id: str) -> None:
         self.model.reload()
-        self.show_entry(entry_id)
+        self.select(entry_id)
 
-    def show_entry(self, entry_id: str) -> None:
+    def select(self, entry_id: str) -> None:
         """Select and show an entry by id (loading pages until it is found)."""
         row = self.model.row_of(entry_id)
         if row is not None:

@@ -8,10 +8,10 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout
 
+from app.records import kinds
 from app.services.daywords import short_day
 from app.services.journey import Journey, JourneyItem, journey
 from app.store.case import Case
-from ui.labels import TYPE_NAMES
 from ui.operations import Operations
 from ui.record_links import LinkedRecordsPage, record_link
 from ui.widgets import heading, named, paragraph
@@ -21,7 +21,7 @@ def item_line(item: JourneyItem) -> str:
     """'2 Jun 2026 — Plans: Outcomes plan 2026 (usually here)', the title a link."""
     day = short_day(item.day) if item.day else "No date"
     why = "tagged for this step" if item.placement == "tagged" else "usually here"
-    kind = TYPE_NAMES.get(item.record_type, item.record_type)
+    kind = kinds.label(item.record_type)
     return (f"{escape(day)} — {escape(kind)}: "
             + record_link(item.record_type, item.record_id, item.title) + f" <i>({why})</i>")
 

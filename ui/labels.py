@@ -20,11 +20,6 @@ ROLES = {"social-worker": "Social worker", "team-manager": "Team manager",
          "family": "Family", "msp": "MSP", "mp": "MP", "ms": "MS (Senedd member)",
          "councillor": "Councillor", "gp": "GP", "solicitor": "Solicitor",
          "ombudsman": "Ombudsman", "regulator": "Regulator", "other": "Other"}
-TYPE_NAMES = {"diary": "Diary", "correspondence": "Letters and emails", "request": "Requests",
-              "complaint": "Complaints", "plan": "Plans", "transaction": "Money",
-              "contact": "People", "authority": "Legal authority", "attachment": "Files",
-              "person": "The person", "schedule": "How the council pays"}
-
 
 def when_text(moment: Moment) -> str:
     """'Tue 4 Mar 2026, 14:30' — day names help people place events."""

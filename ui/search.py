@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from app.records import kinds
 from app.store.case import Case
 from app.store.search import SearchHit
-from ui.labels import TYPE_NAMES
 from ui.widgets import heading, named, paragraph
 
 
@@ -40,7 +40,7 @@ class SearchPage(QWidget):
         for hit in hits:
             group = groups.get(hit.type)
             if group is None:
-                group = QTreeWidgetItem([TYPE_NAMES.get(hit.type, hit.type), ""])
+                group = QTreeWidgetItem([kinds.label(hit.type), ""])
                 groups[hit.type] = group
                 self.tree.addTopLevelItem(group)
             item = QTreeWidgetItem([hit.title or "(no title)",
@@ -48,7 +48,7 @@ class SearchPage(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, (hit.type, hit.record_id))
             group.addChild(item)
         for type_name, group in groups.items():
-            group.setText(0, f"{TYPE_NAMES.get(type_name, type_name)} ({group.childCount()})")
+            group.setText(0, f"{kinds.label(type_name)} ({group.childCount()})")
             group.setExpanded(True)
         if text.strip():
             self.summary.setText(f"{len(hits)} found for “{text.strip()}”." if hits else

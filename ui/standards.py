@@ -6,11 +6,11 @@ from html import escape
 
 from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout
 
+from app.records import kinds
 from app.services.daywords import long_day, short_day
 from app.services.standards import Evidence, StandardEvidence, standards_evidence
 from app.services.taxonomy import load_taxonomy
 from app.store.case import Case
-from ui.labels import TYPE_NAMES
 from ui.operations import Operations
 from ui.record_links import LinkedRecordsPage, record_link
 from ui.widgets import heading, named, paragraph
@@ -19,7 +19,7 @@ from ui.widgets import heading, named, paragraph
 def evidence_line(item: Evidence) -> str:
     """'20 Jun 2026 — Diary: Jamie mentioned a new plan', the title a link to the record."""
     day = short_day(item.day) if item.day else "No date"
-    kind = TYPE_NAMES.get(item.record_type, item.record_type)
+    kind = kinds.label(item.record_type)
     return (f"{escape(day)} — {escape(kind)}: "
             + record_link(item.record_type, item.record_id, item.title))
 

@@ -354,24 +354,3 @@ Record = (
     Authority | Contact | DiaryEntry | Correspondence | Request | Complaint | Plan | Transaction
     | PaymentSchedule
 )
-
-# Record type name (as stored and in the audit log) → class, and the case-file list it lives in.
-RECORD_TYPES: dict[str, tuple[type, str]] = {
-    "authority": (Authority, "authorities"),
-    "contact": (Contact, "contacts"),
-    "diary": (DiaryEntry, "diary"),
-    "correspondence": (Correspondence, "correspondence"),
-    "request": (Request, "requests"),
-    "complaint": (Complaint, "complaints"),
-    "plan": (Plan, "plans"),
-    "transaction": (Transaction, "transactions"),
-    "schedule": (PaymentSchedule, "schedules"),
-}
-
-
-def type_name(record: object) -> str:
-    """The stored type name of a record instance."""
-    for name, (cls, _) in RECORD_TYPES.items():
-        if type(record) is cls:
-            return name
-    raise TypeError(f"{type(record).__name__} is not a record type")

@@ -11,14 +11,14 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.records import codec
+from app.records import codec, kinds
 from app.records.codec import FormatProblem
-from app.records.model import RECORD_TYPES, Person
+from app.records.model import Person
 from app.records.values import format_instant, now_utc, parse_instant
 from app.store.atomic import write_atomic
 from app.store.case import Case
@@ -49,6 +49,14 @@ class CaseDocument:
     person: Person
     records: dict[str, list[Any]]
     attachments: list[ImportedAttachment]
+    # Keys this Casebook does not know, by record id ("person" for the person): kept as they
+    # are through import, edit and export.
+    unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _unknown(record_type: str, raw: Any) -> dict[str, Any]:
+    known = kinds.json_keys(record_type)
+    return {k: v for k, v in raw.items() if k not in known} if isinstance(raw, dict) else {}
 
 
 TextExtractor = Callable[[str, bytes], tuple[str, bool, int | None]]
@@ -81,63 +89,27 @@ def _attachment(raw: Any, path: str) -> ImportedAttachment:
                               raw["sha256"].lower(), added, data)
 
 
-class _Refs:
-    """Checks that every reference in the file points at a record of the right kind."""
-
-    def __init__(self, doc: CaseDocument) -> None:
-        self.ids: dict[str, set[str]] = {name: {r.id for r in recs}
-                                         for name, recs in doc.records.items()}
-        self.ids["attachment"] = {a.id for a in doc.attachments}
-        self.outcomes: dict[str, set[str]] = {
-            plan.id: {o.id for o in plan.outcomes} for plan in doc.records["plan"]}
-        self.ids["outcome"] = set().union(*self.outcomes.values()) if self.outcomes else set()
-
-    def check(self, kind: str, value: str | None, path: str) -> None:
-        if value is not None and value not in self.ids[kind]:
-            raise FormatProblem(path, f"refers to {kind} '{value}', which is not in the file")
-
-    def check_all(self, kind: str, values: Iterable[str], path: str) -> None:
-        for i, value in enumerate(values):
-            self.check(kind, value, f"{path}[{i}]")
-
-
 def _check_references(doc: CaseDocument) -> None:
-    refs = _Refs(doc)
-    recs = doc.records
-    for i, a in enumerate(recs["authority"]):
-        refs.check("contact", a.holder, f"authorities[{i}].holder")
-        refs.check_all("attachment", a.attachment_ids, f"authorities[{i}].attachment_ids")
-    for i, d in enumerate(recs["diary"]):
-        refs.check_all("contact", d.participants, f"diary[{i}].participants")
-        for j, c in enumerate(d.commitments):
-            refs.check("contact", c.by, f"diary[{i}].commitments[{j}].by")
-        refs.check_all("attachment", d.attachment_ids, f"diary[{i}].attachment_ids")
-    for i, c in enumerate(recs["correspondence"]):
-        for key, values in (("from", c.from_), ("to", c.to), ("cc", c.cc)):
-            refs.check_all("contact", values, f"correspondence[{i}].{key}")
-        refs.check("correspondence", c.in_reply_to, f"correspondence[{i}].in_reply_to")
-        refs.check_all("attachment", c.attachment_ids, f"correspondence[{i}].attachment_ids")
-    for i, r in enumerate(recs["request"]):
-        refs.check("correspondence", r.made_via, f"requests[{i}].made_via")
-        refs.check("contact", r.to, f"requests[{i}].to")
-        refs.check("correspondence", r.answered_by, f"requests[{i}].answered_by")
-        refs.check("complaint", r.complaint_id, f"requests[{i}].complaint_id")
-    for i, p in enumerate(recs["plan"]):
-        refs.check("contact", p.author, f"plans[{i}].author")
-        refs.check("plan", p.supersedes, f"plans[{i}].supersedes")
-        refs.check("request", p.copy_request, f"plans[{i}].copy_request")
-        refs.check_all("attachment", p.attachment_ids, f"plans[{i}].attachment_ids")
-        for j, o in enumerate(p.outcomes):
-            refs.check("outcome", o.continues, f"plans[{i}].outcomes[{j}].continues")
-    for i, t in enumerate(recs["transaction"]):
-        refs.check_all("outcome", t.outcome_ids, f"transactions[{i}].outcome_ids")
-        refs.check_all("attachment", t.attachment_ids, f"transactions[{i}].attachment_ids")
+    """Every declared reference must point at a record of its kind that is in the file."""
+    ids: dict[str, set[str]] = {name: {r.id for r in recs} for name, recs in doc.records.items()}
+    ids[kinds.FILE] = {a.id for a in doc.attachments}
+    ids[kinds.OUTCOME] = {o.id for recs in doc.records.values() for rec in recs
+                          for o in getattr(rec, "outcomes", [])}
+    for kind in kinds.listed():
+        for i, rec in enumerate(doc.records[kind.name]):
+            for ref in kind.refs:
+                for path, value in kinds.values(rec, ref.path):
+                    if value not in ids[ref.kind]:
+                        raise FormatProblem(f"{kind.list_key}[{i}].{path}",
+                                            f"refers to {ref.kind} '{value}', which is not in "
+                                            f"the file")
 
 
 def _check_unique_ids(doc: CaseDocument) -> None:
     seen: dict[str, str] = {}
-    for name, (_, key) in RECORD_TYPES.items():
-        for i, rec in enumerate(doc.records[name]):
+    for kind in kinds.listed():
+        key = kind.list_key
+        for i, rec in enumerate(doc.records[kind.name]):
             path = f"{key}[{i}].id"
             if rec.id in seen:
                 raise FormatProblem(path, f"the id '{rec.id}' is used twice (also at "
@@ -165,19 +137,25 @@ def parse_document(raw: Any) -> CaseDocument:
     if "person" not in raw:
         raise FormatProblem("person", "is required but missing")
     person = codec.decode(Person, raw["person"], "person")
+    unknown = {"person": _unknown("person", raw["person"])}
     recs: dict[str, list[Any]] = {}
-    for name, (cls, key) in RECORD_TYPES.items():
+    for kind in kinds.listed():
+        key = kind.list_key
         items = raw.get(key, [])
         if items is None:
             items = []
         if not isinstance(items, list):
             raise FormatProblem(key, "should be a list")
-        recs[name] = [codec.decode(cls, item, f"{key}[{i}]") for i, item in enumerate(items)]
+        recs[kind.name] = [codec.decode(kind.cls, item, f"{key}[{i}]")
+                           for i, item in enumerate(items)]
+        for rec, item in zip(recs[kind.name], items, strict=True):
+            if extra := _unknown(kind.name, item):
+                unknown[rec.id] = extra
     atts_raw = raw.get("attachments") or []
     if not isinstance(atts_raw, list):
         raise FormatProblem("attachments", "should be a list")
     atts = [_attachment(a, f"attachments[{i}]") for i, a in enumerate(atts_raw)]
-    doc = CaseDocument(person, recs, atts)
+    doc = CaseDocument(person, recs, atts, {k: v for k, v in unknown.items() if v})
     _check_unique_ids(doc)
     _check_references(doc)
     return doc
@@ -200,23 +178,20 @@ def read_file(path: Path) -> CaseDocument:
     return parse_document(raw)
 
 
-# Records are written in this order so that anything referred to already exists.
-_WRITE_ORDER = ("contact", "authority", "complaint", "correspondence", "request", "plan",
-                "diary", "transaction", "schedule")
-
-
 def store_document(case: Case, doc: CaseDocument, extract: TextExtractor = _no_text) -> None:
     """Write a checked document into an open, empty case in one transaction."""
     texts = {a.id: extract(a.filename, a.data) for a in doc.attachments}
     with case.transaction():
-        case.set_person(doc.person)
+        case.set_person(doc.person, doc.unknown.get("person"))
         for att in doc.attachments:
             text, locked, pages = texts[att.id]
             case.add_attachment(att.filename, att.data, att.media_type, text=text, locked=locked,
                                 page_count=pages, attachment_id=att.id, added_at=att.added_at)
-        for name in _WRITE_ORDER:
-            for rec in doc.records[name]:
-                case.add(rec)
+        # Anything a record refers to is written before it (the order comes from the
+        # declarations, so a new record type can never be left out).
+        for kind in kinds.write_order():
+            for rec in doc.records[kind.name]:
+                case.add(rec, unknown=doc.unknown.get(rec.id))
 
 
 def import_case(folder: Path, source: Path, passphrase: str, *,
@@ -238,11 +213,12 @@ def export_document(case: Case) -> dict[str, Any]:
     """The whole case as a version 1 JSON document (deleted records are left out)."""
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION,
                            "exported_at": format_instant(now_utc()),
-                           "person": codec.encode(case.person())}
-    for cls, key in RECORD_TYPES.values():
-        items: list[Any] = case.list_of(cls)
+                           "person": {**case.person_unknown_keys(),
+                                      **codec.encode(case.person())}}
+    for kind in kinds.listed():
+        items: list[tuple[Any, dict[str, Any]]] = case.list_keeping_unknown(kind.cls)
         items.reverse()  # oldest first reads more naturally in a file
-        doc[key] = [codec.encode(item) for item in items]
+        doc[kind.list_key] = [{**unknown, **codec.encode(item)} for item, unknown in items]
     doc["attachments"] = [
         {"id": a.id, "filename": a.filename, "media_type": a.media_type, "sha256": a.sha256,
          "added_at": a.added_at,

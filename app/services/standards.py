@@ -12,14 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.records.model import RECORD_TYPES
+from app.records import kinds
 from app.services.taxonomy import Component, Standard, load_taxonomy
 from app.store import records
 from app.store.case import Case
-
-# Where each record keeps its date and its name, in order of preference.
-_DAY_FIELDS = ("occurred_at", "received_at", "sent_at", "dated", "opened_on", "made_on", "date")
-_TITLE_FIELDS = ("title", "subject", "summary", "counterparty", "name")
 
 
 class TagError(ValueError):
@@ -93,8 +89,8 @@ def normalise_tags(tags: Iterable[str]) -> list[str]:
     return found
 
 
-def _day(data: dict[str, Any]) -> date | None:
-    for name in _DAY_FIELDS:
+def _day(record_type: str, data: dict[str, Any]) -> date | None:
+    for name in kinds.kind(record_type).days:
         value = data.get(name)
         if isinstance(value, str) and len(value) >= 10:
             # Dates and local times are stored as 'YYYY-MM-DD[THH:MM]'.
@@ -103,10 +99,9 @@ def _day(data: dict[str, Any]) -> date | None:
 
 
 def _title(record_type: str, data: dict[str, Any]) -> str:
-    for name in _TITLE_FIELDS:
-        value = data.get(name)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+    value = data.get(kinds.kind(record_type).title)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
     kind = data.get("kind")
     return str(kind).replace("-", " ").capitalize() if kind else f"Untitled {record_type}"
 
@@ -122,9 +117,9 @@ def tagged_records(case: Case) -> list[Evidence]:
         rows = records.list_tagged(conn)
     found: list[Evidence] = []
     for row in rows:
-        if row.type not in RECORD_TYPES:
+        if not kinds.is_kind(row.type):
             continue
-        day, title = _day(row.data), _title(row.type, row.data)
+        day, title = _day(row.type, row.data), _title(row.type, row.data)
         seen: set[str] = set()
         for raw in row.data["tags"]:
             if not isinstance(raw, str) or not raw.strip():

@@ -90,6 +90,14 @@ def events(conn: Connection, record_id: str | None = None) -> list[AuditEvent]:
     return [AuditEvent(*row) for row in rows]
 
 
+def events_after(conn: Connection, seq: int) -> list[AuditEvent]:
+    """Events appended after `seq`, in order (what one transaction wrote)."""
+    rows = conn.execute(
+        "SELECT seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, "
+        "hash FROM audit_events WHERE seq > ? ORDER BY seq", (seq,))
+    return [AuditEvent(*row) for row in rows]
+
+
 def head(conn: Connection) -> ChainHead:
     """The latest event, without verifying."""
     row = conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()

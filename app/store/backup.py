@@ -100,10 +100,8 @@ def make_backup(case: Case, out: Path) -> BackupInfo:
     snapshot = out.with_name(f".{out.name}.snapshot")
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     try:
-        with case.reading() as conn:
-            snapshot.unlink(missing_ok=True)
-            # VACUUM INTO writes a consistent copy encrypted with the same key.
-            conn.execute("VACUUM INTO ?", (str(snapshot),))
+        snapshot.unlink(missing_ok=True)
+        case.copy_database(snapshot)
         size = snapshot.stat().st_size
         digest = _file_sha256(snapshot)
         header = json.dumps({"created_at": format_instant(now_utc()), "db_size": size,

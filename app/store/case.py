@@ -10,27 +10,22 @@ import contextlib
 import secrets
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from app.records import codec
-from app.records.model import RECORD_TYPES, Person, type_name
+from app.records import codec, kinds
+from app.records.model import Person
 from app.records.values import ValueProblem, format_instant, now_utc
 from app.store import attachments, audit, records, remember, schema, search
+from app.store.changes import NOTHING, Changes
 from app.store.db import DB_FILE, Connection, StoreError, connect
 from app.store.folders import fresh_folder
 from app.store.keyslots import KEYSLOT_FILE, KeySlots, WrongSecret, new_recovery_code
 
 R = TypeVar("R")
 PERSON_ID = "person"
-
-
-def _type_for(cls: type) -> str:
-    for name, (record_cls, _) in RECORD_TYPES.items():
-        if record_cls is cls:
-            return name
-    raise TypeError(f"{cls.__name__} is not a record type")
 
 
 def validate(record: R) -> R:
@@ -43,16 +38,69 @@ def validate(record: R) -> R:
         raise ValueProblem(f"{exc.path.replace('_', ' ')}: {exc.problem}") from None
 
 
+class WrongThread(RuntimeError):
+    """The case was called from a thread that must not touch it (a programming error)."""
+
+
+class CaseClosed(StoreError):
+    """The case was locked while something still wanted it."""
+
+
+@dataclass
+class Tx:
+    """An open write transaction: its connection, and once committed, what it changed."""
+
+    conn: Connection
+    changes: Changes = field(default=NOTHING)
+
+
 class Case:
     """An unlocked, open case."""
 
+    # Set in tests to the window's thread: any call into the case from it raises WrongThread.
+    _refused_thread: ClassVar[int | None] = None
+
     def __init__(self, folder: Path, conn: Connection, slots: KeySlots, db_key: bytes) -> None:
         self.folder = folder
-        self._conn = conn
+        self._conn = conn  # the one writer
         self._slots = slots
         self._key = db_key
-        self._lock = threading.RLock()
-        self._depth = 0
+        self._lock = threading.RLock()  # held by the thread that is writing
+        self._tx: Tx | None = None
+        self._tx_thread: int | None = None
+        # Each thread reads through a connection of its own (WAL lets them run beside the
+        # writer), so a read never waits behind a write.
+        self._readers: dict[int, tuple[Connection, threading.RLock]] = {}
+        self._readers_lock = threading.Lock()
+        self._local = threading.local()
+        self._closed = False
+
+    @classmethod
+    def refuse_calls_from(cls, thread_ident: int | None) -> None:
+        """Make calls from one thread (the window's, in tests) fail loudly; None allows all."""
+        cls._refused_thread = thread_ident
+
+    def _check(self) -> None:
+        if Case._refused_thread is not None and threading.get_ident() == Case._refused_thread:
+            raise WrongThread("The case was called from the window's thread; use the "
+                              "window's background helpers")
+        if self._closed:
+            raise CaseClosed("The case is locked; unlock it to carry on")
+
+    @contextlib.contextmanager
+    def _reader(self) -> Iterator[Connection]:
+        """This thread's reader, held so that closing the case waits for the read to end."""
+        ident = threading.get_ident()
+        with self._readers_lock:
+            found = self._readers.get(ident)
+            if found is None:
+                conn = connect(self.folder / DB_FILE, self._key, read_only=True)
+                found = self._readers[ident] = (conn, threading.RLock())
+        conn, held = found
+        with held:
+            if self._closed:
+                raise CaseClosed("The case is locked; unlock it to carry on")
+            yield conn
 
     # Creating and opening ---------------------------------------------------------------
     @classmethod
@@ -137,12 +185,25 @@ class Case:
         return (Path(folder) / KEYSLOT_FILE).exists() and (Path(folder) / DB_FILE).exists()
 
     def close(self) -> None:
-        """Lock the case: close the database and drop the key from this object."""
+        """Lock the case: close every connection and drop the key from this object."""
         with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            with self._readers_lock:
+                for reader, held in self._readers.values():
+                    with held, contextlib.suppress(Exception):
+                        reader.close()
+                self._readers.clear()
             with contextlib.suppress(Exception):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
             self._key = b""
+
+    @property
+    def is_open(self) -> bool:
+        """False once the case has been locked."""
+        return not self._closed
 
     def __enter__(self) -> Case:
         return self
@@ -152,33 +213,89 @@ class Case:
 
     # Transactions -----------------------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """All-or-nothing: everything written inside commits together or not at all."""
+    def transaction(self) -> Iterator[Tx]:
+        """All-or-nothing: everything written inside commits together or not at all.
+
+        A transaction begun inside another is part of it. After the outermost one commits,
+        its `Tx.changes` says what it changed, read from the audit events it appended.
+        """
+        self._check()
         with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield self._conn
-                finally:
-                    self._depth -= 1
+            if self._tx is not None:
+                yield self._tx
                 return
             self._conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+            tx = self._tx = Tx(self._conn)
+            self._tx_thread = threading.get_ident()
             try:
-                yield self._conn
+                start = audit.head(self._conn).seq
+                yield tx
+                changes = Changes.from_events(audit.events_after(self._conn, start))
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
             else:
                 self._conn.execute("COMMIT")
+                tx.changes = changes
+                for bag in getattr(self._local, "collecting", ()):
+                    bag.append(changes)
             finally:
-                self._depth = 0
+                self._tx = self._tx_thread = None
+
+    def changes_of(self, fn: Callable[[], R]) -> tuple[R, Changes]:
+        """Run `fn` as one transaction; return its result and what it changed."""
+        with self.transaction() as tx:
+            result = fn()
+        return result, tx.changes
+
+    def collect_changes(self, fn: Callable[[], R]) -> tuple[R, Changes]:
+        """Run `fn`, which may commit any number of transactions on this thread (a bundle reads
+        for a while, then records itself); return its result and everything they changed."""
+        bag: list[Changes] = []
+        stack = self._local.__dict__.setdefault("collecting", [])
+        stack.append(bag)
+        try:
+            result = fn()
+        finally:
+            stack.remove(bag)
+        total = NOTHING
+        for changes in bag:
+            total = total | changes
+        return result, total
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
-        """The connection for reads, held against other threads' writes."""
-        with self._lock:
+        """A connection to read through: inside this thread's transaction, the writer (so the
+        transaction sees its own changes); otherwise this thread's own reader."""
+        self._check()
+        if self._tx_thread == threading.get_ident():
             yield self._conn
+        else:
+            with self._reader() as conn:
+                yield conn
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Everything read inside sees the case at one moment, even while another thread or
+        another program writes (one read transaction on this thread's reader)."""
+        self._check()
+        depth = getattr(self._local, "snapshot_depth", 0)
+        if depth or self._tx_thread == threading.get_ident():
+            self._local.snapshot_depth = depth + 1
+            try:
+                yield
+            finally:
+                self._local.snapshot_depth = depth
+            return
+        with self._reader() as reader:
+            reader.execute("BEGIN")
+            self._local.snapshot_depth = 1
+            try:
+                reader.execute("SELECT count(*) FROM meta").fetchone()  # the snapshot starts
+                yield
+            finally:
+                self._local.snapshot_depth = 0
+                reader.execute("COMMIT")
 
     # Identity ---------------------------------------------------------------------------
     @property
@@ -212,31 +329,40 @@ class Case:
         with self.reading() as conn:
             return codec.decode(Person, records.get(conn, PERSON_ID).data)
 
-    def set_person(self, person: Person) -> None:
+    def set_person(self, person: Person, unknown: dict[str, Any] | None = None) -> None:
         """Save changes to the supported person (the old details stay in the history)."""
         person = validate(person)
-        with self.transaction() as conn:
-            records.update(conn, PERSON_ID, codec.encode(person))
+        with self.transaction() as tx:
+            records.update(tx.conn, PERSON_ID, {**(unknown or {}), **codec.encode(person)})
+
+    def person_unknown_keys(self) -> dict[str, Any]:
+        """Stored keys of the person that this Casebook does not know."""
+        with self.reading() as conn:
+            return records.unknown_keys("person", records.get(conn, PERSON_ID).data)
 
     # Records ----------------------------------------------------------------------------
-    def add(self, record: R, *, record_id: str | None = None) -> R:
-        """Store a new record. An empty id gets a fresh one; returns the record as stored."""
-        name = type_name(record)
+    def add(self, record: R, *, record_id: str | None = None,
+            unknown: dict[str, Any] | None = None) -> R:
+        """Store a new record. An empty id gets a fresh one; returns the record as stored.
+        `unknown` holds keys this Casebook does not know (from a case file), kept as they are."""
+        name = kinds.kind_of(record).name
         record = validate(record)
-        with self.transaction() as conn:
+        with self.transaction() as tx:
+            conn = tx.conn
             rid = getattr(record, "id", "") or record_id or records.new_id(conn, name)
             if records.id_exists(conn, rid):
                 raise ValueProblem(f"There is already a record with the id {rid}")
             record.id = rid  # type: ignore[attr-defined]
-            records.insert(conn, name, rid, codec.encode(record))
+            records.insert(conn, name, rid, {**(unknown or {}), **codec.encode(record)})
         return record
 
     def save(self, record: R) -> R:
         """Store a new version of an existing record; the old version is kept."""
-        name = type_name(record)
+        name = kinds.kind_of(record).name
         record = validate(record)
         rid = record.id  # type: ignore[attr-defined]
-        with self.transaction() as conn:
+        with self.transaction() as tx:
+            conn = tx.conn
             if records.get(conn, rid).type != name:
                 raise ValueProblem(f"Record {rid} is not a {name}")
             records.update(conn, rid, codec.encode(record))
@@ -244,7 +370,8 @@ class Case:
 
     def delete(self, record_id: str) -> None:
         """Delete a record or file. It is kept as a tombstone with all its history."""
-        with self.transaction() as conn:
+        with self.transaction() as tx:
+            conn = tx.conn
             if conn.execute("SELECT 1 FROM attachments WHERE id = ?", (record_id,)).fetchone():
                 attachments.tombstone(conn, record_id)
             else:
@@ -254,20 +381,30 @@ class Case:
         """One live record by id, or RecordMissing."""
         with self.reading() as conn:
             row = records.get(conn, record_id)
-        if row.deleted_at or row.type != _type_for(cls):
-            raise records.RecordMissing(f"There is no {_type_for(cls)} {record_id} in this case")
+        kind = kinds.kind_of(cls)
+        if row.deleted_at or row.type != kind.name:
+            raise records.RecordMissing(f"There is no {kind.singular} {record_id} in this case")
         return codec.decode(cls, row.data)
 
     def list_of(self, cls: type[R], offset: int = 0, limit: int = -1) -> list[R]:
         """Live records of one type, newest first."""
         with self.reading() as conn:
-            rows = records.list_rows(conn, _type_for(cls), offset, limit)
+            rows = records.list_rows(conn, kinds.kind_of(cls).name, offset, limit)
         return [codec.decode(cls, row.data) for row in rows]
+
+    def list_keeping_unknown(self, cls: type[R]) -> list[tuple[R, dict[str, Any]]]:
+        """Live records of one type, newest first, each with the stored keys this Casebook
+        does not know (so an export can write them back unchanged)."""
+        name = kinds.kind_of(cls).name
+        with self.reading() as conn:
+            rows = records.list_rows(conn, name)
+        return [(codec.decode(cls, row.data), records.unknown_keys(name, row.data))
+                for row in rows]
 
     def count(self, cls: type) -> int:
         """How many live records of one type there are."""
         with self.reading() as conn:
-            return records.count(conn, _type_for(cls))
+            return records.count(conn, kinds.kind_of(cls).name)
 
     def history(self, record_id: str) -> list[records.Version]:
         """Every saved version of a record, oldest first."""
@@ -287,7 +424,8 @@ class Case:
         """Keep a file's bytes inside the encrypted case (text already extracted)."""
         if not filename.strip():
             raise ValueProblem("The file has no name")
-        with self.transaction() as conn:
+        with self.transaction() as tx:
+            conn = tx.conn
             if attachment_id and records.id_exists(conn, attachment_id):
                 raise ValueProblem(f"There is already a record with the id {attachment_id}")
             return attachments.add(conn, filename, data, media_type, text=text, locked=locked,
@@ -322,15 +460,31 @@ class Case:
 
     def log_case_event(self, action: str, subject: str, digest: str | None) -> audit.AuditEvent:
         """Record something done to the case as a whole (a bundle built, a backup made)."""
-        with self.transaction() as conn:
+        with self.transaction() as tx:
+            conn = tx.conn
             return audit.append(conn, action, audit.CASE_EVENT, subject, None, digest)
 
     def verify(self) -> audit.ChainHead:
-        """Recompute the audit chain against every record; AuditBroken if anything differs."""
-        with self.reading() as conn:
+        """Recompute the audit chain against every record; AuditBroken if anything differs.
+        Everything is read in one snapshot, so a write made meanwhile is never mistaken for
+        tampering."""
+        with self.snapshot(), self.reading() as conn:
             current = records.state_hashes(conn)
             current.update(attachments.state_hashes(conn))
             return audit.verify(conn, current)
+
+    def copy_database(self, target: Path) -> None:
+        """Write a consistent copy of the database, encrypted with the same key, to `target`
+        (VACUUM INTO on this thread's reader, so writes carry on meanwhile)."""
+        self._check()
+        if self._tx_thread == threading.get_ident():
+            raise StoreError("A copy of the case cannot be made in the middle of a change")
+        with self._reader() as conn:
+            conn.execute("PRAGMA query_only = OFF")  # VACUUM INTO writes only the new file
+            try:
+                conn.execute("VACUUM INTO ?", (str(target),))
+            finally:
+                conn.execute("PRAGMA query_only = ON")
 
     def integrity_ok(self) -> bool:
         """SQLite's own structural check of the database file."""
@@ -339,7 +493,8 @@ class Case:
 
     # Keys -------------------------------------------------------------------------------
     def _save_slots(self, action: str) -> None:
-        with self.transaction() as conn:
+        with self.transaction() as tx:
+            conn = tx.conn
             audit.append(conn, action, audit.CASE_EVENT, "keyslots", None,
                          audit.content_hash(sorted(s.type for s in self._slots.slots)))
             self._slots.save(self.folder)
@@ -377,4 +532,4 @@ class Case:
     def counts(self) -> dict[str, int]:
         """How many live records of each type the case holds."""
         with self.reading() as conn:
-            return {name: records.count(conn, name) for name in RECORD_TYPES}
+            return {name: records.count(conn, name) for name in (k.name for k in kinds.listed())}

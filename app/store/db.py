@@ -18,11 +18,12 @@ class StoreError(ValueError):
     """The case's database could not be used; the message is plain English."""
 
 
-def connect(path: Path, db_key: bytes) -> Connection:
+def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection:
     """Open (or create) the encrypted database at `path` with the raw 256-bit key.
 
     The key must be the first statement; reading the schema then proves it is right. WAL with
-    synchronous=FULL means a committed write survives a crash or power cut.
+    synchronous=FULL means a committed write survives a crash or power cut. A `read_only`
+    connection refuses every write, so a reader can never change the case by mistake.
     """
     if len(db_key) != 32:
         raise StoreError("The case key has the wrong length")
@@ -34,8 +35,10 @@ def connect(path: Path, db_key: bytes) -> Connection:
             raise StoreError("This copy of Casebook was built without SQLCipher 4 and cannot "
                              "open encrypted cases")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                       "temp_store = MEMORY", "secure_delete = ON"):
+        pragmas = ("foreign_keys = ON", "temp_store = MEMORY", "query_only = ON") if read_only \
+            else ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                  "temp_store = MEMORY", "secure_delete = ON")
+        for pragma in pragmas:
             conn.execute(f"PRAGMA {pragma}")
     except sqlcipher3.DatabaseError:
         conn.close()

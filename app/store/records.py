@@ -1,19 +1,23 @@
 """The SQL for records: one row per record, every version kept, deletes as tombstones.
 
 All record types share this repository; what differs per type (how it sorts, what text is
-searchable) is declared once in `INDEXING`. Callers hold the write transaction; every change
-appends its audit event here, so a change can never land without one.
+searchable) is declared once in `app.records.kinds`. Callers hold the write transaction; every
+change appends its audit event here, so a change can never land without one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+import typing
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.records.values import format_instant, now_utc
+from app.records import kinds
+from app.records.kinds import RecordKind
+from app.records.values import Moment, format_instant, now_utc
 from app.store import audit
 from app.store.db import Connection
 
@@ -44,71 +48,43 @@ class RecordMissing(LookupError):
     """No record has that id."""
 
 
-def _first(data: dict[str, Any], *keys: str) -> str:
-    for key in keys:
-        value = data.get(key)
+def _sort_value(kind: RecordKind, data: dict[str, Any]) -> str:
+    for field in kind.sort:
+        value = data.get(field)
         if value:
-            return str(value)
+            text = str(value)
+            if field in _MOMENTS.get(kind.name, ()) and "T" not in text:
+                return text + "T00:00"  # a date alone sorts at the start of its day
+            return text.casefold() if kind.sort_casefold else text
     return ""
 
 
-# How each type sorts in its list (newest first) and which field is its searchable title.
-_SORT: dict[str, Callable[[dict[str, Any]], str]] = {
-    "person": lambda d: "",
-    "settings": lambda d: "",
-    "authority": lambda d: _first(d, "granted_on"),
-    "contact": lambda d: str(d.get("name", "")).casefold(),
-    "diary": lambda d: _moment_key(_first(d, "occurred_at")),
-    "correspondence": lambda d: _moment_key(_first(d, "received_at", "sent_at")),
-    "request": lambda d: _first(d, "made_on"),
-    "complaint": lambda d: _first(d, "opened_on"),
-    "plan": lambda d: _first(d, "dated"),
-    "transaction": lambda d: _first(d, "date"),
-    "schedule": lambda d: _first(d, "first_on"),
-}
-_TITLE = {"person": "name", "authority": "reference", "contact": "name", "diary": "title",
-          "correspondence": "subject", "request": "summary", "complaint": "title",
-          "plan": "title", "transaction": "counterparty",
-          "schedule": "payer"}
-# Identifiers, references, codes, dates and amounts are not words anyone searches for.
-_NOT_TEXT = {"id", "continues", "supersedes", "in_reply_to", "made_via", "answered_by",
-             "complaint_id", "author", "holder", "to", "from", "cc", "participants", "by",
-             "attachment_ids", "outcome_ids", "recorded_at", "bank_ref", "kind", "status",
-             "direction", "channel", "role", "period", "sds_option", "source", "jurisdiction",
-             "occurred_at", "sent_at", "received_at", "made_on", "due_on", "extended_to",
-             "answered_on", "opened_on", "dated", "received_on", "review_due", "date", "due",
-             "granted_on", "expires_on", "date_of_birth", "amount", "guardian_consulted",
-             "person_involved", "copy_request", "item",
-             "first_on", "ends_on", "interval", "message_id", "replies_to_message"}
-
-
-def _moment_key(text: str) -> str:
-    return text if "T" in text else (text + "T00:00" if text else "")
+# Fields that hold a date with an optional time of day, per type: they sort as moments.
+_MOMENTS = {k.name: {f.name for f in dataclasses.fields(k.cls)
+                     if typing.get_type_hints(k.cls)[f.name] in (Moment, Moment | None)}
+            for k in kinds.KINDS}
 
 
 def sort_key(record_type: str, data: dict[str, Any]) -> str:
-    """The key a type's list is ordered by."""
-    return _SORT[record_type](data)
+    """The key a type's list is ordered by (its declared sort fields)."""
+    return _sort_value(kinds.kind(record_type), data)
 
 
-def _texts(value: Any, key: str = "") -> Iterator[str]:
-    if key in _NOT_TEXT:
-        return
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _texts(v, k)
+def _texts(value: Any, path: str) -> Iterator[str]:
+    head, _, rest = path.partition(".")
+    found = value.get(head) if isinstance(value, dict) else None
+    for item in found if isinstance(found, list) else [found]:
+        if rest:
+            yield from _texts(item, rest)
+        elif isinstance(item, str) and item:
+            yield item
 
 
 def search_text(record_type: str, data: dict[str, Any]) -> tuple[str, str]:
-    """(title, body) for the full-text index: every text field of the record."""
-    title_key = _TITLE.get(record_type, "")
-    title = str(data.get(title_key) or "")
-    body = " · ".join(t for k, v in data.items() if k != title_key for t in _texts(v, k))
+    """(title, body) for the full-text index: the type's declared text fields."""
+    kind = kinds.kind(record_type)
+    title = str(data.get(kind.title) or "")
+    body = " · ".join(t for path in kind.text if path != kind.title for t in _texts(data, path))
     return title, body
 
 
@@ -129,6 +105,34 @@ def new_id(conn: Connection, prefix: str) -> str:
             return candidate
 
 
+# Every stored record says which version of its type's JSON wrote it. A record with no version
+# was written before versions were recorded: version 1.
+FORMAT_KEY = "format"
+RECORD_FORMAT = 1
+
+
+def record_format(data: dict[str, Any]) -> int:
+    """The format version of a record's stored JSON."""
+    value = data.get(FORMAT_KEY, 1)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 1
+
+
+def unknown_keys(record_type: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The keys of a stored record that this Casebook does not know (written by a later one,
+    or by another tool), to be kept as they are."""
+    known = kinds.json_keys(record_type)
+    return {k: v for k, v in data.items() if k not in known and k != FORMAT_KEY}
+
+
+def _carry(record_type: str, old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """What to store: the new fields, every key of the old version this Casebook does not know,
+    and the higher of the two format versions (an older Casebook never downgrades a record)."""
+    kept = unknown_keys(record_type, old) if old is not None else {}
+    versions = [RECORD_FORMAT, *(record_format(d) for d in (old, new)
+                                 if d is not None and FORMAT_KEY in d)]
+    return {**kept, **new, FORMAT_KEY: max(versions)}
+
+
 def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
@@ -139,7 +143,7 @@ def _index(conn: Connection, record_id: str, record_type: str, data: dict[str, A
     # record has none, which keeps adding records quick however large the case grows.
     if not fresh:
         conn.execute("DELETE FROM search WHERE record_id = ?", (record_id,))
-    if data is not None and record_type not in ("settings",):
+    if data is not None:
         title, body = search_text(record_type, data)
         conn.execute("INSERT INTO search (record_id, type, title, body) VALUES (?, ?, ?, ?)",
                      (record_id, record_type, title, body))
@@ -154,7 +158,9 @@ def id_exists(conn: Connection, record_id: str) -> bool:
 
 
 def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, Any]) -> None:
-    """Store a new record, its first version, its search text and its audit event."""
+    """Store a new record, its first version, its search text and its audit event. Keys in
+    `data` that this Casebook does not know are stored too."""
+    data = _carry(record_type, None, data)
     now = format_instant(now_utc())
     conn.execute(
         "INSERT INTO records (id, type, version, sort_key, data, created_at, updated_at) "
@@ -168,14 +174,16 @@ def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, A
 
 
 def update(conn: Connection, record_id: str, data: dict[str, Any]) -> bool:
-    """Save a new version of a record; the old one stays in its history.
+    """Save a new version of a record; the old one stays in its history. Keys of the stored
+    version that this Casebook does not know are kept.
 
     Returns False (and writes nothing) when the data is unchanged.
     """
     row = get(conn, record_id)
     if row.deleted_at:
         raise RecordMissing(f"Record {record_id} has been deleted")
-    if row.data == data:
+    data = _carry(row.type, row.data, data)
+    if row.data == data or {**row.data, FORMAT_KEY: record_format(row.data)} == data:
         return False
     now = format_instant(now_utc())
     version = row.version + 1

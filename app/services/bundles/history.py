@@ -50,7 +50,8 @@ def _from_row(key: str, value: str) -> PastBundle:
 def record_bundle(case: Case, *, options: BundleOptions, sha256: str, pages: int,
                   exhibits: int, size: int, path: str) -> PastBundle:
     """Note a bundle just written: an audit event with its SHA-256, and its details."""
-    with case.transaction() as conn:
+    with case.transaction() as tx:
+        conn = tx.conn
         event = case.log_case_event("bundle-built", f"{PREFIX}{sha256[:16]}", sha256)
         bundle = PastBundle(f"{event.seq:08d}", format_instant(now_utc()), options, sha256,
                             pages, exhibits, size, path,
@@ -73,7 +74,8 @@ def mark_given(case: Case, bundle_id: str, to_whom: str) -> PastBundle:
     name = " ".join(to_whom.split())
     if not name:
         raise BundleError("Please say who the bundle was given to.")
-    with case.transaction() as conn:
+    with case.transaction() as tx:
+        conn = tx.conn
         row = conn.execute("SELECT value FROM meta WHERE key = ?",
                            (PREFIX + bundle_id,)).fetchone()
         if row is None:
