@@ -23,17 +23,15 @@ system-deps: ## Install the Debian tools the tests read PDFs with (needs root; s
 run: $(STAMP) ## Open Casebook (offers a demo case when you have none)
 	$(BIN)/casebook
 
-test: $(STAMP) system-deps ## Install everything into .venv and run every test
-	$(BIN)/ruff check app ui tests benchmarks
-	$(BIN)/mypy app
+test: $(STAMP) system-deps lint ## Install everything into .venv and run every test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP) ## Run the scale suite; writes benchmarks/results.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
 
-lint: $(STAMP) ## ruff and mypy
+lint: $(STAMP) ## ruff, and mypy (strict on app/, and on ui/ and benchmarks/ too)
 	$(BIN)/ruff check app ui tests benchmarks
-	$(BIN)/mypy app
+	$(BIN)/mypy app ui benchmarks
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -51,6 +53,25 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+def _called_from_the_window() -> bool:
+    """Whether any caller on the stack is code under `ui/` (tests may read the case directly)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").startswith("ui."):
+            return True
+        frame = frame.f_back
+    return False
+
+
+@pytest.fixture(autouse=True)
+def window_never_calls_the_case() -> Iterator[None]:
+    """The window's code must reach the case through its background helpers: a call from it on
+    the window's (main) thread raises WrongThread, so a regression fails the suite."""
+    Case.refuse_calls_from(threading.main_thread().ident, _called_from_the_window)
+    yield
+    Case.refuse_calls_from(None)
+
+
 @pytest.fixture
 def case_dir(tmp_path: Path) -> Path:
     """Where a test's case folder goes."""
@@ -70,3 +91,11 @@ def new_case(case_dir: Path) -> Iterator[tuple[Case, str]]:
 def case(new_case: tuple[Case, str]) -> Case:
     """A fresh, empty, open case."""
     return new_case[0]
+
+
+def settle() -> None:
+    """Let the window's background work finish and its results show, as a person would wait
+    for them before looking."""
+    from ui.operations import Background
+
+    Background.settle_all()

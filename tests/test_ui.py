@@ -7,14 +7,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
-from app.records.model import DiaryEntry
+from app.records.model import DiaryEntry, Person
 from app.store.case import Case
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, settle
 from ui import theme
 from ui.create_case import CreateCaseWizard, strength_hint
 from ui.diary import DiaryModel
+from ui.operations import Operations
 from ui.settings import Settings
 from ui.shell import Shell
 from ui.unlock import UnlockDialog
@@ -31,22 +32,31 @@ def _create_with_wizard(qtbot: Any, folder: Path) -> Case:
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.person_page.name.setText("Morag Test")
+    settle()
     wizard.person_page.nation.setCurrentIndex(0)
+    settle()
     wizard.next()
     page = wizard.key_page
     page.passphrase.setText("short")
+    settle()
     page.again.setText("different")
+    settle()
     wizard.next()
     assert wizard.currentPage() is page and "different" in page.error.text()
     page.passphrase.setText(PASSPHRASE)
+    settle()
     page.again.setText(PASSPHRASE)
+    settle()
     page.remember.setChecked(True)
+    settle()
     wizard.next()
+    wizard.background.settle()  # the case is made in the background, then the wizard moves on
     assert wizard.currentPage() is wizard.recovery_page
     assert wizard.recovery_page.code.text() == wizard.recovery_code
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish.isEnabled()  # the code must be written down first
     wizard.recovery_page.confirm.setChecked(True)
+    settle()
     assert finish.isEnabled()
     assert wizard.case is not None
     return wizard.case
@@ -58,17 +68,23 @@ def test_create_entry_attach_search_lock_unlock(qtbot: Any, tmp_path: Path,
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
     shell.show_case(case)
+    shell.settle()
     view = shell.case_view
     assert view is not None
 
     diary = view.diary
     diary.new_entry()
+    settle()
     form = diary.form
     form.title.setText("Review meeting with the social worker")
+    settle()
     form.body.setPlainText("She said the new plan would follow in a fortnight.")
     form.new_person.setText("Jamie Reid")
+    settle()
     form.promise.setText("Send the new plan")
+    settle()
     form.save()
+    shell.settle()
     qtbot.waitUntil(lambda: diary.model.rowCount() == 1, timeout=5000)
     entry = diary.model.entry(0)
     assert entry.participants and entry.commitments[0].text == "Send the new plan"
@@ -76,15 +92,18 @@ def test_create_entry_attach_search_lock_unlock(qtbot: Any, tmp_path: Path,
     letter = tmp_path / "council-letter.txt"
     letter.write_text("Decision letter about the direct payment, reference QWERTY42")
     diary.detail.show_entry(entry)
+    settle()
     diary.detail.add_files([letter])
+    settle()
     qtbot.waitUntil(lambda: case.get(DiaryEntry, entry.id).attachment_ids != [], timeout=15000)
     att_id = case.get(DiaryEntry, entry.id).attachment_ids[0]
     assert case.attachment_data(att_id) == letter.read_bytes()
 
     view.search_box.setText("qwerty42")
+    settle()
     view.run_search()
-    hits = view.search.run("qwerty42")
-    assert [h.record_id for h in hits] == [att_id]
+    shell.settle()
+    assert [h.record_id for h in view.search.hits] == [att_id]
     assert view.search.tree.topLevelItemCount() == 1
 
     opened: list[UnlockDialog] = []
@@ -92,15 +111,20 @@ def test_create_entry_attach_search_lock_unlock(qtbot: Any, tmp_path: Path,
     def fake_exec(dialog: UnlockDialog) -> int:
         opened.append(dialog)
         dialog.secret.setText("wrong passphrase")
+        settle()
         dialog.try_unlock()
+        dialog.background.settle()
         assert "doesn't open" in dialog.error.text()
         dialog.secret.setText(PASSPHRASE)
+        settle()
         dialog.try_unlock()
+        dialog.background.settle()
         return 1
 
     monkeypatch.setattr(UnlockDialog, "exec", fake_exec)
     monkeypatch.setattr(Case, "open_remembered", staticmethod(lambda folder: (None, "no")))
     shell.lock()
+    shell.settle()
     assert opened and shell.case is not None
     assert shell.case.get(DiaryEntry, entry.id).title == entry.title
     shell.close_case()
@@ -124,6 +148,7 @@ def test_demo_case_is_labelled_on_screen(qtbot: Any) -> None:
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
     shell.open_demo()
+    shell.settle()
     assert shell.case is not None and shell.case.is_demo
     assert "DEMO" in shell.windowTitle()
     labels = [w.text() for w in shell.case_view.findChildren(type(shell.case_view.search.summary))]
@@ -138,11 +163,16 @@ def test_diary_model_is_lazy_and_well_behaved(qtmodeltester: Any, case: Case) ->
         for n in range(450):
             case.add(DiaryEntry(id="", occurred_at=Moment.parse(f"2026-01-01T{n % 24:02d}:00"),
                                 recorded_at=now_utc(), kind="note", title=f"entry {n}"))
-    model = DiaryModel(case)
+    ops = Operations(case)
+    model = DiaryModel(ops)
+    assert model.rowCount() == 0  # nothing is read on the window's thread
+    ops.settle()
     assert model.rowCount() == 200 and model.canFetchMore(model.index(-1, -1))
     qtmodeltester.check(model)
-    model.fetchMore(model.index(-1, -1))
-    model.fetchMore(model.index(-1, -1))
+    ops.settle()
+    for _ in range(3):  # a page at a time, in the background
+        model.fetchMore(model.index(-1, -1))
+        ops.settle()
     assert model.rowCount() == 450 and not model.canFetchMore(model.index(-1, -1))
     shown = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
     assert "entry" in shown and "\n(written " in shown
@@ -168,6 +198,7 @@ def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> Non
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
     shell.show_case(create_demo_case(tmp_path / "demo", kdf=FAST_KDF))
+    shell.settle()
     shell.show()
     view = shell.case_view
     assert view is not None
@@ -188,11 +219,14 @@ def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> Non
 
     for section in SECTIONS:
         view.go(section)
+        settle()
         look(section)
         for tabs in view.pages.currentWidget().findChildren(QTabWidget):
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
+                settle()
                 look(f"{section} / {tabs.tabText(index)}")
+    assert shell.ops is not None
     shell.ops.wait()
     shell.close_case()
     assert sorted(unnamed) == []
@@ -209,9 +243,11 @@ def test_idle_case_locks_itself(qtbot: Any, case: Case, monkeypatch: pytest.Monk
     qtbot.addWidget(shell)
     monkeypatch.setattr(UnlockDialog, "exec", lambda dialog: 0)  # the user walks away
     shell.show_case(case)
+    shell.settle()
     assert shell.idle.isActive() and shell.idle.interval() == 5 * 60_000
     shell.idle.setInterval(50)
     shell.idle.start()
+    settle()
     qtbot.waitUntil(lambda: shell.case is None, timeout=3000)
     assert shell.stack.currentWidget() is shell.first_run
 
@@ -221,14 +257,21 @@ def test_change_passphrase_dialog(qtbot: Any, new_case: tuple[Case, str],
     from ui.security import ChangePassphraseDialog
 
     case, _code = new_case
-    dialog = ChangePassphraseDialog(case, kdf=FAST_KDF)
+    ops = Operations(case)
+    dialog = ChangePassphraseDialog(case, ops, kdf=FAST_KDF)
     qtbot.addWidget(dialog)
     dialog.new.setText("another long passphrase")
+    settle()
     dialog.again.setText("a different one")
+    settle()
     dialog.save()
+    settle()
     assert "different" in dialog.error.text()
     dialog.again.setText("another long passphrase")
+    settle()
     dialog.save()
+    ops.settle()
+    assert dialog.result() == QDialog.DialogCode.Accepted
     case.close()
     Case.open_with_passphrase(case_dir, "another long passphrase").close()
 
@@ -247,3 +290,53 @@ def test_viewer_draws_pdf_pages_from_memory(qtbot: Any, case: Case) -> None:
     qtbot.addWidget(viewer)
     pages = [w for w in viewer.findChildren(QLabel) if w.accessibleName() == "Page 1 of 1"]
     assert pages and not pages[0].pixmap().isNull()
+
+
+def test_switching_and_locking_cases_leaves_nothing_behind(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: Any,
+        qtlog: Any) -> None:
+    """Demo → a case → lock → unlock → the case, with writes still running at each switch:
+    no late callback reaches a closed case or a deleted screen, and nothing is printed."""
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.open_demo()
+    settle()
+    assert shell.case_view is not None and shell.case_view.facts.is_demo
+
+    def write_an_entry(title: str) -> None:
+        assert shell.case_view is not None
+        diary = shell.case_view.diary
+        diary.new_entry()
+        settle()
+        diary.form.title.setText(title)
+        diary.form.save()  # still running when the case is switched or locked
+
+    write_an_entry("Written in the demo just before switching")
+    mine, _code = Case.create(tmp_path / "mine", Person("Alex Test", "wales"), PASSPHRASE,
+                              kdf=FAST_KDF)
+    shell.show_case(mine)
+    settle()
+    assert shell.case_view is not None and not shell.case_view.facts.is_demo
+    write_an_entry("Written just before locking")
+
+    def unlock(dialog: UnlockDialog) -> int:
+        dialog.secret.setText(PASSPHRASE)
+        dialog.try_unlock()
+        dialog.background.settle()
+        return 1
+
+    monkeypatch.setattr(UnlockDialog, "exec", unlock)
+    monkeypatch.setattr(Case, "open_remembered", staticmethod(lambda folder: (None, "no")))
+    shell.lock()
+    settle()
+    assert shell.case is not None and shell.case is not mine and not mine.is_open
+    write_an_entry("Written after unlocking")
+    settle()
+    titles = {e.title for e in shell.case.list_of(DiaryEntry)}
+    assert titles == {"Written just before locking", "Written after unlocking"}
+    shell.close_case()
+    settle()
+    # The offscreen platform's own notice about window size hints is not Casebook's.
+    ours = [r.message for r in qtlog.records if "propagateSizeHints" not in r.message]
+    assert ours == []
+    assert capfd.readouterr().err == ""

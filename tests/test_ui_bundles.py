@@ -11,7 +11,7 @@ import pytest
 from app.services.bundles import past_bundles, verify_bundle
 from app.services.demo import create_demo_case
 from app.store.case import Case
-from tests.conftest import FAST_KDF
+from tests.conftest import FAST_KDF, settle
 from ui.bundles import BundlesPage
 from ui.settings import Settings
 from ui.shell import Shell
@@ -29,8 +29,10 @@ def page(qtbot: Any, tmp_path: Path) -> tuple[BundlesPage, Case]:
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
     shell.show_case(case)
+    shell.settle()
     assert shell.case_view is not None
     shell.case_view.go("Bundles")
+    settle()
     screen = shell.case_view.bundles
     assert isinstance(screen, BundlesPage)
     assert shell.case_view.pages.currentWidget() is screen
@@ -45,12 +47,19 @@ def _idle(qtbot: Any, screen: BundlesPage) -> None:
 def test_choices_become_bundle_options(page: tuple[BundlesPage, Case]) -> None:
     screen, _case = page
     screen.complaint.setCurrentIndex(screen.complaint.findData("k-1"))
+    settle()
     screen.date_from.set_value(date(2026, 6, 1), date(2026, 1, 1))
+    settle()
     screen.tags.setText(" standard:9.10, , step:3 ")
+    settle()
     screen.redact.setText("Lena Novak, Priya Shah")
+    settle()
     screen.for_whom.setText("  the   SPSO ")
+    settle()
     screen.section_boxes["spending"].setChecked(False)
+    settle()
     screen.large_print.setChecked(True)
+    settle()
     options = screen.options()
     assert options.complaint_id == "k-1"
     assert options.date_from == date(2026, 6, 1) and options.date_to is None
@@ -65,7 +74,9 @@ def test_preview_shows_first_pages_and_saves_nothing(qtbot: Any,
                                                       page: tuple[BundlesPage, Case]) -> None:
     screen, case = page
     screen.complaint.setCurrentIndex(screen.complaint.findData("k-1"))
+    settle()
     screen.preview()
+    settle()
     _idle(qtbot, screen)
     assert len(screen._previews) == 4
     assert screen._previews[0].pixmap().width() > 100
@@ -80,7 +91,9 @@ def test_build_lists_the_bundle_which_can_be_checked_noted_and_rebuilt(
         qtbot: Any, page: tuple[BundlesPage, Case], tmp_path: Path) -> None:
     screen, case = page
     screen.complaint.setCurrentIndex(screen.complaint.findData("k-1"))
+    settle()
     screen.for_whom.setText("Glenmuir Advocacy")
+    settle()
     target = tmp_path / "pack"
     screen.build_to(target, screen.options())
     assert screen.cancel_button.isEnabled() and not screen.build_button.isEnabled()
@@ -94,15 +107,19 @@ def test_build_lists_the_bundle_which_can_be_checked_noted_and_rebuilt(
     assert check.signer_fingerprint and past_bundles(case)[0].sha256 in item
     assert "complaint k-1" in item and "Given to: Glenmuir Advocacy" in item
     screen.check_chosen()
+    settle()
     assert screen.status.text().startswith("✓ The bundle checks out")
     saved.write_bytes(saved.read_bytes() + b"%tampered\n")
     screen.check_chosen()
+    settle()
     assert "is not the bundle made on" in screen.status.text()
     assert "replaced or changed" in screen.status.text()
     screen.mark_given("Scottish Public Services Ombudsman")
+    settle()
     qtbot.waitUntil(lambda: "Scottish Public Services Ombudsman" in
                     screen.history.item(0).text(), timeout=5000)
     screen.rebuild_to(tmp_path / "again.pdf")
+    settle()
     _idle(qtbot, screen)
     assert (tmp_path / "again.pdf").exists()
     qtbot.waitUntil(lambda: screen.history.count() == 2, timeout=5000)
@@ -125,8 +142,11 @@ def test_bad_choices_get_one_plain_message(qtbot: Any, page: tuple[BundlesPage, 
                                            tmp_path: Path) -> None:
     screen, _case = page
     screen.date_from.set_value(date(2026, 9, 1), date(2026, 1, 1))
+    settle()
     screen.date_to.set_value(date(2026, 8, 1), date(2026, 1, 1))
+    settle()
     screen.build_to(tmp_path / "bad.pdf", screen.options())
+    settle()
     _idle(qtbot, screen)
     assert screen.status.text() == "The end date is before the start date."
     assert not (tmp_path / "bad.pdf").exists()

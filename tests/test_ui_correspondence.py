@@ -14,6 +14,7 @@ from PySide6.QtGui import QDropEvent
 from app.records.model import Contact, Correspondence, Request
 from app.records.values import Moment
 from app.store.case import Case
+from tests.conftest import settle
 from tests.test_correspondence import email_bytes, letter_pdf
 from ui.correspondence import CorrespondencePage
 from ui.operations import Operations
@@ -30,13 +31,13 @@ def page(qtbot: Any, case: Case) -> Iterator[CorrespondencePage]:
     case.add(Contact("c-fiona", "Fiona Morrison", "guardian", email="fiona@home.example"))
     case.add(Contact("c-dpo", "Data Protection Officer", "other", "Glenmuir Council",
                      email="dpo@glenmuir.example"))
-    ops = Operations()
+    ops = Operations(case)
     shown = CorrespondencePage(case, ops)
     qtbot.addWidget(shown)
     shown.resize(1200, 800)
     shown.show()
     yield shown
-    ops.finish_and_forget()  # as when the case locks: late callbacks must not touch it
+    ops.close()  # as when the case locks: late callbacks must not touch it
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -65,8 +66,11 @@ def test_import_an_email_check_it_save_it_and_make_it_a_request(
     assert dialog.files.count() == 2
     # The person corrects the subject and the day it arrived before saving.
     fields.subject.setText("Subject access request for Ailsa")
+    settle()
     fields.received.day.setDate(QDate(2026, 7, 2))
+    settle()
     dialog.save_button.click()
+    settle()
     qtbot.waitUntil(lambda: dialog.phase == "done", timeout=20000)
     assert dialog.progress.value() == 2 and dialog.results.count() == 2
     assert dialog.results.item(1).text() == "✓ Saved: sar.eml"
@@ -81,9 +85,11 @@ def test_import_an_email_check_it_save_it_and_make_it_a_request(
     assert "Email to Data Protection Officer" in page.model.data(page.model.index(0, 0))
 
     page.select(letter.id)
+    settle()
     detail = page.detail
     assert detail.asks_button.isVisibleTo(page) and not detail.answers_button.isVisibleTo(page)
     detail.make_request("subject-access", "All records about Ailsa")
+    settle()
     qtbot.waitUntil(lambda: case.count(Request) == 1, timeout=5000)
     [request] = case.list_of(Request)
     assert (request.kind, request.made_via, request.made_on) == ("subject-access", letter.id,
@@ -103,12 +109,15 @@ def test_a_received_letter_answers_an_open_request(qtbot: Any, page: Corresponde
                                     Moment.parse("2026-07-22"), from_=["c-dpo"],
                                     subject="Your records", in_reply_to=asked.id))
     page.model.reload()
+    settle()
     page.select(reply.id)
+    settle()
     detail = page.detail
     assert detail.conversation.count() == 2 and "▶ This letter" in detail.conversation.item(
         1).text()
     assert not detail.asks_button.isVisibleTo(page)
     detail.mark_answer(request.id)
+    settle()
     qtbot.waitUntil(lambda: case.get(Request, request.id).status == "answered", timeout=5000)
     answered = case.get(Request, request.id)
     assert (answered.answered_on, answered.answered_by) == (date(2026, 7, 22), reply.id)
@@ -117,17 +126,24 @@ def test_a_received_letter_answers_an_open_request(qtbot: Any, page: Corresponde
 def test_new_letter_form_refuses_arrival_before_sending(qtbot: Any, page: CorrespondencePage,
                                                        case: Case) -> None:
     page.new_letter()
+    settle()
     form = page.form
     form.fields.subject.setText("Hand-delivered note")
+    settle()
     form.fields.sent.set_value(Moment.parse("2026-05-10"))
+    settle()
     form.fields.received.set_value(Moment.parse("2026-05-09"))
+    settle()
     form.save()
+    settle()
     qtbot.waitUntil(lambda: form.error.isVisibleTo(page), timeout=5000)
     assert form.error.text() == ("Not saved: The date it came in (9 May 2026) is before the "
                                  "date it was sent (10 May 2026); please correct one of them")
     assert case.count(Correspondence) == 0
     form.fields.received.set_value(Moment.parse("2026-05-11"))
+    settle()
     form.save()
+    settle()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.model.letter(0).subject == "Hand-delivered note"
     assert page.detail.letter is not None and page.detail.letter.id == page.model.letter(0).id
@@ -177,4 +193,5 @@ def test_files_dropped_on_the_page_are_brought_in(qtbot: Any, page: Corresponden
     qtbot.waitUntil(lambda: dialog.phase == "checking", timeout=20000)
     assert dialog.fields.subject.text() == "Dropped in"
     dialog.skip_button.click()
+    settle()
     assert dialog.phase == "done" and dialog.results.item(0).text() == "– Skipped: dropped.eml"

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from app.records.model import Budget, Outcome, PaymentSchedule, Plan, Transaction
 from app.services.money import money_report
 from app.store.case import Case
-from tests.conftest import FAST_KDF
+from tests.conftest import FAST_KDF, settle
 from ui.bank_import import BankImportDialog
 from ui.money import MoneyPage
 from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
@@ -39,7 +39,7 @@ def page(qtbot: Any, case: Case) -> MoneyPage:
                   status="agreed", budget=Budget(Decimal("1000.00"), "month", "1"),
                   outcomes=[Outcome("o1", "Support at home from people she knows"),
                             Outcome("o2", "Getting out to the cafe and the shops")]))
-    ops = Operations()
+    ops = Operations(case)
     money = MoneyPage(case, ops, today=lambda: ON)
     qtbot.addWidget(money)
     money.show()
@@ -56,11 +56,13 @@ def test_import_link_and_unlinked_spend_falls_to_zero(qtbot: Any, page: MoneyPag
     dialog = BankImportDialog(case, page.ops, page)
     qtbot.addWidget(dialog)
     dialog.load_file(DATA / "lloyds.csv")
+    settle()
     assert dialog.preview is not None and len(dialog.preview.new) == 4
     assert "Lloyds" in dialog.status.text()
     assert dialog.table.rowCount() == 4 and dialog.import_button.isEnabled()
     dialog.use_links.setChecked(False)  # link by hand below
     dialog.run_import()
+    settle()
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=10000)
     assert dialog.last_result is not None and dialog.last_result.imported == 4
     assert "Imported 4 payments" in dialog.status.text()
@@ -70,12 +72,14 @@ def test_import_link_and_unlinked_spend_falls_to_zero(qtbot: Any, page: MoneyPag
     _wait_idle(qtbot, page)
     assert "3 payments out (£647.10) not linked" in page.alerts.text()
     page.only_unlinked.setChecked(True)
+    settle()
     assert page.model.rowCount() == 3
     page.table.selectAll()
     assert page.link_button.isEnabled()
     assert page.outcomes.count() == 2 and "Support plan 2026" in page.link_hint.text()
     page.outcomes.item(0).setCheckState(Qt.CheckState.Checked)
     page.link_ticked()
+    settle()
     qtbot.waitUntil(lambda: page.report is not None and not page.report.unlinked, timeout=10000)
     assert page.model.rowCount() == 0
     assert "not linked" not in page.alerts.text()
@@ -86,6 +90,7 @@ def test_import_link_and_unlinked_spend_falls_to_zero(qtbot: Any, page: MoneyPag
     again = BankImportDialog(case, page.ops, page)
     qtbot.addWidget(again)
     again.load_file(DATA / "lloyds.csv")
+    settle()
     assert again.preview is not None and again.preview.new == []
     assert not again.import_button.isEnabled()
 
@@ -94,11 +99,14 @@ def test_an_unknown_bank_asks_for_the_columns(qtbot: Any, page: MoneyPage, case:
     dialog = BankImportDialog(case, page.ops, page)
     qtbot.addWidget(dialog)
     dialog.load_file(DATA / "generic_headerless.csv")
+    settle()
     assert "column" in dialog.status.text() and dialog.own_columns.isChecked()
     assert not dialog.import_button.isEnabled() and len(dialog.role_boxes) == 4
     dialog.set_columns(["date", "description", "amount", "balance"])
+    settle()
     assert dialog.preview is not None and len(dialog.preview.new) == 3
     dialog.run_import()
+    settle()
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=10000)
     assert case.count(Transaction) == 3
 
@@ -108,10 +116,13 @@ def test_suggestions_link_in_one_step(qtbot: Any, page: MoneyPage, case: Case) -
                          ["o2"]))
     cafe = case.add(Transaction("", date(2026, 3, 6), Decimal("-3.20"), "CORNER CAFE 4821"))
     page.reload()
+    settle()
     page.select(cafe.id)
+    settle()
     assert "suggested: Getting out" in page.model.outcome_text(cafe)
     assert page.suggest_button.isEnabled()
     page.use_suggestions()
+    settle()
     qtbot.waitUntil(lambda: case.get(Transaction, cafe.id).outcome_ids == ["o2"], timeout=10000)
 
 
@@ -122,11 +133,16 @@ def test_record_a_payment_with_its_receipt(qtbot: Any, page: MoneyPage, case: Ca
     dialog = PaymentDialog(case, page.ops, date(2026, 3, 12), page)
     qtbot.addWidget(dialog)
     dialog.amount.setText("£1,042.50")
+    settle()
     dialog.payee.setText("Westshire Leisure")
+    settle()
     dialog.description.setText("Swimming, spring term")
+    settle()
     dialog.outcomes.item(1).setCheckState(Qt.CheckState.Checked)
     dialog.add_files([receipt])
+    settle()
     dialog.save()
+    settle()
     qtbot.waitUntil(lambda: case.count(Transaction) == 1, timeout=15000)
     saved = case.list_of(Transaction)[0]
     assert saved.amount == Decimal("-1042.50") and saved.outcome_ids == ["o2"]
@@ -134,7 +150,9 @@ def test_record_a_payment_with_its_receipt(qtbot: Any, page: MoneyPage, case: Ca
     bad = PaymentDialog(case, page.ops, date(2026, 3, 12), page)
     qtbot.addWidget(bad)
     bad.amount.setText("twelve pounds")
+    settle()
     bad.save()
+    settle()
     assert "pounds and pence" in bad.error.text() and case.count(Transaction) == 1
 
 
@@ -142,8 +160,11 @@ def test_schedule_and_return(qtbot: Any, page: MoneyPage, case: Case, tmp_path: 
     dialog = ScheduleDialog(case, page.ops, date(2026, 1, 1), page)
     qtbot.addWidget(dialog)
     dialog.amount.setText("1000")
+    settle()
     dialog.payer.setText("Westshire CC")
+    settle()
     dialog.save()
+    settle()
     qtbot.waitUntil(lambda: case.count(PaymentSchedule) == 1, timeout=10000)
     _wait_idle(qtbot, page)
     assert "£1,000.00 every month from 1 January 2026" in page.summary.text()
@@ -153,6 +174,7 @@ def test_schedule_and_return(qtbot: Any, page: MoneyPage, case: Case, tmp_path: 
     qtbot.addWidget(back)
     target = tmp_path / "return.pdf"
     back.save_to(target, "pdf")
+    settle()
     qtbot.waitUntil(lambda: target.exists(), timeout=10000)
     assert target.read_bytes().startswith(b"%PDF")
 
@@ -161,6 +183,7 @@ def test_payments_model_is_well_behaved(qtmodeltester: Any, page: MoneyPage, cas
     for day in range(1, 20):
         case.add(Transaction("", date(2026, 3, day), Decimal(f"-{day}.00"), f"Payee {day}"))
     page.reload()
+    settle()
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 19
 
@@ -169,13 +192,16 @@ def test_the_money_section_is_in_the_case_window(qtbot: Any, tmp_path: Path) -> 
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
     shell.open_demo()
+    shell.settle()
     view = shell.case_view
     assert view is not None
     view.go("Money")
+    settle()
     assert view.pages.currentWidget() is view.money
     # The demo links April's wages to an outcome of the plan that only began in June.
     wages = next(t for t in view.money.model.rows if t.id == "t-pa-0")
     assert view.money.model.outcome_text(wages).startswith("⚠ Not in the plan in force")
     view.open_record("transaction", "t-ins")
+    settle()
     assert view.money.selected_ids() == ["t-ins"]
     shell.close_case()

@@ -29,7 +29,7 @@ from app.records.model import (
 )
 from app.services.plans import save_plan
 from app.store.case import Case
-from tests.conftest import FAST_KDF
+from tests.conftest import FAST_KDF, settle
 from ui.case_view import SECTIONS, CaseView
 from ui.plan_form import OutcomePicker
 from ui.settings import Settings
@@ -49,6 +49,7 @@ def view(qtbot: Any, case: Case) -> Any:
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
     shell.show_case(case)
+    shell.settle()
     shell.show()
     assert shell.case_view is not None
     yield shell.case_view
@@ -68,33 +69,50 @@ def test_sections_include_plans_standards_and_journey_in_order() -> None:
 def test_add_two_versions_link_outcomes_and_compare(qtbot: Any, view: CaseView,
                                                     case: Case) -> None:
     view.go("Plans")
+    settle()
     page = view.plans
     page.new_plan()
+    settle()
     form = page.form
     form.title.setText("Plan 2024")
+    settle()
     form.dated.setDate(QDate(2024, 3, 1))
+    settle()
     form.received.set_value(date(2024, 3, 8), date.today())
+    settle()
     form.status.setCurrentIndex(form.status.findData("agreed"))
+    settle()
     form.guardian.setCurrentIndex(form.guardian.findData(True))
+    settle()
     form.amount.setText("300.00")
+    settle()
     form.period.setCurrentIndex(form.period.findData("week"))
+    settle()
     _type_outcomes(form, ["Kim will live as independently as possible in her own flat",
                           "Kim will swim every week with her PA",
                           "Kim will learn to cook simple meals"])
     form.save()
+    settle()
     qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5000)
     first = case.list_of(Plan)[0]
     assert first.received_on == date(2024, 3, 8) and first.budget is not None
 
     page.new_plan()
+    settle()
     assert form.supersedes.currentData() == first.id  # the latest version is offered
     form.title.setText("Plan 2025")
+    settle()
     form.dated.setDate(QDate(2025, 3, 1))
+    settle()
     form.received.set_value(None, date.today())
+    settle()
     assert form.request.isEnabled()  # not arrived: which request asked for it?
     form.guardian.setCurrentIndex(form.guardian.findData(False))
+    settle()
     form.amount.setText("240.00")
+    settle()
     form.period.setCurrentIndex(form.period.findData("week"))
+    settle()
     _type_outcomes(form, ["Kim attends a day centre two days a week",
                           "Kim may swim with her PA when staff are available"])
     form.suggest_links()
@@ -105,7 +123,9 @@ def test_add_two_versions_link_outcomes_and_compare(qtbot: Any, view: CaseView,
     form.rows[1].use_suggestion()
     continues = form.rows[0].continues
     continues.setCurrentIndex(continues.findData(first.outcomes[0].id))
+    settle()
     form.save()
+    settle()
     qtbot.waitUntil(lambda: page.list.count() == 2, timeout=5000)
     second = next(p for p in case.list_of(Plan) if p.id != first.id)
     assert second.supersedes == first.id and second.received_on is None
@@ -113,8 +133,10 @@ def test_add_two_versions_link_outcomes_and_compare(qtbot: Any, view: CaseView,
     assert "guardian not consulted" in page.list.item(0).text()
 
     page.select(second.id)
+    settle()
     assert page.detail.compare_button.isEnabled()
     page.detail.compare_button.click()
+    settle()
     assert page.stack.currentWidget() is page.compare
     html = page.compare.view.toPlainText()
     assert "The guardian was not consulted on this version" in html
@@ -123,6 +145,7 @@ def test_add_two_versions_link_outcomes_and_compare(qtbot: Any, view: CaseView,
     summary = "\n".join(page.compare.summary)
     assert "Kim will learn to cook simple meals" in summary
     page.compare.copy_button.click()
+    settle()
     from PySide6.QtGui import QGuiApplication
     assert QGuiApplication.clipboard().text().startswith("Comparing 'Plan 2024'")
 
@@ -130,25 +153,33 @@ def test_add_two_versions_link_outcomes_and_compare(qtbot: Any, view: CaseView,
 def test_tag_an_entry_with_a_standard_and_find_it_in_standards(qtbot: Any, view: CaseView,
                                                                 case: Case) -> None:
     view.go("Standards")
+    settle()
     qtbot.waitUntil(lambda: "No records are tagged" in view.standards.view.toPlainText(),
                     timeout=5000)
     view.go("Diary")
+    settle()
     view.diary.new_entry()
+    settle()
     form = view.diary.form
     assert isinstance(form.tags, TagPicker)
     form.title.setText("Asked again for a copy of the plan")
+    settle()
     form.tags.setFocus()
     QTest.keyClicks(form.tags, "9.10")
+    settle()
     qtbot.waitUntil(lambda: form.tags.list.isVisible(), timeout=3000)
     assert form.tags.options.item(0).text().startswith("Standard 9.10 — ")
     QTest.keyClick(form.tags.list, Qt.Key.Key_Return)
+    settle()
     assert form.tags.tags() == ["standard:9.10"]
     form.save()
+    settle()
     qtbot.waitUntil(lambda: view.diary.model.rowCount() == 1, timeout=5000)
     entry = case.list_of(DiaryEntry)[0]
     assert entry.tags == ["standard:9.10"]
 
     view.go("Standards")
+    settle()
     qtbot.waitUntil(lambda: "Asked again" in view.standards.view.toPlainText(), timeout=5000)
     text = view.standards.view.toPlainText()
     assert "Standard 9.10 — " in text and "1 record shows 9.10 not met" in text
@@ -163,20 +194,29 @@ def test_check_a_review_record_and_save_the_correction_letter(qtbot: Any, view: 
     review = save_plan(case, Plan("", "review-record", date(2026, 9, 1), title="Review",
                                   author="c-sw"))
     view.plans.reload()
+    settle()
     view.go("Plans")
+    settle()
     view.plans.select(review.id)
+    settle()
     detail = view.plans.detail
     assert detail.checklist_button.isVisibleTo(detail)
     detail.checklist_button.click()
+    settle()
     checklist = view.plans.checklist
     assert len(checklist.rows) == 21
     checklist.letter_button.click()
+    settle()
     assert "at least one point" in checklist.error.text()
     checklist.rows[3].buttons["missing"].setChecked(True)
+    settle()
     checklist.rows[3].note.setText("No outcomes are discussed.")
+    settle()
     checklist.rows[20].buttons["wrong"].setChecked(True)
+    settle()
     assert "1 missing, 1 wrong" in checklist.counts.text()
     checklist.letter_button.click()
+    settle()
     letter = view.plans.letter
     qtbot.waitUntil(lambda: letter.isVisible(), timeout=5000)
     assert [t.item for t in case.get(Plan, review.id).checklist] == ["must-4", "relevant-10"]
@@ -184,9 +224,11 @@ def test_check_a_review_record_and_save_the_correction_letter(qtbot: Any, view: 
     assert "No outcomes are discussed." in letter.body.toPlainText()
     assert "one calendar month" in letter.due.text()
     letter.why_button.click()
+    settle()
     assert "UK GDPR Art 16" in letter.rule.text()
     letter.body.setPlainText(letter.body.toPlainText() + "\nPS: please reply by email.")
     letter.save()
+    settle()
     qtbot.waitUntil(lambda: view.plans.stack.currentIndex() == 0, timeout=5000)
     assert "Saved as a sent letter" in view.plans.detail.error.text()
     assert view.plans.detail.plan is not None and view.plans.detail.plan.id == review.id
@@ -198,7 +240,9 @@ def test_check_a_review_record_and_save_the_correction_letter(qtbot: Any, view: 
 def test_journey_marks_where_the_person_is(qtbot: Any, view: CaseView, case: Case) -> None:
     save_plan(case, Plan("", "support-plan", date(2025, 1, 1), title="Plan", status="disputed"))
     view.go("Journey")
+    settle()
     view.journey.reload(date(2025, 2, 1))
+    settle()
     qtbot.waitUntil(lambda: view.journey.journey is not None
                     and view.journey.journey.current == 3, timeout=5000)
     assert view.journey.where.text() == "Where things are now: Step 3 — Getting my plan agreed"
@@ -227,6 +271,7 @@ def test_every_control_on_the_new_screens_has_a_name(qtbot: Any, view: CaseView,
     review = save_plan(case, Plan("", "review-record", date(2025, 1, 1), title="Two",
                                   checklist=[ChecklistTick("must-1", "missing")]))
     view.plans.reload()
+    settle()
 
     def unnamed() -> list[str]:
         controls = (view.findChildren(QAbstractButton) + view.findChildren(QLineEdit)

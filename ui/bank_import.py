@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.bankcsv import COLUMN_NAMES, StatementError
+from app.services.bankcsv import COLUMN_NAMES
 from app.services.bankimport import (
     ImportPreview,
     ImportResult,
@@ -58,6 +59,7 @@ class BankImportDialog(QDialog):
     def __init__(self, case: Case, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case, self.ops = case, ops
+        self._asked = 0  # each preview asked for; only the latest is shown
         self.data: bytes | None = None
         self.preview: ImportPreview | None = None
         self.last_result: ImportResult | None = None
@@ -181,23 +183,41 @@ class BankImportDialog(QDialog):
         self.refresh()
 
     # ------------------------------------------------------------ the preview
-    def refresh(self) -> None:
-        """Preview the file as it would import now; nothing is written."""
+    def refresh(self, then: Callable[[], object] | None = None) -> None:
+        """Preview the file as it would import now (read in the background); nothing is
+        written. `then` runs once the preview is shown."""
         self.preview = None
         self.import_button.setEnabled(False)
         self.table.setRowCount(0)
         self.counts.setText("")
         if self.data is None:
             return
-        try:
-            preview = preview_statement(self.case, self.data, self.columns())
-        except StatementError as exc:
-            show_notice(self.status, str(exc))
-            if "column mapping" in str(exc) and not self.own_columns.isChecked():
-                self.own_columns.setChecked(True)
-            return
+        case, data, columns = self.case, self.data, self.columns()
+        self._asked += 1
+        asked = self._asked
+
+        def read() -> tuple[ImportPreview, dict[str, str]]:
+            with case.snapshot():
+                return (preview_statement(case, data, columns),
+                        {oid: ref.text for oid, ref in outcome_index(case).items()})
+
+        def shown(found: tuple[ImportPreview, dict[str, str]]) -> None:
+            if asked == self._asked:
+                self._show(found)
+                if then is not None:
+                    then()
+
+        self.ops.query(read, shown,
+                       lambda message: self._not_read(message) if asked == self._asked else None)
+
+    def _not_read(self, message: str) -> None:
+        show_notice(self.status, message)
+        if "column mapping" in message and not self.own_columns.isChecked():
+            self.own_columns.setChecked(True)
+
+    def _show(self, found: tuple[ImportPreview, dict[str, str]]) -> None:
+        preview, words = found
         self.preview = preview
-        words = {oid: ref.text for oid, ref in outcome_index(self.case).items()}
         show_notice(self.status, "Read using the columns you set." if preview.layout == "columns"
                     else f"Recognised as a statement from {BANK_LAYOUTS[preview.layout]}.")
         lines: list[tuple[int, list[str]]] = []
@@ -238,13 +258,12 @@ class BankImportDialog(QDialog):
 
         def done(result: ImportResult) -> None:
             self.last_result = result
-            self.refresh()
-            show_notice(self.status, result.summary())
+            self.refresh(lambda: show_notice(self.status, result.summary()))
 
         def failed(message: str) -> None:
             self.import_button.setEnabled(True)
             show_notice(self.status, f"Nothing was imported. {message}")
 
         self.ops.write(lambda: import_statement(case, data, columns, links=links),
-                       {"transaction"}, done, failed)
+                       done, failed)
 

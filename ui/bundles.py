@@ -12,7 +12,6 @@ import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
@@ -40,7 +39,6 @@ from app.services.bundles import (
     OPTIONAL,
     SECTION_TITLES,
     BundleCancelled,
-    BundleCheckFailed,
     BundleOptions,
     PastBundle,
     build_bundle,
@@ -49,9 +47,11 @@ from app.services.bundles import (
     past_bundles,
     verify_bundle,
 )
+from app.services.bundles.history import BUNDLE_EVENTS
 from app.services.daywords import short_day
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
+from app.store.changes import Changes
 from ui.dates import OptionalDate
 from ui.fields import combo, form_label
 from ui.operations import Operations
@@ -262,16 +262,25 @@ class BundlesPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Refresh the complaints to choose from and the list of bundles made."""
+        """Refresh the complaints to choose from and the list of bundles made (read in the
+        background)."""
+        case = self.case
+
+        def read() -> tuple[list[Complaint], list[PastBundle]]:
+            with case.snapshot():
+                return case.list_of(Complaint), past_bundles(case)
+
+        self.ops.query(read, lambda found: self._show(*found))
+
+    def _show(self, complaints: list[Complaint], bundles: list[PastBundle]) -> None:
         chosen = self.complaint.currentData()
         self.complaint.clear()
         self.complaint.addItem("No complaint: the whole record", None)
-        for c in sorted(self.case.list_of(Complaint), key=lambda c: (c.opened_on or date.min,
-                                                                     c.id)):
+        for c in sorted(complaints, key=lambda c: (c.opened_on or date.min, c.id)):
             self.complaint.addItem(c.title, c.id)
         found = self.complaint.findData(chosen)
         self.complaint.setCurrentIndex(max(found, 0))
-        self.bundles = past_bundles(self.case)
+        self.bundles = bundles
         self.history.clear()
         for bundle in self.bundles:
             item = QListWidgetItem(bundle_text(bundle, breakable=True))
@@ -286,8 +295,8 @@ class BundlesPage(QWidget):
         if self._cancel is None:
             self.reload()
 
-    def _changed(self, types: Any) -> None:
-        if "complaint" in types or "bundle" in types:
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches("complaint") or changes.case_events & BUNDLE_EVENTS:
             self.reload()
 
     def _enable_history(self) -> None:
@@ -346,7 +355,7 @@ class BundlesPage(QWidget):
                 return str(exc)
             return pdf_page_images(built.pdf, scale=0.45, limit=PREVIEW_PAGES)
 
-        self.ops.run(work, self._show_preview, self._failed)
+        self.ops.query(work, self._show_preview, self._failed)
 
     def _show_preview(self, result: list[QImage] | str) -> None:
         self._busy(False)
@@ -390,7 +399,7 @@ class BundlesPage(QWidget):
             except BundleCancelled as exc:
                 return str(exc)
 
-        self.ops.run(work, self._built, self._failed)
+        self.ops.write(work, self._built, self._failed)
 
     def _built(self, result: PastBundle | str) -> None:
         self._busy(False)
@@ -436,12 +445,14 @@ class BundlesPage(QWidget):
         found = self._read_chosen()
         if found is None:
             return
-        try:
-            result = verify_bundle(found[1])
-        except BundleCheckFailed as exc:
-            show_notice(self.status, f"✗ Not verified. {exc}")
-            return
-        show_notice(self.status, "✓ " + " ".join(result.lines()[:3]))
+        data = found[1]
+        show_notice(self.status, "Checking the bundle…")
+        # The signature and every original are checked in the background: a large bundle
+        # takes a few seconds.
+        self.ops.query(lambda: verify_bundle(data),
+                       lambda result: show_notice(self.status,
+                                                  "✓ " + " ".join(result.lines()[:3])),
+                       lambda m: show_notice(self.status, f"✗ Not verified. {m}"))
 
     def _ask_and_rebuild(self) -> None:
         bundle = self.chosen()
@@ -471,6 +482,6 @@ class BundlesPage(QWidget):
         bundle = self.chosen()
         if bundle is None:
             return
-        self.ops.write(lambda: mark_given(self.case, bundle.id, name), {"bundle"},
+        self.ops.write(lambda: mark_given(self.case, bundle.id, name),
                        lambda _b: show_notice(self.status, f"Noted: given to {name.strip()}."),
                        self._failed)

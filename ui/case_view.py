@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.records import kinds
-from app.store.case import Case
+from app.store.case import Case, CaseFacts
+from app.store.changes import Changes
 from ui.operations import Operations
 from ui.widgets import button, heading, named
 
@@ -81,22 +82,22 @@ class CaseView(QWidget):
     search: _Screen[SearchPage] = _Screen("Search")
     bundles: _Screen[BundlesPage] = _Screen("Bundles")
 
-    def __init__(self, case: Case, ops: Operations) -> None:
+    def __init__(self, case: Case, ops: Operations, facts: CaseFacts) -> None:
         super().__init__()
-        self.case, self.ops = case, ops
+        self.case, self.ops, self.facts = case, ops, facts
         self._screens: dict[str, QWidget] = {}
-        person = case.person()
+        person = facts.person
         self.setAccessibleName(f"Case of {person.name}")
         outer = QVBoxLayout(self)
-        if case.is_demo:
+        if facts.is_demo:
             banner = QLabel("DEMO CASE — everyone and everything in it is made up")
             banner.setProperty("role", "demo")
             banner.setWordWrap(True)
             named(banner, "Demo case: everyone and everything in it is made up")
             outer.addWidget(banner)
         top = QHBoxLayout()
-        title = heading(person.name)
-        top.addWidget(title, 1)
+        self.title = heading(person.name)
+        top.addWidget(self.title, 1)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search everything…")
         self.search_box.setClearButtonEnabled(True)
@@ -126,6 +127,16 @@ class CaseView(QWidget):
         body.addWidget(self.nav)
         body.addWidget(self.pages, 1)
         outer.addLayout(body, 1)
+        ops.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches("person"):
+            self.ops.query(self.case.facts, self._show_facts)
+
+    def _show_facts(self, facts: CaseFacts) -> None:
+        self.facts = facts
+        self.title.setText(facts.person.name)
+        self.setAccessibleName(f"Case of {facts.person.name}")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self._show_row(self.nav.currentRow())
@@ -146,8 +157,7 @@ class CaseView(QWidget):
         if page is None:
             module, name = SCREENS[section]
             cls = getattr(importlib.import_module(module), name)
-            # Search only reads, so it is the one screen made without the write operations.
-            page = cls(self.case) if section == "Search" else cls(self.case, self.ops)
+            page = cls(self.case, self.ops)
             if hasattr(page, "open_record"):
                 page.open_record.connect(self.open_record)
             index, current = SECTIONS.index(section), self.pages.currentIndex()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Complaint
 from app.services import clocks
-from app.services.complaints import STATUS_WORDS, Position, position, save_complaint
+from app.services.complaints import STATUS_WORDS, Position, all_positions, save_complaint
 from app.store.case import Case
 from ui.dates import OptionalDate
 from ui.fields import combo, form_label
@@ -197,21 +198,30 @@ class ComplaintsPage(QWidget):
         self.regulators = paragraph("")
         box.addWidget(self.regulators)
         box.addStretch(1)
-        ops.changed.connect(lambda types: bool({"complaint", "request"} & types)
-                            and self.reload())
-        self.reload()
+        ops.on_change(("complaint", "request"), self.reload)
+        self.places: dict[str, Position] = {}
+        self._wanted: str | None = None  # asked to show before the complaints were read
+        self.reload(self._first_shown)
+
+    def _first_shown(self) -> None:
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
             self.start_new()
 
-    def reload(self) -> None:
-        """Refill the list and the chosen complaint's position."""
-        keep = self.current.id if self.current else None
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Refill the list and the chosen complaint's position (read in the background)."""
+        self.ops.query(partial(all_positions, self.case, self.day()),
+                       lambda places: self._show_list(places, then))
+
+    def _show_list(self, places: list[Position], then: Callable[[], None] | None) -> None:
+        keep = self._wanted or (self.current.id if self.current else None)
+        self._wanted = None
+        self.places = {p.complaint.id: p for p in places}
         self.list.blockSignals(True)
         self.list.clear()
-        for complaint in self.case.list_of(Complaint):
-            place = position(self.case, complaint, self.day())
+        for place in places:
+            complaint = place.complaint
             item = QListWidgetItem(f"{complaint.title}\n{STATUS_WORDS[complaint.status]} — "
                                    f"{place.stage_text}")
             item.setData(Qt.ItemDataRole.UserRole, complaint.id)
@@ -221,13 +231,16 @@ class ComplaintsPage(QWidget):
         self.list.blockSignals(False)
         if keep:
             self.select(keep)
+        if then is not None:
+            then()
 
     def select(self, complaint_id: str) -> None:
-        """Show one complaint."""
-        try:
-            complaint = self.case.get(Complaint, complaint_id)
-        except LookupError:
+        """Show one complaint (once the complaints have been read, if asked before)."""
+        place = self.places.get(complaint_id)
+        if place is None:
+            self._wanted = complaint_id
             return
+        complaint = place.complaint
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == complaint_id:
                 self.list.blockSignals(True)
@@ -252,7 +265,7 @@ class ComplaintsPage(QWidget):
         self.issues.set_items(complaint.issues if complaint else [])
         self.resolution.set_items(complaint.desired_resolution if complaint else [])
         self.tags.set_tags(complaint.tags if complaint else [])
-        self.place = position(self.case, complaint, today) if complaint else None
+        self.place = self.places.get(complaint.id) if complaint else None
         place = self.place
         if place is None:
             self.ladder.setText("A new complaint: give it a title, list the issues and what "
@@ -307,11 +320,10 @@ class ComplaintsPage(QWidget):
 
         def done(saved: Complaint) -> None:
             self.current = saved
-            self.reload()
-            self.select(saved.id)
+            self.reload(lambda: self.select(saved.id))
             show_notice(self.error, "Saved.")
 
-        self.ops.write(lambda: save_complaint(case, complaint), {"complaint"}, done,
+        self.ops.write(lambda: save_complaint(case, complaint), done,
                        lambda m: show_notice(self.error, f"Not saved: {m}"))
 
     def write_next_letter(self) -> LetterDialog | None:

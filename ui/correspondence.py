@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.model import Contact, Correspondence, Request, RequestKind
+from app.records.model import Correspondence, Request, RequestKind
 from app.records.values import Moment
 from app.services import clocks, requests
-from app.services.correspondence import Party, save_letter, thread
+from app.services.correspondence import Party, save_letter
 from app.services.daywords import long_day
+from app.services.letter_views import (
+    LetterChoices,
+    LetterView,
+    RequestLine,
+    letter_choices,
+    letter_view,
+    open_requests,
+)
+from app.services.people import contact_names
 from app.store.case import Case
+from app.store.changes import Changes
 from ui.fields import form_label
 from ui.labels import CHANNELS, DIRECTIONS, when_text
-from ui.letter_form import LetterFields, LetterValues, letter_line, reply_choices
+from ui.letter_form import LetterFields, LetterValues, letter_line
 from ui.letter_import import ImportDialog
 from ui.operations import Operations
 from ui.table_models import Index, PagedModel, record_table
 from ui.tag_picker import TagPicker
-from ui.viewer import AttachmentViewer
+from ui.viewer_open import open_attachment
 from ui.widgets import (
     button,
     heading,
@@ -70,17 +82,18 @@ class LetterModel(PagedModel[Correspondence]):
 
     HEADERS = ("Newest first",)
 
-    def __init__(self, case: Case) -> None:
-        super().__init__(case, Correspondence)
+    def __init__(self, ops: Operations) -> None:
+        super().__init__(ops, Correspondence)
         self.names: dict[str, str] = {}
         self.reload()
 
-    def reload(self) -> None:
-        """Start again from the newest letter."""
-        self.beginResetModel()
-        self.names = {c.id: c.name for c in self.case.list_of(Contact)}
-        self.first_page()
-        self.endResetModel()
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Start again from the newest letter, with everyone's names read afresh."""
+        def named(names: dict[str, str]) -> None:
+            self.names = names
+            super(LetterModel, self).reload(then)
+
+        self.ops.query(partial(contact_names, self.ops.case), named)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
@@ -236,24 +249,32 @@ class LetterDetail(QScrollArea):
         self.show_letter(None)
 
     def show_letter(self, letter: Correspondence | None) -> None:
-        """Show a letter with its conversation and files."""
+        """Show a letter with its conversation and files (read in the background)."""
         self.letter = letter
-        self.conversation.clear()
-        self.files.clear()
         show_notice(self.message, "")
         for b in (self.asks_button, self.answers_button, self.edit_button):
             b.setEnabled(letter is not None)
-        self.conversation_heading.hide()
-        self.conversation.hide()
         if letter is None:
+            self.conversation.clear()
+            self.files.clear()
+            self.conversation_heading.hide()
+            self.conversation.hide()
             self.text.setPlainText("Choose a letter from the list, press 'New letter', or "
                                    "bring in emails and scans with 'Bring in files…'.")
             return
+        self.ops.query(partial(letter_view, self.case, letter.id, date.today()), self._show)
+
+    def _show(self, view: LetterView) -> None:
+        if self.letter is None or self.letter.id != view.letter.id:
+            return  # another letter was chosen meanwhile
+        letter = self.letter = view.letter
+        self.conversation.clear()
+        self.files.clear()
         # Only a letter you sent asks for something; only one you received answers.
         self.asks_button.setVisible(letter.direction == "out")
         self.answers_button.setVisible(letter.direction == "in")
-        self.text.setHtml(self._html(letter))
-        conversation = thread(self.case, letter.id)
+        self.text.setHtml(self._html(view))
+        conversation = view.conversation
         # A letter on its own has no conversation to show; the space goes to its words.
         self.conversation_heading.setVisible(len(conversation) > 1)
         self.conversation.setVisible(len(conversation) > 1)
@@ -265,16 +286,16 @@ class LetterDetail(QScrollArea):
             self.conversation.addItem(entry)
         if not letter.attachment_ids:
             self.files.addItem("No files with this letter.")
-        for number, att_id in enumerate(letter.attachment_ids):
-            info = self.case.attachment(att_id)
+        for number, info in enumerate(view.files):
+            att_id = info.id
             locked = " — locked with a password" if info.locked else ""
             what = "The original" if number == 0 else "Attached"
             entry = QListWidgetItem(f"{what}: {info.filename} ({info.size:,} bytes){locked}")
             entry.setData(Qt.ItemDataRole.UserRole, att_id)
             self.files.addItem(entry)
 
-    def _html(self, letter: Correspondence) -> str:
-        names = {c.id: c.name for c in self.case.list_of(Contact)}
+    def _html(self, view: LetterView) -> str:
+        letter, names = view.letter, view.names
 
         def who(ids: list[str]) -> str:
             return _esc(", ".join(names.get(i, i) for i in ids))
@@ -288,21 +309,20 @@ class LetterDetail(QScrollArea):
         for label, ids in (("From", letter.from_), ("To", letter.to), ("Copied to", letter.cc)):
             if ids:
                 parts.append(f"<p><b>{label}:</b> {who(ids)}</p>")
-        parts.extend(self._request_lines(letter))
+        parts.extend(self._request_lines(view.requests))
         if letter.body:
             parts.append("<hr><p>" + _esc(letter.body).replace("\n", "<br>") + "</p>")
         return "".join(parts)
 
-    def _request_lines(self, letter: Correspondence) -> list[str]:
-        jurisdiction = self.case.person().jurisdiction
+    def _request_lines(self, found: list[RequestLine]) -> list[str]:
         lines = []
-        for request in self.case.list_of(Request):
+        for line in found:
+            request = line.request
             words = _esc(clocks.KIND_WORDS.get(request.kind, request.kind))
-            if request.made_via == letter.id:
-                plain = clocks.clock(request, jurisdiction, date.today()).plain
+            if line.asked:
                 lines.append(f"<p><b>This letter asked for:</b> {words} — "
-                             f"{_esc(request.summary or '')}. {_esc(plain)}</p>")
-            if request.answered_by == letter.id:
+                             f"{_esc(request.summary or '')}. {_esc(line.plain)}</p>")
+            else:
                 lines.append(f"<p><b>This letter answered:</b> {words} — "
                              f"{_esc(request.summary or '')}</p>")
         return lines
@@ -315,8 +335,7 @@ class LetterDetail(QScrollArea):
     def _open_file(self, item: QListWidgetItem) -> None:
         att_id = item.data(Qt.ItemDataRole.UserRole)
         if att_id:
-            AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
-                             self).exec()
+            open_attachment(self.ops, att_id, self)
 
     def _asks(self) -> None:
         letter = self.letter
@@ -331,21 +350,26 @@ class LetterDetail(QScrollArea):
         letter, case = self.letter, self.case
         if letter is None:
             return
-        jurisdiction = case.person().jurisdiction
 
-        def done(request: Request) -> None:
-            plain = clocks.clock(request, jurisdiction, date.today()).plain
-            self.show_letter(case.get(Correspondence, letter.id))
+        def done(made: tuple[Request, str]) -> None:
+            request, plain = made
+            self.show_letter(letter)
             show_notice(self.message, f"Now tracking: {clocks.KIND_WORDS[request.kind]}. {plain}")
 
-        self.ops.write(lambda: requests.from_letter(case, letter.id, kind, summary), {"request"},
-                       done, lambda m: show_notice(self.message, f"Not saved: {m}"))
+        def make() -> tuple[Request, str]:
+            request = requests.from_letter(case, letter.id, kind, summary)
+            return request, clocks.clock(request, case.person().jurisdiction,
+                                         date.today()).plain
+
+        self.ops.write(make, done, lambda m: show_notice(self.message, f"Not saved: {m}"))
 
     def _answers(self) -> None:
         letter = self.letter
         if letter is None:
             return
-        waiting = [r for r in self.case.list_of(Request) if r.status == "open"]
+        self.ops.query(partial(open_requests, self.case), self._choose_answered)
+
+    def _choose_answered(self, waiting: list[Request]) -> None:
         if not waiting:
             show_notice(self.message, "There are no open requests for this letter to answer.")
             return
@@ -361,12 +385,12 @@ class LetterDetail(QScrollArea):
         day = requests.received_day(letter)
 
         def done(request: Request) -> None:
-            self.show_letter(case.get(Correspondence, letter.id))
+            self.show_letter(letter)
             show_notice(self.message, f"Marked as answered on {_spoken(day)}: "
                                       f"{request.summary or clocks.KIND_WORDS[request.kind]}.")
 
         self.ops.write(lambda: requests.mark_answered(case, request_id, day, letter.id),
-                       {"request"}, done, lambda m: show_notice(self.message, f"Not saved: {m}"))
+                       done, lambda m: show_notice(self.message, f"Not saved: {m}"))
 
 
 class LetterForm(QWidget):
@@ -404,7 +428,11 @@ class LetterForm(QWidget):
         self.editing = letter
         self.title.setText("Correct this letter (the original is kept)" if letter
                            else "New letter")
-        contacts = self.case.list_of(Contact)
+        self.ops.query(partial(letter_choices, self.case, letter.in_reply_to if letter else None),
+                       lambda choices: self._fill(letter, choices))
+
+    def _fill(self, letter: Correspondence | None, choices: LetterChoices) -> None:
+        contacts = choices.contacts
         by_id = {c.id: c for c in contacts}
 
         def parties(ids: list[str]) -> tuple[Party, ...]:
@@ -418,7 +446,7 @@ class LetterForm(QWidget):
                                   letter.received_at, parties(letter.from_), parties(letter.to),
                                   parties(letter.cc), letter.subject, letter.body or "",
                                   letter.in_reply_to)
-        self.fields.load(contacts, reply_choices(self.case, values.in_reply_to), values,
+        self.fields.load(contacts, choices.replies, values,
                          this_id=letter.id if letter else "")
         self.tags.set_tags(letter.tags if letter else [])
         show_notice(self.error, "")
@@ -451,7 +479,7 @@ class LetterForm(QWidget):
             self.save_button.setEnabled(True)
             show_notice(self.error, f"Not saved: {message}")
 
-        self.ops.write(lambda: save_letter(case, letter), {"correspondence"}, done, failed)
+        self.ops.write(lambda: save_letter(case, letter), done, failed)
 
 
 class CorrespondencePage(QWidget):
@@ -477,7 +505,7 @@ class CorrespondencePage(QWidget):
                                    "PDFs or photos of letters onto this page to bring them in; "
                                    "the original file is kept with each letter."))
         self.split = split = QSplitter()
-        self.model = LetterModel(case)
+        self.model = LetterModel(ops)
         self.table = record_table(self.model, "Letters and emails, newest first",
                                   "Letter column headings", 0)
         keep_readable(self.table, "Wed 30 Sep 2026,")
@@ -519,20 +547,19 @@ class CorrespondencePage(QWidget):
             self.detail.show_letter(self.model.letter(current.row()))
             self.right.setCurrentIndex(0)
 
-    def _changed(self, types: frozenset[str]) -> None:
-        if types & {"correspondence", "contact"}:
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches("correspondence", "contact"):
             shown = self.detail.letter.id if self.detail.letter else None
-            self.model.reload()
-            if shown:
-                self.select(shown)
+            self.model.reload(lambda: self.select(shown) if shown else None)
 
     def _saved(self, letter_id: str) -> None:
-        self.model.reload()
-        self.select(letter_id)
+        self.model.reload(lambda: self.select(letter_id))
 
     def select(self, letter_id: str) -> None:
-        """Select and show a letter by id (loading pages until it is found)."""
-        row = self.model.row_of(letter_id)
+        """Select and show a letter by id (loading pages in the background until found)."""
+        self.model.find(letter_id, self._select_row)
+
+    def _select_row(self, row: int | None) -> None:
         if row is not None:
             self.table.selectRow(row)
             self.detail.show_letter(self.model.rows[row])

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Person
-from app.records.values import ValueProblem
 from app.store.case import Case
-from app.store.db import StoreError
-from app.store.folders import CaseExists
+from ui.operations import Background
 from ui.widgets import button, named, notice, paragraph, show_notice
 
 NATIONS = [("Scotland", "scotland"), ("England", "england"), ("Wales", "wales"),
@@ -105,6 +103,7 @@ class KeyPage(QWizardPage):
         layout.addWidget(self.remember)
         self.error = notice()
         layout.addWidget(self.error)
+        self._making = False
         self.passphrase.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
 
     def _browse(self) -> None:
@@ -119,21 +118,34 @@ class KeyPage(QWizardPage):
         if self.passphrase.text() != self.again.text():
             show_notice(self.error, "The two passphrases are different. Please type them again.")
             return False
+        if self._making:
+            return False
         person = Person(name=self.field("name").strip(),
                         jurisdiction=self._wizard.person_page.nation.currentData())
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            case, code = Case.create(Path(self.folder.text()).expanduser(), person,
-                                     self.passphrase.text(), kdf=self._wizard.kdf)
-        except (ValueProblem, CaseExists, StoreError, OSError) as exc:
-            show_notice(self.error, str(exc))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._wizard.case, self._wizard.recovery_code = case, code
-        if self.remember.isChecked():
-            self._wizard.remember_notice = case.remember_on_this_computer()
-        return True
+        folder, passphrase, kdf = (Path(self.folder.text()).expanduser(), self.passphrase.text(),
+                                   self._wizard.kdf)
+        remember = self.remember.isChecked()
+
+        def make() -> tuple[Case, str, str | None]:
+            # Key derivation takes about half a second and the password store may be slow:
+            # neither runs on the window's thread.
+            case, code = Case.create(folder, person, passphrase, kdf=kdf)
+            return case, code, case.remember_on_this_computer() if remember else None
+
+        self._making = True
+        show_notice(self.error, "Making the case…")
+        self._wizard.background.run(make, self._made, self._not_made)
+        return False
+
+    def _made(self, made: tuple[Case, str, str | None]) -> None:
+        self._making = False
+        self._wizard.case, self._wizard.recovery_code, self._wizard.remember_notice = made
+        show_notice(self.error, "")
+        self._wizard.next()  # validatePage now lets the wizard move on
+
+    def _not_made(self, message: str) -> None:
+        self._making = False
+        show_notice(self.error, message)
 
 
 class RecoveryPage(QWizardPage):
@@ -198,6 +210,7 @@ class CreateCaseWizard(QWizard):
         self.default_folder = default_folder
         self.kdf = kdf
         self.case: Case | None = None
+        self.background = Background(self)
         self.recovery_code = ""
         self.remember_notice: str | None = None
         self.person_page = PersonPage()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.model import Commitment, Contact, DiaryEntry, Request
-from app.records.values import Moment, ValueProblem, now_utc
+from app.records.model import Commitment, Contact, DiaryEntry
+from app.records.values import Moment, now_utc
 from app.services.daywords import long_day
+from app.services.diary import EntryView, entry_view, save_entry
+from app.services.people import contacts_by_name
 from app.store.case import Case
+from app.store.changes import Changes
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
 from ui.table_models import Index, PagedModel, record_table
+from ui.viewer_open import open_attachment
 from ui.widgets import (
     button,
     heading,
@@ -74,17 +79,13 @@ class DiaryModel(PagedModel[DiaryEntry]):
 
     HEADERS = ("Entries, newest first",)
 
-    def __init__(self, case: Case) -> None:
-        super().__init__(case, DiaryEntry)
+    def __init__(self, ops: Operations) -> None:
+        super().__init__(ops, DiaryEntry)
         self._texts: dict[int, tuple[str, str]] = {}
         self.reload()
 
-    def reload(self) -> None:
-        """Start again from the newest entry."""
-        self.beginResetModel()
-        self.first_page()
+    def reset_rows(self) -> None:
         self._texts = {}
-        self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in _TEXT_ROLES:
@@ -183,7 +184,12 @@ class EntryForm(QWidget):
 
     def _fill_people(self, ticked: set[str]) -> None:
         self.people.clear()
-        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+        self.ops.query(partial(contacts_by_name, self.case),
+                       lambda found: self._show_people(found, ticked))
+
+    def _show_people(self, contacts: list[Contact], ticked: set[str]) -> None:
+        self.people.clear()
+        for contact in contacts:
             item = QListWidgetItem(contact.name + (f" ({contact.organisation})"
                                                    if contact.organisation else ""))
             item.setData(Qt.ItemDataRole.UserRole, contact.id)
@@ -257,26 +263,17 @@ class EntryForm(QWidget):
             show_notice(self.error, "Please say in a few words what happened.")
             self.title.setFocus()
             return
-        case = self.case
-
-        def write() -> str:
-            with case.transaction():
-                if new_name:
-                    entry.participants.append(case.add(Contact(id="", name=new_name)).id)
-                saved = case.save(entry) if entry.id else case.add(entry)
-            return saved.id
-
         self.save_button.setEnabled(False)
 
-        def done(entry_id: str) -> None:
+        def done(saved: DiaryEntry) -> None:
             self.save_button.setEnabled(True)
-            self.saved.emit(entry_id)
+            self.saved.emit(saved.id)
 
         def failed(message: str) -> None:
             self.save_button.setEnabled(True)
             show_notice(self.error, f"Not saved: {message}")
 
-        self.ops.write(write, {"diary", "contact"}, done, failed)
+        self.ops.write(partial(save_entry, self.case, entry, new_name), done, failed)
 
 
 class EntryDetail(QWidget):
@@ -326,18 +323,25 @@ class EntryDetail(QWidget):
         self.show_entry(None)
 
     def show_entry(self, entry: DiaryEntry | None) -> None:
-        """Show an entry, with its history of versions."""
+        """Show an entry, with its history of versions (read in the background)."""
         self.entry = entry
         self.add_file_button.setEnabled(entry is not None)
         self.edit_button.setEnabled(entry is not None)
         self.track_button.setEnabled(entry is not None and bool(entry.commitments))
-        self.files.clear()
         show_notice(self.error, "")
         if entry is None:
+            self.files.clear()
             self.text.setPlainText("Choose an entry from the list, or press 'New entry'.")
             return
-        names = {c.id: c.name for c in self.case.list_of(Contact)}
-        versions = self.case.history(entry.id)
+        self.ops.query(partial(entry_view, self.case, entry.id), self._show_view)
+
+    def _show_view(self, view: EntryView) -> None:
+        if self.entry is None or view.entry.id != self.entry.id:
+            return  # another entry was chosen meanwhile
+        entry, names, versions = view.entry, view.names, view.versions
+        self.entry = entry
+        self.track_button.setEnabled(bool(entry.commitments))
+        self.files.clear()
         parts = [f"<h2>{_esc(entry.title)}</h2>",
                  f"<p><b>{_esc(when_text(entry.occurred_at))}</b> — "
                  f"{_esc(DIARY_KINDS.get(entry.kind, entry.kind))} — "
@@ -368,10 +372,9 @@ class EntryDetail(QWidget):
         self.text.setHtml("".join(parts))
         if not entry.attachment_ids:
             self.files.addItem("No files yet. Press 'Add a file…' or drag files here.")
-        for att_id in entry.attachment_ids:
-            info = self.case.attachment(att_id)
+        for info in view.files:
             item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
-            item.setData(Qt.ItemDataRole.UserRole, att_id)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.files.addItem(item)
 
     def track_promise(self, index: int | None = None) -> None:
@@ -386,17 +389,9 @@ class EntryDetail(QWidget):
             if not ok:
                 return
             index = choices.index(picked)
-        promise, case = entry.commitments[index], self.case
+        from app.services.requests import from_commitment
 
-        def write() -> Request:
-            if any(r.kind == "commitment" and r.summary == promise.text
-                   and r.made_on == entry.occurred_at.day for r in case.list_of(Request)):
-                raise ValueProblem("That promise is already tracked in Requests.")
-            from app.services.requests import from_commitment
-
-            return from_commitment(case, entry.id, index)
-
-        self.ops.write(write, {"request"},
+        self.ops.write(partial(from_commitment, self.case, entry.id, index),
                        lambda _r: show_notice(self.error, "Now tracked in Requests."),
                        lambda m: show_notice(self.error, f"Not tracked: {m}"))
 
@@ -405,10 +400,7 @@ class EntryDetail(QWidget):
         if not att_id:
             return
         # The viewer and the file reader load on first use, keeping the Diary quick to open.
-        from ui.viewer import AttachmentViewer
-
-        AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
-                         self).exec()
+        open_attachment(self.ops, att_id, self)
 
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Choose files to attach")
@@ -424,18 +416,11 @@ class EntryDetail(QWidget):
         except OSError as exc:
             show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
             return
-        case = self.case
-        from app.services.attachments import attach_file
-
-        def write() -> DiaryEntry:
-            with case.transaction():
-                fresh = case.get(DiaryEntry, entry.id)
-                for name, data in blobs:
-                    fresh.attachment_ids.append(attach_file(case, name, data).id)
-                return case.save(fresh)
+        from app.services.attachments import attach_files
 
         show_notice(self.error, f"Adding {len(blobs)} file(s)…")
-        self.ops.write(write, {"diary", "attachment"}, self.show_entry,
+        self.ops.write(partial(attach_files, self.case, DiaryEntry, entry.id, blobs),
+                       self.show_entry,
                        lambda m: show_notice(self.error, f"Not added: {m}"))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -469,7 +454,7 @@ class DiaryPage(QWidget):
                                    "kept as new versions, so the record shows what was written "
                                    "when."))
         split = QSplitter()
-        self.model = DiaryModel(case)
+        self.model = DiaryModel(ops)
         self.table = record_table(self.model, "Diary entries, newest first",
                                   "Diary column headings", 0, fit_rows=False)
         self.rows_fitted = False  # see showEvent
@@ -523,17 +508,18 @@ class DiaryPage(QWidget):
             self.detail.show_entry(self.model.entry(current.row()))
             self.right.setCurrentIndex(0)
 
-    def _changed(self, types: frozenset[str]) -> None:
-        if "diary" in types:
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches("diary"):
             self.model.reload()
 
     def _saved(self, entry_id: str) -> None:
-        self.model.reload()
-        self.select(entry_id)
+        self.model.reload(lambda: self.select(entry_id))
 
     def select(self, entry_id: str) -> None:
-        """Select and show an entry by id (loading pages until it is found)."""
-        row = self.model.row_of(entry_id)
+        """Select and show an entry by id (loading pages in the background until found)."""
+        self.model.find(entry_id, self._select_row)
+
+    def _select_row(self, row: int | None) -> None:
         if row is not None:
             self.table.selectRow(row)
             self.detail.show_entry(self.model.rows[row])

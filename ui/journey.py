@@ -71,7 +71,7 @@ class JourneyPage(LinkedRecordsPage):
         date)."""
         self.stale = False
         case, day = self.case, today or date.today()
-        self.ops.run(lambda: journey(case, day), self._show)
+        self.ops.query(lambda: journey(case, day), self._show)
 
     def _show(self, found: Journey) -> None:
         self.journey = found

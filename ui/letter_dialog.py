@@ -7,6 +7,7 @@ asks for, all at once. 'Save as PDF' and 'Copy text' only export; they change no
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.model import Complaint, Contact
+from app.records.model import Complaint, Contact, Jurisdiction
 from app.services import clocks, letters
 from app.services.letters import LetterDraft, SavedLetter
+from app.services.people import contacts_by_name
+from app.store.atomic import write_atomic
 from app.store.case import Case
 from ui.dates import date_edit, to_date
 from ui.fields import combo, form_label
@@ -36,6 +39,16 @@ from ui.widgets import button, heading, named, notice, paragraph, show_notice
 CHANNELS = {"letter": "Post", "email": "Email", "portal": "Online form or portal",
             "hand": "By hand", "other": "Other"}
 LONG_ASKS = frozenset({"what", "wrong", "correct", "issue"})
+
+
+@dataclass(frozen=True)
+class LetterOffer:
+    """What the letter window offers to write about, read when it opens."""
+
+    overdue: list[clocks.RequestClock]
+    complaints: list[Complaint]
+    contacts: list[Contact]
+    jurisdiction: Jurisdiction
 
 
 class LetterDialog(QDialog):
@@ -56,6 +69,8 @@ class LetterDialog(QDialog):
                     min(metrics.height() * 40, screen.height()))
         self.draft: LetterDraft | None = None
         self.saved_letter: SavedLetter | None = None
+        self.exported: Path | None = None  # the last PDF written
+        self.jurisdiction: Jurisdiction = "scotland"  # read with the choices below
         self.ask_fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -97,17 +112,17 @@ class LetterDialog(QDialog):
         layout.addWidget(heading("The letter", "subheading"))
         letter_form = QFormLayout()
         letter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.sender = QPlainTextEdit()
-        named(self.sender, "Your name and address", "Printed at the top right of the letter")
+        self.sender_box = QPlainTextEdit()
+        named(self.sender_box, "Your name and address", "Printed at the top right of the letter")
         self.recipient = QPlainTextEdit()
         named(self.recipient, "Their name and address")
         addresses = QHBoxLayout()
-        for label_text, field in (("&Your name and address:", self.sender),
-                                  ("Their &name and address:", self.recipient)):
-            field.setMaximumHeight(110)
+        for label_text, box in (("&Your name and address:", self.sender_box),
+                                ("Their &name and address:", self.recipient)):
+            box.setMaximumHeight(110)
             column = QVBoxLayout()
-            column.addWidget(form_label(label_text, field))
-            column.addWidget(field)
+            column.addWidget(form_label(label_text, box))
+            column.addWidget(box)
             addresses.addLayout(column, 1)
         layout.addLayout(addresses)
         self.subject = QLineEdit()
@@ -128,9 +143,9 @@ class LetterDialog(QDialog):
                              [(label, code) for code, label in CHANNELS.items()])
         self.sent_on = date_edit("Sent on", day())
         self.received_on = date_edit("They receive it on", day())
-        for text, field in (("Sent &by:", self.channel), ("Sent o&n:", self.sent_on),
-                            ("They &receive it on:", self.received_on)):
-            send_form.addRow(form_label(text, field), field)
+        for text, control in (("Sent &by:", self.channel), ("Sent o&n:", self.sent_on),
+                              ("They &receive it on:", self.received_on)):
+            send_form.addRow(form_label(text, control), control)
         layout.addLayout(send_form)
         layout.addWidget(paragraph("The clock on your request starts on the day they receive "
                                    "it. For post, that is usually a day or two after sending."))
@@ -155,8 +170,23 @@ class LetterDialog(QDialog):
         row.addWidget(self.save_button)
         outer.addLayout(row)
 
-        self._fill_choices(request_id, complaint_id)
+        self._asked = 0  # each draft asked for; only the latest is shown
+        self._set_enabled(False)
+        show_notice(self.status, "Reading the case…")
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        case, on = self.case, self.day()
+
+        def read() -> LetterOffer:
+            with case.snapshot():
+                return LetterOffer(clocks.overdue(case, on), case.list_of(Complaint),
+                                   contacts_by_name(case), case.person().jurisdiction)
+
+        ops.query(read, lambda offer: self._offered(offer, request_id, complaint_id))
+
+    def _offered(self, offer: LetterOffer, request_id: str | None,
+                 complaint_id: str | None) -> None:
+        self.jurisdiction = offer.jurisdiction
+        self._fill_choices(offer, request_id, complaint_id)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.about_request.currentIndexChanged.connect(lambda _i: self._retarget())
         self.about_complaint.currentIndexChanged.connect(lambda _i: self._retarget())
@@ -164,8 +194,9 @@ class LetterDialog(QDialog):
         self._kind_changed()
 
     # Choices --------------------------------------------------------------------------
-    def _fill_choices(self, request_id: str | None, complaint_id: str | None) -> None:
-        for late in clocks.overdue(self.case, self.day()):
+    def _fill_choices(self, offer: LetterOffer, request_id: str | None,
+                      complaint_id: str | None) -> None:
+        for late in offer.overdue:
             words = clocks.KIND_WORDS.get(late.request.kind, late.request.kind)
             self.about_request.addItem(
                 f"{words}: {late.request.summary or ''} ({late.days_overdue} days overdue)",
@@ -174,12 +205,12 @@ class LetterDialog(QDialog):
             self.about_request.addItem(request_id, request_id)
         self.about_request.setCurrentIndex(max(0, self.about_request.findData(request_id)))
         self.about_complaint.addItem("(not part of a complaint)", None)
-        for complaint in self.case.list_of(Complaint):
+        for complaint in offer.complaints:
             self.about_complaint.addItem(complaint.title, complaint.id)
         self.about_complaint.setCurrentIndex(
             max(0, self.about_complaint.findData(complaint_id)))
         self.to.addItem("(Casebook's choice)", None)
-        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+        for contact in offer.contacts:
             org = f" ({contact.organisation})" if contact.organisation else ""
             self.to.addItem(contact.name + org, contact.id)
 
@@ -239,21 +270,30 @@ class LetterDialog(QDialog):
                 for name, f in self.ask_fields.items()}
 
     def refill(self, first: bool = False) -> None:
-        """Fill in the letter from the record and the answers given."""
-        template = self._template()
-        try:
-            made = letters.draft(
-                self.case, template.id, self.day(),
-                request_id=self.about_request.currentData() if template.needs == "request"
-                else None,
-                complaint_id=self.about_complaint.currentData()
-                if not self.about_complaint.isHidden() else None,
-                to=self.to.currentData(), answers=None if first else self._answers())
-        except ValueError as exc:
-            self.draft = None
-            self._set_enabled(False)
-            show_notice(self.warnings, f"This letter cannot be written yet: {exc}")
-            return
+        """Fill in the letter from the record and the answers given (in the background)."""
+        template, case, on = self._template(), self.case, self.day()
+        request_id = self.about_request.currentData() if template.needs == "request" else None
+        complaint_id = (self.about_complaint.currentData()
+                        if not self.about_complaint.isHidden() else None)
+        to, answers = self.to.currentData(), None if first else self._answers()
+        self._asked += 1
+        asked = self._asked
+
+        def made(draft: LetterDraft) -> None:
+            if asked == self._asked:
+                self._show_draft(draft, first)
+
+        def refused(message: str) -> None:
+            if asked == self._asked:
+                self.draft = None
+                self._set_enabled(False)
+                show_notice(self.warnings, f"This letter cannot be written yet: {message}")
+
+        self.ops.query(lambda: letters.draft(case, template.id, on, request_id=request_id,
+                                             complaint_id=complaint_id, to=to,
+                                             answers=answers), made, refused)
+
+    def _show_draft(self, made: LetterDraft, first: bool) -> None:
         self.draft = made
         if first:
             for name, given in made.answers:
@@ -262,7 +302,7 @@ class LetterDialog(QDialog):
                     field.setText(given)
                 else:
                     field.setPlainText(given)
-        self.sender.setPlainText("\n".join(made.sender_lines))
+        self.sender_box.setPlainText("\n".join(made.sender_lines))
         self.recipient.setPlainText("\n".join(made.recipient_lines))
         self.subject.setText(made.subject)
         self.body.setPlainText(made.body)
@@ -278,7 +318,7 @@ class LetterDialog(QDialog):
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.pdf_button, self.copy_button, self.save_button, self.body,
-                       self.subject, self.sender, self.recipient):
+                       self.subject, self.sender_box, self.recipient):
             widget.setEnabled(enabled)
 
     def current(self) -> LetterDraft | None:
@@ -286,29 +326,35 @@ class LetterDialog(QDialog):
         if self.draft is None:
             return None
         return letters.edited(self.draft, subject=self.subject.text(),
-                              body=self.body.toPlainText(), sender=self.sender.toPlainText(),
+                              body=self.body.toPlainText(), sender=self.sender_box.toPlainText(),
                               recipient=self.recipient.toPlainText())
 
     # Exporting and saving --------------------------------------------------------------
-    def export_pdf(self, path: Path | None = None) -> Path | None:
-        """Write the letter as a PDF where you choose."""
+    def export_pdf(self, path: Path | None = None) -> None:
+        """Write the letter as a PDF where you choose (made in the background)."""
         letter = self.current()
         if letter is None:
-            return None
+            return
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self, "Save the letter as a PDF", f"{letter.kind}-{letter.on}.pdf",
                 "PDF files (*.pdf)")
             if not chosen:
-                return None
+                return
             path = Path(chosen)
-        try:
-            path.write_bytes(letters.render_pdf(letter))
-        except OSError as exc:
-            show_notice(self.status, f"The PDF was not saved: {exc.strerror}.")
-            return None
+        target = path
+
+        def write() -> Path:
+            write_atomic(target, letters.render_pdf(letter))
+            return target
+
+        show_notice(self.status, "Making the PDF…")
+        self.ops.query(write, self._exported,
+                       lambda m: show_notice(self.status, f"The PDF was not saved: {m}"))
+
+    def _exported(self, path: Path) -> None:
+        self.exported = path
         show_notice(self.status, f"Saved the PDF as {path.name}.")
-        return path
 
     def copy_text(self) -> None:
         """Put the letter's text on the clipboard for an email."""
@@ -336,7 +382,7 @@ class LetterDialog(QDialog):
         def done(result: SavedLetter) -> None:
             self.saved_letter = result
             self.save_button.setEnabled(False)
-            state = clocks.clock(result.request, case.person().jurisdiction, self.day())
+            state = clocks.clock(result.request, self.jurisdiction, self.day())
             show_notice(self.status, "Saved in Correspondence, with its PDF. "
                                      f"The clock is running: {state.plain}.")
             self.saved.emit(result)
@@ -347,4 +393,4 @@ class LetterDialog(QDialog):
 
         self.save_button.setEnabled(False)
         show_notice(self.status, "Saving…")
-        self.ops.write(write, {"correspondence", "request", "attachment"}, done, failed)
+        self.ops.write(write, done, failed)

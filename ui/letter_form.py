@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
 from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment
 from app.services.correspondence import Party
-from app.store.case import Case
 from ui.labels import CHANNELS, when_text
 from ui.widgets import named
 
 # The reply-to picker lists this many of the newest letters; older ones are rarely answered.
-REPLY_CHOICES = 500
 
 
 @dataclass(frozen=True)
@@ -203,14 +201,6 @@ class LetterFields(QWidget):
             from_=self.from_.chosen(), to=self.to.chosen(), cc=self.cc.chosen(),
             subject=self.subject.text().strip() or None, body=self.body.toPlainText().strip(),
             in_reply_to=self.reply_to.currentData())
-
-
-def reply_choices(case: Case, in_reply_to: str | None) -> list[Correspondence]:
-    """The newest letters, and the one already chosen as answered even if it is older."""
-    letters = case.list_of(Correspondence, 0, REPLY_CHOICES)
-    if in_reply_to and all(m.id != in_reply_to for m in letters):
-        letters.append(case.get(Correspondence, in_reply_to))
-    return letters
 
 
 def letter_line(letter: Correspondence) -> str:

@@ -23,17 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.model import Contact
 from app.services.correspondence import Draft, prepare_import, save_import
 from app.services.imports import ImportRefused
+from app.services.letter_views import LetterChoices, letter_choices
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
-from ui.letter_form import LetterFields, LetterValues, reply_choices
+from ui.letter_form import LetterFields, LetterValues
 from ui.operations import Operations
 from ui.viewer import AttachmentViewer
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
-
-CHANGED = {"correspondence", "contact", "attachment"}
 
 
 class ImportDialog(QDialog):
@@ -136,11 +134,12 @@ class ImportDialog(QDialog):
                             f"{len(self.paths)})…")
         self.stack.setCurrentIndex(0)
         self._buttons(checking=False)
-        self.ops.run(lambda: _read_and_prepare(case, path), self._prepared, self._refused)
+        self.ops.query(lambda: _read_and_prepare(case, path), self._prepared, self._refused)
 
-    def _prepared(self, draft: Draft) -> None:
+    def _prepared(self, found: tuple[Draft, LetterChoices]) -> None:
         if self.phase != "reading":
             return  # cancelled while it was read: dropped whole
+        draft, choices = found
         self.draft = draft
         if not self.ask_each.isChecked():
             self._save(draft)
@@ -149,8 +148,7 @@ class ImportDialog(QDialog):
         values = LetterValues(draft.direction, draft.channel, draft.sent_at, draft.received_at,
                               draft.from_, draft.to, draft.cc, draft.subject, draft.body,
                               draft.in_reply_to)
-        self.fields.load(self.case.list_of(Contact), reply_choices(self.case, draft.in_reply_to),
-                         values)
+        self.fields.load(choices.contacts, choices.replies, values)
         show_notice(self.notes, " ".join(draft.notes))
         self.files.clear()
         self.files.addItem(f"The original: {draft.original.filename}")
@@ -181,7 +179,7 @@ class ImportDialog(QDialog):
         self._buttons(checking=False)
         self.status.setText(f"Saving {self._name()}…")
         case = self.case
-        self.ops.write(lambda: save_import(case, draft), CHANGED, self._saved,
+        self.ops.write(lambda: save_import(case, draft), self._saved,
                        self._save_failed)
 
     def _saved(self, letter_id: str) -> None:
@@ -249,10 +247,11 @@ class ImportDialog(QDialog):
         self._finish()  # a file being read is dropped whole when its reading ends
 
 
-def _read_and_prepare(case: Case, path: Path) -> Draft:
+def _read_and_prepare(case: Case, path: Path) -> tuple[Draft, LetterChoices]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRefused(f"Casebook could not open this file ({exc.strerror or 'unreadable'})"
                             ) from None
-    return prepare_import(case, path.name, data)
+    draft = prepare_import(case, path.name, data)
+    return draft, letter_choices(case, draft.in_reply_to)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -34,18 +35,31 @@ from app.services.money import MoneyReport, PlanTimeline, money_report, plan_tim
 from app.services.plans import OUTCOME_STATUS_WORDS, budget_text, format_day, plan_name
 from app.services.schedule import is_council_payment
 from app.services.spending import Suggester, attach_receipts, link_outcomes, link_suggested
+from app.store.attachments import AttachmentInfo
 from app.store.case import Case
+from app.store.changes import Changes
 from ui.bank_import import BankImportDialog
 from ui.labels import amount_text, pounds
 from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
 from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table
-from ui.viewer import AttachmentViewer
+from ui.viewer_open import open_attachment
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 from ui.wrapped_list import WrappedLines
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MONEY_TYPES = {"transaction", "schedule", "plan", "attachment"}
+
+
+@dataclass(frozen=True)
+class MoneyPicture:
+    """What the Money page shows, read in one go off the window's thread."""
+
+    report: MoneyReport
+    timeline: PlanTimeline
+    payments: list[Transaction]
+    suggestions: dict[str, list[str]]  # payment id → suggested outcome ids
+    files: dict[str, AttachmentInfo]
 
 
 class PaymentsModel(RowsModel[Transaction]):
@@ -173,6 +187,8 @@ class MoneyPage(QWidget):
         self.report: MoneyReport | None = None
         self.timeline: PlanTimeline | None = None
         self.suggestions: dict[str, list[str]] = {}
+        self.files_by_id: dict[str, AttachmentInfo] = {}
+        self._wanted: str | None = None  # asked to show before the payments were read
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         # The whole page scrolls, so at the largest text the lists keep a usable height.
@@ -294,14 +310,26 @@ class MoneyPage(QWidget):
 
     # ------------------------------------------------------------ showing
     def reload(self) -> None:
-        """Read the money afresh and show it."""
-        on = self.today()
-        report = money_report(self.case, on)
-        timeline = plan_timeline(self.case)
-        self.report, self.timeline = report, timeline
-        everything = self.case.list_of(Transaction)
-        suggester = Suggester(everything, timeline)
-        self.suggestions = {t.id: suggester.outcomes(t) for t in report.unlinked}
+        """Read the money afresh (in the background) and show it."""
+        case, on = self.case, self.today()
+
+        def read() -> MoneyPicture:
+            with case.snapshot():
+                report = money_report(case, on)
+                timeline = plan_timeline(case)
+                everything = case.list_of(Transaction)
+                suggester = Suggester(everything, timeline)
+                files = {a.id: a for a in case.attachments()}
+                return MoneyPicture(report, timeline, everything,
+                                    {t.id: suggester.outcomes(t) for t in report.unlinked},
+                                    files)
+
+        self.ops.query(read, self._show)
+
+    def _show(self, picture: MoneyPicture) -> None:
+        report, timeline, everything = picture.report, picture.timeline, picture.payments
+        self.report, self.timeline, self.files_by_id = report, timeline, picture.files
+        self.suggestions = picture.suggestions
         plan = report.plan
         lines = [f"Plan in force: {plan_name(plan)} — {budget_text(plan)}." if plan else
                  "No plan in force is recorded yet; add one under Plans to set the budget."]
@@ -331,6 +359,9 @@ class MoneyPage(QWidget):
                                  for o in report.by_outcome])
         self._all = sorted(everything, key=lambda t: (t.date, t.id), reverse=True)
         self._refill_payments()
+        if self._wanted:  # asked for before the payments were read: shown now, or never
+            self.select(self._wanted)
+            self._wanted = None
 
     def _refill_payments(self) -> None:
         keep = set(self.selected_ids())
@@ -403,7 +434,7 @@ class MoneyPage(QWidget):
                 self.outcomes.addItem(item)
         if len(chosen) == 1:
             for att_id in chosen[0].attachment_ids:
-                info = self.case.attachment(att_id)
+                info = self.files_by_id[att_id]
                 file_item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
                 file_item.setData(ID_ROLE, att_id)
                 self.files.addItem(file_item)
@@ -420,14 +451,14 @@ class MoneyPage(QWidget):
         """Link every chosen payment out to the ticked outcomes (replacing earlier links)."""
         ids = [t.id for t in self._selected() if not is_council_payment(t)]
         outcomes, case = self.ticked(), self.case
-        self.ops.write(lambda: link_outcomes(case, ids, outcomes), {"transaction"},
+        self.ops.write(lambda: link_outcomes(case, ids, outcomes),
                        lambda saved: show_notice(self.message, f"Linked {_count(saved)}."),
                        lambda m: show_notice(self.message, f"Not linked: {m}"))
 
     def use_suggestions(self) -> None:
         """Link each chosen unlinked payment to its suggested outcome."""
         ids, case = self.selected_ids(), self.case
-        self.ops.write(lambda: link_suggested(case, ids), {"transaction"},
+        self.ops.write(lambda: link_suggested(case, ids),
                        lambda saved: show_notice(self.message, f"Linked {_count(saved)} to the "
                                                                "suggested outcome."),
                        lambda m: show_notice(self.message, f"Not linked: {m}"))
@@ -448,15 +479,14 @@ class MoneyPage(QWidget):
             return
         case, tid = self.case, chosen[0].id
         show_notice(self.message, f"Adding {len(files)} receipt(s)…")
-        self.ops.write(lambda: attach_receipts(case, tid, files), {"transaction", "attachment"},
+        self.ops.write(lambda: attach_receipts(case, tid, files),
                        lambda _t: show_notice(self.message, "Receipt kept with the payment."),
                        lambda m: show_notice(self.message, f"Not added: {m}"))
 
     def _open_file(self, item: QListWidgetItem) -> None:
         att_id = item.data(ID_ROLE)
         if att_id:
-            AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
-                             self).exec()
+            open_attachment(self.ops, att_id, self)
 
     def open_import(self) -> None:
         """The bank statement dialog."""
@@ -467,15 +497,18 @@ class MoneyPage(QWidget):
         PaymentDialog(self.case, self.ops, self.today(), self).exec()
 
     def select(self, transaction_id: str) -> None:
-        """Show the Payments tab with one payment chosen (from search)."""
+        """Show the Payments tab with one payment chosen (from search), once the payments
+        have been read if asked before."""
         self.tabs.setCurrentIndex(0)
         self.only_unlinked.setChecked(False)
+        self._wanted = transaction_id
         for row, t in enumerate(self.model.rows):
             if t.id == transaction_id:
+                self._wanted = None
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
                 return
 
-    def _changed(self, types: frozenset[str]) -> None:
-        if types & MONEY_TYPES:
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*MONEY_TYPES):
             self.reload()

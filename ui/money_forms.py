@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.records.model import PaymentSchedule, Transaction
 from app.records.values import ValueProblem, parse_money
 from app.services.deadlines import add_calendar_months
-from app.services.money import CATEGORIES, plan_timeline
+from app.services.money import CATEGORIES, PlanTimeline, plan_timeline
 from app.services.monitoring import monitoring_return, to_csv, to_pdf
 from app.services.plans import OUTCOME_STATUS_WORDS, format_day, plan_name
 from app.services.schedule import (
@@ -90,8 +90,9 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.case, self.ops = case, ops
         self.receipts: list[tuple[str, bytes]] = []
-        self.timeline = plan_timeline(case)
-        self.suggester = Suggester(case.list_of(Transaction), self.timeline)
+        # Empty until the plans and past payments have been read in the background.
+        self.timeline = PlanTimeline((), ())
+        self.suggester = Suggester([], self.timeline)
         self.setWindowTitle("Add a payment")
         named(self, "Add a payment")
         layout, foot = dialog_body(self, 72, 34)
@@ -149,6 +150,17 @@ class PaymentDialog(QDialog):
         self.add_file.clicked.connect(self._choose_files)
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
+        self._fill_outcomes()
+
+        def read() -> tuple[PlanTimeline, list[Transaction]]:
+            with case.snapshot():
+                return plan_timeline(case), case.list_of(Transaction)
+
+        ops.query(read, self._read)
+
+    def _read(self, found: tuple[PlanTimeline, list[Transaction]]) -> None:
+        self.timeline, payments = found
+        self.suggester = Suggester(payments, self.timeline)
         self._fill_outcomes()
 
     def _fill_outcomes(self) -> None:
@@ -224,7 +236,7 @@ class PaymentDialog(QDialog):
             show_notice(self.error, message)
 
         self.ops.write(lambda: record_transaction(case, draft, receipts),
-                       {"transaction", "attachment"}, lambda _t: self.accept(), failed)
+                       lambda _t: self.accept(), failed)
 
 
 class ScheduleDialog(QDialog):
@@ -234,6 +246,7 @@ class ScheduleDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case, self.ops = case, ops
+        self.payments: list[Transaction] = []
         self.setWindowTitle("How the council pays")
         named(self, "How the council pays")
         layout, foot = dialog_body(self, 72, 32)
@@ -290,9 +303,19 @@ class ScheduleDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the schedules in use and the ones the user set."""
-        records = sorted(self.case.list_of(PaymentSchedule), key=lambda s: s.first_on)
-        terms = schedules_in_use(records, self.case.list_of(Transaction))
+        """Show the schedules in use and the ones the user set (read in the background)."""
+        case = self.case
+
+        def read() -> tuple[list[PaymentSchedule], list[Transaction]]:
+            with case.snapshot():
+                return (sorted(case.list_of(PaymentSchedule), key=lambda s: s.first_on),
+                        case.list_of(Transaction))
+
+        self.ops.query(read, lambda found: self._show(*found))
+
+    def _show(self, records: list[PaymentSchedule], payments: list[Transaction]) -> None:
+        self.payments = payments
+        terms = schedules_in_use(records, payments)
         self.now.setText("In use now: " + ("; then ".join(t.describe() for t in terms)
                                            if terms else "not known yet."))
         self.saved.clear()
@@ -304,10 +327,10 @@ class ScheduleDialog(QDialog):
         if not records:
             self.saved.addItem("None set: Casebook works the schedule out from the payments.")
         self.remove_button.setEnabled(bool(records))
-        self.use_inferred.setEnabled(infer_schedule(self.case.list_of(Transaction)) is not None)
+        self.use_inferred.setEnabled(infer_schedule(payments) is not None)
 
     def _fill_inferred(self) -> None:
-        found = infer_schedule(self.case.list_of(Transaction))
+        found = infer_schedule(self.payments)
         if found is None:
             return
         self.amount.setText(f"{found.amount}")
@@ -330,7 +353,7 @@ class ScheduleDialog(QDialog):
             self.refresh()
 
         self.ops.write(lambda: set_schedule(case, amount, interval, first, payer=payer),
-                       {"schedule"}, done, lambda m: show_notice(self.error, m))
+                       done, lambda m: show_notice(self.error, m))
 
     def _remove(self) -> None:
         item = self.saved.currentItem()
@@ -339,8 +362,8 @@ class ScheduleDialog(QDialog):
             show_notice(self.error, "Choose a schedule in the list first.")
             return
         case = self.case
-        self.ops.write(lambda: remove_schedule(case, schedule_id), {"schedule"},
-                       lambda _r: self.refresh(), lambda m: show_notice(self.error, m))
+        self.ops.write(lambda: remove_schedule(case, schedule_id), lambda _r: self.refresh(),
+                       lambda m: show_notice(self.error, m))
 
 
 class ReturnDialog(QDialog):
@@ -394,6 +417,6 @@ class ReturnDialog(QDialog):
             return path
 
         show_notice(self.message, "Making the return…")
-        self.ops.run(make, lambda p: show_notice(
+        self.ops.query(make, lambda p: show_notice(
             self.message, f"Saved the return for {format_day(start)} to {format_day(end)} as "
                           f"{p}."), lambda m: show_notice(self.message, f"Not saved: {m}"))

@@ -1,21 +1,45 @@
-"""Run case work off the window's thread and report back on it.
+"""The window's two ways into a case: a background write and a background query.
 
-Every write from the window goes through `Operations.write`: the call runs in a worker (the
-store's lock makes it one transaction at a time), then `changed` names the record types that
-views must refresh. Errors arrive as plain messages; the window never freezes.
+Nothing in `ui/` calls the case on the window's thread (tests make the case refuse such calls).
+`write` runs a core operation on the one writer thread and then announces the `Changes` the
+store recorded, so each view refreshes from what really changed; `query` reads on a reader
+thread, beside any write. Results and plain-English errors come back on the window's thread.
+One `Operations` belongs to one open case: closing it finishes running work and drops the
+callbacks, so no screen is ever called back about a case that has been locked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import logging
+import time
+import traceback
+import weakref
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+from app.problems import Problem
+from app.store.case import Case
+from app.store.changes import Changes
+
+R = TypeVar("R")
+log = logging.getLogger("casebook.ui")
+UNEXPECTED = "Something went wrong; nothing was changed. Please try again."
 
 
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(str)
+
+
+def _where(exc: BaseException) -> str:
+    """Where an unexpected error happened: files, lines and functions, never its message
+    (which could quote a record)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return " < ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}"
+                      for f in reversed(frames[-6:]))
 
 
 class _Job(QRunnable):
@@ -28,70 +52,122 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except (ValueError, LookupError, OSError) as exc:
-            self.relay.failed.emit(str(exc))
-        except Exception:  # noqa: BLE001 - shown as a plain message; details never include data
-            self.relay.failed.emit("Something went wrong and nothing was saved. Please try again.")
+        except (Problem, ValueError, LookupError, OSError) as exc:
+            self.relay.failed.emit(str(exc) or UNEXPECTED)
+        except Exception as exc:  # noqa: BLE001 - shown plainly; the log holds no record content
+            log.error("Unexpected %s at %s", type(exc).__name__, _where(exc))
+            self.relay.failed.emit(UNEXPECTED)
         else:
             self.relay.done.emit(result)
 
 
-class Operations(QObject):
-    """The one way the window reads and writes a case in the background."""
+class Background(QObject):
+    """Work off the window's thread, called back on it: slow steps that come before a case is
+    open (unlocking, making the demo) use this directly; `Operations` builds on it."""
 
-    changed = Signal(object)  # a frozenset of record type names
     failed = Signal(str)
+    _alive: ClassVar[weakref.WeakSet[Background]] = weakref.WeakSet()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one owner of the database at a time
+        Background._alive.add(self)
+        self.writer = QThreadPool(self)
+        self.writer.setMaxThreadCount(1)  # one writer at a time, as the store allows
+        self.readers = QThreadPool(self)
+        self.readers.setMaxThreadCount(2)
         self._relays: set[_Relay] = set()
-        self._generation = 0
+        self._closed = False
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[str], None] | None = None) -> None:
-        """Run `fn` in the worker; call back on the window's thread."""
+    def run(self, fn: Callable[[], R], on_done: Callable[[R], object],
+            on_error: Callable[[str], object] | None = None) -> None:
+        """Run `fn` in the background; call back on the window's thread."""
+        self._start(self.readers, fn, on_done, on_error)
+
+    def _start(self, pool: QThreadPool, fn: Callable[[], Any],
+               on_done: Callable[[Any], object] | None,
+               on_error: Callable[[str], object] | None) -> None:
+        if self._closed:
+            return
         relay = _Relay()
         self._relays.add(relay)
-        generation = self._generation
 
         def finished(result: Any) -> None:
             self._relays.discard(relay)
-            if on_done and generation == self._generation:
+            if not self._closed and on_done is not None:
                 on_done(result)
 
         def failed(message: str) -> None:
             self._relays.discard(relay)
-            if generation == self._generation:
+            if not self._closed:
                 (on_error or self.failed.emit)(message)
 
         relay.done.connect(finished)
         relay.failed.connect(failed)
-        self.pool.start(_Job(fn, relay))
-
-    def write(self, fn: Callable[[], Any], changed: set[str],
-              on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[str], None] | None = None) -> None:
-        """Run a write, then announce which record types changed."""
-
-        generation = self._generation
-
-        def done(result: Any) -> None:
-            if generation != self._generation:
-                return
-            self.changed.emit(frozenset(changed))
-            if on_done:
-                on_done(result)
-
-        self.run(fn, done, on_error)
+        pool.start(_Job(fn, relay))
 
     def wait(self) -> None:
-        """Block until queued work is finished (used when locking and in tests)."""
-        self.pool.waitForDone()
+        """Block until queued work is finished (used when closing and in tests)."""
+        self.writer.waitForDone()
+        self.readers.waitForDone()
 
-    def finish_and_forget(self) -> None:
+    def settle(self, timeout_s: float = 20.0) -> None:
+        """Finish every piece of background work and deliver its callbacks, including work
+        those callbacks start (tests use it to see the window as a person would next)."""
+        deadline = time.monotonic() + timeout_s
+        while self._relays and time.monotonic() < deadline:
+            self.wait()
+            QCoreApplication.processEvents()
+
+    @classmethod
+    def settle_all(cls, rounds: int = 5) -> None:
+        """Settle every helper still alive: one helper's callback may start another's work
+        (tests and the bench probes use it to see the window as a person would next)."""
+        for _ in range(rounds):
+            # A helper whose window has been deleted has no work left to finish.
+            busy = [b for b in list(cls._alive) if b._relays and shiboken6.isValid(b)]
+            if not busy:
+                return
+            for helper in busy:
+                helper.settle()
+
+    def close(self) -> None:
         """Let running work finish, then drop its callbacks: the screens they would update
-        are being closed (the case is locking)."""
-        self.pool.waitForDone()
-        self._generation += 1
+        are going away."""
+        self._closed = True
+        self.wait()
+        self._relays.clear()
+
+
+class Operations(Background):
+    """The background write and query helpers for one open case."""
+
+    changed = Signal(object)  # the Changes of each finished write
+
+    def __init__(self, case: Case, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+
+    def on_change(self, record_types: Iterable[str], action: Callable[[], object]) -> None:
+        """Call `action` after each write that changed any of these record types (a view
+        names what it shows; the store says what changed)."""
+        watched = tuple(record_types)
+        self.changed.connect(lambda changes: changes.touches(*watched) and action())
+
+    def query(self, fn: Callable[[], R], on_done: Callable[[R], object],
+              on_error: Callable[[str], object] | None = None) -> None:
+        """Read in the background; `on_done(result)` runs on the window's thread."""
+        self._start(self.readers, fn, on_done, on_error)
+
+    def write(self, fn: Callable[[], R], on_done: Callable[[R], object] | None = None,
+              on_error: Callable[[str], object] | None = None) -> None:
+        """Run a write in the background; then announce what it changed and call back."""
+        case = self.case
+
+        def announce(outcome: tuple[R, Changes]) -> None:
+            result, changes = outcome
+            if changes:
+                self.changed.emit(changes)
+            if on_done is not None:
+                on_done(result)
+
+        self._start(self.writer, lambda: case.collect_changes(fn), announce, on_error)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Contact
+from app.services.people import contacts_by_name, save_contact
 from app.store.case import Case
 from ui.labels import ROLES
 from ui.operations import Operations
@@ -29,6 +32,7 @@ class PeoplePage(QWidget):
     def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__()
         self.case, self.ops = case, ops
+        self._wanted: str | None = None  # asked to show before the people were read
         self.current: Contact | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -79,16 +83,19 @@ class PeoplePage(QWidget):
         split.addWidget(scrolling(holder))
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
-        ops.changed.connect(lambda types: "contact" in types and self.reload())
+        ops.on_change(("contact",), self.reload)
         self.reload()
         self.start_new()
 
     def reload(self) -> None:
-        """Refill the list, keeping the selection."""
+        """Refill the list (read in the background), keeping the selection."""
+        self.ops.query(partial(contacts_by_name, self.case), self._show_list)
+
+    def _show_list(self, contacts: list[Contact]) -> None:
         keep = self.current.id if self.current else None
         self.list.blockSignals(True)
         self.list.clear()
-        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+        for contact in contacts:
             role = ROLES.get(contact.role or "", "")
             item = QListWidgetItem(contact.name + (f" — {role}" if role else ""))
             item.setData(Qt.ItemDataRole.UserRole, contact)
@@ -96,12 +103,17 @@ class PeoplePage(QWidget):
             if contact.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        if self._wanted:  # asked for before this list was read: shown now, or never
+            self.select(self._wanted)
+            self._wanted = None
 
     def select(self, contact_id: str) -> None:
-        """Show one person's details."""
+        """Show one person's details (once the people have been read, if asked before)."""
+        self._wanted = contact_id
         for row in range(self.list.count()):
             item = self.list.item(row)
             if item.data(Qt.ItemDataRole.UserRole).id == contact_id:
+                self._wanted = None
                 self.list.setCurrentItem(item)
                 return
 
@@ -142,11 +154,9 @@ class PeoplePage(QWidget):
         if not contact.name:
             show_notice(self.error, "Please give the person's name.")
             return
-        case = self.case
-
         def done(saved: Contact) -> None:
             self.current = saved
             show_notice(self.error, f"Saved {saved.name}.")
 
-        self.ops.write(lambda: case.save(contact) if contact.id else case.add(contact),
-                       {"contact"}, done, lambda m: show_notice(self.error, f"Not saved: {m}"))
+        self.ops.write(partial(save_contact, self.case, contact), done,
+                       lambda m: show_notice(self.error, f"Not saved: {m}"))

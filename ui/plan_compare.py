@@ -26,6 +26,7 @@ from app.services.plans import (
     plan_name,
 )
 from app.store.case import Case
+from ui.operations import Operations
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 KIND_WORDS = {"same": "Unchanged", "reworded": "Reworded", "narrowed": "⚠ NARROWED"}
@@ -105,9 +106,10 @@ class PlanCompareView(QWidget):
 
     back = Signal()
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__()
-        self.case = case
+        self.case, self.ops = case, ops
+        self._asked = 0  # each comparison asked for; only the latest is shown
         self.summary: list[str] = []
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -166,12 +168,22 @@ class PlanCompareView(QWidget):
             show_notice(self.problem, "Choose two different versions to compare.")
             self.view.clear()
             return
-        try:
-            older, newer, diff = compare_plans(self.case, first, second)
-        except (ValueError, LookupError) as exc:
-            show_notice(self.problem, f"These cannot be compared: {exc}")
-            self.view.clear()
-            return
+        case = self.case
+        self._asked += 1
+        asked = self._asked
+
+        def refused(message: str) -> None:
+            if asked == self._asked:
+                show_notice(self.problem, f"These cannot be compared: {message}")
+                self.view.clear()
+
+        def compared(found: tuple[Plan, Plan, PlanDiff]) -> None:
+            if asked == self._asked:
+                self._show(*found)
+
+        self.ops.query(lambda: compare_plans(case, first, second), compared, refused)
+
+    def _show(self, older: Plan, newer: Plan, diff: PlanDiff) -> None:
         self.summary = diff_summary(older, newer, diff)
         show_notice(self.problem, "")
         self.view.setHtml(comparison_html(older, newer, diff))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Budget, Contact, Outcome, Plan, Request
 from app.records.values import ValueProblem, parse_money
+from app.services.people import contacts_by_name
 from app.services.plancompare import SDS_OPTIONS
 from app.services.plans import (
     KIND_WORDS,
@@ -199,6 +202,15 @@ class OutcomePicker(QDialog):
                 if self.lines.item(i).checkState() == Qt.CheckState.Checked]
 
 
+@dataclass(frozen=True)
+class PlanChoices:
+    """What the plan form offers to choose from."""
+
+    requests: list[Request] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)  # oldest first
+
+
 class PlanForm(QWidget):
     """Add a plan version or correct one (the earlier wording stays in its history)."""
 
@@ -208,6 +220,7 @@ class PlanForm(QWidget):
     def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__()
         self.case, self.ops = case, ops
+        self.choices = PlanChoices()  # read afresh each time the form starts
         self.editing: Plan | None = None
         self.rows: list[OutcomeRow] = []
         outer = QVBoxLayout(self)
@@ -299,21 +312,37 @@ class PlanForm(QWidget):
         outer.addStretch(1)
 
     # Filling the form -----------------------------------------------------------------------
+    def _read_choices(self, then: Callable[[], None]) -> None:
+        """Read what the form offers (requests, people, earlier versions), then go on."""
+        case = self.case
+
+        def read() -> PlanChoices:
+            with case.snapshot():
+                return PlanChoices(case.list_of(Request), contacts_by_name(case),
+                                   all_plans(case))
+
+        def got(choices: PlanChoices) -> None:
+            self.choices = choices
+            then()
+
+        self.ops.query(read, got)
+
     def _fill_choices(self, own_id: str | None) -> None:
+        choices = self.choices
         self.request.clear()
         self.request.addItem("(no request for a copy)", None)
-        for request in self.case.list_of(Request):
+        for request in choices.requests:
             label = request.summary or request.kind.replace("-", " ")
             self.request.addItem(f"{format_day(request.made_on)} — {label}", request.id)
         self.author.clear()
         self.author.addItem("(not said)", None)
-        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+        for contact in choices.contacts:
             org = f" ({contact.organisation})" if contact.organisation else ""
             self.author.addItem(contact.name + org, contact.id)
         self.supersedes.blockSignals(True)
         self.supersedes.clear()
         self.supersedes.addItem("(nothing — the first version)", None)
-        for plan in reversed(all_plans(self.case)):
+        for plan in reversed(choices.plans):
             if plan.id != own_id:
                 self.supersedes.addItem(f"{format_day(plan.dated)} — {plan_name(plan)}", plan.id)
         self.supersedes.blockSignals(False)
@@ -329,6 +358,9 @@ class PlanForm(QWidget):
 
     def start_new(self) -> None:
         """An empty form; the latest version is offered as the one it replaces."""
+        self._read_choices(self._new)
+
+    def _new(self) -> None:
         self.editing = None
         self.title_label.setText("A new version of the plan")
         self._fill_choices(None)
@@ -345,7 +377,7 @@ class PlanForm(QWidget):
         self.review_due.set_value(None, date.today())
         self.tags.clear()
         self._clear_rows()
-        plans = all_plans(self.case)
+        plans = self.choices.plans
         self.supersedes.setCurrentIndex(
             max(0, self.supersedes.findData(plans[-1].id)) if plans else 0)
         self._earlier_changed()
@@ -354,7 +386,10 @@ class PlanForm(QWidget):
 
     def start_edit(self, plan: Plan) -> None:
         """The form filled from a version; saving keeps the old wording in its history."""
-        self.start_new()
+        self._read_choices(lambda: self._edit(plan))
+
+    def _edit(self, plan: Plan) -> None:
+        self._new()
         self.editing = plan
         self.title_label.setText("Correct this version (what it said before is kept)")
         self._fill_choices(plan.id)
@@ -385,7 +420,7 @@ class PlanForm(QWidget):
     def earlier(self) -> Plan | None:
         """The version chosen under 'Replaces', if any."""
         plan_id = self.supersedes.currentData()
-        return next((p for p in all_plans(self.case) if p.id == plan_id), None)
+        return next((p for p in self.choices.plans if p.id == plan_id), None)
 
     def _earlier_changed(self) -> None:
         earlier = self.earlier()
@@ -415,9 +450,10 @@ class PlanForm(QWidget):
 
     def pick_outcomes(self) -> None:
         """Open the picker on the attached document's text; add the ticked lines."""
-        text = ""
-        if self.editing is not None:
-            text = "\n".join(self.case.attachment(a).text for a in self.editing.attachment_ids)
+        case, ids = self.case, list(self.editing.attachment_ids) if self.editing else []
+        self.ops.query(lambda: "\n".join(case.attachment(a).text for a in ids), self._pick)
+
+    def _pick(self, text: str) -> None:
         picker = OutcomePicker(text, self)
         if picker.exec() == QDialog.DialogCode.Accepted:
             for line in picker.chosen():
@@ -488,5 +524,5 @@ class PlanForm(QWidget):
             self.save_button.setEnabled(True)
             show_notice(self.error, f"Not saved: {message}")
 
-        self.ops.write(lambda: save_plan(case, plan), {"plan"}, done, failed)
+        self.ops.write(lambda: save_plan(case, plan), done, failed)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Contact, Plan, Request
-from app.services.attachments import attach_file
+from app.services.attachments import attach_files
 from app.services.plans import (
     KIND_WORDS,
     OUTCOME_STATUS_WORDS,
@@ -38,13 +40,15 @@ from app.services.plans import (
 )
 from app.services.review import checklist_lines
 from app.services.taxonomy import describe_tag
+from app.store.attachments import AttachmentInfo
 from app.store.case import Case
+from app.store.changes import Changes
 from app.store.records import RecordMissing
 from ui.operations import Operations
 from ui.plan_compare import PlanCompareView
 from ui.plan_form import PlanForm
 from ui.review_record import ChecklistView, LetterEditor
-from ui.viewer import AttachmentViewer
+from ui.viewer_open import open_attachment
 from ui.widgets import (
     button,
     heading,
@@ -188,31 +192,48 @@ class PlanDetail(QWidget):
         self.show_plan(None)
 
     def show_plan(self, plan: Plan | None) -> None:
-        """Show a version (or a hint when none is chosen)."""
+        """Show a version (or a hint when none is chosen). A message about the version shown
+        stays while the same version is shown again after a change."""
+        if plan is None or self.plan is None or plan.id != self.plan.id:
+            show_notice(self.error, "")
         self.plan = plan
         for b in (self.edit_button, self.compare_button, self.file_button):
             b.setEnabled(plan is not None)
         self.checklist_button.setVisible(plan is not None and plan.kind == "review-record")
-        self.files.clear()
-        show_notice(self.error, "")
         if plan is None:
+            self.files.clear()
             self.text.setPlainText("Choose a version from the list, or press 'Add a version'.")
             return
-        self.compare_button.setEnabled(previous_version(self.case, plan) is not None)
-        self.text.setHtml(detail_html(self.case, plan, date.today()))
-        if not plan.attachment_ids:
+        case, today = self.case, date.today()
+
+        def read() -> tuple[Plan, str, bool, list[AttachmentInfo]]:
+            with case.snapshot():
+                fresh = case.get(Plan, plan.id)
+                return (fresh, detail_html(case, fresh, today),
+                        previous_version(case, fresh) is not None,
+                        [case.attachment(a) for a in fresh.attachment_ids])
+
+        self.ops.query(read, self._show)
+
+    def _show(self, found: tuple[Plan, str, bool, list[AttachmentInfo]]) -> None:
+        plan, html, has_previous, files = found
+        if self.plan is None or self.plan.id != plan.id:
+            return  # another version was chosen meanwhile
+        self.plan = plan
+        self.compare_button.setEnabled(has_previous)
+        self.text.setHtml(html)
+        self.files.clear()
+        if not files:
             self.files.addItem("No copy kept yet. Press 'Add the document…'.")
-        for att_id in plan.attachment_ids:
-            info = self.case.attachment(att_id)
+        for info in files:
             item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
-            item.setData(PLAN_ROLE, att_id)
+            item.setData(PLAN_ROLE, info.id)
             self.files.addItem(item)
 
     def _open_file(self, item: QListWidgetItem) -> None:
         att_id = item.data(PLAN_ROLE)
         if att_id:
-            AttachmentViewer(self.case.attachment(att_id), self.case.attachment_data(att_id),
-                             self).exec()
+            open_attachment(self.ops, att_id, self)
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose the plan's file")
@@ -229,16 +250,9 @@ class PlanDetail(QWidget):
         except OSError as exc:
             show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
             return
-        case = self.case
-
-        def write() -> Plan:
-            with case.transaction():
-                fresh = case.get(Plan, plan.id)
-                fresh.attachment_ids.append(attach_file(case, path.name, data).id)
-                return case.save(fresh)
-
         show_notice(self.error, "Adding the file…")
-        self.ops.write(write, {"plan", "attachment"}, self.show_plan,
+        self.ops.write(partial(attach_files, self.case, Plan, plan.id, [(path.name, data)]),
+                       self.show_plan,
                        lambda m: show_notice(self.error, f"Not added: {m}"))
 
 
@@ -291,7 +305,7 @@ class PlansPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
-        self.compare = PlanCompareView(case)
+        self.compare = PlanCompareView(case, ops)
         self.checklist = ChecklistView(case, ops)
         self.letter = LetterEditor(case, ops)
         letter_scroll = QScrollArea()
@@ -310,15 +324,22 @@ class PlansPage(QWidget):
         self.detail.compare_requested.connect(self.open_compare)
         self.detail.checklist_requested.connect(self.open_checklist)
         ops.changed.connect(self._changed)
+        self.plans: list[Plan] = []  # oldest first, as last read
+        self._wanted: str | None = None  # asked to show before the versions were read
         self.reload()
 
-    def reload(self) -> None:
-        """Refill the list, keeping the chosen version if it is still there."""
-        chosen = self.detail.plan.id if self.detail.plan else None
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Refill the list (read in the background), keeping the chosen version."""
+        self.ops.query(partial(all_plans, self.case), lambda plans: self._show_list(plans, then))
+
+    def _show_list(self, plans: list[Plan], then: Callable[[], None] | None) -> None:
+        wanted, self._wanted = self._wanted, None
+        chosen = wanted or (self.detail.plan.id if self.detail.plan else None)
+        self.plans = plans
         self.list.blockSignals(True)
         self.list.clear()
         today = date.today()
-        for plan in reversed(all_plans(self.case)):
+        for plan in reversed(plans):
             item = QListWidgetItem(list_text(plan, today))
             item.setData(PLAN_ROLE, plan.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
@@ -327,26 +348,36 @@ class PlansPage(QWidget):
         self.list.blockSignals(False)
         if self.list.count() == 0:
             self.detail.show_plan(None)
+        elif wanted:
+            self.select(wanted)
         elif chosen:
-            self.select(chosen)
+            self._choose(chosen)  # the same version stays chosen, on whatever page is shown
+        if then is not None:
+            then()
 
-    def _changed(self, types: frozenset[str]) -> None:
-        if types & {"plan", "contact", "request"}:
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches("plan", "contact", "request"):
             self.reload()
 
     def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        try:
-            plan = self.case.get(Plan, item.data(PLAN_ROLE))
-        except RecordMissing:
+        plan = self._plan(item.data(PLAN_ROLE)) if item is not None else None
+        if plan is None:
             return
         self.detail.show_plan(plan)
         self.right.setCurrentIndex(0)
 
+    def _plan(self, plan_id: str) -> Plan | None:
+        return next((p for p in self.plans if p.id == plan_id), None)
+
     def select(self, plan_id: str) -> None:
-        """Choose and show a version by id."""
+        """Choose and show a version by id (once the versions have been read, if asked
+        before)."""
         self.stack.setCurrentIndex(0)
+        if self._plan(plan_id) is None:
+            self._wanted = plan_id
+        self._choose(plan_id)
+
+    def _choose(self, plan_id: str) -> None:
         for row in range(self.list.count()):
             item = self.list.item(row)
             if item.data(PLAN_ROLE) == plan_id:
@@ -365,23 +396,30 @@ class PlansPage(QWidget):
         self.right.setCurrentIndex(1)
 
     def _saved(self, plan_id: str) -> None:
-        self.reload()
-        self.select(plan_id)
+        self.reload(lambda: self.select(plan_id))
 
     def open_compare(self, plan: Plan | None) -> None:
         """Compare a version with the one it replaces (or the two newest versions)."""
-        plans = all_plans(self.case)
-        if len(plans) < 2:
+        case = self.case
+
+        def read() -> tuple[list[Plan], Plan | None, Plan | None]:
+            with case.snapshot():
+                plans = all_plans(case)
+                newer = plan or (plans[-1] if plans else None)
+                return plans, newer, previous_version(case, newer) if newer else None
+
+        self.ops.query(read, lambda found: self._compare(*found))
+
+    def _compare(self, plans: list[Plan], newer: Plan | None, older: Plan | None) -> None:
+        if len(plans) < 2 or newer is None:
             show_notice(self.detail.error, "There must be at least two versions to compare.")
             return
-        newer = plan or plans[-1]
-        older = previous_version(self.case, newer) or plans[-2]
-        self.compare.set_plans(plans, older.id, newer.id)
+        self.compare.set_plans(plans, (older or plans[-2]).id, newer.id)
         self.stack.setCurrentWidget(self.compare)
 
     def open_checklist(self, plan: Plan) -> None:
         """Tick the checklist against a review record."""
-        self.checklist.show_plan(self.case.get(Plan, plan.id))
+        self.checklist.show_plan(self._plan(plan.id) or plan)
         self.stack.setCurrentWidget(self.checklist)
 
     def _letter_saved(self, message: str) -> None:

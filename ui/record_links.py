@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.store.case import Case
+from app.store.changes import Changes
 from ui.operations import Operations
 
 # Record types that can carry tags or steps; a change to any of them can change these pages.
@@ -42,8 +43,8 @@ class LinkedRecordsPage(QWidget):
         self.stale = True
         ops.changed.connect(self._changed)
 
-    def _changed(self, types: frozenset[str]) -> None:
-        if types & LINKED_TYPES:
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*LINKED_TYPES):
             self.stale = True
             if self.isVisible():
                 self.reload()

@@ -5,10 +5,9 @@ Overdue is worked out from the dates every time the page is shown; nothing store
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.model import Complaint, Contact, Correspondence, Request, RequestKind
+from app.records.model import Request, RequestKind
 from app.services import clocks, complaints, requests
+from app.services.request_board import RequestBoard, request_board
 from app.services.requests import received_day
 from app.store.case import Case
 from ui.dates import OptionalDate, date_edit, to_date, to_qdate
@@ -62,15 +62,15 @@ class RequestsModel(RowsModel[clocks.RequestClock]):
 
     HEADERS = ("Where it stands", "What you asked for", "Due by")
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.case = case
         self.show_closed = False
+        self.every: list[clocks.RequestClock] = []
 
-    def reload(self, on: date) -> None:
-        """Work out every clock again for the day `on`."""
+    def show(self, every: list[clocks.RequestClock]) -> None:
+        """Show these clocks (all of them, or only the open ones)."""
         self.beginResetModel()
-        every = clocks.all_clocks(self.case, on)
+        self.every = every
         self.rows = [c for c in every if self.show_closed or c.state not in CLOSED]
         self.endResetModel()
 
@@ -137,9 +137,9 @@ class DateDialog(QDialog):
 class NewRequestDialog(QDialog):
     """Record something you asked for: its kind, the letter, when they got it, who it went to."""
 
-    def __init__(self, case: Case, day: date, parent: QWidget | None = None) -> None:
+    def __init__(self, board: RequestBoard, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.case, self.day = case, day
+        self.board, self.day = board, day
         self.setWindowTitle("New request")
         layout = QVBoxLayout(self)
         layout.addWidget(heading("What did you ask for?", "subheading"))
@@ -149,19 +149,19 @@ class NewRequestDialog(QDialog):
                           [(words, code) for code, words in clocks.KIND_WORDS.items()])
         self.letter = combo("The letter or email that asked for it",
                             [("(no letter recorded)", None)])
-        sent = [c for c in case.list_of(Correspondence) if c.direction == "out"]
+        sent = [c for c in board.letters.values() if c.direction == "out"]
         for item in sent:
             self.letter.addItem(f"{spoken(received_day(item))}: {item.subject or 'no subject'}",
                                 item.id)
         self.made_on = date_edit("The day they got it", day)
         self.to = combo("Who it went to", [("(not said)", None)] + [
-            (c.name, c.id) for c in sorted(case.list_of(Contact), key=lambda c: c.name.casefold())])
+            (c.name, c.id) for c in board.contacts])
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("e.g. 'A copy of the 2026 outcomes plan'")
         named(self.summary, "What you asked for, in a few words")
         self.due = OptionalDate("A due date you were given", day)
         self.complaint = combo("Part of a complaint", [("(not part of a complaint)", None)] + [
-            (c.title, c.id) for c in case.list_of(Complaint)])
+            (c.title, c.id) for c in board.complaints])
         for text, field in (("&Kind:", self.kind), ("&Letter:", self.letter),
                             ("The day they &got it:", self.made_on), ("&To:", self.to),
                             ("&What you asked for:", self.summary),
@@ -186,7 +186,7 @@ class NewRequestDialog(QDialog):
         letter_id = self.letter.currentData()
         if letter_id is None:
             return
-        letter = self.case.get(Correspondence, letter_id)
+        letter = self.board.letters[letter_id]
         self.made_on.setDate(to_qdate(received_day(letter)))
         if letter.to:
             self.to.setCurrentIndex(max(0, self.to.findData(letter.to[0])))
@@ -203,7 +203,7 @@ class NewRequestDialog(QDialog):
 
     def _preview(self) -> None:
         request = self.request()
-        state = clocks.clock(request, self.case.person().jurisdiction, self.day)
+        state = clocks.clock(request, self.board.jurisdiction, self.day)
         if state.due_on:
             self.preview.setText(f"Due no later than {spoken(state.due_on)}: "
                                  f"{state.how_counted}")
@@ -219,12 +219,15 @@ class RequestsPage(QWidget):
         super().__init__()
         self.case, self.ops, self.day = case, ops, day
         self.current: clocks.RequestClock | None = None
+        self.board: RequestBoard | None = None
+        self._wanted: str | None = None  # asked to show before the requests were read
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(heading("Requests"))
         top.addStretch(1)
         self.new_button = button("&New request…", "Record something you asked for")
+        self.new_button.setEnabled(False)  # until the requests have been read
         self.new_button.clicked.connect(self.new_request)
         self.letter_button = button("&Write a letter…", "A subject access request, a "
                                     "complaint, a chaser or another letter, filled in for you")
@@ -240,7 +243,7 @@ class RequestsPage(QWidget):
         layout.addWidget(self.show_closed)
         # Table above, details below: both keep the full width, even at 200% text.
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = RequestsModel(case)
+        self.model = RequestsModel()
         self.table = record_table(self.model, "Requests, overdue first",
                                   "Request column headings", 1)
         keep_readable(self.table, lines=6)
@@ -250,8 +253,7 @@ class RequestsPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
-        ops.changed.connect(lambda types: bool({"request", "correspondence", "complaint"}
-                                               & types) and self.reload())
+        ops.on_change(("request", "correspondence", "complaint"), self.reload)
         self.reload()
 
     def _detail_panel(self) -> QWidget:
@@ -292,13 +294,13 @@ class RequestsPage(QWidget):
         self.reopen_button.clicked.connect(lambda: self._act(requests.reopen, "Reopened."))
         self.chase_button.clicked.connect(self._chase)
         self.complaint_button.clicked.connect(self._ask_complaint)
-        self.actions = [self.why_button, self.answered_button, self.pause_button,
+        self.action_buttons = [self.why_button, self.answered_button, self.pause_button,
                         self.resume_button, self.extend_button, self.due_button,
                         self.chase_button, self.complaint_button, self.withdraw_button,
                         self.reopen_button]
-        for first in range(0, len(self.actions), 3):
+        for first in range(0, len(self.action_buttons), 3):
             row = QHBoxLayout()
-            for widget in self.actions[first:first + 3]:
+            for widget in self.action_buttons[first:first + 3]:
                 row.addWidget(widget)
             row.addStretch(1)
             box.addLayout(row)
@@ -308,24 +310,41 @@ class RequestsPage(QWidget):
         return scroll
 
     # Showing ---------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Work out every clock again and keep the chosen request selected."""
-        keep = self.current.request.id if self.current else None
-        self.model.reload(self.day())
+    def reload(self, then: Callable[[], object] | None = None) -> None:
+        """Work out every clock again (in the background) and keep the chosen request
+        selected; `then` runs once it is shown."""
+        self.ops.query(partial(request_board, self.case, self.day()),
+                       lambda board: self._show_board(board, then))
+
+    def _show_board(self, board: RequestBoard, then: Callable[[], object] | None) -> None:
+        keep = self._wanted or (self.current.request.id if self.current else None)
+        self._wanted = None
+        self.board = board
+        self.new_button.setEnabled(True)
+        self.model.show(board.clocks)
         self.current = None
-        if keep and self.select(keep):
-            return
-        self._show_current()
+        if not (keep and self.select(keep)):
+            self._show_current()
+        if then is not None:
+            then()
 
     def _toggle_closed(self, shown: bool) -> None:
+        keep = self.current.request.id if self.current else None
         self.model.show_closed = shown
-        self.reload()
+        self.model.show(self.model.every)
+        self.current = None
+        if not (keep and self.select(keep)):
+            self._show_current()
 
     def select(self, request_id: str) -> bool:
-        """Show one request (showing closed ones too if needed); False if there is none."""
+        """Show one request (showing closed ones too if needed); False if there is none.
+        Asked before the requests have been read, it is shown once they are."""
+        if self.board is None:
+            self._wanted = request_id
+            return False
         row = self.model.row_of(request_id)
         if row is None and not self.show_closed.isChecked():
-            self.show_closed.setChecked(True)
+            self.show_closed.setChecked(True)  # shows the closed ones at once
             row = self.model.row_of(request_id)
         if row is None:
             return False
@@ -341,26 +360,18 @@ class RequestsPage(QWidget):
             self._show_current()
 
     def _name(self, contact_id: str | None) -> str:
-        if not contact_id:
-            return ""
-        try:
-            return self.case.get(Contact, contact_id).name
-        except LookupError:
-            return ""
+        return self.board.name(contact_id) if self.board else ""
 
     def _letter(self, letter_id: str | None) -> str:
-        if not letter_id:
-            return ""
-        try:
-            letter = self.case.get(Correspondence, letter_id)
-        except LookupError:
+        letter = self.board.letters.get(letter_id or "") if self.board else None
+        if letter is None:
             return ""
         moment = letter.sent_at or letter.received_at
         return f"“{letter.subject or 'no subject'}” ({spoken(moment.day if moment else None)})"
 
     def _show_current(self) -> None:
         state = self.current
-        for widget in self.actions:
+        for widget in self.action_buttons:
             widget.setVisible(state is not None)
         if state is None:
             self.text.setPlainText("Choose a request from the list, or press 'New request'."
@@ -387,10 +398,9 @@ class RequestsPage(QWidget):
                  ("They answered on", spoken(request.answered_on)
                   if request.answered_on else ""),
                  ("Their answer", self._letter(request.answered_by))]
-        if request.complaint_id:
-            with contextlib.suppress(LookupError):
-                facts.append(("Part of the complaint",
-                              self.case.get(Complaint, request.complaint_id).title))
+        if request.complaint_id and self.board:
+            facts.append(("Part of the complaint",
+                          self.board.complaint_title(request.complaint_id)))
         parts.append("<p>" + "<br>".join(f"<b>{_esc(k)}:</b> {_esc(v)}"
                                          for k, v in facts if v) + "</p>")
         rule = state.rule
@@ -415,7 +425,7 @@ class RequestsPage(QWidget):
         self.withdraw_button.setVisible(is_open)
         self.reopen_button.setVisible(not is_open)
         self.chase_button.setVisible(state.state == "overdue")
-        self.complaint_button.setVisible(self.case.count(Complaint) > 0)
+        self.complaint_button.setVisible(bool(self.board and self.board.complaints))
 
     # Changing --------------------------------------------------------------------------
     def _act(self, change: Callable[..., Request], done_text: str, *args: Any) -> None:
@@ -427,7 +437,7 @@ class RequestsPage(QWidget):
         def done(_saved: Request) -> None:
             show_notice(self.error, done_text)
 
-        self.ops.write(lambda: change(case, request_id, *args), {"request"}, done,
+        self.ops.write(lambda: change(case, request_id, *args), done,
                        lambda m: show_notice(self.error, f"Not saved: {m}"))
 
     def _future(self, day: date, what: str) -> bool:
@@ -457,9 +467,7 @@ class RequestsPage(QWidget):
 
     def set_due(self, due_on: date) -> None:
         """Use a date you were given instead of the rule's."""
-        def change(case: Case, request_id: str, due: date) -> Request:
-            return case.save(dataclasses.replace(case.get(Request, request_id), due_on=due))
-        self._act(change, "Due date set.", due_on)
+        self._act(requests.set_due, "Due date set.", due_on)
 
     def put_in_complaint(self, complaint_id: str | None) -> None:
         """Group the request with a complaint (or take it out)."""
@@ -477,7 +485,8 @@ class RequestsPage(QWidget):
         if self.current is None:
             return
         made = self.current.request.made_on
-        replies = [c for c in self.case.list_of(Correspondence) if c.direction == "in"
+        letters = self.board.letters.values() if self.board else []
+        replies = [c for c in letters if c.direction == "in"
                    and (c.received_at or c.sent_at) is not None
                    and received_day(c) >= made]
         dialog = self._date_dialog(
@@ -515,7 +524,7 @@ class RequestsPage(QWidget):
         layout = QVBoxLayout(dialog)
         layout.addWidget(paragraph("Which complaint is this request part of?"))
         choice = combo("Complaint", [("(none)", None)] + [
-            (c.title, c.id) for c in self.case.list_of(Complaint)])
+            (c.title, c.id) for c in (self.board.complaints if self.board else [])])
         choice.setCurrentIndex(max(0, choice.findData(self.current.request.complaint_id)))
         layout.addWidget(choice)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -527,9 +536,12 @@ class RequestsPage(QWidget):
         self.dialog = dialog
         dialog.open()
 
-    def new_request(self) -> NewRequestDialog:
-        """Open the form for a new request."""
-        dialog = NewRequestDialog(self.case, self.day(), self)
+    def new_request(self) -> NewRequestDialog | None:
+        """Open the form for a new request, offering what the screen last read (the button
+        is live only once it has read the case)."""
+        if self.board is None:
+            return None
+        dialog = NewRequestDialog(self.board, self.day(), self)
         dialog.accepted.connect(lambda: self.add_request(dialog.request()))
         self.dialog = dialog
         dialog.open()
@@ -540,11 +552,10 @@ class RequestsPage(QWidget):
         case = self.case
 
         def done(saved: Request) -> None:
-            self.reload()
-            self.select(saved.id)
+            self.reload(lambda: self.select(saved.id))
             show_notice(self.error, "Saved. The clock is running.")
 
-        self.ops.write(lambda: case.add(request), {"request"}, done,
+        self.ops.write(lambda: case.add(request), done,
                        lambda m: show_notice(self.error, f"Not saved: {m}"))
 
     def _chase(self) -> None:
@@ -556,7 +567,8 @@ class RequestsPage(QWidget):
         """Open the letter window."""
         dialog = LetterDialog(self.case, self.ops, kind, request_id=request_id,
                               complaint_id=complaint_id, day=self.day, parent=self)
-        dialog.saved.connect(lambda saved: self.select(saved.request.id))
+        # Shown once the requests have been read again with the new one among them.
+        dialog.saved.connect(lambda saved: self.reload(lambda: self.select(saved.request.id)))
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QGuiApplication
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import ChecklistTick, Contact, Plan
+from app.services.people import contacts_by_name
 from app.services.plans import format_day, plan_name
 from app.services.review import (
     AmendmentLetter,
@@ -187,7 +189,7 @@ class ChecklistView(QWidget):
             if then_letter:
                 self.letter_requested.emit(saved.id)
 
-        self.ops.write(lambda: save_checklist(case, plan.id, ticks), {"plan"}, done,
+        self.ops.write(lambda: save_checklist(case, plan.id, ticks), done,
                        lambda m: show_notice(self.error, f"Not saved: {m}"))
 
 
@@ -267,9 +269,13 @@ class LetterEditor(QWidget):
         self.sent_on.blockSignals(True)
         self.sent_on.setDate(QDate.currentDate())
         self.sent_on.blockSignals(False)
+        self.ops.query(partial(contacts_by_name, self.case),
+                       lambda contacts: self._start(plan_id, contacts))
+
+    def _start(self, plan_id: str, contacts: list[Contact]) -> None:
         self.to.clear()
         self.to.addItem("(not chosen)", None)
-        for contact in sorted(self.case.list_of(Contact), key=lambda c: c.name.casefold()):
+        for contact in contacts:
             org = f" ({contact.organisation})" if contact.organisation else ""
             self.to.addItem(contact.name + org, contact.id)
         self.save_button.setEnabled(True)
@@ -280,11 +286,12 @@ class LetterEditor(QWidget):
         return to_date(self.sent_on.date())
 
     def _draft(self, plan_id: str, replace_text: bool) -> None:
-        try:
-            letter = amendment_letter(self.case, plan_id, self._day())
-        except ValueError as exc:
-            show_notice(self.error, str(exc))
-            return
+        case, day = self.case, self._day()
+        self.ops.query(lambda: amendment_letter(case, plan_id, day),
+                       lambda letter: self._drafted(letter, replace_text),
+                       lambda m: show_notice(self.error, m))
+
+    def _drafted(self, letter: AmendmentLetter, replace_text: bool) -> None:
         untouched = self.letter is not None and self.body.toPlainText() == self.letter.body
         if replace_text or untouched:
             self.subject.setText(letter.subject)
@@ -335,6 +342,5 @@ class LetterEditor(QWidget):
             self.save_button.setEnabled(True)
             show_notice(self.error, f"Not saved: {message}")
 
-        self.ops.write(lambda: save_amendment(case, letter, channel),
-                       {"correspondence", "request"}, done, failed)
+        self.ops.write(lambda: save_amendment(case, letter, channel), done, failed)
 

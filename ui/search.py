@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from app.records import kinds
 from app.store.case import Case
 from app.store.search import SearchHit
+from ui.operations import Operations
 from ui.widgets import heading, named, paragraph
 
 
@@ -16,9 +17,10 @@ class SearchPage(QWidget):
 
     open_record = Signal(str, str)  # type, id
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__()
-        self.case = case
+        self.case, self.ops = case, ops
+        self.hits: list[SearchHit] = []
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Search"))
         self.summary = paragraph("Type in the search box at the top to look through every "
@@ -32,9 +34,14 @@ class SearchPage(QWidget):
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
 
-    def run(self, text: str) -> list[SearchHit]:
-        """Search and show the results grouped by type."""
-        hits = self.case.search(text) if text.strip() else []
+    def run(self, text: str) -> None:
+        """Search in the background, then show the results grouped by type."""
+        case = self.case
+        self.ops.query(lambda: case.search(text) if text.strip() else [],
+                       lambda hits: self._show(text, hits))
+
+    def _show(self, text: str, hits: list[SearchHit]) -> None:
+        self.hits = hits
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for hit in hits:
@@ -55,7 +62,6 @@ class SearchPage(QWidget):
                                  f"Nothing found for “{text.strip()}”. Try fewer or "
                                  "different words.")
         self.tree.resizeColumnToContents(0)
-        return hits
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         target = item.data(0, Qt.ItemDataRole.UserRole)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.values import ValueProblem
 from app.store.backup import make_backup
 from app.store.case import Case
 from ui.create_case import strength_hint
@@ -27,10 +26,10 @@ from ui.widgets import heading, named, notice, paragraph, show_notice
 class ChangePassphraseDialog(QDialog):
     """Type the new passphrase twice; the key is re-wrapped in one step."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None,
+    def __init__(self, case: Case, ops: Operations, parent: QWidget | None = None,
                  kdf: dict[str, int] | None = None) -> None:
         super().__init__(parent)
-        self.case, self.kdf = case, kdf
+        self.case, self.ops, self.kdf = case, ops, kdf
         self.setWindowTitle("Change passphrase")
         self.setAccessibleName("Change passphrase")
         layout = QVBoxLayout(self)
@@ -60,19 +59,17 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        """Re-wrap the key under the new passphrase."""
+        """Re-wrap the key under the new passphrase (key derivation runs in the background)."""
         if self.new.text() != self.again.text():
             show_notice(self.error, "The two passphrases are different. Please type them again.")
             return
-        try:
-            self.case.change_passphrase(self.new.text(), kdf=self.kdf)
-        except (ValueProblem, OSError) as exc:
-            show_notice(self.error, str(exc))
-            return
-        self.accept()
+        case, passphrase, kdf = self.case, self.new.text(), self.kdf
+        show_notice(self.error, "Saving the new passphrase…")
+        self.ops.write(lambda: case.change_passphrase(passphrase, kdf=kdf),
+                       lambda _none: self.accept(), lambda m: show_notice(self.error, m))
 
 
-def new_recovery_code(case: Case, parent: QWidget) -> None:
+def new_recovery_code(case: Case, ops: Operations, parent: QWidget) -> None:
     """Replace the recovery code after a clear warning, and show the new one once."""
     answer = QMessageBox.question(
         parent, "New recovery code",
@@ -80,23 +77,23 @@ def new_recovery_code(case: Case, parent: QWidget) -> None:
         "one was lost or someone else may have seen it.")
     if answer != QMessageBox.StandardButton.Yes:
         return
-    code = case.new_recovery_code()
-    QMessageBox.information(
+    ops.write(case.new_recovery_code, lambda code: QMessageBox.information(
         parent, "Your new recovery code",
         f"Your new recovery code is:\n\n{code}\n\nPrint it or write it down now and keep it "
-        "somewhere safe. It will not be shown again.")
+        "somewhere safe. It will not be shown again."))
 
 
-def toggle_remember(case: Case, parent: QWidget) -> None:
-    """Remember the case on this computer, or forget it."""
+def toggle_remember(case: Case, ops: Operations, parent: QWidget) -> None:
+    """Remember the case on this computer, or forget it (the password store is asked in the
+    background: it can be slow to answer)."""
     if case.key_slots.get("keyring") is not None:
-        case.forget_on_this_computer()
-        QMessageBox.information(parent, "Casebook", "This computer no longer remembers the "
-                                                    "case. You will need your passphrase.")
+        ops.write(case.forget_on_this_computer, lambda _none: QMessageBox.information(
+            parent, "Casebook", "This computer no longer remembers the case. You will need "
+                                "your passphrase."))
         return
-    message = case.remember_on_this_computer()
-    QMessageBox.information(parent, "Casebook", message or "This computer will now open the "
-                                                           "case without the passphrase.")
+    ops.write(case.remember_on_this_computer, lambda message: QMessageBox.information(
+        parent, "Casebook", message or "This computer will now open the case without the "
+                                       "passphrase."))
 
 
 def back_up(case: Case, ops: Operations, parent: QWidget) -> None:
@@ -112,5 +109,5 @@ def back_up(case: Case, ops: Operations, parent: QWidget) -> None:
                                 "encrypted: it opens only with your passphrase or recovery "
                                 "code.")
 
-    ops.run(lambda: make_backup(case, Path(target)), done,
+    ops.write(lambda: make_backup(case, Path(target)), done,
             lambda m: QMessageBox.warning(parent, "Backup not made", m))

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from app.store.case import Case
-from app.store.db import StoreError
-from app.store.keyslots import KeySlotError
+from app.store.case import Case, CaseFacts
 from ui import settings as settings_store
 from ui import theme
 from ui.case_view import CaseView
 from ui.firstrun import FirstRunPage
-from ui.operations import Operations
+from ui.operations import Background, Operations
 from ui.settings import TEXT_SIZES, Settings
 
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -32,8 +31,8 @@ class Shell(QMainWindow):
         self.kdf = kdf
         self.case: Case | None = None
         self.case_view: CaseView | None = None
-        self.ops = Operations(self)
-        self.ops.failed.connect(lambda m: QMessageBox.warning(self, "Casebook", m))
+        self.ops: Operations | None = None  # one per open case, closed with it
+        self.background = Background(self)  # for steps before a case is open
         self.setWindowTitle("Casebook")
         self.setAccessibleName("Casebook")
         self.resize(1100, 760)
@@ -128,25 +127,25 @@ class Shell(QMainWindow):
     def _change_passphrase(self) -> None:
         from ui.security import ChangePassphraseDialog
 
-        if self.case is not None:
-            ChangePassphraseDialog(self.case, self, self.kdf).exec()
+        if self.case is not None and self.ops is not None:
+            ChangePassphraseDialog(self.case, self.ops, self, self.kdf).exec()
 
     def _new_recovery_code(self) -> None:
         from ui import security
 
-        if self.case is not None:
-            security.new_recovery_code(self.case, self)
+        if self.case is not None and self.ops is not None:
+            security.new_recovery_code(self.case, self.ops, self)
 
     def _toggle_remember(self) -> None:
         from ui import security
 
-        if self.case is not None:
-            security.toggle_remember(self.case, self)
+        if self.case is not None and self.ops is not None:
+            security.toggle_remember(self.case, self.ops, self)
 
     def _back_up(self) -> None:
         from ui import security
 
-        if self.case is not None:
+        if self.case is not None and self.ops is not None:
             security.back_up(self.case, self.ops, self)
 
     def _set(self, name: str, value: object) -> None:
@@ -166,25 +165,35 @@ class Shell(QMainWindow):
 
     # Opening and locking -----------------------------------------------------------------
     def show_case(self, case: Case) -> None:
-        """Show an unlocked case."""
+        """Show an unlocked case, once what its screens need first has been read."""
         self.close_case()
         self.case = case
-        self.case_view = CaseView(case, self.ops)
+        ops = self.ops = Operations(case, self)
+        ops.failed.connect(lambda m: QMessageBox.warning(self, "Casebook", m))
+        ops.query(case.facts, lambda facts: self._show_facts(ops, facts))
+
+    def _show_facts(self, ops: Operations, facts: CaseFacts) -> None:
+        case = ops.case
+        self.case_view = CaseView(case, ops, facts)
         self.case_view.lock_requested.connect(self.lock)
         self.stack.addWidget(self.case_view)
         self.stack.setCurrentWidget(self.case_view)
         for action in self.case_actions:
             action.setEnabled(True)
-        title = "Casebook — " + case.person().name
-        self.setWindowTitle(title + (" — DEMO" if case.is_demo else ""))
-        if not case.is_demo and self.settings.last_case != str(case.folder):
+        title = "Casebook — " + facts.person.name
+        self.setWindowTitle(title + (" — DEMO" if facts.is_demo else ""))
+        if not facts.is_demo and self.settings.last_case != str(case.folder):
             self.settings.last_case = str(case.folder)
             settings_store.save(self.settings)
         self._restart_idle()
 
     def close_case(self) -> None:
-        """Close the open case, if any, and forget its screens."""
-        self.ops.finish_and_forget()
+        """Close the open case, if any, and forget its screens: running work finishes first,
+        and nothing is called back about the closed case."""
+        if self.ops is not None:
+            self.ops.close()
+            self.ops.deleteLater()
+            self.ops = None
         if self.case_view is not None:
             self.stack.removeWidget(self.case_view)
             self.case_view.deleteLater()
@@ -200,7 +209,7 @@ class Shell(QMainWindow):
     def lock(self) -> None:
         """Lock now and ask for the passphrase again."""
         folder = self.case.folder if self.case else None
-        demo = bool(self.case and self.case.is_demo)
+        demo = bool(self.case_view and self.case_view.facts.is_demo)
         self.close_case()
         if folder is not None and not demo:
             self.open_folder(folder, why="The case is locked. Unlock it to carry on.")
@@ -249,11 +258,12 @@ class Shell(QMainWindow):
         if not Case.is_case_folder(folder):
             QMessageBox.information(self, "Casebook", f"There is no Casebook case in {folder}.")
             return
-        try:
-            case, notice = Case.open_remembered(folder)
-        except (KeySlotError, StoreError) as exc:
-            QMessageBox.warning(self, "Casebook", str(exc))
-            return
+        # The password store can be slow to answer: it is asked in the background.
+        self.background.run(partial(Case.open_remembered, folder),
+                            lambda found: self._unlock(folder, why, found[0]),
+                            lambda m: QMessageBox.warning(self, "Casebook", m))
+
+    def _unlock(self, folder: Path, why: str, case: Case | None) -> None:
         if case is None:
             from ui.unlock import UnlockDialog
 
@@ -268,18 +278,22 @@ class Shell(QMainWindow):
         # Imported here: the demo's PDF maker is slow to load and only the demo needs it.
         from app.services.demo import DEMO_PASSPHRASE, create_demo_case
 
-        folder = settings_store.demo_case_dir()
-        try:
+        folder, kdf = settings_store.demo_case_dir(), self.kdf
+
+        def open_or_make() -> Case:
             if Case.is_case_folder(folder):
-                case = Case.open_with_passphrase(folder, DEMO_PASSPHRASE)
-            else:
-                folder.parent.mkdir(parents=True, exist_ok=True)
-                case = create_demo_case(folder, kdf=self.kdf)
-        except (KeySlotError, StoreError, OSError) as exc:
-            QMessageBox.warning(self, "Casebook", f"The demo case could not be opened: {exc}")
-            return
-        self.show_case(case)
+                return Case.open_with_passphrase(folder, DEMO_PASSPHRASE)
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            return create_demo_case(folder, kdf=kdf)
+
+        self.background.run(open_or_make, self.show_case, lambda m: QMessageBox.warning(
+            self, "Casebook", f"The demo case could not be opened: {m}"))
+
+    def settle(self) -> None:
+        """Finish all background work and its callbacks (for tests and the bench probes)."""
+        Background.settle_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.background.close()
         self.close_case()
         event.accept()

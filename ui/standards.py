@@ -89,7 +89,7 @@ class StandardsPage(LinkedRecordsPage):
         """Gather the tagged records again, in the background, and show them."""
         self.stale = False
         case = self.case
-        self.ops.run(lambda: standards_evidence(case), self._loaded)
+        self.ops.query(lambda: standards_evidence(case), self._loaded)
 
     def _loaded(self, summary: list[StandardEvidence]) -> None:
         self.summary = summary

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from app.store.case import Case
+from ui.operations import Operations
 from ui.widgets import named
 
 Index = QModelIndex | QPersistentModelIndex
 # How many records a long list reads at a time as it is scrolled.
 PAGE = 200
-T = TypeVar("T", bound="HasId")
+T = TypeVar("T")
+Record = TypeVar("Record", bound="HasId")
 
 
 class HasId(Protocol):
@@ -44,25 +46,57 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-class PagedModel(RowsModel[T]):
-    """Records of one type, newest first, read a page at a time as the list is scrolled, so a
-    case with tens of thousands of entries opens as fast as a small one."""
+class PagedModel(RowsModel[Record]):
+    """Records of one type, newest first, read a page at a time in the background as the list
+    is scrolled, so a case with tens of thousands of entries opens as fast as a small one."""
 
-    def __init__(self, case: Case, record_type: type[T]) -> None:
+    def __init__(self, ops: Operations, record_type: type[Record]) -> None:
         super().__init__()
-        self.case, self.record_type = case, record_type
+        self.ops, self.record_type = ops, record_type
         self.total = 0
+        self._fetching = False
+        self._generation = 0  # a reload makes pages still on their way stale
 
-    def first_page(self) -> None:
-        """Start again from the newest record (call between begin/endResetModel)."""
-        self.total = self.case.count(self.record_type)
-        self.rows = self.case.list_of(self.record_type, 0, PAGE)
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Start again from the newest record; `then` runs once the first page is shown."""
+        case, cls = self.ops.case, self.record_type
+        self._generation += 1
+        generation = self._generation
+
+        def shown(found: tuple[int, list[Record]]) -> None:
+            if generation != self._generation:
+                return
+            self.beginResetModel()
+            self.total, self.rows = found
+            self._fetching = False
+            self.reset_rows()
+            self.endResetModel()
+            if then is not None:
+                then()
+
+        self.ops.query(lambda: (case.count(cls), case.list_of(cls, 0, PAGE)), shown)
+
+    def reset_rows(self) -> None:
+        """Forget anything worked out from the old rows (a subclass's cache)."""
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = self.case.list_of(self.record_type, len(self.rows), PAGE)
+        if self._fetching or not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        case, cls, start, generation = self.ops.case, self.record_type, len(self.rows), \
+            self._generation
+        self.ops.query(lambda: case.list_of(cls, start, PAGE),
+                       lambda more: self._append(more, generation, start))
+
+    def _append(self, more: list[Record], generation: int, start: int) -> None:
+        if generation != self._generation:
+            return  # a reload has replaced the list, and cleared the fetch
+        self._fetching = False
+        if start != len(self.rows):
+            return
         if not more:
             self.total = len(self.rows)
             return
@@ -70,15 +104,36 @@ class PagedModel(RowsModel[T]):
         self.rows.extend(more)
         self.endInsertRows()
 
-    def row_of(self, record_id: str) -> int | None:
-        """The row holding a record, reading further pages until it is found (None if never)."""
-        while True:
-            for row, record in enumerate(self.rows):
-                if record.id == record_id:
-                    return row
-            if not self.canFetchMore(QModelIndex()):
-                return None
-            self.fetchMore(QModelIndex())
+    def find(self, record_id: str, then: Callable[[int | None], None]) -> None:
+        """Find the row holding a record, reading further pages in the background until it is
+        there; `then(row)` gets None if the record is not in the list."""
+        for row, record in enumerate(self.rows):
+            if record.id == record_id:
+                then(row)
+                return
+        case, cls, start, generation = self.ops.case, self.record_type, len(self.rows), \
+            self._generation
+
+        def read_on() -> list[Record]:
+            more: list[Record] = []
+            while True:
+                page = case.list_of(cls, start + len(more), PAGE)
+                more.extend(page)
+                if not page or any(r.id == record_id for r in page):
+                    return more
+
+        def found(more: list[Record]) -> None:
+            if generation != self._generation or start != len(self.rows):
+                self.find(record_id, then)  # the list moved on meanwhile: look again
+                return
+            if more:
+                self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+                self.rows.extend(more)
+                self.endInsertRows()
+                self.total = max(self.total, len(self.rows))
+            then(next((i for i, r in enumerate(self.rows) if r.id == record_id), None))
+
+        self.ops.query(read_on, found)
 
 
 def record_table(model: QAbstractTableModel, name: str, headings: str, stretch: int, *,

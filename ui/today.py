@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from app.records.model import Contact
 from app.services import clocks
 from app.services.reminders import Reminder
 from app.services.today import AHEAD_DAYS, TodayView, today
@@ -62,12 +62,12 @@ class TodayPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
         outer.addLayout(top)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area, 1)
         self.items = QVBoxLayout()
-        ops.changed.connect(lambda types: bool(WATCHED & types) and self.refresh())
+        ops.on_change(WATCHED, self.refresh)
         self.refresh()
 
     def _section(self, title: str, empty: str, count: int) -> None:
@@ -76,11 +76,12 @@ class TodayPage(QWidget):
             self.items.addWidget(paragraph(empty))
 
     def refresh(self) -> None:
-        """Work out Today again from the record."""
-        on = self.day()
-        self.view = today(self.case, on)
+        """Work out Today again from the record (in the background)."""
+        self.ops.query(partial(today, self.case, self.day()), self._show)
+
+    def _show(self, view: TodayView) -> None:
+        self.view, on, names = view, view.on, view.names
         self.title.setText(f"Today — {on:%A} {on.day} {on:%B %Y}")
-        names = {c.id: c.name for c in self.case.list_of(Contact)}
         # A fresh page each time: the scroll area deletes the old one.
         body = QWidget()
         self.items = QVBoxLayout(body)
@@ -96,7 +97,7 @@ class TodayPage(QWidget):
         for reminder in self.view.reminders:
             self._reminder_card(reminder)
         self.items.addStretch(1)
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
 
     def _request_card(self, state: clocks.RequestClock, names: dict[str, str],
                       mark: str) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.case import Case
-from app.store.db import StoreError
-from app.store.keyslots import KeySlotError
+from ui.operations import Background
 from ui.widgets import heading, named, notice, paragraph, show_notice
 
 
@@ -30,6 +27,8 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.folder = Path(folder)
         self.case: Case | None = None
+        self.background = Background(self)
+        self._trying = False
         self.setWindowTitle("Unlock case")
         self.setAccessibleName("Unlock case")
         layout = QVBoxLayout(self)
@@ -69,22 +68,30 @@ class UnlockDialog(QDialog):
         self.secret.setFocus()
 
     def try_unlock(self) -> None:
-        """Open the case with what was typed; say plainly if it does not fit."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if self.use_code.isChecked():
-                self.case = Case.open_with_recovery_code(self.folder, self.secret.text())
-            else:
-                self.case = Case.open_with_passphrase(self.folder, self.secret.text())
-        except (KeySlotError, StoreError) as exc:
-            show_notice(self.error, str(exc))
-            self.secret.selectAll()
-            self.secret.setFocus()
+        """Open the case with what was typed (key derivation runs in the background); say
+        plainly if it does not fit."""
+        if self._trying:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if self.remember.isChecked():
-            message = self.case.remember_on_this_computer()
-            if message:
-                show_notice(self.error, message)
+        folder, secret, remember = self.folder, self.secret.text(), self.remember.isChecked()
+        opener = Case.open_with_recovery_code if self.use_code.isChecked() \
+            else Case.open_with_passphrase
+
+        def unlock() -> tuple[Case, str | None]:
+            case = opener(folder, secret)
+            return case, case.remember_on_this_computer() if remember else None
+
+        self._trying = True
+        show_notice(self.error, "Unlocking…")
+        self.background.run(unlock, self._unlocked, self._refused)
+
+    def _unlocked(self, found: tuple[Case, str | None]) -> None:
+        self._trying = False
+        self.case, message = found
+        show_notice(self.error, message or "")
         self.accept()
+
+    def _refused(self, message: str) -> None:
+        self._trying = False
+        show_notice(self.error, message)
+        self.secret.selectAll()
+        self.secret.setFocus()

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from app.problems import Problem
 from app.store.case import Case
 from app.store.keyslots import KeySlotError
 
@@ -14,7 +15,7 @@ PASSPHRASE_ENV = "CASEBOOK_PASSPHRASE"
 RECOVERY_ENV = "CASEBOOK_RECOVERY_CODE"
 
 
-class UserError(Exception):
+class UserError(Problem):
     """Something the user can put right; printed as one line, exit status 1."""
 
 

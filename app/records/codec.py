@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
+from app.problems import Problem
 from app.records.values import (
     Moment,
     ValueProblem,
@@ -28,7 +29,7 @@ from app.records.values import (
 T = TypeVar("T")
 
 
-class FormatProblem(ValueError):
+class FormatProblem(Problem):
     """A field in a case file is missing or malformed; `path` names it."""
 
     def __init__(self, path: str, problem: str) -> None:

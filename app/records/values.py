@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+from app.problems import Problem
+
 __all__ = ["UTC", "Moment", "ValueProblem", "format_instant", "format_money", "now_utc",
            "parse_date", "parse_instant", "parse_money"]
 from decimal import Decimal, InvalidOperation
@@ -16,7 +18,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONEY = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
 
 
-class ValueProblem(ValueError):
+class ValueProblem(Problem):
     """A value that is not in the form Casebook expects; the message is plain English."""
 
 

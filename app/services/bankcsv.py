@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from app.problems import Problem
+
 MAX_BYTES = 20 * 1024 * 1024
 COLUMN_NAMES = ("date", "description", "amount", "paid_in", "paid_out", "balance", "ignore")
 
@@ -40,7 +42,7 @@ _OTHER_FORMATS = (
 )
 
 
-class StatementError(ValueError):
+class StatementError(Problem):
     """The file cannot be read as a bank statement at all; the message is one plain line."""
 
 

@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from app.problems import Problem
 from app.records.model import Complaint, Request
 from app.services.clocks import KIND_WORDS, RequestClock, clock
 from app.services.deadlines import DeadlineError, load_rules
@@ -25,7 +26,7 @@ ESCALATION_LETTERS = {"complaint-stage-1": "complaint-stage-1",
                       "complaint-stage-2": "complaint-stage-2", "ombudsman": "ombudsman"}
 
 
-class ComplaintProblem(ValueError):
+class ComplaintProblem(Problem):
     """A complaint that cannot be saved as given; the message is plain English."""
 
 
@@ -180,8 +181,9 @@ def position(case: Case, complaint: Complaint, on: date) -> Position:
 
 
 def all_positions(case: Case, on: date) -> list[Position]:
-    """Every complaint's position, open ones first, newest first."""
-    found = [position(case, complaint, on) for complaint in case.list_of(Complaint)]
+    """Every complaint's position, open ones first, newest first (from one moment)."""
+    with case.snapshot():
+        found = [position(case, complaint, on) for complaint in case.list_of(Complaint)]
     return sorted(found, key=lambda p: p.complaint.status != "open")
 
 

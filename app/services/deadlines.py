@@ -19,6 +19,7 @@ from typing import Any, Literal, cast
 import holidays
 
 from app.paths import RULES
+from app.problems import Problem
 from app.records.model import Jurisdiction, RequestKind, choices
 
 RULES_FILE = RULES / "deadlines.json"
@@ -92,7 +93,7 @@ _UNIT_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-class DeadlineError(ValueError):
+class DeadlineError(Problem):
     """A deadline could not be worked out; the message is one plain line for the user."""
 
 

@@ -29,6 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.paths import FONTS, TEMPLATES
+from app.problems import Problem
 from app.records.model import (
     Authority,
     Channel,
@@ -71,7 +72,7 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 
 
-class LetterProblem(ValueError):
+class LetterProblem(Problem):
     """A letter that cannot be drafted or saved as asked; the message is plain English."""
 
 

@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.paths import FONTS
+from app.problems import Problem
 from app.records.model import PaymentSchedule, Transaction
 from app.records.values import format_money
 from app.services.money import (
@@ -48,7 +49,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FONT, _BOLD = "CasebookSans", "CasebookSans-Bold"
 
 
-class ReturnError(ValueError):
+class ReturnError(Problem):
     """A monitoring return that cannot be made as asked; the message is one plain line."""
 
 

@@ -18,6 +18,8 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Literal
 
+from app.problems import Problem
+
 ChangeKind = Literal["reworded", "narrowed", "same"]
 TokenOp = Literal["equal", "removed", "added"]
 
@@ -40,7 +42,7 @@ SUGGEST_FLOOR = 0.2
 CONTAIN_FACTOR = 0.8
 
 
-class PlanCompareError(ValueError):
+class PlanCompareError(Problem):
     """Plans that cannot be compared as given; the message is plain English."""
 
 

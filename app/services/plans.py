@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from app.problems import Problem
 from app.records.model import Contact, Plan, Request
 from app.services.plancompare import (
     SDS_OPTIONS,
@@ -51,7 +52,7 @@ PERIOD_WORDS = {"week": "a week", "4-weeks": "every 4 weeks", "month": "a month"
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}\))\s+")
 
 
-class PlanProblem(ValueError):
+class PlanProblem(Problem):
     """A plan that cannot be saved or compared as asked; the message is plain English."""
 
 

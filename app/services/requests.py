@@ -42,6 +42,9 @@ def from_commitment(case: Case, entry_id: str, index: int) -> Request:
     if not 0 <= index < len(entry.commitments):
         raise ValueProblem("That diary entry has no such promise")
     promise = entry.commitments[index]
+    if any(r.kind == "commitment" and r.summary == promise.text
+           and r.made_on == entry.occurred_at.day for r in case.list_of(Request)):
+        raise ValueProblem("That promise is already tracked in Requests.")
     return case.add(Request(id="", kind="commitment", made_on=entry.occurred_at.day,
                             status="open", to=promise.by, summary=promise.text,
                             due_on=promise.due))
@@ -62,6 +65,11 @@ def mark_answered(case: Case, request_id: str, answered_on: date,
             raise ValueProblem("The answer should be a letter you received")
     return _update(case, request_id, status="answered", answered_on=answered_on,
                    answered_by=answered_by)
+
+
+def set_due(case: Case, request_id: str, due_on: date) -> Request:
+    """Someone gave a due date that is not the usual rule's."""
+    return _update(case, request_id, due_on=due_on)
 
 
 def withdraw(case: Case, request_id: str) -> Request:

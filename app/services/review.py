@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from app.problems import Problem
 from app.records.model import (
     Authority,
     Channel,
@@ -42,7 +43,7 @@ _STANDING = {
 LETTER_TAGS = ["law:uk-gdpr-art16"]
 
 
-class ReviewProblem(ValueError):
+class ReviewProblem(Problem):
     """A checklist or amendment request that cannot be made as asked; plain message."""
 
 

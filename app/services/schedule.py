@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal, get_args
 
+from app.problems import Problem
 from app.records.model import PaymentInterval, PaymentSchedule, Transaction
 from app.records.values import ValueProblem
 from app.services.deadlines import add_calendar_months
@@ -40,7 +41,7 @@ MIN_PAYMENTS = 3
 PaymentStatus = Literal["received", "short", "missed", "not yet due"]
 
 
-class ScheduleError(ValueError):
+class ScheduleError(Problem):
     """A payment schedule that cannot be used; the message is one plain line."""
 
 

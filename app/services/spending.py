@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from app.problems import Problem
 from app.records.model import Outcome, Transaction
 from app.records.values import ValueProblem
 from app.services.attachments import attach_file
@@ -39,7 +40,7 @@ _STOP_WORDS = frozenset({
 })
 
 
-class MoneyError(ValueError):
+class MoneyError(Problem):
     """A money change that cannot be made as asked; the message is one plain line."""
 
 

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.problems import Problem
 from app.records import kinds
 from app.services.taxonomy import Component, Standard, load_taxonomy
 from app.store import records
 from app.store.case import Case
 
 
-class TagError(ValueError):
+class TagError(Problem):
     """A tag that points at nothing in the reference lists; the message says why."""
 
 

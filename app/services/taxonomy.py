@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 from app.paths import REFERENCE
+from app.problems import Problem
 from app.records.model import Jurisdiction, choices
 
 TagKind = Literal["standard", "component", "step", "law", "free"]
@@ -30,11 +31,11 @@ _PREFIXES = ("standard", "step", "law")
 _CHECKLIST_KINDS: tuple[ChecklistKind, ...] = ("must", "where-relevant")
 
 
-class TaxonomyProblem(ValueError):
+class TaxonomyProblem(Problem):
     """A reference file is missing or malformed; the message names the file and the entry."""
 
 
-class TagProblem(ValueError):
+class TagProblem(Problem):
     """A tag that cannot be used at all, such as a blank one."""
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from app.services import clocks
 from app.services.complaints import all_positions
 from app.services.money import money_reminders
+from app.services.people import contact_names
 from app.services.reminders import Reminder, authority_reminders, plan_reminders
 from app.store.case import Case
 
@@ -31,6 +32,7 @@ class TodayView:
     overdue: tuple[clocks.RequestClock, ...]
     due_soon: tuple[clocks.RequestClock, ...]
     reminders: tuple[Reminder, ...]
+    names: dict[str, str]  # contact id → name, for "sent to …"
 
     @property
     def empty(self) -> bool:
@@ -57,9 +59,12 @@ SOURCES: tuple[ReminderSource, ...] = (authority_reminders, plan_reminders, comp
 
 
 def today(case: Case, on: date, ahead: int = AHEAD_DAYS) -> TodayView:
-    """Overdue requests (most days first), those due within `ahead` days, and reminders."""
-    late = tuple(clocks.overdue(case, on))
-    soon = tuple(clocks.due_soon(case, on, ahead))
-    reminders = [r for source in SOURCES for r in source(case, on)]
+    """Overdue requests (most days first), those due within `ahead` days, and reminders, all
+    read from one moment of the case."""
+    with case.snapshot():
+        late = tuple(clocks.overdue(case, on))
+        soon = tuple(clocks.due_soon(case, on, ahead))
+        reminders = [r for source in SOURCES for r in source(case, on)]
+        names = contact_names(case)
     reminders.sort(key=lambda r: (-r.days_overdue, r.due_on or date.max, r.title))
-    return TodayView(on, late, soon, tuple(reminders))
+    return TodayView(on, late, soon, tuple(reminders), names)

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from app.problems import Problem
 from app.records.values import format_instant, now_utc
 from app.store.db import Connection
 
@@ -55,7 +56,7 @@ class ChainHead:
         return "-".join(self.hash[i : i + 4].upper() for i in range(0, 16, 4))
 
 
-class AuditBroken(ValueError):
+class AuditBroken(Problem):
     """The audit log does not verify; the message says where."""
 
 

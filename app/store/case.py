@@ -54,11 +54,22 @@ class Tx:
     changes: Changes = field(default=NOTHING)
 
 
+@dataclass(frozen=True)
+class CaseFacts:
+    """The case as a whole: where it is, whom it is about, whether it is the demo."""
+
+    folder: Path
+    person: Person
+    is_demo: bool
+
+
 class Case:
     """An unlocked, open case."""
 
-    # Set in tests to the window's thread: any call into the case from it raises WrongThread.
+    # Set in tests to the window's thread: a call into the case from it raises WrongThread
+    # (when `_refused_if` says so: the tests' own checks may read on that thread).
     _refused_thread: ClassVar[int | None] = None
+    _refused_if: ClassVar[Callable[[], bool] | None] = None
 
     def __init__(self, folder: Path, conn: Connection, slots: KeySlots, db_key: bytes) -> None:
         self.folder = folder
@@ -76,12 +87,15 @@ class Case:
         self._closed = False
 
     @classmethod
-    def refuse_calls_from(cls, thread_ident: int | None) -> None:
-        """Make calls from one thread (the window's, in tests) fail loudly; None allows all."""
-        cls._refused_thread = thread_ident
+    def refuse_calls_from(cls, thread_ident: int | None,
+                          only_if: Callable[[], bool] | None = None) -> None:
+        """Make calls from one thread (the window's, in tests) fail loudly, or only those for
+        which `only_if()` is true; None allows all."""
+        cls._refused_thread, cls._refused_if = thread_ident, only_if
 
     def _check(self) -> None:
-        if Case._refused_thread is not None and threading.get_ident() == Case._refused_thread:
+        if (Case._refused_thread is not None and threading.get_ident() == Case._refused_thread
+                and (Case._refused_if is None or Case._refused_if())):
             raise WrongThread("The case was called from the window's thread; use the "
                               "window's background helpers")
         if self._closed:
@@ -323,6 +337,11 @@ class Case:
     def is_demo(self) -> bool:
         """Whether this is the labelled demonstration case."""
         return self.meta("demo") == "1"
+
+    def facts(self) -> CaseFacts:
+        """What the window shows about the case as a whole, read in one go."""
+        with self.snapshot():
+            return CaseFacts(self.folder, self.person(), self.is_demo)
 
     def person(self) -> Person:
         """The supported person."""

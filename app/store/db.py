@@ -7,6 +7,8 @@ from typing import Any, TypeAlias
 
 import sqlcipher3
 
+from app.problems import Problem
+
 DB_FILE = "case.db"
 
 # sqlcipher3 ships no type information; connections are typed loosely on purpose.
@@ -14,7 +16,7 @@ Connection: TypeAlias = Any
 DatabaseError = sqlcipher3.DatabaseError
 
 
-class StoreError(ValueError):
+class StoreError(Problem):
     """The case's database could not be used; the message is plain English."""
 
 

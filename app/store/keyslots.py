@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.problems import Problem
 from app.store.atomic import write_atomic
 
 KEYSLOT_FILE = "keyslots.json"
@@ -35,7 +36,7 @@ RECOVERY_GROUPS = 8
 RECOVERY_GROUP_LEN = 4
 
 
-class KeySlotError(ValueError):
+class KeySlotError(Problem):
     """A key slot could not open the case; the message is plain English."""
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.problems import Problem
 from app.records import kinds
 from app.records.kinds import RecordKind
 from app.records.values import Moment, format_instant, now_utc
@@ -44,7 +45,7 @@ class Version:
     saved_at: str
 
 
-class RecordMissing(LookupError):
+class RecordMissing(Problem, LookupError):
     """No record has that id."""
 
 

@@ -17,6 +17,8 @@ from app.store.audit import content_hash
 from app.store.case import Case
 
 PREFIX = "bundle:"
+# The audit actions that change the list of past bundles.
+BUNDLE_EVENTS = frozenset({"bundle-built", "bundle-given"})
 
 
 @dataclass(frozen=True)

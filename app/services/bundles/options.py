@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.problems import Problem
 from app.records.values import ValueProblem, parse_date
 from app.services.daywords import short_day
 
@@ -29,7 +30,7 @@ OPTIONAL = tuple(name for name in SECTION_TITLES if name not in ALWAYS)
 MAX_REDACTIONS = 50
 
 
-class BundleError(ValueError):
+class BundleError(Problem):
     """A bundle cannot be built as asked; the message is one plain line."""
 
 

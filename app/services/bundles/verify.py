@@ -23,6 +23,7 @@ from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from app.problems import Problem
 from app.services.bundles.quiet import quiet_pdf_libraries
 from app.services.daywords import long_day
 from app.store.signing_key import certificate_fingerprint
@@ -31,7 +32,7 @@ MANIFEST_NAME = "casebook-manifest.json"
 MANIFEST_FORMAT = "casebook.bundle-manifest"
 
 
-class BundleCheckFailed(ValueError):
+class BundleCheckFailed(Problem):
     """The bundle does not check out; the message says why in plain words."""
 
 

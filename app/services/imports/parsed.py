@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from app.problems import Problem
+
 Kind = Literal["email", "pdf", "image", "document", "text"]
 
 
-class ImportRefused(ValueError):
+class ImportRefused(Problem):
     """A file Casebook will not take in; the message is one plain line for the person."""
 
 

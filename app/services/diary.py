@@ -1,0 +1,38 @@
+"""The diary: saving an entry (with someone new who was there), and what one entry shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.records.model import Contact, DiaryEntry
+from app.services.people import contact_names
+from app.store.attachments import AttachmentInfo
+from app.store.case import Case
+from app.store.records import Version
+
+
+def save_entry(case: Case, entry: DiaryEntry, new_person: str = "") -> DiaryEntry:
+    """Save a new entry or a corrected version, in one transaction; a name typed for someone
+    not yet in the case becomes a contact who took part."""
+    with case.transaction():
+        if new_person.strip():
+            entry.participants.append(case.add(Contact(id="", name=new_person.strip())).id)
+        return case.save(entry) if entry.id else case.add(entry)
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """Everything one diary entry's page shows, read in one go."""
+
+    entry: DiaryEntry
+    names: dict[str, str]  # contact id → name
+    versions: list[Version]
+    files: list[AttachmentInfo]
+
+
+def entry_view(case: Case, entry_id: str) -> EntryView:
+    """An entry with the names of the people in it, its history and its files."""
+    with case.snapshot():
+        entry = case.get(DiaryEntry, entry_id)
+        return EntryView(entry, contact_names(case), case.history(entry_id),
+                         [case.attachment(a) for a in entry.attachment_ids])
