@@ -24,7 +24,7 @@ from app.records.values import Moment
 from app.services import interchange
 from app.services.correspondence import (
     MAX_BODY,
-    LetterProblem,
+    LetterRecordProblem,
     import_file,
     prepare_import,
     save_import,
@@ -114,7 +114,7 @@ def test_every_cpython_test_email_imports_or_is_refused(case: Case,
         before = snapshot(case)
         try:
             done = import_file(case, path.with_suffix(".eml").name, data, today=TODAY)
-        except (ImportRefused, LetterProblem) as exc:
+        except (ImportRefused, LetterRecordProblem) as exc:
             _plain(str(exc))
             assert snapshot(case) == before, path.name
             outcomes["refused"] += 1
@@ -258,12 +258,12 @@ def test_bad_files_get_one_plain_reason_and_change_nothing(case: Case, name: str
 
 def test_received_before_sent_is_refused_and_nothing_is_saved(case: Case) -> None:
     before = snapshot(case)
-    with pytest.raises(LetterProblem) as caught:
+    with pytest.raises(LetterRecordProblem) as caught:
         import_file(case, "a.eml", email_bytes(), received=Moment(date(2024, 3, 1)), today=TODAY)
     assert str(caught.value) == ("The date it came in (1 March 2024) is before the date it was "
                                  "sent (5 March 2024); please correct one of them")
     draft = prepare_import(case, "a.eml", email_bytes(), today=TODAY)
-    with pytest.raises(LetterProblem, match="Please give the date"):
+    with pytest.raises(LetterRecordProblem, match="Please give the date"):
         save_import(case, dataclasses.replace(draft, sent_at=None, received_at=None))
     assert snapshot(case) == before
 
@@ -331,10 +331,10 @@ def test_subject_reply_suggestion_and_typed_letters(case: Case) -> None:
                                                        sent="Mon, 09 Mar 2026 10:00:00 +0000"),
                             today=TODAY)
     assert answer.in_reply_to == sent.id and answer.notes
-    with pytest.raises(LetterProblem, match="before the date it was sent"):
+    with pytest.raises(LetterRecordProblem, match="before the date it was sent"):
         save_letter(case, Correspondence("", "in", "letter", Moment(date(2026, 3, 5)),
                                          Moment(date(2026, 3, 4))))
-    with pytest.raises(LetterProblem, match="reply to itself"):
+    with pytest.raises(LetterRecordProblem, match="reply to itself"):
         save_letter(case, dataclasses.replace(sent, in_reply_to=sent.id))
     assert case.count(Correspondence) == 1
 

@@ -15,7 +15,7 @@ from app.cli import main as cli_main
 from app.records.model import Authority, Complaint, Contact, Correspondence, Person, Request
 from app.services import clocks, letters
 from app.services.demo import DEMO_PASSPHRASE, create_demo_case
-from app.services.letters import LetterProblem
+from app.services.letters import LetterDraftProblem
 from app.services.requests import from_commitment
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -62,13 +62,13 @@ def test_a_broken_template_is_refused_by_name(tmp_path: Path, change: dict[str, 
     raw.update(change)
     path = tmp_path / "chaser.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
-    with pytest.raises(LetterProblem, match="chaser.json") as caught:
+    with pytest.raises(LetterDraftProblem, match="chaser.json") as caught:
         letters.read_template(path)
     assert message in str(caught.value)
 
 
 def test_unknown_letter_kind_is_a_plain_error(demo: Case) -> None:
-    with pytest.raises(LetterProblem, match="no letter called 'poem'"):
+    with pytest.raises(LetterDraftProblem, match="no letter called 'poem'"):
         letters.draft(demo, "poem", ON)
 
 
@@ -144,14 +144,14 @@ def test_a_chaser_for_a_broken_promise(demo: Case) -> None:
 
 
 def test_only_an_overdue_open_request_can_be_chased(demo: Case) -> None:
-    with pytest.raises(LetterProblem, match="not open"):
+    with pytest.raises(LetterDraftProblem, match="not open"):
         letters.draft(demo, "chaser", ON, request_id="r-s1")
     fresh = demo.add(Request("", "subject-access", date(2026, 11, 20), "open"))
-    with pytest.raises(LetterProblem, match="not overdue.*due no later than 21 December"):
+    with pytest.raises(LetterDraftProblem, match="not overdue.*due no later than 21 December"):
         letters.draft(demo, "chaser", ON, request_id=fresh.id)
-    with pytest.raises(LetterProblem, match="Choose the overdue request"):
+    with pytest.raises(LetterDraftProblem, match="Choose the overdue request"):
         letters.draft(demo, "chaser", ON)
-    with pytest.raises(LetterProblem, match="no record nope"):
+    with pytest.raises(LetterDraftProblem, match="no record nope"):
         letters.draft(demo, "chaser", ON, request_id="nope")
 
 
@@ -173,7 +173,7 @@ def test_complaint_letters_list_issues_and_history(demo: Case) -> None:
     assert "• Complaint (stage 1), received 19 August 2026: answered on 25 August 2026" \
         in ombudsman.body
     assert ombudsman.reply_by is None
-    with pytest.raises(LetterProblem, match="Choose the complaint"):
+    with pytest.raises(LetterDraftProblem, match="Choose the complaint"):
         letters.draft(demo, "complaint-stage-1", ON)
 
 
@@ -181,7 +181,7 @@ def test_stage_2_does_not_exist_in_england(tmp_path: Path) -> None:
     england, _ = Case.create(tmp_path / "e", Person("P", "england"), PASSPHRASE, kdf=FAST_KDF)
     with england:
         complaint = england.add(Complaint("", "Hours cut"))
-        with pytest.raises(LetterProblem, match="Local Government and Social Care Ombudsman"):
+        with pytest.raises(LetterDraftProblem, match="Local Government and Social Care Ombudsman"):
             letters.draft(england, "complaint-stage-2", ON, complaint_id=complaint.id)
 
 
@@ -189,7 +189,7 @@ def test_questions_only_you_can_answer(demo: Case) -> None:
     blank = letters.draft(demo, "copy-of-document", ON)
     assert blank.missing == ("Which document",)
     assert blank.subject == "Request for a copy: [Which document]"
-    with pytest.raises(LetterProblem, match="Please fill in: Which document"):
+    with pytest.raises(LetterDraftProblem, match="Please fill in: Which document"):
         letters.save_letter(demo, blank, sent_on=ON, channel="email")
     filled = letters.draft(demo, "copy-of-document", ON,
                            answers={"document": "the outcomes plan of June 2026"})
@@ -293,15 +293,15 @@ def test_saving_a_subject_access_request_starts_the_legal_clock(demo: Case) -> N
 def test_bad_dates_save_nothing(demo: Case) -> None:
     before = _counts(demo)
     made = letters.draft(demo, "chaser", ON, request_id="r-sar")
-    with pytest.raises(LetterProblem, match="cannot be before the day it is sent"):
+    with pytest.raises(LetterDraftProblem, match="cannot be before the day it is sent"):
         letters.save_letter(demo, made, sent_on=ON, channel="letter",
                             received_on=date(2026, 11, 22))
     # Sent so late that the reply date in the letter falls before they get it: refused
     # inside the transaction, after the PDF and the letter were written, and rolled back.
-    with pytest.raises(LetterProblem, match="before they would receive it"):
+    with pytest.raises(LetterDraftProblem, match="before they would receive it"):
         letters.save_letter(demo, made, sent_on=date(2026, 12, 20), channel="letter")
     empty = letters.edited(made, subject=" ", body="", sender="", recipient="")
-    with pytest.raises(LetterProblem, match="needs a subject"):
+    with pytest.raises(LetterDraftProblem, match="needs a subject"):
         letters.save_letter(demo, empty, sent_on=ON, channel="email")
     assert _counts(demo) == before
 

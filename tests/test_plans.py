@@ -36,7 +36,7 @@ from app.services.plans import (
     suggest_continues,
 )
 from app.services.reminders import Reminder, plan_reminders, whole_months
-from app.services.standards import TagError
+from app.services.standards import TagProblem
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -182,7 +182,7 @@ def test_bad_links_and_tags_are_refused_and_change_nothing(
         (replace(new, supersedes=new.id), PlanProblem, "cannot replace itself"),
         (replace(new, author="c-nobody"), PlanProblem, "not in the list of people"),
         (replace(new, copy_request="r-nobody"), PlanProblem, "request for a copy"),
-        (replace(new, tags=["standard:99.1"]), TagError, "not in the SDS Framework"),
+        (replace(new, tags=["standard:99.1"]), TagProblem, "not in the SDS Framework"),
         (replace(new, outcomes=[Outcome(old.outcomes[0].id, "taken")]), PlanProblem,
          "already used by another plan"),
         (replace(new, outcomes=[Outcome("", "  ")]), PlanProblem, "outcomes is empty"),
@@ -426,5 +426,5 @@ def test_review_due_or_asked_for_puts_the_person_at_step_7(case: Case) -> None:
 
 
 def test_bad_tag_on_a_plan_is_a_plain_error(case: Case) -> None:
-    with pytest.raises(TagError, match="steps run from 1 to 7"):
+    with pytest.raises(TagProblem, match="steps run from 1 to 7"):
         save_plan(case, _plan(date(2024, 1, 1), [], tags=["step:9"]))

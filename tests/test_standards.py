@@ -11,7 +11,7 @@ from app.records.values import Moment
 from app.services.plans import save_plan
 from app.services.standards import (
     Evidence,
-    TagError,
+    TagProblem,
     evidence_by_tag,
     evidence_sentence,
     normalise_tags,
@@ -92,9 +92,9 @@ def test_normalise_tags_keeps_free_tags_and_refuses_unknown_references() -> None
     assert normalise_tags(["standard:9.10 ", "", "Step:3", "my own", "standard:9.10",
                            "LAW:UK-GDPR-ART16"]) == ["standard:9.10", "step:3", "my own",
                                                      "law:uk-gdpr-art16"]
-    with pytest.raises(TagError, match="not in the SDS Framework"):
+    with pytest.raises(TagProblem, match="not in the SDS Framework"):
         normalise_tags(["standard:9.99"])
-    with pytest.raises(TagError, match="not in Casebook's list of laws"):
+    with pytest.raises(TagProblem, match="not in Casebook's list of laws"):
         normalise_tags(["law:made-up"])
 
 

@@ -31,7 +31,7 @@ MAX_PARTIES = 50
 MAX_BODY = 20_000
 
 
-class LetterProblem(ValueProblem):
+class LetterRecordProblem(ValueProblem):
     """A letter that cannot be saved as it stands; the message says why in plain words."""
 
 
@@ -104,7 +104,7 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
                    today: date | None = None) -> Draft:
     """Read a file safely and fill in a letter from it. Reads the case; writes nothing.
 
-    Raises ImportRefused (a file Casebook will not take, with the reason) or LetterProblem.
+    Raises ImportRefused (a file Casebook will not take, with the reason) or LetterRecordProblem.
     """
     today = today or date.today()
     parsed = parse_file(filename, data)
@@ -307,7 +307,7 @@ class _AddressBook:
     def resolve(self, case: Case, party: Party) -> str:
         """The contact id for a party, adding a new person to People when there is none."""
         if party.contact_id and party.contact_id not in self.by_id:
-            raise LetterProblem(f"{party.name} is no longer in People; choose someone else")
+            raise LetterRecordProblem(f"{party.name} is no longer in People; choose someone else")
         found = self.match(party)
         if found:
             return found
@@ -327,9 +327,9 @@ class _AddressBook:
 def check_dates(sent_at: Moment | None, received_at: Moment | None) -> None:
     """Refuse a letter with no date, or one that arrived before it was sent."""
     if sent_at is None and received_at is None:
-        raise LetterProblem("Please give the date it was sent or the date it came in")
+        raise LetterRecordProblem("Please give the date it was sent or the date it came in")
     if sent_at and received_at and received_at.day < sent_at.day:
-        raise LetterProblem(
+        raise LetterRecordProblem(
             f"The date it came in ({long_day(received_at.day)}) is before the date "
             f"it was sent ({long_day(sent_at.day)}); please correct one of them")
 
@@ -337,7 +337,7 @@ def check_dates(sent_at: Moment | None, received_at: Moment | None) -> None:
 def save_import(case: Case, draft: Draft) -> str:
     """Keep the file, its attachments, any new people and the letter, all or nothing.
 
-    Returns the new letter's id. Raises LetterProblem or ImportRefused and changes nothing.
+    Returns the new letter's id. Raises LetterRecordProblem or ImportRefused and changes nothing.
     """
     check_dates(draft.sent_at, draft.received_at)
     original = draft.original
@@ -352,7 +352,7 @@ def save_import(case: Case, draft: Draft) -> str:
         in_reply_to = draft.in_reply_to or _reply_target(case, links, draft.replies_to_message,
                                                          None, None, [])
         if in_reply_to and in_reply_to not in {link.id for link in links}:
-            raise LetterProblem("The letter this replies to is no longer in the case")
+            raise LetterRecordProblem("The letter this replies to is no longer in the case")
         letter = case.add(Correspondence(
             id="", direction=draft.direction, channel=draft.channel, sent_at=draft.sent_at,
             received_at=draft.received_at,
@@ -391,13 +391,13 @@ def save_letter(case: Case, letter: Correspondence) -> Correspondence:
     """Save a letter typed in by hand, new (empty id) or corrected (a new version is kept)."""
     check_dates(letter.sent_at, letter.received_at)
     if letter.in_reply_to and letter.in_reply_to == letter.id:
-        raise LetterProblem("A letter cannot be a reply to itself")
+        raise LetterRecordProblem("A letter cannot be a reply to itself")
     with case.transaction():
         if letter.in_reply_to:
             try:
                 case.get(Correspondence, letter.in_reply_to)
             except RecordMissing:
-                raise LetterProblem("The letter this replies to is no longer in the case") \
+                raise LetterRecordProblem("The letter this replies to is no longer in the case") \
                     from None
         return case.save(letter) if letter.id else case.add(letter)
 

@@ -72,7 +72,7 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 
 
-class LetterProblem(Problem):
+class LetterDraftProblem(Problem):
     """A letter that cannot be drafted or saved as asked; the message is plain English."""
 
 
@@ -139,8 +139,8 @@ class SavedLetter:
 
 # Reading templates ------------------------------------------------------------------------
 
-def _problem(path: Path, text: str) -> LetterProblem:
-    return LetterProblem(f"The letter template {path.name} is broken: {text}.")
+def _problem(path: Path, text: str) -> LetterDraftProblem:
+    return LetterDraftProblem(f"The letter template {path.name} is broken: {text}.")
 
 
 def _text(raw: dict[str, object], key: str, path: Path) -> str:
@@ -225,7 +225,7 @@ def template(kind: str) -> LetterTemplate:
     try:
         return load_templates()[kind]
     except KeyError:
-        raise LetterProblem(f"Casebook has no letter called {kind!r}. Choose one of: "
+        raise LetterDraftProblem(f"Casebook has no letter called {kind!r}. Choose one of: "
                             f"{', '.join(load_templates())}.") from None
 
 
@@ -297,7 +297,7 @@ def _reply_dates(tpl: LetterTemplate, jurisdiction: str, on: date) -> _Reply:
     try:
         rule = load_rules().rule_for(tpl.request_kind, jurisdiction)
     except DeadlineError as exc:
-        raise LetterProblem(str(exc)) from None
+        raise LetterDraftProblem(str(exc)) from None
     if rule.counting == "given" or rule.clock_starts == "first_aware":
         return _Reply()
     due = load_rules().compute(rule, on, jurisdiction).due_on
@@ -313,10 +313,10 @@ def _is_legal(rule: Rule | None) -> bool:
 def _request_values(case: Case, request: Request, jurisdiction: str, on: date,
                     complaint: Complaint | None) -> dict[str, str]:
     if request.status != "open":
-        raise LetterProblem("That request is not open, so there is nothing to chase.")
+        raise LetterDraftProblem("That request is not open, so there is nothing to chase.")
     state = clocks.clock(request, jurisdiction, on)
     if state.state != "overdue" or state.due_on is None:
-        raise LetterProblem(f"That request is not overdue, so there is nothing to chase yet "
+        raise LetterDraftProblem(f"That request is not overdue, so there is nothing to chase yet "
                             f"({state.plain[0].lower()}{state.plain[1:]}).")
     letter = None
     if request.made_via:
@@ -410,14 +410,14 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
         complaint_id = complaint_id or (request.complaint_id if request else None)
         complaint = case.get(Complaint, complaint_id) if complaint_id else None
     except RecordMissing as exc:
-        raise LetterProblem(str(exc)) from None
+        raise LetterDraftProblem(str(exc)) from None
     if tpl.needs == "request" and request is None:
-        raise LetterProblem("Choose the overdue request this letter chases.")
+        raise LetterDraftProblem("Choose the overdue request this letter chases.")
     if tpl.needs == "complaint" and complaint is None:
-        raise LetterProblem("Choose the complaint this letter is about.")
+        raise LetterDraftProblem("Choose the complaint this letter is about.")
     recipient = _contact(case, to) if to else _pick_recipient(case, tpl, request, complaint)
     if to and recipient is None:
-        raise LetterProblem("The person you chose to write to is not in this case.")
+        raise LetterDraftProblem("The person you chose to write to is not in this case.")
     authority = current_authority(case, on)
     sender = _sender(case, person, authority)
     self_written = authority is not None and authority.kind == "self"
@@ -614,15 +614,15 @@ def save_letter(case: Case, letter: LetterDraft, *, sent_on: date, channel: Chan
     """Keep the sent letter as outgoing correspondence with its PDF, and start its request's
     clock from the day they receive it; all in one transaction, or nothing."""
     if not letter.subject.strip() or not letter.body.strip():
-        raise LetterProblem("The letter needs a subject and some text.")
+        raise LetterDraftProblem("The letter needs a subject and some text.")
     for label in letter.missing:
         if f"[{label}]" in letter.body or f"[{label}]" in letter.subject:
-            raise LetterProblem(f"Please fill in: {label}.")
+            raise LetterDraftProblem(f"Please fill in: {label}.")
     if received_on is not None and received_on < sent_on:
-        raise LetterProblem("The day they receive it cannot be before the day it is sent.")
+        raise LetterDraftProblem("The day they receive it cannot be before the day it is sent.")
     for contact_id in (letter.to_contact, letter.from_contact):
         if contact_id is not None and _contact(case, contact_id) is None:
-            raise LetterProblem("Someone this letter names is no longer in the case.")
+            raise LetterDraftProblem("Someone this letter names is no longer in the case.")
     pdf = render_pdf(letter)
     text = plain_text(letter)
     with case.transaction():
@@ -638,7 +638,7 @@ def save_letter(case: Case, letter: LetterDraft, *, sent_on: date, channel: Chan
         made_on = received_day(sent)
         due = letter.reply_by if letter.due_is_given and letter.reply_by else None
         if due is not None and due < made_on:
-            raise LetterProblem("The reply date in the letter is before they would receive "
+            raise LetterDraftProblem("The reply date in the letter is before they would receive "
                                 "it; check the dates.")
         try:
             request = case.add(Request(
@@ -646,5 +646,5 @@ def save_letter(case: Case, letter: LetterDraft, *, sent_on: date, channel: Chan
                 made_via=sent.id, to=letter.to_contact, summary=letter.request_summary,
                 due_on=due, complaint_id=letter.complaint_id))
         except ValueProblem as exc:
-            raise LetterProblem(str(exc)) from None
+            raise LetterDraftProblem(str(exc)) from None
     return SavedLetter(sent, request, attachment.id)

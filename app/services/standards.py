@@ -12,15 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.problems import Problem
 from app.records import kinds
-from app.services.taxonomy import Component, Standard, load_taxonomy
+from app.services.taxonomy import Component, Standard, TagProblem, load_taxonomy
 from app.store import records
 from app.store.case import Case
-
-
-class TagError(Problem):
-    """A tag that points at nothing in the reference lists; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,7 @@ def evidence_sentence(count: int, what: str) -> str:
 def normalise_tags(tags: Iterable[str]) -> list[str]:
     """Tags as they are stored: references in one standard form, blanks and repeats dropped.
 
-    A tag starting 'standard:', 'step:' or 'law:' that points at nothing raises TagError; any
+    A tag starting 'standard:', 'step:' or 'law:' that points at nothing raises TagProblem; any
     other text is kept as a free tag.
     """
     taxonomy = load_taxonomy()
@@ -84,7 +79,7 @@ def normalise_tags(tags: Iterable[str]) -> list[str]:
             continue
         parsed = taxonomy.parse_tag(raw)
         if parsed.problem is not None:
-            raise TagError(parsed.problem)
+            raise TagProblem(parsed.problem)
         if parsed.tag not in found:
             found.append(parsed.tag)
     return found

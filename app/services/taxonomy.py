@@ -36,7 +36,8 @@ class TaxonomyProblem(Problem):
 
 
 class TagProblem(Problem):
-    """A tag that cannot be used at all, such as a blank one."""
+    """A tag that cannot be used: blank, or pointing at nothing in the reference lists (a
+    standard, step or law Casebook does not know); the message says why."""
 
 
 @dataclass(frozen=True)
