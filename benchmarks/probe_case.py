@@ -2,11 +2,13 @@
 
     python -m benchmarks.probe_case unlock CASE_FOLDER < passphrase
     python -m benchmarks.probe_case search CASE_FOLDER < queries.json
+    python -m benchmarks.probe_case verify CASE_FOLDER
 
 `unlock` times opening the case with its passphrase (the real Argon2id cost) up to the first
 read. `search` opens the case from its keyring slot and times each query in the JSON list read
 from standard input, as the search box runs it. Each prints one JSON line, with the process's
-peak memory.
+peak memory. `verify` opens the case from its keyring slot and times `casebook verify`'s
+whole check of the audit chain against every record (one read snapshot).
 """
 
 from __future__ import annotations
@@ -47,12 +49,26 @@ def search(folder: Path, queries: list[str]) -> dict[str, object]:
     return {"ms": times, "hits": found, "peak_rss_mb": peak_rss_mb()}
 
 
+def verify(folder: Path) -> dict[str, object]:
+    """Seconds to recompute the audit chain against every stored record and file."""
+    case, notice = Case.open_remembered(folder)
+    if case is None:
+        raise SystemExit(f"the case did not open from its keyring slot: {notice}")
+    started = time.perf_counter()
+    head = case.verify()
+    elapsed = time.perf_counter() - started
+    case.close()
+    return {"elapsed_s": elapsed, "events": head.seq, "peak_rss_mb": peak_rss_mb()}
+
+
 def main(argv: list[str]) -> int:
     """Run one probe and print its result as JSON."""
     if len(argv) == 2 and argv[0] == "unlock":
         result: dict[str, object] = dict(unlock(Path(argv[1]), sys.stdin.read()))
     elif len(argv) == 2 and argv[0] == "search":
         result = search(Path(argv[1]), [str(q) for q in json.load(sys.stdin)])
+    elif len(argv) == 2 and argv[0] == "verify":
+        result = verify(Path(argv[1]))
     else:
         print(__doc__, file=sys.stderr)
         return 2

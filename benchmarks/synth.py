@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from decimal import Decimal
 from pathlib import Path
 from random import Random
 from typing import TypeVar
@@ -29,6 +30,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from app.records.model import (
+    Budget,
     Channel,
     Commitment,
     Contact,
@@ -36,7 +38,11 @@ from app.records.model import (
     Correspondence,
     DiaryEntry,
     DiaryKind,
+    Outcome,
     Person,
+    Plan,
+    Request,
+    RequestKind,
 )
 from app.records.values import Moment, format_instant
 from app.services.daywords import long_day
@@ -46,7 +52,7 @@ from app.store.case import Case
 T = TypeVar("T")
 
 # Bump whenever what `build` writes changes, so an old case in benchmarks/data is rebuilt.
-SYNTH_VERSION = 2
+SYNTH_VERSION = 3
 SEED = 1_000_003
 PASSPHRASE = "benchmark case passphrase"  # the synthetic case only
 STAMP_FILE = "stamp.json"
@@ -66,6 +72,8 @@ class Scale:
     attachments: int = 2_000
     attachment_bytes: int = 200_000_000
     years: int = 10
+    requests: int = 2_000
+    plans: int = 300
 
 
 FULL = Scale()
@@ -521,6 +529,41 @@ def _add_letters(case: Case, rng: Random, writer: _Writer, plan: _Plan,
                 ids.append(letter_id)
 
 
+REQUEST_KINDS: list[RequestKind] = ["subject-access", "foi", "copy-of-document",
+                                    "complaint-stage-1", "review", "commitment", "other"]
+
+
+def _add_requests_and_plans(case: Case, rng: Random, scale: Scale, contacts: list[Contact],
+                            used: set[str]) -> None:
+    """Requests over the years, most answered, some still open and overdue; and plan versions,
+    each replacing the one before, with outcomes carried on."""
+    last = FIRST_DAY + timedelta(days=365 * scale.years)
+    with case.transaction():
+        for _ in range(scale.requests):
+            made = FIRST_DAY + timedelta(days=rng.randrange(365 * scale.years))
+            answered = made + timedelta(days=rng.randint(5, 60))
+            still_open = rng.random() < 0.1 or answered > last
+            case.add(Request(
+                _hex_id(rng, "request", used), rng.choice(REQUEST_KINDS), made,
+                "open" if still_open else "answered", to=rng.choice(contacts).id,
+                summary=f"About {rng.choice(TOPICS)}",
+                answered_on=None if still_open else answered))
+        previous: Plan | None = None
+        step = max(1, 365 * scale.years // max(scale.plans, 1))
+        for n in range(scale.plans):
+            plan_id = _hex_id(rng, "plan", used)
+            outcomes = [Outcome(f"{plan_id}-o{k}", f"{rng.choice(NEEDS).capitalize()}",
+                                continues=previous.outcomes[k].id
+                                if previous and k < len(previous.outcomes) else None)
+                        for k in range(rng.randint(3, 6))]
+            previous = case.add(Plan(
+                plan_id, "personal-outcomes-plan", FIRST_DAY + timedelta(days=n * step),
+                title=f"Outcomes plan {n + 1}", status="agreed",
+                supersedes=previous.id if previous else None,
+                budget=Budget(Decimal("320.00"), "week", "1"), outcomes=outcomes,
+                review_due=FIRST_DAY + timedelta(days=n * step + 365)))
+
+
 def build(folder: Path, scale: Scale = FULL, *, kdf: dict[str, int] | None = None,
           remember: bool = True,
           progress: Callable[[str], None] | None = None) -> BuiltCase:
@@ -550,12 +593,15 @@ def build(folder: Path, scale: Scale = FULL, *, kdf: dict[str, int] | None = Non
         _add_diary(case, rng, writer, plan, contacts, used)
         say(f"{scale.letters} letters")
         _add_letters(case, rng, writer, plan, contacts, person.name, used)
+        say(f"{scale.requests} requests and {scale.plans} plan versions")
+        _add_requests_and_plans(case, rng, scale, contacts, used)
         if remember:
             notice = case.remember_on_this_computer()
             if notice:
                 raise RuntimeError(notice)
         counts = {"contacts": case.count(Contact), "diary": case.count(DiaryEntry),
-                  "letters": case.count(Correspondence), "attachments": len(case.attachments())}
+                  "letters": case.count(Correspondence), "attachments": len(case.attachments()),
+                  "requests": case.count(Request), "plans": case.count(Plan)}
     finally:
         case.close()
     return BuiltCase(Path(folder), scale, counts, total, time.perf_counter() - started)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
+import keyring
 import pytest
 
 from app.records.model import Contact, Correspondence, DiaryEntry
@@ -14,7 +18,9 @@ from benchmarks.measure import median, percentile
 from benchmarks.probe_case import search, unlock
 from tests.conftest import FAST_KDF
 
-TINY = synth.Scale(contacts=8, diary=50, letters=20, attachments=5, attachment_bytes=400_000)
+ROOT = Path(__file__).resolve().parent.parent
+TINY = synth.Scale(contacts=8, diary=50, letters=20, attachments=5, attachment_bytes=400_000,
+                   requests=12, plans=3)
 
 
 @pytest.fixture
@@ -24,7 +30,8 @@ def built(tmp_path: Path) -> synth.BuiltCase:
 
 
 def test_the_tiny_case_holds_what_was_asked_for(built: synth.BuiltCase) -> None:
-    assert built.counts == {"contacts": 8, "diary": 50, "letters": 20, "attachments": 5}
+    assert built.counts == {"contacts": 8, "diary": 50, "letters": 20, "attachments": 5,
+                            "requests": 12, "plans": 3}
     with Case.open_with_passphrase(built.folder, synth.PASSPHRASE) as case:
         assert case.count(DiaryEntry) == 50 and case.count(Correspondence) == 20
         assert case.count(Contact) == 8
@@ -62,13 +69,15 @@ def test_the_search_and_unlock_probes_work_on_it(built: synth.BuiltCase) -> None
 
 
 def test_ensure_reuses_a_matching_case_and_rebuilds_a_stale_one(tmp_path: Path) -> None:
-    tiny = synth.Scale(contacts=3, diary=5, letters=3, attachments=2, attachment_bytes=50_000)
+    tiny = synth.Scale(contacts=3, diary=5, letters=3, attachments=2, attachment_bytes=50_000,
+                       requests=2, plans=1)
     first = synth.ensure(tmp_path, tiny, kdf=FAST_KDF)
     assert not first.reused and first.counts["diary"] == 5
     again = synth.ensure(tmp_path, tiny, kdf=FAST_KDF)
     assert again.reused and again.counts == first.counts
     bigger = synth.ensure(tmp_path, synth.Scale(contacts=3, diary=7, letters=3, attachments=2,
-                                                attachment_bytes=50_000), kdf=FAST_KDF)
+                                                attachment_bytes=50_000, requests=2, plans=1),
+                          kdf=FAST_KDF)
     assert not bigger.reused and bigger.counts["diary"] == 7
 
 
@@ -89,8 +98,35 @@ def test_statistics_and_targets() -> None:
     checked = run.targets({"qt_empty_window_s": 0.2, "open_case_to_diary_s": 0.7,
                            "search_p95_ms": 12.0, "peak_rss_mb": 310.0,
                            "bundle_floor_s": 1.5, "bundle_500p_s": 2.9,
-                           "bundle_peak_rss_mb": 520.0})
+                           "bundle_peak_rss_mb": 520.0, "today_refresh_ms": 12.0,
+                           "gui_longest_stall_ms": 140.0, "theme_switch_ms": 250.0})
     verdicts = {t["metric"]: t["pass"] for t in checked}
     assert verdicts == {"open_case_to_diary_s": False, "search_p95_ms": True,
                         "peak_rss_mb": False, "bundle_500p_s": True,
-                        "bundle_peak_rss_mb": False}
+                        "bundle_peak_rss_mb": False, "today_refresh_ms": True,
+                        "gui_longest_stall_ms": False, "theme_switch_ms": True}
+
+
+@pytest.mark.slow
+def test_the_window_and_verify_probes_work_on_the_tiny_case(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probes `make bench` runs as children, run here the same way on the tiny case,
+    remembered in a benchmark keyring file of the test's own."""
+    keys = tmp_path / "keys.json"
+    monkeypatch.setenv(FILE_VARIABLE, str(keys))
+    keyring.set_keyring(BenchmarkKeyring())  # type: ignore[no-untyped-call]
+    built = synth.build(tmp_path / "case", TINY, kdf=FAST_KDF)
+    env = {**run.child_env(), FILE_VARIABLE: str(keys),
+           "CASEBOOK_CONFIG_DIR": str(tmp_path / "config"),
+           "CASEBOOK_DATA_DIR": str(tmp_path / "data")}
+    for args in (("benchmarks.probe_gui", str(built.folder)),
+                 ("benchmarks.probe_case", "verify", str(built.folder))):
+        done = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
+                              cwd=ROOT, env=env, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        if args[0].endswith("probe_gui"):
+            assert found["today_refresh_ms"] > 0 and found["gui_longest_stall_ms"] > 0
+            assert found["theme_switch_ms"] > 0
+        else:
+            assert found["events"] > 0 and found["elapsed_s"] > 0

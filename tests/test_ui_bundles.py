@@ -41,7 +41,7 @@ def page(qtbot: Any, tmp_path: Path) -> tuple[BundlesPage, Case]:
 
 def _idle(qtbot: Any, screen: BundlesPage) -> None:
     qtbot.waitUntil(lambda: not screen.cancel_button.isEnabled(), timeout=60000)
-    screen.ops.wait()
+    settle()  # the list of bundles made is read again in the background
 
 
 def test_choices_become_bundle_options(page: tuple[BundlesPage, Case]) -> None:

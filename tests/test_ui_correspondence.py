@@ -165,8 +165,7 @@ def test_cancel_stops_between_files_and_the_window_keeps_responding(
     qtbot.waitUntil(lambda: case.count(Correspondence) >= 2, timeout=30000)
     dialog.reject()  # Cancel: the file in hand is finished or dropped, nothing after it runs
     qtbot.waitUntil(lambda: dialog.phase == "done", timeout=30000)
-    page.ops.wait()
-    qtbot.wait(50)
+    settle()
     timer.stop()
     saved = case.count(Correspondence)
     assert 2 <= saved < len(paths)

@@ -47,8 +47,7 @@ def page(qtbot: Any, case: Case) -> MoneyPage:
 
 
 def _wait_idle(qtbot: Any, page: MoneyPage) -> None:
-    page.ops.wait()
-    qtbot.wait(50)  # let the worker's result reach the window's thread
+    settle()  # every result, and the reading it leads to, has reached the window
 
 
 def test_import_link_and_unlinked_spend_falls_to_zero(qtbot: Any, page: MoneyPage,

@@ -77,8 +77,9 @@ class PlanTimeline:
 
 def plan_timeline(case: Case) -> PlanTimeline:
     """The plan in force changes only on a plan's date, so ask once per date."""
-    days = sorted({p.dated for p in all_plans(case)})
-    plans = tuple(plan_in_force(case, d) for d in days)
+    every = all_plans(case)  # read once: a ten-year case has hundreds of versions
+    days = sorted({p.dated for p in every})
+    plans = tuple(plan_in_force(case, d, every) for d in days)
     return PlanTimeline(tuple(days), plans, outcome_index(case))
 
 

@@ -108,13 +108,14 @@ def all_plans(case: Case) -> list[Plan]:
     return sorted(case.list_of(Plan), key=lambda p: (p.dated, p.id))
 
 
-def plan_in_force(case: Case, day: date) -> Plan | None:
-    """The person's plan in force on `day`, if any.
+def plan_in_force(case: Case, day: date, plans: list[Plan] | None = None) -> Plan | None:
+    """The person's plan in force on `day`, if any (from `plans`, all versions oldest first,
+    when the caller has read them already).
 
     That is the latest support, outcomes or care-and-support plan dated on or before `day`
     that is not a draft. A disputed plan counts: the council acts on it while it is disputed.
     """
-    live = [p for p in all_plans(case)
+    live = [p for p in (all_plans(case) if plans is None else plans)
             if p.kind in PLAN_KINDS_IN_FORCE and p.status != "draft" and p.dated <= day]
     if not live:
         return None
