@@ -18,12 +18,15 @@ from PySide6.QtWidgets import QApplication, QFrame, QPushButton
 from app.records.model import Complaint, Correspondence, DiaryEntry, Request
 from app.services.clocks import all_clocks
 from app.services.demo import create_demo_case
+from app.store.case import Case
 from tests.conftest import FAST_KDF, settle
 from ui import theme
 from ui.case_view import CaseView
+from ui.operations import Operations
 from ui.requests import RequestsModel
 from ui.settings import Settings
 from ui.shell import Shell
+from ui.today import FIRST_CARDS, TodayPage
 
 ON = date(2026, 11, 23)
 
@@ -369,3 +372,24 @@ def test_a_complaint_tagged_with_a_standard_shows_in_the_standards_view(
 
     qtbot.waitUntil(lambda: "Complaints: Plan made without the guardian" in section_3_3(),
                     timeout=5000)
+
+
+def test_today_shows_the_first_cards_of_a_long_list_and_the_rest_when_asked(
+        qtbot: Any, case: Case) -> None:
+    with case.transaction():
+        for n in range(25):
+            case.add(Request(id="", kind="subject-access", made_on=date(2025, 1, 1 + n),
+                             status="open", summary=f"Records, asked {n + 1}"))
+    ops = Operations(case)
+    page = TodayPage(case, ops, day=lambda: ON)
+    qtbot.addWidget(page)
+    settle()
+    cards = [f for f in page.findChildren(QFrame) if f.objectName().startswith("request-")]
+    assert len(cards) == FIRST_CARDS
+    more = [b for b in page.findChildren(QPushButton)
+            if b.text() == "Show all 25 overdue requests"]
+    assert more and "other 5 overdue requests" in more[0].accessibleDescription()
+    more[0].click()
+    cards = [f for f in page.findChildren(QFrame) if f.objectName().startswith("request-")]
+    assert len(cards) == 25
+    ops.close()

@@ -20,6 +20,8 @@ from ui.widgets import button, heading, named, paragraph
 if TYPE_CHECKING:
     from ui.letter_dialog import LetterDialog
 
+# How many cards of a long list are shown before "Show all".
+FIRST_CARDS = 20
 # Record types whose changes can alter what Today shows.
 WATCHED = frozenset({"request", "complaint", "authority", "plan", "correspondence", "contact"})
 # Reminder kinds → the section that holds their record.
@@ -53,6 +55,7 @@ class TodayPage(QWidget):
         super().__init__()
         self.case, self.ops, self.day = case, ops, day
         self.view: TodayView | None = None
+        self.show_all: set[str] = set()  # long lists the user asked to see whole
         self.dialog: LetterDialog | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -86,18 +89,34 @@ class TodayPage(QWidget):
         body = QWidget()
         self.items = QVBoxLayout(body)
         self._section("Overdue", "Nothing is overdue.", len(self.view.overdue))
-        for late in self.view.overdue:
-            self._request_card(late, names, "⚠ OVERDUE")
+        self._cards("overdue", self.view.overdue, names, "⚠ OVERDUE", "overdue requests")
         self._section(f"Due in the next {AHEAD_DAYS} days",
                       f"Nothing falls due in the next {AHEAD_DAYS} days.",
                       len(self.view.due_soon))
-        for soon in self.view.due_soon:
-            self._request_card(soon, names, "◷ DUE SOON")
+        self._cards("due-soon", self.view.due_soon, names, "◷ DUE SOON", "requests due soon")
         self._section("Reminders", "No reminders.", len(self.view.reminders))
         for reminder in self.view.reminders:
             self._reminder_card(reminder)
         self.items.addStretch(1)
         self.scroll_area.setWidget(body)
+
+    def _cards(self, key: str, found: tuple[clocks.RequestClock, ...], names: dict[str, str],
+               mark: str, what: str) -> None:
+        """The first cards of a long list (most overdue or soonest first), then a button for
+        the rest: a case with hundreds of late requests still shows Today at once."""
+        whole = key in self.show_all or len(found) <= FIRST_CARDS
+        for state in found if whole else found[:FIRST_CARDS]:
+            self._request_card(state, names, mark)
+        if not whole:
+            more = button(f"Show all {len(found)} {what}",
+                          f"Show the other {len(found) - FIRST_CARDS} {what} as well")
+            more.clicked.connect(lambda: self._show_all(key))
+            self.items.addWidget(more)
+
+    def _show_all(self, key: str) -> None:
+        self.show_all.add(key)
+        if self.view is not None:
+            self._show(self.view)
 
     def _request_card(self, state: clocks.RequestClock, names: dict[str, str],
                       mark: str) -> None:
