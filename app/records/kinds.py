@@ -14,6 +14,7 @@ a message that says what is missing, never later as a `KeyError` in front of a u
 from __future__ import annotations
 
 import dataclasses
+import functools
 import graphlib
 import typing
 from collections.abc import Iterator
@@ -189,10 +190,15 @@ def _json_key(cls: type, attr: str) -> str:
     return attr
 
 
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def _field_type(cls: Any, path: str) -> Any:
     """The type hint at a dotted path, or DeclarationProblem if a step does not exist."""
     head, _, rest = path.partition(".")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     if head not in hints:
         raise DeclarationProblem(f"the declaration of {cls.__name__} names a field '{head}' "
                                  f"that {cls.__name__} does not have")
@@ -227,7 +233,7 @@ def check(kinds: tuple[RecordKind, ...], record_classes: tuple[type, ...]) -> No
             if ref.kind not in known:
                 raise DeclarationProblem(f"{k.name}.{ref.path} refers to '{ref.kind}', which "
                                          f"is not a record type")
-        if k.taggable and "tags" not in typing.get_type_hints(k.cls):
+        if k.taggable and "tags" not in _hints(k.cls):
             raise DeclarationProblem(f"{k.name} is declared taggable but has no tags field")
 
 

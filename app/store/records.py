@@ -7,7 +7,6 @@ change appends its audit event here, so a change can never land without one.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import secrets
 import typing
@@ -61,8 +60,8 @@ def _sort_value(kind: RecordKind, data: dict[str, Any]) -> str:
 
 
 # Fields that hold a date with an optional time of day, per type: they sort as moments.
-_MOMENTS = {k.name: {f.name for f in dataclasses.fields(k.cls)
-                     if typing.get_type_hints(k.cls)[f.name] in (Moment, Moment | None)}
+_MOMENTS = {k.name: {name for name, hint in typing.get_type_hints(k.cls).items()
+                     if hint in (Moment, Moment | None)}
             for k in kinds.KINDS}
 
 
