@@ -392,4 +392,6 @@ def test_today_shows_the_first_cards_of_a_long_list_and_the_rest_when_asked(
     more[0].click()
     cards = [f for f in page.findChildren(QFrame) if f.objectName().startswith("request-")]
     assert len(cards) == 25
+    focused = page.focusWidget()  # the keyboard carries on at the 21st card
+    assert focused is not None and focused.parent() is cards[FIRST_CARDS]
     ops.close()

@@ -8,7 +8,14 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services import clocks
 from app.services.reminders import Reminder
@@ -115,8 +122,15 @@ class TodayPage(QWidget):
 
     def _show_all(self, key: str) -> None:
         self.show_all.add(key)
-        if self.view is not None:
-            self._show(self.view)
+        if self.view is None:
+            return
+        self._show(self.view)
+        # Keyboard users carry on from the first card they had not seen.
+        found = self.view.overdue if key == "overdue" else self.view.due_soon
+        card = self.findChild(QFrame, f"request-{found[FIRST_CARDS].request.id}")
+        if card is not None and card.findChildren(QPushButton):
+            card.findChildren(QPushButton)[0].setFocus()
+            self.scroll_area.ensureWidgetVisible(card)
 
     def _request_card(self, state: clocks.RequestClock, names: dict[str, str],
                       mark: str) -> None:
