@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +22,7 @@ from app.records import kinds
 from app.store.case import Case, CaseFacts
 from app.store.changes import Changes
 from ui.operations import Operations
-from ui.widgets import button, heading, named
+from ui.widgets import Heading, button, heading, named
 
 if TYPE_CHECKING:
     from ui.bundles import BundlesPage
@@ -50,6 +50,24 @@ SCREENS: dict[str, tuple[str, str]] = {
     "Bundles": ("ui.bundles", "BundlesPage"),
 }
 P = TypeVar("P", bound=QWidget)
+# Once the first screen is up, the other screens' modules (and the PDF and signing libraries
+# behind them, about a second in all) are imported in the background, so visiting a section
+# for the first time does not freeze the window while Python loads code.
+PRELOAD_AFTER_MS = 1000
+
+
+def preload_screens() -> None:
+    """Import every section's module (run in the background; importing builds no widgets)."""
+    for module, _name in SCREENS.values():
+        importlib.import_module(module)
+    # Code, once loaded, lives as long as the program. Setting it aside from the cycle
+    # collector halves the collector's full pass (see ui.collector), and objects set aside
+    # are still freed as soon as nothing refers to them.
+    gc.freeze()  # no collection first: that is a full pass, which is what is avoided
+
+
+def _ignore(_result: object) -> None:
+    """Nothing to do when a background step with no result finishes."""
 
 
 class _Screen(Generic[P]):
@@ -86,12 +104,15 @@ class CaseView(QWidget):
         super().__init__()
         self.case, self.ops, self.facts = case, ops, facts
         self._screens: dict[str, QWidget] = {}
+        self._preloading = False
         person = facts.person
         self.setAccessibleName(f"Case of {person.name}")
         outer = QVBoxLayout(self)
         if facts.is_demo:
-            banner = QLabel("DEMO CASE — everyone and everything in it is made up")
-            banner.setProperty("role", "demo")
+            # Bold at the body size; fixed colours that read well in either contrast (white on
+            # dark red, 8.9:1). No font in the style sheet, so the text size still reaches it.
+            banner = Heading("DEMO CASE — everyone and everything in it is made up", "banner")
+            banner.setStyleSheet("background: #8a1c1c; color: white; padding: 4px 10px;")
             banner.setWordWrap(True)
             named(banner, "Demo case: everyone and everything in it is made up")
             outer.addWidget(banner)
@@ -140,6 +161,9 @@ class CaseView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self._show_row(self.nav.currentRow())
+        if not self._preloading:
+            self._preloading = True
+            QTimer.singleShot(PRELOAD_AFTER_MS, lambda: self.ops.run(preload_screens, _ignore))
         super().showEvent(event)
 
     def go(self, section: str) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.records.model import Person
 from app.store.case import Case
 from ui.operations import Background
-from ui.widgets import button, named, notice, paragraph, show_notice
+from ui.widgets import Heading, button, named, notice, paragraph, show_notice
 
 NATIONS = [("Scotland", "scotland"), ("England", "england"), ("Wales", "wales"),
            ("Northern Ireland", "northern-ireland")]
@@ -158,8 +158,7 @@ class RecoveryPage(QWizardPage):
         self.setSubTitle("If you ever forget your passphrase, this code is the only other way "
                          "into the case. It is shown only now.")
         layout = QVBoxLayout(self)
-        self.code = QLabel()
-        self.code.setProperty("role", "subheading")
+        self.code = Heading("", "subheading")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         named(self.code, "Recovery code")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import TypeVar
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.store.case import Case
 from app.store.changes import Changes
@@ -21,6 +22,26 @@ LINKED_TYPES = frozenset({"diary", "correspondence", "complaint", "plan", "reque
 def record_link(record_type: str, record_id: str, text: str) -> str:
     """An HTML link that opens a record when followed (click, or Tab then Enter)."""
     return f"<a href='record:{escape(record_type)}:{escape(record_id)}'>{escape(text)}</a>"
+
+
+T = TypeVar("T")
+# A list of links longer than this shows its first LIST_SHOWN and a link to show them all: a
+# ten-year case put thousands of links on one page, and the window froze while Qt laid it out.
+LIST_SHOWN = 25
+MORE = "more"
+
+
+def link_list(key: str, items: Sequence[T], line: Callable[[T], str],
+              expanded: frozenset[str]) -> str:
+    """A bulleted list of record links, the first `LIST_SHOWN` unless `key` was expanded."""
+    cut = len(items) > LIST_SHOWN and key not in expanded
+    shown = items[:LIST_SHOWN] if cut else items
+    lines = "".join(f"<li>{line(item)}</li>" for item in shown)
+    html = f"<a name='{MORE}-{escape(key)}'></a><ul>{lines}</ul>"
+    if cut:
+        html += (f"<p><a href='{MORE}:{escape(key)}'>Show all {len(items)} "
+                 f"({len(items) - LIST_SHOWN} more)</a></p>")
+    return html
 
 
 def parse_record_link(url: QUrl) -> tuple[str, str] | None:
@@ -41,6 +62,9 @@ class LinkedRecordsPage(QWidget):
         super().__init__()
         self.case, self.ops = case, ops
         self.stale = True
+        self.expanded: frozenset[str] = frozenset()  # lists the person asked to see in full
+        self.scroll_to = ""  # the list just expanded, shown in place when the page is back
+        self._shown: tuple[QTextBrowser, str] | None = None
         ops.changed.connect(self._changed)
 
     def _changed(self, changes: Changes) -> None:
@@ -49,13 +73,36 @@ class LinkedRecordsPage(QWidget):
             if self.isVisible():
                 self.reload()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Link colours are fixed when a page is laid out: lay it out again for new contrast.
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            view, html = self._shown
+            position = view.verticalScrollBar().value()
+            view.setHtml(html)
+            view.verticalScrollBar().setValue(position)
+        super().changeEvent(event)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         if self.stale:
             self.reload()
         super().showEvent(event)
 
+    def show_page(self, view: QTextBrowser, html: str, anchor: str = "") -> None:
+        """Put the worked-out page on screen at the list just expanded, else at `anchor`."""
+        self._shown = (view, html)
+        view.setHtml(html)
+        target, self.scroll_to = self.scroll_to or anchor, ""
+        if target:
+            view.scrollToAnchor(target)
+
     def follow(self, url: QUrl) -> None:
-        """Open the record a link points at."""
+        """Open the record a link points at, or show all of a shortened list."""
+        kind, _, key = url.toString().partition(":")
+        if kind == MORE:
+            self.expanded |= {key}
+            self.scroll_to = f"{MORE}-{key}"
+            self.reload()
+            return
         record = parse_record_link(url)
         if record is not None:
             self.open_record.emit(*record)

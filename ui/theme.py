@@ -6,7 +6,9 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.paths import FONTS
+from ui import focus_ring
 from ui.settings import TEXT_SIZES, Settings
+from ui.widgets import Heading
 
 BASE_POINT_SIZE = 11
 _FAMILIES: dict[str, str] = {}
@@ -51,24 +53,20 @@ def _high_contrast() -> QPalette:
 
 
 def apply(app: QApplication, settings: Settings) -> None:
-    """Apply font, size and contrast everywhere; open windows follow at once."""
+    """Apply font, size and contrast everywhere; open windows follow at once.
+
+    No application style sheet: setting one restyles every widget in every screen, which
+    took two seconds on a large case. Headings, notices and the focus ring follow the font and
+    palette by themselves.
+    """
     families = load_fonts()
     font = QFont(families.get(settings.font, families["standard"]))
     font.setPointSize(point_size(settings))
     app.setFont(font)
     app.setPalette(_high_contrast() if settings.high_contrast else app.style().standardPalette())
-    size = point_size(settings)
-    # Headings scale with the body text; focus is shown by a thick outline, not colour alone.
-    app.setStyleSheet(
-        f"QLabel[role='heading'] {{ font-size: {round(size * 1.6)}pt; font-weight: bold; }}"
-        f"QLabel[role='subheading'] {{ font-size: {round(size * 1.2)}pt; font-weight: bold; }}"
-        "QLabel[role='demo'] { background: #8a1c1c; color: white; font-weight: bold;"
-        " padding: 4px 10px; }"
-        "QLabel[role='notice'] { border: 2px solid palette(highlight); padding: 6px; }"
-        "QPushButton:focus, QListWidget:focus, QTableView:focus, QLineEdit:focus,"
-        " QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QTreeWidget:focus,"
-        " QDateTimeEdit:focus, QCheckBox:focus { outline: 3px solid palette(highlight);"
-        " border: 2px solid palette(highlight); }"
-    )
+    focus_ring.install(app)
+    for widget in app.allWidgets():
+        if isinstance(widget, Heading):
+            widget.follow_text_size()
     for widget in app.topLevelWidgets():
         widget.setFont(font)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 
 def named(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -15,10 +24,29 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
+# How much larger than body text each level of heading (or bold banner) is.
+HEADING_SCALE = {"heading": 1.6, "subheading": 1.2, "banner": 1.0}
+
+
+class Heading(QLabel):
+    """Bold text a step larger than the body text; `theme.apply` resizes it with the text."""
+
+    def __init__(self, text: str = "", level: str = "heading") -> None:
+        super().__init__(text)
+        self.scale = HEADING_SCALE[level]
+        self.follow_text_size()
+
+    def follow_text_size(self) -> None:
+        """Take the application's current text size, scaled for this level."""
+        font = QFont()  # only size and weight are set: the family still follows the app
+        font.setPointSizeF(QApplication.font().pointSizeF() * self.scale)
+        font.setBold(True)
+        self.setFont(font)
+
+
 def heading(text: str, level: str = "heading") -> QLabel:
     """A heading label that scales with the text size."""
-    label = QLabel(text)
-    label.setProperty("role", level)
+    label = Heading(text, level)
     label.setWordWrap(True)
     label.setAccessibleName(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -38,7 +66,10 @@ def paragraph(text: str) -> QLabel:
 def notice(text: str = "") -> QLabel:
     """A boxed message line (errors, warnings); marked by a border and words, not colour."""
     label = QLabel(text)
-    label.setProperty("role", "notice")
+    # A plain box is drawn in the text colour at paint time, so it follows high contrast.
+    label.setFrameShape(QFrame.Shape.Box)
+    label.setLineWidth(2)
+    label.setMargin(6)
     label.setWordWrap(True)
     label.setVisible(bool(text))
     label.setAccessibleName("Message")
