@@ -65,7 +65,8 @@ def _sentence(rng: Random, words: int) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _typed(rng: Random, pages: int) -> bytes:
+def typed_pdf(rng: Random, pages: int) -> bytes:
+    """A typed letter of `pages` pages, as a council would send it."""
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=A4, invariant=True)
     for page in range(pages):
@@ -112,7 +113,7 @@ def make_case(folder: Path) -> Case:
         files: list[str] = []
         for n in range(TYPED + SCANNED + PHOTOS):
             if n < TYPED:
-                data, name, kind = _typed(rng, rng.choice((3, 4, 5, 5, 6))), f"letter-{n}.pdf", \
+                data, name, kind = typed_pdf(rng, rng.choice((3, 4, 5, 5, 6))), f"letter-{n}.pdf", \
                     "application/pdf"
             elif n < TYPED + SCANNED:
                 data, name, kind = _scanned(rng, 2), f"scan-{n}.pdf", "application/pdf"

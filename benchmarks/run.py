@@ -32,6 +32,7 @@ HERE = ROOT / "benchmarks"
 DATA = HERE / "data"
 RESULTS = HERE / "results.json"
 RUNS = 5
+RUNS_3X = 3
 QUERIES = 200
 CHILD_TIMEOUT_S = 300
 
@@ -102,7 +103,7 @@ def machine() -> dict[str, Any]:
             "memory_gb": memory_gb}
 
 
-def prepare() -> synth.BuiltCase:
+def prepare(data: Path = DATA, scale: synth.Scale = synth.FULL) -> synth.BuiltCase:
     """The synthetic case, rebuilt if it is missing, stale, or no longer opens from its slot."""
     os.environ[FILE_VARIABLE] = str(DATA / "keyring.json")
     keyring.set_keyring(BenchmarkKeyring())  # type: ignore[no-untyped-call]
@@ -110,11 +111,11 @@ def prepare() -> synth.BuiltCase:
     def progress(message: str) -> None:
         print(f"  building: {message}…", flush=True)
 
-    built = synth.ensure(DATA, progress=progress)
+    built = synth.ensure(data, scale, progress=progress)
     case, _notice = Case.open_remembered(built.folder)
     if case is None:
-        (DATA / synth.STAMP_FILE).unlink()
-        built = synth.ensure(DATA, progress=progress)
+        (data / synth.STAMP_FILE).unlink()
+        built = synth.ensure(data, scale, progress=progress)
     else:
         case.close()
     return built
@@ -171,6 +172,31 @@ def measure(folder: Path) -> tuple[dict[str, float], dict[str, Any]]:
     return metrics, samples
 
 
+def measure_growth(folder: Path) -> tuple[dict[str, float], dict[str, Any]]:
+    """The window and verify measures again on the case three times the size (`*_3x`), with
+    fewer runs: they show how the numbers grow, and carry no targets of their own."""
+    window = str(folder)
+    rounds = [[child("benchmarks.probe_window", "empty", spawn_time=True),
+               child("benchmarks.probe_window", "casebook", window, spawn_time=True),
+               child("benchmarks.probe_case", "verify", window)] for _ in range(RUNS_3X + 1)]
+    empty, shell, verify = ([r[n] for r in rounds[1:]] for n in range(3))
+    gui = [child("benchmarks.probe_gui", window) for _ in range(RUNS_3X)]
+    metrics = {
+        "open_case_to_diary_s_3x": round(median([r["elapsed_s"] for r in shell]), 3),
+        "open_case_to_diary_ratio_3x": round(median([r["elapsed_s"] for r in shell])
+                                             / median([r["elapsed_s"] for r in empty]), 2),
+        "verify_case_s_3x": round(median([r["elapsed_s"] for r in verify]), 3),
+        "today_refresh_ms_3x": round(median([r["today_refresh_ms"] for r in gui]), 1),
+        "gui_longest_stall_ms_3x": round(median([r["gui_longest_stall_ms"] for r in gui]), 1),
+        "theme_switch_ms_3x": round(median([r["theme_switch_ms"] for r in gui]), 1),
+        "peak_rss_mb_3x": round(max(r["peak_rss_mb"] for r in shell + gui), 1),
+    }
+    samples = {name: [round(r[key], 3) for r in runs] for name, key, runs in (
+        ("open_case_to_diary_s_3x", "elapsed_s", shell), ("verify_case_s_3x", "elapsed_s", verify),
+        ("gui_longest_stall_ms_3x", "gui_longest_stall_ms", gui))}
+    return metrics, samples
+
+
 def targets(metrics: dict[str, float]) -> list[dict[str, Any]]:
     """Each target with its limit, the measured value and whether it was met."""
     limit_open = round(2.5 * metrics["qt_empty_window_s"], 3)
@@ -194,6 +220,11 @@ def main() -> int:
     print(f"  case {state} (build took {built.build_seconds:.0f} s); measuring, "
           f"{RUNS} runs each", flush=True)
     metrics, samples = measure(built.folder)
+    print("  the case at three times the size: preparing and measuring", flush=True)
+    tripled = prepare(DATA / "x3", synth.TRIPLE)
+    growth, growth_samples = measure_growth(tripled.folder)
+    metrics.update(growth)
+    samples.update(growth_samples)
     print("  bundle of about 500 pages: building and measuring", flush=True)
     metrics.update(bundle_bench.run())
     checked = targets(metrics)
@@ -206,6 +237,11 @@ def main() -> int:
                  "database_mb": round((built.folder / "case.db").stat().st_size / 1e6, 1),
                  "build_seconds": round(built.build_seconds, 1), "reused": built.reused,
                  "synth_version": synth.SYNTH_VERSION, "scale": asdict(built.scale)},
+        "case_3x": {"counts": tripled.counts,
+                    "attachment_mb": round(tripled.attachment_bytes / 1e6, 1),
+                    "database_mb": round((tripled.folder / "case.db").stat().st_size / 1e6, 1),
+                    "build_seconds": round(tripled.build_seconds, 1),
+                    "reused": tripled.reused, "runs": RUNS_3X},
         "method": {"runs": RUNS, "warmup_runs": 1, "statistic": "median", "queries": QUERIES,
                    "window_timing": "process start (parent's monotonic clock at spawn) to "
                                     "the first finished paint of the window / diary list",

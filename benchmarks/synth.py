@@ -77,6 +77,10 @@ class Scale:
 
 
 FULL = Scale()
+# The same ten years written up three times as densely: how each measure grows with the case.
+TRIPLE = Scale(diary=3 * FULL.diary, letters=3 * FULL.letters,
+               attachments=3 * FULL.attachments, attachment_bytes=3 * FULL.attachment_bytes,
+               requests=3 * FULL.requests, plans=3 * FULL.plans)
 
 
 @dataclass(frozen=True)

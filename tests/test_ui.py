@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from app.records.model import DiaryEntry, Person
@@ -250,6 +252,22 @@ def test_idle_case_locks_itself(qtbot: Any, case: Case, monkeypatch: pytest.Monk
     settle()
     qtbot.waitUntil(lambda: shell.case is None, timeout=3000)
     assert shell.stack.currentWidget() is shell.first_run
+
+
+def test_typing_in_the_window_keeps_the_case_open(qtbot: Any, case: Case) -> None:
+    shell = Shell(Settings(auto_lock_minutes=5), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show_case(case)
+    shell.settle()
+    shell.show()
+    shell.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is shell.windowHandle(),
+                    timeout=3000)
+    shell.idle.stop()
+    # A key press reaches the window before any widget: the idle watch sees it there.
+    QTest.keyClick(shell.windowHandle(), Qt.Key.Key_Shift)
+    assert shell.idle.isActive() and shell.idle.interval() == 5 * 60_000
+    shell.close_case()
 
 
 def test_change_passphrase_dialog(qtbot: Any, new_case: tuple[Case, str],

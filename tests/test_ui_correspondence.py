@@ -146,7 +146,9 @@ def test_new_letter_form_refuses_arrival_before_sending(qtbot: Any, page: Corres
     settle()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.model.letter(0).subject == "Hand-delivered note"
-    assert page.detail.letter is not None and page.detail.letter.id == page.model.letter(0).id
+    # The new letter is then shown on its own, once it has been read back in the background.
+    qtbot.waitUntil(lambda: page.detail.letter is not None
+                    and page.detail.letter.id == page.model.letter(0).id, timeout=5000)
 
 
 def test_cancel_stops_between_files_and_the_window_keeps_responding(

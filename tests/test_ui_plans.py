@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from app.records.model import (
     Contact,
     Correspondence,
     DiaryEntry,
+    Moment,
     Plan,
     Request,
 )
@@ -293,3 +294,20 @@ def test_every_control_on_the_new_screens_has_a_name(qtbot: Any, view: CaseView,
     for show in screens:
         show()
         assert unnamed() == []
+
+
+def test_a_long_list_of_evidence_is_shortened_until_asked_for(qtbot: Any, view: CaseView,
+                                                               case: Case) -> None:
+    for n in range(40):
+        case.add(DiaryEntry("", Moment.parse(f"2026-01-{1 + n % 28:02d}"),
+                            datetime(2026, 2, 1, tzinfo=UTC), "phone-call",
+                            f"Chased the plan, time {n + 1}", tags=["standard:9.10"]))
+    view.go("Standards")
+    settle()
+    qtbot.waitUntil(lambda: "Show all 40" in view.standards.view.toPlainText(), timeout=5000)
+    text = view.standards.view.toPlainText()
+    assert text.count("Chased the plan") == 25 and "(15 more)" in text
+    view.standards.view.anchorClicked.emit(QUrl("more:9.10"))
+    settle()
+    qtbot.waitUntil(lambda: "Show all" not in view.standards.view.toPlainText(), timeout=5000)
+    assert view.standards.view.toPlainText().count("Chased the plan") == 40

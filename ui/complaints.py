@@ -198,7 +198,7 @@ class ComplaintsPage(QWidget):
         self.regulators = paragraph("")
         box.addWidget(self.regulators)
         box.addStretch(1)
-        ops.on_change(("complaint", "request"), self.reload)
+        ops.on_change(self, ("complaint", "request"), self.reload)
         self.places: dict[str, Position] = {}
         self._wanted: str | None = None  # asked to show before the complaints were read
         self.reload(self._first_shown)

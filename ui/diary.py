@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -456,8 +455,7 @@ class DiaryPage(QWidget):
         split = QSplitter()
         self.model = DiaryModel(ops)
         self.table = record_table(self.model, "Diary entries, newest first",
-                                  "Diary column headings", 0, fit_rows=False)
-        self.rows_fitted = False  # see showEvent
+                                  "Diary column headings", 0)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         keep_readable(self.table, "Wed 30 Sep 2026, 10:30 —")
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -473,15 +471,6 @@ class DiaryPage(QWidget):
         layout.addWidget(split, 1)
         self.detail.edit_requested.connect(self._edit)
         ops.changed.connect(self._changed)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        # Rows are fitted to their wrapped text once the list is on screen. Fitted from the
-        # start, all 200 rows would be measured again at every step of building the window.
-        if not self.rows_fitted:
-            self.rows_fitted = True
-            self.table.verticalHeader().setSectionResizeMode(
-                QHeaderView.ResizeMode.ResizeToContents)
-        super().showEvent(event)
 
     @property
     def form(self) -> EntryForm:

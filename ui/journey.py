@@ -13,7 +13,7 @@ from app.services.daywords import short_day
 from app.services.journey import Journey, JourneyItem, journey
 from app.store.case import Case
 from ui.operations import Operations
-from ui.record_links import LinkedRecordsPage, record_link
+from ui.record_links import LinkedRecordsPage, link_list, record_link
 from ui.widgets import heading, named, paragraph
 
 
@@ -26,8 +26,9 @@ def item_line(item: JourneyItem) -> str:
             + record_link(item.record_type, item.record_id, item.title) + f" <i>({why})</i>")
 
 
-def journey_html(found: Journey) -> str:
-    """The seven steps in order; the current one is marked in words, not colour alone."""
+def journey_html(found: Journey, expanded: frozenset[str] = frozenset()) -> str:
+    """The seven steps in order; the current one is marked in words, not colour alone. Long
+    lists of records are shortened unless their step is in `expanded`."""
     parts = []
     for entry in found.steps:
         here = entry.step.number == found.current
@@ -38,8 +39,8 @@ def journey_html(found: Journey) -> str:
                      f"{escape(entry.step.label)}</h3>"
                      f"<p>{escape(entry.step.meaning)} <i>({records})</i></p>")
         if entry.items:
-            parts.append("<ul>" + "".join(f"<li>{item_line(i)}</li>" for i in entry.items)
-                         + "</ul>")
+            parts.append(link_list(f"step{entry.step.number}", entry.items, item_line,
+                                   expanded))
     return "".join(parts)
 
 
@@ -70,16 +71,20 @@ class JourneyPage(LinkedRecordsPage):
         """Work out the journey again in the background (as of `today`, normally the real
         date)."""
         self.stale = False
-        case, day = self.case, today or date.today()
-        self.ops.query(lambda: journey(case, day), self._show)
+        case, day, expanded = self.case, today or date.today(), self.expanded
+        # The page's HTML (hundreds of links on a long case) is written in the background too.
+        def read() -> tuple[Journey, str]:
+            found = journey(case, day)
+            return found, journey_html(found, expanded)
 
-    def _show(self, found: Journey) -> None:
+        self.ops.query(read, lambda result: self._show(*result))
+
+    def _show(self, found: Journey, html: str) -> None:
         self.journey = found
         current = next(s for s in found.steps if s.step.number == found.current)
         self.where.setText(f"Where things are now: {current.step.label}")
         self.where.setAccessibleName(self.where.text())
         self.reason.setText(found.reason)
         self.reason.setAccessibleName(found.reason)
-        self.view.setHtml(journey_html(found))
-        self.view.scrollToAnchor(f"step{found.current}")
+        self.show_page(self.view, html, f"step{found.current}")
 

@@ -83,7 +83,7 @@ class PeoplePage(QWidget):
         split.addWidget(scrolling(holder))
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
-        ops.on_change(("contact",), self.reload)
+        ops.on_change(self, ("contact",), self.reload)
         self.reload()
         self.start_new()
 

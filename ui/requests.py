@@ -253,7 +253,7 @@ class RequestsPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
-        ops.on_change(("request", "correspondence", "complaint"), self.reload)
+        ops.on_change(self, ("request", "correspondence", "complaint"), self.reload)
         self.reload()
 
     def _detail_panel(self) -> QWidget:

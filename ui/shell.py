@@ -6,13 +6,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from app.store.case import Case, CaseFacts
+from ui import collector, theme
 from ui import settings as settings_store
-from ui import theme
 from ui.case_view import CaseView
+from ui.collector import IdleCollector
 from ui.firstrun import FirstRunPage
 from ui.operations import Background, Operations
 from ui.settings import TEXT_SIZES, Settings
@@ -49,16 +50,19 @@ class Shell(QMainWindow):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.auto_lock)
-        # The idle watch sees every event in the application, and PySide sets up a Python type
-        # the first time it meets each kind of object or event: watching while the window is
-        # being built made opening a case slower by a tenth. A second later costs nothing, as
-        # the case locks after minutes, not seconds.
-        QTimer.singleShot(1000, self, self._watch_input)
-
-    def _watch_input(self) -> None:
+        # The idle watch looks at the input each window receives (keys, clicks, the mouse)
+        # before Qt hands it to a widget. Watching the whole application instead put every
+        # paint and timer event of every widget through Python, and each one then waited for
+        # the interpreter while background work ran.
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusWindowChanged.connect(self._watch_window)
+        collector.postpone_full_passes()
+        self.collector = IdleCollector(Background.busy_anywhere, self)
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # again for a window already watched: no harm
 
     # Menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -232,8 +236,10 @@ class Shell(QMainWindow):
             self.idle.start(minutes * 60_000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT_EVENTS and self.case is not None:
-            self._restart_idle()
+        if event.type() in _INPUT_EVENTS:
+            self.collector.input_seen()
+            if self.case is not None:
+                self._restart_idle()
         return False
 
     def create_case(self) -> None:

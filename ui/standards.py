@@ -12,7 +12,7 @@ from app.services.standards import Evidence, StandardEvidence, standards_evidenc
 from app.services.taxonomy import load_taxonomy
 from app.store.case import Case
 from ui.operations import Operations
-from ui.record_links import LinkedRecordsPage, record_link
+from ui.record_links import LinkedRecordsPage, link_list, record_link
 from ui.widgets import heading, named, paragraph
 
 
@@ -24,12 +24,10 @@ def evidence_line(item: Evidence) -> str:
             + record_link(item.record_type, item.record_id, item.title))
 
 
-def _evidence_list(items: tuple[Evidence, ...]) -> str:
-    return "<ul>" + "".join(f"<li>{evidence_line(e)}</li>" for e in items) + "</ul>"
-
-
-def standards_html(summary: list[StandardEvidence], only_with_evidence: bool) -> str:
-    """Each standard with its count, each component with its sentence and its records."""
+def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
+                   expanded: frozenset[str] = frozenset()) -> str:
+    """Each standard with its count, each component with its sentence and its records (long
+    lists shortened unless their standard or component is in `expanded`)."""
     parts: list[str] = []
     for entry in summary:
         count = entry.record_count
@@ -40,7 +38,8 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool) ->
         parts.append(f"<h3>{escape(entry.standard.label)}</h3>"
                      f"<p>{escape(entry.standard.meaning)} <i>({tagged})</i></p>")
         if entry.whole:
-            parts.append("<p>Tagged with the whole standard:</p>" + _evidence_list(entry.whole))
+            parts.append("<p>Tagged with the whole standard:</p>" + link_list(
+                f"{entry.standard.number}", entry.whole, evidence_line, expanded))
         for part in entry.components:
             if only_with_evidence and not part.evidence:
                 continue
@@ -49,7 +48,8 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool) ->
                          f"<p>{escape(part.component.meaning)}<br><b>{mark}"
                          f"{escape(part.sentence)}</b></p>")
             if part.evidence:
-                parts.append(_evidence_list(part.evidence))
+                parts.append(link_list(part.component.id, part.evidence, evidence_line,
+                                       expanded))
     if not parts:
         return ("<p>No records are tagged with a standard yet. Add a tag such as 9.10 to a "
                 "diary entry, letter or plan, or untick the box above to see every standard.</p>")
@@ -61,7 +61,7 @@ class StandardsPage(LinkedRecordsPage):
 
     def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__(case, ops)
-        self.summary: list[StandardEvidence] = []
+        self.pages: dict[bool, str] = {}  # the page's HTML with and without empty standards
         source = load_taxonomy().standards_source
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Standards"))
@@ -88,14 +88,21 @@ class StandardsPage(LinkedRecordsPage):
     def reload(self) -> None:
         """Gather the tagged records again, in the background, and show them."""
         self.stale = False
-        case = self.case
-        self.ops.query(lambda: standards_evidence(case), self._loaded)
+        case, expanded = self.case, self.expanded
 
-    def _loaded(self, summary: list[StandardEvidence]) -> None:
-        self.summary = summary
+        # Both versions of the page (thousands of links on a long case) are written in the
+        # background, so the box switches between them at once.
+        def read() -> dict[bool, str]:
+            summary = standards_evidence(case)
+            return {only: standards_html(summary, only, expanded) for only in (True, False)}
+
+        self.ops.query(read, self._loaded)
+
+    def _loaded(self, pages: dict[bool, str]) -> None:
+        self.pages = pages
         self.show_summary()
 
     def show_summary(self) -> None:
         """Show the gathered evidence, filtered as the box says."""
-        self.view.setHtml(standards_html(self.summary, self.only_evidence.isChecked()))
+        self.show_page(self.view, self.pages.get(self.only_evidence.isChecked(), ""))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from ui.operations import Operations
 from ui.widgets import named
@@ -136,21 +136,48 @@ class PagedModel(RowsModel[Record]):
         self.ops.query(read_on, found)
 
 
+# Rows show this many lines of wrapped text, then an ellipsis; the record's own panel shows
+# all of it. Fitting every row to its text meant measuring every loaded row whenever the table
+# was laid out (hundreds of milliseconds on a large case, each time a section was shown).
+ROW_LINES = 2
+# Short columns are sized from this many rows around the visible ones, not all of them.
+FIT_ROWS_SAMPLE = 50
+
+
+class RecordTable(QTableView):
+    """A table whose rows are `lines` lines of the current text size high."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self.lines = lines
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin, None, self)
+        height = self.fontMetrics().lineSpacing() * self.lines + 2 * margin + 4
+        self.verticalHeader().setDefaultSectionSize(height)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+        super().changeEvent(event)
+
+
 def record_table(model: QAbstractTableModel, name: str, headings: str, stretch: int, *,
-                 several: bool = False, wrap: bool = True, fit_rows: bool = True) -> QTableView:
+                 several: bool = False, wrap: bool = True) -> QTableView:
     """A list of records as the screens show them: whole rows chosen (one, or `several`),
     short columns fitted to their contents and column `stretch` taking the rest; with `wrap`,
-    long text wraps and (with `fit_rows`) each row grows to fit it."""
-    table = QTableView()
+    long text wraps onto a second line of each row."""
+    table = RecordTable(ROW_LINES if wrap else 1)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if several
                            else QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(wrap)
     table.verticalHeader().setVisible(False)
-    if wrap and fit_rows:
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS_SAMPLE)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     named(table, name)

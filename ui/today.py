@@ -77,7 +77,7 @@ class TodayPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll_area, 1)
         self.items = QVBoxLayout()
-        ops.on_change(WATCHED, self.refresh)
+        ops.on_change(self, WATCHED, self.refresh)
         self.refresh()
 
     def _section(self, title: str, empty: str, count: int) -> None:

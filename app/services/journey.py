@@ -60,17 +60,26 @@ def _plan_step(plan: Plan) -> int:
     return 2 if plan.status in ("draft", None) else 3
 
 
-def _usual_places(case: Case) -> list[tuple[int, JourneyItem]]:
+@dataclass(frozen=True)
+class _Read:
+    """What the journey is worked out from, read once (a long case has thousands of each)."""
+
+    plans: list[Plan]
+    requests: list[Request]
+    payments: list[Transaction]
+
+
+def _usual_places(read: _Read) -> list[tuple[int, JourneyItem]]:
     placed: list[tuple[int, JourneyItem]] = []
-    for plan in all_plans(case):
+    for plan in read.plans:
         placed.append((_plan_step(plan),
                        JourneyItem("plan", plan.id, plan.dated, plan_name(plan), "usual")))
-    for request in case.list_of(Request):
+    for request in read.requests:
         if request.kind in _REVIEW_REQUESTS:
             title = request.summary or f"Request for a {request.kind}"
             placed.append((7, JourneyItem("request", request.id, request.made_on, title,
                                           "usual")))
-    for item in case.list_of(Transaction):
+    for item in read.payments:
         step = 4 if item.source == "council-payment" else 6
         title = item.counterparty or item.description or "Payment"
         placed.append((step, JourneyItem("transaction", item.id, item.date,
@@ -90,9 +99,9 @@ def _tagged_places(case: Case) -> list[tuple[int, JourneyItem]]:
     return placed
 
 
-def _where(case: Case, today: date, tagged: list[tuple[int, JourneyItem]]) -> tuple[int, str]:
+def _where(read: _Read, today: date, tagged: list[tuple[int, JourneyItem]]) -> tuple[int, str]:
     """The step the person is at, from the latest plan and anything tagged since."""
-    plans = [p for p in all_plans(case) if p.kind in PLAN_KINDS_IN_FORCE and p.dated <= today]
+    plans = [p for p in read.plans if p.kind in PLAN_KINDS_IN_FORCE and p.dated <= today]
     step, reason, since = 1, "No support plan is recorded yet, so this is the first step.", None
     if plans:
         latest = plans[-1]
@@ -105,7 +114,7 @@ def _where(case: Case, today: date, tagged: list[tuple[int, JourneyItem]]) -> tu
         elif latest.status is None:
             step, reason = 2, f"The latest plan, {name}, has no status recorded."
         else:
-            step, reason = _after_agreement(case, latest, name, today)
+            step, reason = _after_agreement(read, latest, name, today)
     later = [(item.day, n, item) for n, item in tagged
              if item.day is not None and item.day <= today and (since is None or item.day > since)]
     if later:
@@ -117,14 +126,14 @@ def _where(case: Case, today: date, tagged: list[tuple[int, JourneyItem]]) -> tu
     return step, reason
 
 
-def _after_agreement(case: Case, plan: Plan, name: str, today: date) -> tuple[int, str]:
-    reviews = [p for p in all_plans(case)
+def _after_agreement(read: _Read, plan: Plan, name: str, today: date) -> tuple[int, str]:
+    reviews = [p for p in read.plans
                if p.kind == "review-record" and plan.dated <= p.dated <= today]
-    asked = [r for r in case.list_of(Request)
+    asked = [r for r in read.requests
              if r.kind in _REVIEW_REQUESTS and r.status == "open" and r.made_on <= today]
     if reviews or asked or (plan.review_due is not None and plan.review_due <= today):
         return 7, f"The plan {name} is agreed and is due for review, or being reviewed."
-    spent = [t for t in case.list_of(Transaction)
+    spent = [t for t in read.payments
              if t.source != "council-payment" and plan.dated <= t.date <= today]
     if spent:
         return 6, f"The plan {name} is agreed and the budget is being spent."
@@ -133,10 +142,12 @@ def _after_agreement(case: Case, plan: Plan, name: str, today: date) -> tuple[in
 
 def journey(case: Case, today: date) -> Journey:
     """The seven steps with their records, and where the person is on `today`."""
-    tagged = _tagged_places(case)
+    with case.snapshot():  # one consistent reading of the case
+        read = _Read(all_plans(case), case.list_of(Request), case.list_of(Transaction))
+        tagged = _tagged_places(case)
     tagged_ids = {item.record_id for _, item in tagged}
     # A step tag is the user's own judgement, so it replaces the usual place.
-    placed = tagged + [(n, item) for n, item in _usual_places(case)
+    placed = tagged + [(n, item) for n, item in _usual_places(read)
                        if item.record_id not in tagged_ids]
     steps = tuple(
         JourneyStep(step, tuple(sorted(
@@ -144,6 +155,5 @@ def journey(case: Case, today: date) -> Journey:
             key=lambda i: (i.day or date.min, i.record_id), reverse=True)))
         for step in load_taxonomy().steps
     )
-    current, reason = _where(case, today, tagged)
+    current, reason = _where(read, today, tagged)
     return Journey(steps, current, reason)
-
