@@ -25,11 +25,15 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from random import Random
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.measure import peak_rss_mb
+
+if TYPE_CHECKING:
+    from ui.shell import Shell
 
 TIMEOUT_S = 300
 IMPORTED_FILES = 50
@@ -73,12 +77,51 @@ def probe(original: Path) -> dict[str, float | int]:
         return _probe(folder, _letters(Path(work), IMPORTED_FILES))
 
 
-def _probe(folder: Path, letters: list[Path]) -> dict[str, float | int]:
+def _switch_themes(app: QApplication, shell: Shell, settle: Callable[[], None],
+                   phase: Callable[[str], None]) -> list[float]:
+    """Milliseconds of each switch of text size and contrast, until the window is laid out
+    and painted afresh (what the person waits for)."""
+    switches: list[float] = []
+    changes: list[Callable[[], None]] = [
+        lambda: shell.set_text_size("extra-large"), lambda: shell.set_text_size("normal"),
+        lambda: shell._set("high_contrast", True), lambda: shell._set("high_contrast", False)]
+    for change in changes:
+        started = time.perf_counter()
+        change()
+        app.processEvents()
+        shell.grab()
+        switches.append((time.perf_counter() - started) * 1000)
+        settle()
+        phase(f"switch {len(switches)}")
+    return switches
+
+
+def _bundle_while_importing(shell: Shell, target: Path, letters: list[Path],
+                            idle: Callable[[], bool]) -> None:
+    """From the Bundles screen, build a bundle of the last six months while the import
+    dialog brings in `letters` without stopping to ask; wait for both."""
     from app.services.bundles.options import BundleOptions
+    from ui.letter_import import ImportDialog
+
+    view = shell.case_view
+    assert view is not None
+    view.go("Bundles")
+    _wait(idle)
+    end = date.today()
+    view.bundles.build_to(target, BundleOptions(date_from=end - timedelta(days=182),
+                                                date_to=end))
+    dialog = ImportDialog(view.case, view.ops, letters, shell)
+    dialog.ask_each.setChecked(False)
+    dialog.show()
+    _wait(lambda: dialog.phase == "done" and view.bundles._cancel is None and idle())
+    if len(dialog.saved_ids) != len(letters) or not target.exists():
+        raise SystemExit("the bundle or the import did not finish")
+
+
+def _probe(folder: Path, letters: list[Path]) -> dict[str, float | int]:
     from ui import settings as settings_store
     from ui import theme
     from ui.case_view import SECTIONS
-    from ui.letter_import import ImportDialog
     from ui.operations import Background
     from ui.shell import Shell
     from ui.today import TodayPage
@@ -128,31 +171,10 @@ def _probe(folder: Path, letters: list[Path]) -> dict[str, float | int]:
         view.go(section)
         _wait(idle)
         phase(section)
-    switches: list[float] = []
-    changes: list[Callable[[], None]] = [
-        lambda: shell.set_text_size("extra-large"), lambda: shell.set_text_size("normal"),
-        lambda: shell._set("high_contrast", True), lambda: shell._set("high_contrast", False)]
-    for change in changes:
-        started = time.perf_counter()
-        change()
-        app.processEvents()
-        shell.grab()  # the window laid out and painted afresh: what the user waits for
-        switches.append((time.perf_counter() - started) * 1000)
-        _wait(idle)
-        phase(f"switch {len(switches)}")
-    view.go("Bundles")
-    _wait(idle)
-    end = date.today()
-    view.bundles.build_to(folder.parent / "bundle.pdf", BundleOptions(
-        date_from=end - timedelta(days=182), date_to=end))
-    dialog = ImportDialog(view.case, view.ops, letters, shell)
-    dialog.ask_each.setChecked(False)
-    dialog.show()
-    _wait(lambda: dialog.phase == "done" and view.bundles._cancel is None and idle())
+    switches = _switch_themes(app, shell, lambda: _wait(idle), phase)
+    _bundle_while_importing(shell, folder.parent / "bundle.pdf", letters, idle)
     phase("bundle and import")
     tick.stop()
-    if len(dialog.saved_ids) != len(letters) or not (folder.parent / "bundle.pdf").exists():
-        raise SystemExit("the bundle or the import did not finish")
     print(json.dumps(stalls), file=sys.stderr)
     result = {"today_refresh_ms": statistics.median(today_shown),
               "gui_longest_stall_ms": max(stalls.values()),

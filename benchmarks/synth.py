@@ -45,7 +45,7 @@ from app.records.model import (
     RequestKind,
 )
 from app.records.values import Moment, format_instant
-from app.services.daywords import long_day
+from app.services.recording.daywords import long_day
 from app.store import schema
 from app.store.case import Case
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.bankcsv import (
+from app.services.budget.bankcsv import (
     MAX_BYTES,
     BankRow,
     ColumnMappingError,

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.records.model import Budget, Outcome, Plan, Transaction
-from app.services.bankcsv import StatementError, parse_statement
-from app.services.bankimport import import_statement, known_bank_refs, preview_statement
-from app.services.spending import MoneyError
+from app.services.budget.bankcsv import StatementError, parse_statement
+from app.services.budget.bankimport import import_statement, known_bank_refs, preview_statement
+from app.services.budget.spending import MoneyError
 from app.store.case import Case
 
 DATA = Path(__file__).parent / "data" / "bank"

@@ -33,7 +33,7 @@ from app.services.bundles import (
     verify_bundle,
 )
 from app.services.bundles.signing import signing_identity
-from app.services.demo import DEMO_PASSPHRASE, create_demo_case
+from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
 from app.store.case import Case
 from app.store.signing_key import KEY_META
 from tests.conftest import FAST_KDF

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from app.records import codec
 from app.records.model import Authority, Complaint, Contact, Request
 from app.records.values import ValueProblem
-from app.services import clocks, requests
-from app.services.demo import create_demo_case
-from app.services.reminders import authority_reminders
-from app.services.today import today
+from app.services.casefile.demo import create_demo_case
+from app.services.timelimits import clocks, requests
+from app.services.timelimits.reminders import authority_reminders
+from app.services.timelimits.today import today
 from app.store.case import Case
 from tests.conftest import FAST_KDF
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from app.records.model import Complaint, Jurisdiction, Person, Request
-from app.services.complaints import (
+from app.services.casefile.demo import create_demo_case
+from app.services.escalation.complaints import (
     ComplaintProblem,
     all_positions,
     link_request,
     position,
     save_complaint,
 )
-from app.services.demo import create_demo_case
 from app.store.case import Case
 from app.store.records import RecordMissing
 from tests.conftest import FAST_KDF, PASSPHRASE

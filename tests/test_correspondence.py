@@ -21,8 +21,9 @@ from reportlab.pdfgen import canvas
 
 from app.records.model import Contact, Correspondence, Person
 from app.records.values import Moment
-from app.services import interchange
-from app.services.correspondence import (
+from app.services.casefile import interchange
+from app.services.imports import ImportRefused
+from app.services.mail.correspondence import (
     MAX_BODY,
     LetterRecordProblem,
     import_file,
@@ -31,8 +32,7 @@ from app.services.correspondence import (
     save_letter,
     thread,
 )
-from app.services.imports import ImportRefused
-from app.services.letter_fields import (
+from app.services.mail.letter_fields import (
     bare_subject,
     email_thread_ids,
     letter_date,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.deadlines import (
+from app.services.timelimits.deadlines import (
     JURISDICTIONS,
     KINDS,
     RULES_FILE,

@@ -31,8 +31,8 @@ from app.records.model import (
     Transaction,
 )
 from app.records.values import Moment
-from app.services import interchange
-from app.services.demo import create_demo_case
+from app.services.casefile import interchange
+from app.services.casefile.demo import create_demo_case
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE
 

@@ -9,14 +9,19 @@ from typing import Any
 
 import pytest
 
-from app.services.deadlines import (
+from app.services.escalation.ladders import (
+    LADDERS_FILE,
+    escalation_after,
+    load_ladders,
+    read_ladders,
+)
+from app.services.timelimits.deadlines import (
     JURISDICTIONS,
     DeadlineError,
     NoSuchStep,
     RulesFileError,
     load_rules,
 )
-from app.services.ladders import LADDERS_FILE, escalation_after, load_ladders, read_ladders
 
 D = date.fromisoformat
 

@@ -13,10 +13,11 @@ from pypdf import PdfReader
 
 from app.cli import main as cli_main
 from app.records.model import Authority, Complaint, Contact, Correspondence, Person, Request
-from app.services import clocks, letters
-from app.services.demo import DEMO_PASSPHRASE, create_demo_case
-from app.services.letters import LetterDraftProblem
-from app.services.requests import from_commitment
+from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
+from app.services.mail import letters
+from app.services.mail.letters import LetterDraftProblem
+from app.services.timelimits import clocks
+from app.services.timelimits.requests import from_commitment
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE
 

@@ -13,9 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.records.model import Budget, Outcome, PaymentSchedule, Plan, Transaction
-from app.services import interchange
-from app.services.demo import create_demo_case
-from app.services.money import (
+from app.services.budget.money import (
     budget_periods,
     employer_reminders,
     money_reminders,
@@ -28,7 +26,7 @@ from app.services.money import (
     tax_year_end,
     unlinked,
 )
-from app.services.schedule import (
+from app.services.budget.schedule import (
     INTERVALS,
     ExpectedPayment,
     ScheduleError,
@@ -42,7 +40,7 @@ from app.services.schedule import (
     set_schedule,
     step,
 )
-from app.services.spending import (
+from app.services.budget.spending import (
     MoneyError,
     Suggester,
     attach_receipts,
@@ -50,6 +48,8 @@ from app.services.spending import (
     link_suggested,
     record_transaction,
 )
+from app.services.casefile import interchange
+from app.services.casefile.demo import create_demo_case
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.demo import DEMO_PASSPHRASE
+from app.services.casefile.demo import DEMO_PASSPHRASE
 from tests.test_cli import run
 
 DATA = Path(__file__).parent / "data" / "bank"

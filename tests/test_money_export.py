@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from app.records.model import Budget, Outcome, Plan, Transaction
-from app.services.bankimport import import_statement
-from app.services.monitoring import ReturnError, monitoring_return, safe_cell, to_csv, to_pdf
-from app.services.schedule import set_schedule
-from app.services.spending import link_outcomes
+from app.services.budget.bankimport import import_statement
+from app.services.budget.monitoring import ReturnError, monitoring_return, safe_cell, to_csv, to_pdf
+from app.services.budget.schedule import set_schedule
+from app.services.budget.spending import link_outcomes
 from app.store.case import Case
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.plancompare import (
+from app.services.support_plans.plancompare import (
     BudgetChange,
     DiffToken,
     InvolvementFlags,

@@ -19,10 +19,10 @@ from app.records.model import (
     Transaction,
 )
 from app.records.values import ValueProblem
-from app.services import interchange
-from app.services.journey import journey
-from app.services.plancompare import PlanCompareError, to_json
-from app.services.plans import (
+from app.services.casefile import interchange
+from app.services.support_plans.journey import journey
+from app.services.support_plans.plancompare import PlanCompareError, to_json
+from app.services.support_plans.plans import (
     PlanProblem,
     compare_plans,
     diff_summary,
@@ -35,8 +35,8 @@ from app.services.plans import (
     save_plan,
     suggest_continues,
 )
-from app.services.reminders import Reminder, plan_reminders, whole_months
-from app.services.standards import TagProblem
+from app.services.support_plans.standards import TagProblem
+from app.services.timelimits.reminders import Reminder, plan_reminders, whole_months
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE
 

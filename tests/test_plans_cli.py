@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.services.demo import DEMO_PASSPHRASE, create_demo_case
+from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
 from tests.conftest import FAST_KDF
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,12 +17,11 @@ from app.records.model import (
     Plan,
     Request,
 )
-from app.services import interchange
-from app.services.clocks import clock
-from app.services.demo import create_demo_case
-from app.services.journey import journey
-from app.services.plans import save_plan
-from app.services.review import (
+from app.services.casefile import interchange
+from app.services.casefile.demo import create_demo_case
+from app.services.support_plans.journey import journey
+from app.services.support_plans.plans import save_plan
+from app.services.support_plans.review import (
     LETTER_TAGS,
     ReviewProblem,
     amendment_letter,
@@ -31,6 +30,7 @@ from app.services.review import (
     save_amendment,
     save_checklist,
 )
+from app.services.timelimits.clocks import clock
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE
 

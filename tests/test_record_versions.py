@@ -11,7 +11,7 @@ import pytest
 
 from app.records.model import Contact, Correspondence, DiaryEntry
 from app.records.values import Moment
-from app.services import interchange
+from app.services.casefile import interchange
 from app.store import records, schema
 from app.store.case import Case
 from tests.conftest import FAST_KDF, PASSPHRASE

@@ -8,8 +8,8 @@ import pytest
 
 from app.records.model import Complaint, Correspondence, DiaryEntry, Plan
 from app.records.values import Moment
-from app.services.plans import save_plan
-from app.services.standards import (
+from app.services.support_plans.plans import save_plan
+from app.services.support_plans.standards import (
     Evidence,
     TagProblem,
     evidence_by_tag,
@@ -19,7 +19,7 @@ from app.services.standards import (
     tag_counts,
     tagged_records,
 )
-from app.services.taxonomy import load_taxonomy
+from app.services.support_plans.taxonomy import load_taxonomy
 from app.store.case import Case
 
 

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.paths import REFERENCE
-from app.services.taxonomy import (
+from app.services.support_plans.taxonomy import (
     TagProblem,
     Taxonomy,
     TaxonomyProblem,

@@ -194,7 +194,7 @@ def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> Non
         QTextEdit,
     )
 
-    from app.services.demo import create_demo_case
+    from app.services.casefile.demo import create_demo_case
     from ui.case_view import SECTIONS
 
     shell = Shell(Settings(), kdf=FAST_KDF)
@@ -297,7 +297,7 @@ def test_change_passphrase_dialog(qtbot: Any, new_case: tuple[Case, str],
 def test_viewer_draws_pdf_pages_from_memory(qtbot: Any, case: Case) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from app.services.demo import _letter_pdf
+    from app.services.casefile.demo import _letter_pdf
     from ui.viewer import AttachmentViewer, pdf_page_images
 
     data = _letter_pdf(["A letter about Zoë's plan"])

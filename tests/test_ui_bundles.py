@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.services.bundles import past_bundles, verify_bundle
-from app.services.demo import create_demo_case
+from app.services.casefile.demo import create_demo_case
 from app.store.case import Case
 from tests.conftest import FAST_KDF, settle
 from ui.bundles import BundlesPage

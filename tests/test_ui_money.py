@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.records.model import Budget, Outcome, PaymentSchedule, Plan, Transaction
-from app.services.money import money_report
+from app.services.budget.money import money_report
 from app.store.case import Case
 from tests.conftest import FAST_KDF, settle
 from ui.bank_import import BankImportDialog

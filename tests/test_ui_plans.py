@@ -28,7 +28,7 @@ from app.records.model import (
     Plan,
     Request,
 )
-from app.services.plans import save_plan
+from app.services.support_plans.plans import save_plan
 from app.store.case import Case
 from tests.conftest import FAST_KDF, settle
 from ui.case_view import SECTIONS, CaseView

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QPushButton
 
 from app.records.model import Complaint, Correspondence, DiaryEntry, Request
-from app.services.clocks import all_clocks
-from app.services.demo import create_demo_case
+from app.services.casefile.demo import create_demo_case
+from app.services.timelimits.clocks import all_clocks
 from app.store.case import Case
 from tests.conftest import FAST_KDF, settle
 from ui import theme

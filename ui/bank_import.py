@@ -20,17 +20,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from app.services.bankcsv import COLUMN_NAMES
-from app.services.bankimport import (
+from app.services.budget.bankcsv import COLUMN_NAMES
+from app.services.budget.bankimport import (
     ImportPreview,
     ImportResult,
     import_statement,
     preview_statement,
 )
-from app.services.plans import format_day, outcome_index
+from app.services.support_plans.plans import format_day, outcome_index
 from app.store.case import Case
 from ui.labels import BANK_LAYOUTS, amount_text
 from ui.money_forms import dialog_body
@@ -91,18 +92,16 @@ class BankImportDialog(QDialog):
         self.role_boxes: list[QComboBox] = []
         self.mapping.setVisible(False)
         layout.addWidget(self.mapping)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["Line", "Date", "Paid to or from", "Amount",
-                                              "What happens", "Suggested outcome"])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        named(self.table, "What importing would do, line by line")
-        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
-        layout.addWidget(self.table, 1)
+        self._build_preview_table(layout)
+        self._build_foot(foot)
+        self.choose_button.clicked.connect(self._choose)
+        self.own_columns.toggled.connect(self._toggle_mapping)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button.clicked.connect(self.accept)
+
+    # ------------------------------------------------------------ the file
+    def _build_foot(self, foot: QVBoxLayout) -> None:
+        """The counts, whether to link payments to outcomes, Close and Import."""
         self.counts = paragraph("")
         foot.addWidget(self.counts)
         self.use_links = QCheckBox("&Link new payments to the suggested outcome")
@@ -118,12 +117,22 @@ class BankImportDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
         foot.addLayout(buttons)
-        self.choose_button.clicked.connect(self._choose)
-        self.own_columns.toggled.connect(self._toggle_mapping)
-        self.import_button.clicked.connect(self.run_import)
-        self.close_button.clicked.connect(self.accept)
 
-    # ------------------------------------------------------------ the file
+    def _build_preview_table(self, layout: QVBoxLayout) -> None:
+        """The table of what importing would do to each line of the statement."""
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["Line", "Date", "Paid to or from", "Amount",
+                                              "What happens", "Suggested outcome"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        named(self.table, "What importing would do, line by line")
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        layout.addWidget(self.table, 1)
+
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose the bank statement",
                                               filter="Statements (*.csv *.txt);;All files (*)")

@@ -48,7 +48,7 @@ from app.services.bundles import (
     verify_bundle,
 )
 from app.services.bundles.history import BUNDLE_EVENTS
-from app.services.daywords import short_day
+from app.services.recording.daywords import short_day
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes
@@ -129,6 +129,42 @@ class BundlesPage(QWidget):
         lay.addWidget(self._scope_box())
         lay.addWidget(self._sections_box())
         lay.addWidget(self._looks_box())
+        self._build_making(lay)
+        self._build_history(lay)
+        lay.addStretch(1)
+        ops.changed.connect(self._changed)
+        self.reload()
+
+    # --- the choices -------------------------------------------------------------------------
+    def _build_history(self, lay: QVBoxLayout) -> None:
+        """Bundles made before, with what can be done to the chosen one."""
+        lay.addWidget(heading("Bundles made before", "subheading"))
+        self.history = QListWidget()
+        self.history.setItemDelegate(WrappedLines(self.history))
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setMinimumHeight(160)
+        named(self.history, "Bundles made before", "Choose one, then open, check, rebuild it, "
+                                                    "or note who you gave it to")
+        self.history.currentRowChanged.connect(lambda _row: self._enable_history())
+        lay.addWidget(self.history)
+        row = QHBoxLayout()
+        self.open_button = button("&Open", "Show the chosen bundle's pages")
+        self.open_button.clicked.connect(self.open_chosen)
+        self.check_button = button("C&heck", "Check the chosen bundle's signature and files")
+        self.check_button.clicked.connect(self.check_chosen)
+        self.rebuild_button = button("&Rebuild", "Make the chosen bundle again from the record "
+                                                 "as it is now")
+        self.rebuild_button.clicked.connect(self._ask_and_rebuild)
+        self.given_button = button("&Given to…", "Note who you gave the chosen bundle to")
+        self.given_button.clicked.connect(self._ask_given)
+        for b in (self.open_button, self.check_button, self.rebuild_button, self.given_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+
+    def _build_making(self, lay: QVBoxLayout) -> None:
+        """Preview, build and cancel, the progress bar, and the strip of preview pages."""
         actions = QHBoxLayout()
         self.preview_button = button("&Preview", "Show the first pages without saving anything")
         self.preview_button.clicked.connect(self.preview)
@@ -159,35 +195,7 @@ class BundlesPage(QWidget):
         self.preview_row.setContentsMargins(0, 0, 0, 0)
         self.preview_area.setWidget(strip)
         lay.addWidget(self.preview_area)
-        lay.addWidget(heading("Bundles made before", "subheading"))
-        self.history = QListWidget()
-        self.history.setItemDelegate(WrappedLines(self.history))
-        self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.history.setMinimumHeight(160)
-        named(self.history, "Bundles made before", "Choose one, then open, check, rebuild it, "
-                                                    "or note who you gave it to")
-        self.history.currentRowChanged.connect(lambda _row: self._enable_history())
-        lay.addWidget(self.history)
-        row = QHBoxLayout()
-        self.open_button = button("&Open", "Show the chosen bundle's pages")
-        self.open_button.clicked.connect(self.open_chosen)
-        self.check_button = button("C&heck", "Check the chosen bundle's signature and files")
-        self.check_button.clicked.connect(self.check_chosen)
-        self.rebuild_button = button("&Rebuild", "Make the chosen bundle again from the record "
-                                                 "as it is now")
-        self.rebuild_button.clicked.connect(self._ask_and_rebuild)
-        self.given_button = button("&Given to…", "Note who you gave the chosen bundle to")
-        self.given_button.clicked.connect(self._ask_given)
-        for b in (self.open_button, self.check_button, self.rebuild_button, self.given_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addStretch(1)
-        ops.changed.connect(self._changed)
-        self.reload()
 
-    # --- the choices -------------------------------------------------------------------------
     def _scope_box(self) -> QGroupBox:
         box = QGroupBox("What it covers")
         form = QFormLayout(box)

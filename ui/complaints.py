@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Complaint
-from app.services import clocks
-from app.services.complaints import STATUS_WORDS, Position, all_positions, save_complaint
+from app.services.escalation.complaints import STATUS_WORDS, Position, all_positions, save_complaint
+from app.services.timelimits import clocks
 from app.store.case import Case
 from ui.dates import OptionalDate
 from ui.fields import combo, form_label
@@ -137,30 +137,19 @@ class ComplaintsPage(QWidget):
         box = QVBoxLayout(panel)
         scroll.setWidget(panel)
 
-        box.addWidget(heading("Where it stands", "subheading"))
-        self.ladder = paragraph("")
-        named(self.ladder, "The steps of the complaint")
-        box.addWidget(self.ladder)
-        self.next_text = heading("", "subheading")
-        named(self.next_text, "What you can do next")
-        box.addWidget(self.next_text)
-        self.why_button = button("&Why?", "Show how that date is worked out and the rule")
-        self.why_button.setCheckable(True)
-        self.why_text = paragraph("")
-        self.why_button.toggled.connect(self.why_text.setVisible)
-        self.why_text.setVisible(False)
-        row = QHBoxLayout()
-        self.next_letter_button = button("Write the &next letter…",
-                                         "A letter for the next step, filled in for you")
-        self.next_letter_button.clicked.connect(self.write_next_letter)
-        row.addWidget(self.next_letter_button)
-        row.addWidget(self.why_button)
-        row.addStretch(1)
-        box.addLayout(row)
-        box.addWidget(self.why_text)
-        self.alongside = paragraph("")
-        box.addWidget(self.alongside)
+        self._build_standing(box)
+        self._build_details(box)
+        box.addWidget(heading("Others who can help alongside", "subheading"))
+        self.regulators = paragraph("")
+        box.addWidget(self.regulators)
+        box.addStretch(1)
+        ops.on_change(self, ("complaint", "request"), self.reload)
+        self.places: dict[str, Position] = {}
+        self._wanted: str | None = None  # asked to show before the complaints were read
+        self.reload(self._first_shown)
 
+    def _build_details(self, box: QVBoxLayout) -> None:
+        """The complaint itself, to read and correct, with its Save button."""
         box.addWidget(heading("The complaint", "subheading"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -194,14 +183,32 @@ class ComplaintsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.save_button)
         box.addLayout(save_row)
-        box.addWidget(heading("Others who can help alongside", "subheading"))
-        self.regulators = paragraph("")
-        box.addWidget(self.regulators)
-        box.addStretch(1)
-        ops.on_change(self, ("complaint", "request"), self.reload)
-        self.places: dict[str, Position] = {}
-        self._wanted: str | None = None  # asked to show before the complaints were read
-        self.reload(self._first_shown)
+
+    def _build_standing(self, box: QVBoxLayout) -> None:
+        """Where the complaint stands: its steps, what can be done next and why, and by when."""
+        box.addWidget(heading("Where it stands", "subheading"))
+        self.ladder = paragraph("")
+        named(self.ladder, "The steps of the complaint")
+        box.addWidget(self.ladder)
+        self.next_text = heading("", "subheading")
+        named(self.next_text, "What you can do next")
+        box.addWidget(self.next_text)
+        self.why_button = button("&Why?", "Show how that date is worked out and the rule")
+        self.why_button.setCheckable(True)
+        self.why_text = paragraph("")
+        self.why_button.toggled.connect(self.why_text.setVisible)
+        self.why_text.setVisible(False)
+        row = QHBoxLayout()
+        self.next_letter_button = button("Write the &next letter…",
+                                         "A letter for the next step, filled in for you")
+        self.next_letter_button.clicked.connect(self.write_next_letter)
+        row.addWidget(self.next_letter_button)
+        row.addWidget(self.why_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.why_text)
+        self.alongside = paragraph("")
+        box.addWidget(self.alongside)
 
     def _first_shown(self) -> None:
         if self.list.count():

@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Correspondence, Request, RequestKind
 from app.records.values import Moment
-from app.services import clocks, requests
-from app.services.correspondence import Party, save_letter
-from app.services.daywords import long_day
-from app.services.letter_views import (
+from app.services.mail.correspondence import Party, save_letter
+from app.services.mail.letter_views import (
     LetterChoices,
     LetterView,
     RequestLine,
@@ -41,7 +39,9 @@ from app.services.letter_views import (
     letter_view,
     open_requests,
 )
-from app.services.people import contact_names
+from app.services.recording.daywords import long_day
+from app.services.recording.people import contact_names
+from app.services.timelimits import clocks, requests
 from app.store.case import Case
 from app.store.changes import Changes
 from ui.fields import form_label

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Commitment, Contact, DiaryEntry
 from app.records.values import Moment, now_utc
-from app.services.daywords import long_day
-from app.services.diary import EntryView, entry_view, save_entry
-from app.services.people import contacts_by_name
+from app.services.recording.daywords import long_day
+from app.services.recording.diary import EntryView, entry_view, save_entry
+from app.services.recording.people import contacts_by_name
 from app.store.case import Case
 from app.store.changes import Changes
 from ui.labels import DIARY_KINDS, delay_text, when_text
@@ -140,20 +140,7 @@ class EntryForm(QWidget):
         named(self.body, "What was said")
         self.purpose = QLineEdit()
         named(self.purpose, "What they said it was for")
-        self.promise = QLineEdit()
-        self.promise.setPlaceholderText("e.g. 'Will send a copy of the plan'")
-        named(self.promise, "What they promised")
-        self.promise_has_date = QCheckBox("By a date:")
-        named(self.promise_has_date, "The promise has a date")
-        self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
-        self.promise_due.setCalendarPopup(True)
-        self.promise_due.setEnabled(False)
-        named(self.promise_due, "Promised by")
-        self.promise_has_date.toggled.connect(self.promise_due.setEnabled)
-        promise_row = QHBoxLayout()
-        promise_row.addWidget(self.promise, 1)
-        promise_row.addWidget(self.promise_has_date)
-        promise_row.addWidget(self.promise_due)
+        promise_row = self._build_promise()
         # The list of standards, steps and laws loads with the form, not with the Diary.
         from ui.tag_picker import TagPicker
 
@@ -169,6 +156,10 @@ class EntryForm(QWidget):
         promise_label.setBuddy(self.promise)
         form.addRow(promise_label, promise_row)
         form.addRow("&Tags:", self.tags)
+        self._build_buttons(outer)
+
+    def _build_buttons(self, outer: QVBoxLayout) -> None:
+        """The message line, then Cancel and Save."""
         self.error = notice()
         outer.addWidget(self.error)
         row = QHBoxLayout()
@@ -180,6 +171,24 @@ class EntryForm(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.save_button)
         outer.addLayout(row)
+
+    def _build_promise(self) -> QHBoxLayout:
+        """What they promised, and the date it was promised by if there is one."""
+        self.promise = QLineEdit()
+        self.promise.setPlaceholderText("e.g. 'Will send a copy of the plan'")
+        named(self.promise, "What they promised")
+        self.promise_has_date = QCheckBox("By a date:")
+        named(self.promise_has_date, "The promise has a date")
+        self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
+        self.promise_due.setCalendarPopup(True)
+        self.promise_due.setEnabled(False)
+        named(self.promise_due, "Promised by")
+        self.promise_has_date.toggled.connect(self.promise_due.setEnabled)
+        promise_row = QHBoxLayout()
+        promise_row.addWidget(self.promise, 1)
+        promise_row.addWidget(self.promise_has_date)
+        promise_row.addWidget(self.promise_due)
+        return promise_row
 
     def _fill_people(self, ticked: set[str]) -> None:
         self.people.clear()
@@ -357,7 +366,7 @@ class EntryDetail(QWidget):
             who = names.get(c.by, "") if c.by else ""
             parts.append(f"<p><b>Promise:</b> {_esc(who)} {_esc(c.text)}{_esc(due)}</p>")
         if entry.tags:
-            from app.services.taxonomy import describe_tag
+            from app.services.support_plans.taxonomy import describe_tag
 
             described = "; ".join(describe_tag(t) for t in entry.tags)
             parts.append(f"<p><b>Tags:</b> {_esc(described)}</p>")
@@ -388,7 +397,7 @@ class EntryDetail(QWidget):
             if not ok:
                 return
             index = choices.index(picked)
-        from app.services.requests import from_commitment
+        from app.services.timelimits.requests import from_commitment
 
         self.ops.write(partial(from_commitment, self.case, entry.id, index),
                        lambda _r: show_notice(self.error, "Now tracked in Requests."),
@@ -415,7 +424,7 @@ class EntryDetail(QWidget):
         except OSError as exc:
             show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
             return
-        from app.services.attachments import attach_files
+        from app.services.recording.attachments import attach_files
 
         show_notice(self.error, f"Adding {len(blobs)} file(s)…")
         self.ops.write(partial(attach_files, self.case, DiaryEntry, entry.id, blobs),

@@ -9,8 +9,8 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout
 
 from app.records import kinds
-from app.services.daywords import short_day
-from app.services.journey import Journey, JourneyItem, journey
+from app.services.recording.daywords import short_day
+from app.services.support_plans.journey import Journey, JourneyItem, journey
 from app.store.case import Case
 from ui.operations import Operations
 from ui.record_links import LinkedRecordsPage, link_list, record_link

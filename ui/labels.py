@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from app.records.values import Moment
-from app.services.daywords import weekday_day
+from app.services.recording.daywords import weekday_day
 
 DIARY_KINDS = {"phone-call": "Phone call", "home-visit": "Home visit", "meeting": "Meeting",
                "email": "Email", "letter": "Letter", "observation": "Something I noticed",

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Complaint, Contact, Jurisdiction
-from app.services import clocks, letters
-from app.services.letters import LetterDraft, SavedLetter
-from app.services.people import contacts_by_name
+from app.services.mail import letters
+from app.services.mail.letters import LetterDraft, SavedLetter
+from app.services.recording.people import contacts_by_name
+from app.services.timelimits import clocks
 from app.store.atomic import write_atomic
 from app.store.case import Case
 from ui.dates import date_edit, to_date
@@ -84,31 +85,64 @@ class LetterDialog(QDialog):
         layout.addWidget(self.title)
         self.description = paragraph("")
         layout.addWidget(self.description)
-        choose = QFormLayout()
-        choose.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.kind = combo("Which letter", [(t.title, t.id)
-                                           for t in letters.load_templates().values()])
-        self.about_request = combo("Which overdue request this chases")
-        self.about_complaint = combo("Which complaint this is about")
-        self.to = combo("Who it goes to")
-        for text, field in (("&Letter:", self.kind), ("&Request:", self.about_request),
-                            ("C&omplaint:", self.about_complaint), ("&To:", self.to)):
-            choose.addRow(form_label(text, field), field)
-        layout.addLayout(choose)
-        self.asks_form = QFormLayout()
-        self.asks_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        layout.addLayout(self.asks_form)
-        fill_row = QHBoxLayout()
-        self.fill_button = button("&Fill in the letter again",
-                                  "Write the letter again from the record and your answers; "
-                                  "changes you made to the text below are replaced")
-        self.fill_button.clicked.connect(self.refill)
-        fill_row.addWidget(self.fill_button)
-        fill_row.addStretch(1)
-        layout.addLayout(fill_row)
-        self.warnings = notice()
-        layout.addWidget(self.warnings)
+        self._build_choices(layout)
+        self._build_letter(layout)
+        self._build_sending(layout)
+        self.status = notice()
+        outer.addWidget(self.status)
+        self._build_buttons(outer)
+        self._asked = 0  # each draft asked for; only the latest is shown
+        self._set_enabled(False)
+        show_notice(self.status, "Reading the case…")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        case, on = self.case, self.day()
 
+        def read() -> LetterOffer:
+            with case.snapshot():
+                return LetterOffer(clocks.overdue(case, on), case.list_of(Complaint),
+                                   contacts_by_name(case), case.person().jurisdiction)
+
+        ops.query(read, lambda offer: self._offered(offer, request_id, complaint_id))
+
+    def _build_buttons(self, outer: QVBoxLayout) -> None:
+        """Save as PDF, copy for an email, close, and save to the record."""
+        row = QHBoxLayout()
+        self.pdf_button = button("Save as &PDF…", "Save the letter as a PDF to print or attach")
+        self.copy_button = button("&Copy text for an email",
+                                  "Copy the letter's text to paste into an email")
+        self.save_button = button("Save to the &record",
+                                  "Keep this letter in Correspondence and start the clock on "
+                                  "what it asks for")
+        self.close_button = button("Close")
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.copy_button.clicked.connect(self.copy_text)
+        self.save_button.clicked.connect(self.save_to_record)
+        self.close_button.clicked.connect(self.reject)
+        row.addWidget(self.pdf_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+
+    def _build_sending(self, layout: QVBoxLayout) -> None:
+        """How and when it is sent, which decides when the clock starts."""
+        layout.addWidget(heading("Sending it", "subheading"))
+        send_form = QFormLayout()
+        send_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.channel = combo("How you are sending it",
+                             [(label, code) for code, label in CHANNELS.items()])
+        self.sent_on = date_edit("Sent on", self.day())
+        self.received_on = date_edit("They receive it on", self.day())
+        for text, control in (("Sent &by:", self.channel), ("Sent o&n:", self.sent_on),
+                              ("They &receive it on:", self.received_on)):
+            send_form.addRow(form_label(text, control), control)
+        layout.addLayout(send_form)
+        layout.addWidget(paragraph("The clock on your request starts on the day they receive "
+                                   "it. For post, that is usually a day or two after sending."))
+
+    def _build_letter(self, layout: QVBoxLayout) -> None:
+        """The letter itself: both addresses, the subject, the text and who signs it."""
         layout.addWidget(heading("The letter", "subheading"))
         letter_form = QFormLayout()
         letter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -136,53 +170,6 @@ class LetterDialog(QDialog):
         letter_form.addRow(form_label("Signed:", self.sign_off), self.sign_off)
         layout.addLayout(letter_form)
 
-        layout.addWidget(heading("Sending it", "subheading"))
-        send_form = QFormLayout()
-        send_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.channel = combo("How you are sending it",
-                             [(label, code) for code, label in CHANNELS.items()])
-        self.sent_on = date_edit("Sent on", day())
-        self.received_on = date_edit("They receive it on", day())
-        for text, control in (("Sent &by:", self.channel), ("Sent o&n:", self.sent_on),
-                              ("They &receive it on:", self.received_on)):
-            send_form.addRow(form_label(text, control), control)
-        layout.addLayout(send_form)
-        layout.addWidget(paragraph("The clock on your request starts on the day they receive "
-                                   "it. For post, that is usually a day or two after sending."))
-        self.status = notice()
-        outer.addWidget(self.status)
-        row = QHBoxLayout()
-        self.pdf_button = button("Save as &PDF…", "Save the letter as a PDF to print or attach")
-        self.copy_button = button("&Copy text for an email",
-                                  "Copy the letter's text to paste into an email")
-        self.save_button = button("Save to the &record",
-                                  "Keep this letter in Correspondence and start the clock on "
-                                  "what it asks for")
-        self.close_button = button("Close")
-        self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        self.copy_button.clicked.connect(self.copy_text)
-        self.save_button.clicked.connect(self.save_to_record)
-        self.close_button.clicked.connect(self.reject)
-        row.addWidget(self.pdf_button)
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        row.addWidget(self.save_button)
-        outer.addLayout(row)
-
-        self._asked = 0  # each draft asked for; only the latest is shown
-        self._set_enabled(False)
-        show_notice(self.status, "Reading the case…")
-        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        case, on = self.case, self.day()
-
-        def read() -> LetterOffer:
-            with case.snapshot():
-                return LetterOffer(clocks.overdue(case, on), case.list_of(Complaint),
-                                   contacts_by_name(case), case.person().jurisdiction)
-
-        ops.query(read, lambda offer: self._offered(offer, request_id, complaint_id))
-
     def _offered(self, offer: LetterOffer, request_id: str | None,
                  complaint_id: str | None) -> None:
         self.jurisdiction = offer.jurisdiction
@@ -192,6 +179,33 @@ class LetterDialog(QDialog):
         self.about_complaint.currentIndexChanged.connect(lambda _i: self._retarget())
         self.to.currentIndexChanged.connect(lambda _i: self.refill())
         self._kind_changed()
+
+    def _build_choices(self, layout: QVBoxLayout) -> None:
+        """Which letter, about what, to whom; its questions; the button to fill it in again."""
+        choose = QFormLayout()
+        choose.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.kind = combo("Which letter", [(t.title, t.id)
+                                           for t in letters.load_templates().values()])
+        self.about_request = combo("Which overdue request this chases")
+        self.about_complaint = combo("Which complaint this is about")
+        self.to = combo("Who it goes to")
+        for text, field in (("&Letter:", self.kind), ("&Request:", self.about_request),
+                            ("C&omplaint:", self.about_complaint), ("&To:", self.to)):
+            choose.addRow(form_label(text, field), field)
+        layout.addLayout(choose)
+        self.asks_form = QFormLayout()
+        self.asks_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        layout.addLayout(self.asks_form)
+        fill_row = QHBoxLayout()
+        self.fill_button = button("&Fill in the letter again",
+                                  "Write the letter again from the record and your answers; "
+                                  "changes you made to the text below are replaced")
+        self.fill_button.clicked.connect(self.refill)
+        fill_row.addWidget(self.fill_button)
+        fill_row.addStretch(1)
+        layout.addLayout(fill_row)
+        self.warnings = notice()
+        layout.addWidget(self.warnings)
 
     # Choices --------------------------------------------------------------------------
     def _fill_choices(self, offer: LetterOffer, request_id: str | None,

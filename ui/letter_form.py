@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment
-from app.services.correspondence import Party
+from app.services.mail.correspondence import Party
 from ui.labels import CHANNELS, when_text
 from ui.widgets import named
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.correspondence import Draft, prepare_import, save_import
 from app.services.imports import ImportRefused
-from app.services.letter_views import LetterChoices, letter_choices
+from app.services.mail.correspondence import Draft, prepare_import, save_import
+from app.services.mail.letter_views import LetterChoices, letter_choices
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from ui.letter_form import LetterFields, LetterValues
@@ -67,6 +67,42 @@ class ImportDialog(QDialog):
         self.stack = QStackedWidget()
         self.waiting = paragraph("Reading the file safely…")
         self.stack.addWidget(self.waiting)
+        self.stack.addWidget(self._build_checking())
+        layout.addWidget(self.stack, 1)
+        self.error = notice()
+        layout.addWidget(self.error)
+        layout.addWidget(paragraph("What happened to each file:"))
+        self.results = QListWidget()
+        self.results.setWordWrap(True)
+        self.results.setMaximumHeight(self.results.fontMetrics().lineSpacing() * 4 + 12)
+        named(self.results, "What happened to each file")
+        layout.addWidget(self.results)
+        self._build_buttons(layout)
+        self._buttons(checking=False)
+        QTimer.singleShot(0, self._next)
+
+    # Steps ----------------------------------------------------------------------------------
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        """Look at the file, cancel the rest, skip this one, save it."""
+        row = QHBoxLayout()
+        self.look_button = button("&Look at the file…", "Open the file to compare it with "
+                                                        "what was read")
+        self.skip_button = button("S&kip this file", "Do not bring this file in")
+        self.save_button = button("&Save this letter", "Keep the file and save the letter")
+        self.cancel_button = button("&Cancel the rest", "Stop after the file being saved; "
+                                                        "nothing half-done is kept")
+        self.look_button.clicked.connect(self._look)
+        self.skip_button.clicked.connect(self._skip)
+        self.save_button.clicked.connect(self._save_checked)
+        self.cancel_button.clicked.connect(self.reject)
+        row.addWidget(self.look_button)
+        row.addStretch(1)
+        for b in (self.cancel_button, self.skip_button, self.save_button):
+            row.addWidget(b)
+        layout.addLayout(row)
+
+    def _build_checking(self) -> QWidget:
+        """The page for checking one letter: notes, the fields read from it, and its files."""
         checking = QWidget()
         check_layout = QVBoxLayout(checking)
         check_layout.setContentsMargins(0, 0, 0, 0)
@@ -85,36 +121,8 @@ class ImportDialog(QDialog):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         check_layout.addWidget(scroll, 1)
-        self.stack.addWidget(checking)
-        layout.addWidget(self.stack, 1)
-        self.error = notice()
-        layout.addWidget(self.error)
-        layout.addWidget(paragraph("What happened to each file:"))
-        self.results = QListWidget()
-        self.results.setWordWrap(True)
-        self.results.setMaximumHeight(self.results.fontMetrics().lineSpacing() * 4 + 12)
-        named(self.results, "What happened to each file")
-        layout.addWidget(self.results)
-        row = QHBoxLayout()
-        self.look_button = button("&Look at the file…", "Open the file to compare it with "
-                                                        "what was read")
-        self.skip_button = button("S&kip this file", "Do not bring this file in")
-        self.save_button = button("&Save this letter", "Keep the file and save the letter")
-        self.cancel_button = button("&Cancel the rest", "Stop after the file being saved; "
-                                                        "nothing half-done is kept")
-        self.look_button.clicked.connect(self._look)
-        self.skip_button.clicked.connect(self._skip)
-        self.save_button.clicked.connect(self._save_checked)
-        self.cancel_button.clicked.connect(self.reject)
-        row.addWidget(self.look_button)
-        row.addStretch(1)
-        for b in (self.cancel_button, self.skip_button, self.save_button):
-            row.addWidget(b)
-        layout.addLayout(row)
-        self._buttons(checking=False)
-        QTimer.singleShot(0, self._next)
+        return checking
 
-    # Steps ----------------------------------------------------------------------------------
     def _name(self) -> str:
         return self.paths[self.index].name
 

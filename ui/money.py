@@ -31,10 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Transaction
-from app.services.money import MoneyReport, PlanTimeline, money_report, plan_timeline
-from app.services.plans import OUTCOME_STATUS_WORDS, budget_text, format_day, plan_name
-from app.services.schedule import is_council_payment
-from app.services.spending import Suggester, attach_receipts, link_outcomes, link_suggested
+from app.services.budget.money import MoneyReport, PlanTimeline, money_report, plan_timeline
+from app.services.budget.schedule import is_council_payment
+from app.services.budget.spending import Suggester, attach_receipts, link_outcomes, link_suggested
+from app.services.support_plans.plans import (
+    OUTCOME_STATUS_WORDS,
+    budget_text,
+    format_day,
+    plan_name,
+)
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes

@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 
 from app.records.model import PaymentSchedule, Transaction
 from app.records.values import ValueProblem, parse_money
-from app.services.deadlines import add_calendar_months
-from app.services.money import CATEGORIES, PlanTimeline, plan_timeline
-from app.services.monitoring import monitoring_return, to_csv, to_pdf
-from app.services.plans import OUTCOME_STATUS_WORDS, format_day, plan_name
-from app.services.schedule import (
+from app.services.budget.money import CATEGORIES, PlanTimeline, plan_timeline
+from app.services.budget.monitoring import monitoring_return, to_csv, to_pdf
+from app.services.budget.schedule import (
     INTERVAL_WORDS,
     INTERVALS,
     infer_schedule,
@@ -37,7 +35,9 @@ from app.services.schedule import (
     schedules_in_use,
     set_schedule,
 )
-from app.services.spending import Suggester, record_transaction
+from app.services.budget.spending import Suggester, record_transaction
+from app.services.support_plans.plans import OUTCOME_STATUS_WORDS, format_day, plan_name
+from app.services.timelimits.deadlines import add_calendar_months
 from app.store.atomic import write_atomic
 from app.store.case import Case
 from ui.dates import date_edit, to_date, to_qdate
@@ -97,26 +97,7 @@ class PaymentDialog(QDialog):
         named(self, "Add a payment")
         layout, foot = dialog_body(self, 72, 34)
         layout.addWidget(heading("Add a payment", "subheading"))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.day = date_edit("Date of the payment", today)
-        self.direction = QComboBox()
-        self.direction.addItem("Money out (spending)", "out")
-        self.direction.addItem("Money in", "in")
-        named(self.direction, "Money in or out")
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText("e.g. 45.50")
-        named(self.amount, "Amount in pounds")
-        self.payee = QLineEdit()
-        named(self.payee, "Paid to or from")
-        self.description = QLineEdit()
-        self.description.setPlaceholderText("e.g. 'Swimming club term fee'")
-        named(self.description, "What it was for")
-        self.category = QComboBox()
-        self.category.setEditable(True)
-        self.category.addItem("")
-        self.category.addItems(list(CATEGORIES))
-        named(self.category, "Kind of payment", "Choose one or type your own")
+        self._build_payment_form(layout, today)
         self.outcomes = QListWidget()
         self.outcomes.setWordWrap(True)
         named(self.outcomes, "Outcomes this payment was for")
@@ -125,13 +106,6 @@ class PaymentDialog(QDialog):
         self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 3 + 12)
         named(self.files, "Receipts to keep with the payment")
         self.add_file = button("Add a recei&pt…", "Choose a photo or PDF of the receipt")
-        form.addRow("&Date:", self.day)
-        form.addRow("&In or out:", self.direction)
-        form.addRow("A&mount (£):", self.amount)
-        form.addRow("Paid &to or from:", self.payee)
-        form.addRow("&What for:", self.description)
-        form.addRow("&Kind:", self.category)
-        layout.addLayout(form)
         layout.addWidget(self.outcomes_hint)
         self.outcomes.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         layout.addWidget(self.outcomes, 1)
@@ -157,6 +131,36 @@ class PaymentDialog(QDialog):
                 return plan_timeline(case), case.list_of(Transaction)
 
         ops.query(read, self._read)
+
+    def _build_payment_form(self, layout: QVBoxLayout, today: date) -> None:
+        """When, in or out, how much, to or from whom, what for and what kind."""
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.day = date_edit("Date of the payment", today)
+        self.direction = QComboBox()
+        self.direction.addItem("Money out (spending)", "out")
+        self.direction.addItem("Money in", "in")
+        named(self.direction, "Money in or out")
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("e.g. 45.50")
+        named(self.amount, "Amount in pounds")
+        self.payee = QLineEdit()
+        named(self.payee, "Paid to or from")
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("e.g. 'Swimming club term fee'")
+        named(self.description, "What it was for")
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItem("")
+        self.category.addItems(list(CATEGORIES))
+        named(self.category, "Kind of payment", "Choose one or type your own")
+        form.addRow("&Date:", self.day)
+        form.addRow("&In or out:", self.direction)
+        form.addRow("A&mount (£):", self.amount)
+        form.addRow("Paid &to or from:", self.payee)
+        form.addRow("&What for:", self.description)
+        form.addRow("&Kind:", self.category)
+        layout.addLayout(form)
 
     def _read(self, found: tuple[PlanTimeline, list[Transaction]]) -> None:
         self.timeline, payments = found
@@ -268,6 +272,24 @@ class ScheduleDialog(QDialog):
         self.remove_button = button("&Remove the chosen schedule",
                                     "Delete it (it stays in the case's history)")
         layout.addLayout(_buttons(self.remove_button))
+        self._build_schedule_form(layout, today)
+        self.use_inferred = button("&Use what Casebook worked out",
+                                   "Fill the form from the council's regular payments")
+        layout.addLayout(_buttons(self.use_inferred))
+        layout.addStretch(1)
+        self.error = notice()
+        foot.addWidget(self.error)
+        self.save_button = button("Sa&ve", "Save this schedule")
+        close = button("Close")
+        foot.addLayout(_buttons(close, self.save_button))
+        self.use_inferred.clicked.connect(self._fill_inferred)
+        self.save_button.clicked.connect(self.save)
+        self.remove_button.clicked.connect(self._remove)
+        close.clicked.connect(self.accept)
+        self.refresh()
+
+    def _build_schedule_form(self, layout: QVBoxLayout, today: date) -> None:
+        """A new schedule: how much, how often, from when, and paid by whom."""
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.amount = QLineEdit()
@@ -287,20 +309,6 @@ class ScheduleDialog(QDialog):
         form.addRow("&First payment:", self.first)
         form.addRow("Paid &by:", self.payer)
         layout.addLayout(form)
-        self.use_inferred = button("&Use what Casebook worked out",
-                                   "Fill the form from the council's regular payments")
-        layout.addLayout(_buttons(self.use_inferred))
-        layout.addStretch(1)
-        self.error = notice()
-        foot.addWidget(self.error)
-        self.save_button = button("Sa&ve", "Save this schedule")
-        close = button("Close")
-        foot.addLayout(_buttons(close, self.save_button))
-        self.use_inferred.clicked.connect(self._fill_inferred)
-        self.save_button.clicked.connect(self.save)
-        self.remove_button.clicked.connect(self._remove)
-        close.clicked.connect(self.accept)
-        self.refresh()
 
     def refresh(self) -> None:
         """Show the schedules in use and the ones the user set (read in the background)."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Contact
-from app.services.people import contacts_by_name, save_contact
+from app.services.recording.people import contacts_by_name, save_contact
 from app.store.case import Case
 from ui.labels import ROLES
 from ui.operations import Operations

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Plan
-from app.services.plancompare import DiffToken, PlanDiff
-from app.services.plans import (
+from app.services.support_plans.plancompare import DiffToken, PlanDiff
+from app.services.support_plans.plans import (
     budget_text,
     compare_plans,
     diff_summary,

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Budget, Contact, Outcome, Plan, Request
 from app.records.values import ValueProblem, parse_money
-from app.services.people import contacts_by_name
-from app.services.plancompare import SDS_OPTIONS
-from app.services.plans import (
+from app.services.recording.people import contacts_by_name
+from app.services.support_plans.plancompare import SDS_OPTIONS
+from app.services.support_plans.plans import (
     KIND_WORDS,
     OUTCOME_STATUS_WORDS,
     PERIOD_WORDS,
@@ -226,6 +226,48 @@ class PlanForm(QWidget):
         outer = QVBoxLayout(self)
         self.title_label = heading("A new version of the plan", "subheading")
         outer.addWidget(self.title_label)
+        self._build_details(outer)
+        self._build_outcomes(outer)
+        self.error = notice()
+        outer.addWidget(self.error)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.cancel_button = button("Cancel")
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.save_button = button("&Save this version", "Save the plan version")
+        self.save_button.clicked.connect(self.save)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.save_button)
+        outer.addLayout(actions)
+        outer.addStretch(1)
+
+    # Filling the form -----------------------------------------------------------------------
+    def _build_outcomes(self, outer: QVBoxLayout) -> None:
+        """The outcomes, each a row, with the buttons to add, pick and link them."""
+        outer.addWidget(heading("Outcomes", "subheading"))
+        outer.addWidget(paragraph("Type or paste each outcome as the document words it. Link "
+                                  "each to the outcome it continues in the earlier version, so "
+                                  "changes can be compared."))
+        self.rows_box = QVBoxLayout()
+        outer.addLayout(self.rows_box)
+        row = QGridLayout()
+        self.add_outcome_button = button("Add an &outcome", "Add an empty outcome to type in")
+        self.add_outcome_button.clicked.connect(lambda: self.add_row(None, focus=True))
+        self.pick_button = button("&Pick outcomes from the document…",
+                                  "Paste the document's text and tick the lines that are "
+                                  "outcomes")
+        self.pick_button.clicked.connect(self.pick_outcomes)
+        self.suggest_button = button("S&uggest links", "Suggest which earlier outcome each "
+                                                       "outcome continues, by its wording")
+        self.suggest_button.clicked.connect(self.suggest_links)
+        # Stacked, so the form fits beside the list at the largest text size.
+        row.addWidget(self.add_outcome_button, 0, 0)
+        row.addWidget(self.suggest_button, 0, 1)
+        row.addWidget(self.pick_button, 1, 0, 1, 2)
+        outer.addLayout(row)
+
+    def _build_details(self, outer: QVBoxLayout) -> None:
+        """What the document is: its kind, dates, author, status, budget, review date and tags."""
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         outer.addLayout(form)
@@ -277,41 +319,7 @@ class PlanForm(QWidget):
         form.addRow("SDS &option:", self.option)
         form.addRow("Re&view due:", self.review_due)
         form.addRow("Ta&gs:", self.tags)
-        outer.addWidget(heading("Outcomes", "subheading"))
-        outer.addWidget(paragraph("Type or paste each outcome as the document words it. Link "
-                                  "each to the outcome it continues in the earlier version, so "
-                                  "changes can be compared."))
-        self.rows_box = QVBoxLayout()
-        outer.addLayout(self.rows_box)
-        row = QGridLayout()
-        self.add_outcome_button = button("Add an &outcome", "Add an empty outcome to type in")
-        self.add_outcome_button.clicked.connect(lambda: self.add_row(None, focus=True))
-        self.pick_button = button("&Pick outcomes from the document…",
-                                  "Paste the document's text and tick the lines that are "
-                                  "outcomes")
-        self.pick_button.clicked.connect(self.pick_outcomes)
-        self.suggest_button = button("S&uggest links", "Suggest which earlier outcome each "
-                                                       "outcome continues, by its wording")
-        self.suggest_button.clicked.connect(self.suggest_links)
-        # Stacked, so the form fits beside the list at the largest text size.
-        row.addWidget(self.add_outcome_button, 0, 0)
-        row.addWidget(self.suggest_button, 0, 1)
-        row.addWidget(self.pick_button, 1, 0, 1, 2)
-        outer.addLayout(row)
-        self.error = notice()
-        outer.addWidget(self.error)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        self.cancel_button = button("Cancel")
-        self.cancel_button.clicked.connect(self.cancelled.emit)
-        self.save_button = button("&Save this version", "Save the plan version")
-        self.save_button.clicked.connect(self.save)
-        actions.addWidget(self.cancel_button)
-        actions.addWidget(self.save_button)
-        outer.addLayout(actions)
-        outer.addStretch(1)
 
-    # Filling the form -----------------------------------------------------------------------
     def _read_choices(self, then: Callable[[], None]) -> None:
         """Read what the form offers (requests, people, earlier versions), then go on."""
         case = self.case

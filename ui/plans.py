@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Contact, Plan, Request
-from app.services.attachments import attach_files
-from app.services.plans import (
+from app.services.recording.attachments import attach_files
+from app.services.support_plans.plans import (
     KIND_WORDS,
     OUTCOME_STATUS_WORDS,
     STATUS_WORDS,
@@ -38,8 +38,8 @@ from app.services.plans import (
     previous_version,
     receipt_text,
 )
-from app.services.review import checklist_lines
-from app.services.taxonomy import describe_tag
+from app.services.support_plans.review import checklist_lines
+from app.services.support_plans.taxonomy import describe_tag
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes
@@ -282,29 +282,7 @@ class PlansPage(QWidget):
         layout.addWidget(paragraph("Every version is kept. Outcomes decide what the budget can "
                                    "be spent on, so compare versions to see any outcome that "
                                    "was removed or narrowed."))
-        split = QSplitter()
-        split.setChildrenCollapsible(False)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSpacing(4)
-        # Re-measure wrapped items when the list is resized, so no line is cut short.
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setUniformItemSizes(False)
-        self.list.setItemDelegate(WrappedLines(self.list))
-        keep_readable(self.list, "28 May 2026 —")
-        named(self.list, "Plan versions, newest first")
-        self.list.currentItemChanged.connect(self._picked)
-        split.addWidget(self.list)
-        self.right = QStackedWidget()
-        self.detail = PlanDetail(case, ops)
-        self.form = PlanForm(case, ops)
-        self.right.addWidget(self.detail)
-        self.right.addWidget(scrolling(self.form))
-        split.addWidget(self.right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        layout.addWidget(split, 1)
+        layout.addWidget(self._build_versions(), 1)
         self.compare = PlanCompareView(case, ops)
         self.checklist = ChecklistView(case, ops)
         self.letter = LetterEditor(case, ops)
@@ -327,6 +305,32 @@ class PlansPage(QWidget):
         self.plans: list[Plan] = []  # oldest first, as last read
         self._wanted: str | None = None  # asked to show before the versions were read
         self.reload()
+
+    def _build_versions(self) -> QSplitter:
+        """The list of versions, and beside it the chosen one or the form to add one."""
+        split = QSplitter()
+        split.setChildrenCollapsible(False)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSpacing(4)
+        # Re-measure wrapped items when the list is resized, so no line is cut short.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setItemDelegate(WrappedLines(self.list))
+        keep_readable(self.list, "28 May 2026 —")
+        named(self.list, "Plan versions, newest first")
+        self.list.currentItemChanged.connect(self._picked)
+        split.addWidget(self.list)
+        self.right = QStackedWidget()
+        self.detail = PlanDetail(self.case, self.ops)
+        self.form = PlanForm(self.case, self.ops)
+        self.right.addWidget(self.detail)
+        self.right.addWidget(scrolling(self.form))
+        split.addWidget(self.right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        return split
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
         """Refill the list (read in the background), keeping the chosen version."""

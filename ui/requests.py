@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Request, RequestKind
-from app.services import clocks, complaints, requests
-from app.services.request_board import RequestBoard, request_board
-from app.services.requests import received_day
+from app.services.escalation import complaints
+from app.services.timelimits import clocks, requests
+from app.services.timelimits.request_board import RequestBoard, request_board
+from app.services.timelimits.requests import received_day
 from app.store.case import Case
 from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.fields import combo, form_label

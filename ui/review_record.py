@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import ChecklistTick, Contact, Plan
-from app.services.people import contacts_by_name
-from app.services.plans import format_day, plan_name
-from app.services.review import (
+from app.services.recording.people import contacts_by_name
+from app.services.support_plans.plans import format_day, plan_name
+from app.services.support_plans.review import (
     AmendmentLetter,
     ChecklistLine,
     amendment_letter,
@@ -34,7 +34,7 @@ from app.services.review import (
     save_amendment,
     save_checklist,
 )
-from app.services.taxonomy import load_taxonomy
+from app.services.support_plans.taxonomy import load_taxonomy
 from app.store.case import Case
 from ui.dates import date_edit, to_date
 from ui.operations import Operations
@@ -238,17 +238,7 @@ class LetterEditor(QWidget):
         layout.addLayout(facts)
         form.addRow("&Subject:", self.subject)
         layout.addLayout(form)
-        due_row = QHBoxLayout()
-        self.due = paragraph("")
-        due_row.addWidget(self.due, 1)
-        self.why_button = button("&Why?", "Show the rule and the law behind this date")
-        self.why_button.setCheckable(True)
-        due_row.addWidget(self.why_button)
-        layout.addLayout(due_row)
-        self.rule = paragraph("")
-        self.rule.setVisible(False)
-        self.why_button.toggled.connect(self.rule.setVisible)
-        layout.addWidget(self.rule)
+        self._build_due(layout)
         layout.addWidget(self.body, 1)
         self.error = notice()
         layout.addWidget(self.error)
@@ -263,6 +253,20 @@ class LetterEditor(QWidget):
         actions.addWidget(self.copy_button)
         actions.addWidget(self.save_button)
         layout.addLayout(actions)
+
+    def _build_due(self, layout: QVBoxLayout) -> None:
+        """When the reply is due, with the rule and the law behind it one click away."""
+        due_row = QHBoxLayout()
+        self.due = paragraph("")
+        due_row.addWidget(self.due, 1)
+        self.why_button = button("&Why?", "Show the rule and the law behind this date")
+        self.why_button.setCheckable(True)
+        due_row.addWidget(self.why_button)
+        layout.addLayout(due_row)
+        self.rule = paragraph("")
+        self.rule.setVisible(False)
+        self.why_button.toggled.connect(self.rule.setVisible)
+        layout.addWidget(self.rule)
 
     def start(self, plan_id: str) -> None:
         """Draft the letter for a review record, dated today."""

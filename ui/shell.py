@@ -282,7 +282,7 @@ class Shell(QMainWindow):
     def open_demo(self) -> None:
         """Open the demo case, making it first if needed."""
         # Imported here: the demo's PDF maker is slow to load and only the demo needs it.
-        from app.services.demo import DEMO_PASSPHRASE, create_demo_case
+        from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
 
         folder, kdf = settings_store.demo_case_dir(), self.kdf
 

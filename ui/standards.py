@@ -7,9 +7,9 @@ from html import escape
 from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout
 
 from app.records import kinds
-from app.services.daywords import long_day, short_day
-from app.services.standards import Evidence, StandardEvidence, standards_evidence
-from app.services.taxonomy import load_taxonomy
+from app.services.recording.daywords import long_day, short_day
+from app.services.support_plans.standards import Evidence, StandardEvidence, standards_evidence
+from app.services.support_plans.taxonomy import load_taxonomy
 from app.store.case import Case
 from ui.operations import Operations
 from ui.record_links import LinkedRecordsPage, link_list, record_link

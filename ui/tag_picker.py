@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QWidget
 
-from app.services.taxonomy import TagOption, Taxonomy, load_taxonomy
+from app.services.support_plans.taxonomy import TagOption, Taxonomy, load_taxonomy
 from ui.widgets import named
 from ui.wrapped_list import WrappedLines
 

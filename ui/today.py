@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import clocks
-from app.services.reminders import Reminder
-from app.services.today import AHEAD_DAYS, TodayView, today
+from app.services.timelimits import clocks
+from app.services.timelimits.reminders import Reminder
+from app.services.timelimits.today import AHEAD_DAYS, TodayView, today
 from app.store.case import Case
 from ui.operations import Operations
 from ui.widgets import button, heading, named, paragraph

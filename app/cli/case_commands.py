@@ -46,8 +46,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     """casebook import-json CASE_DIR FILE.json"""
-    from app.services import interchange
-    from app.services.attachments import extract_for_store
+    from app.services.casefile import interchange
+    from app.services.recording.attachments import extract_for_store
 
     try:
         doc = interchange.read_file(Path(args.file))
@@ -69,7 +69,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     """casebook export-json CASE_DIR FILE.json"""
-    from app.services import interchange
+    from app.services.casefile import interchange
 
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         interchange.export_case(case, Path(args.file))
@@ -132,7 +132,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """casebook demo CASE_DIR"""
-    from app.services import demo  # it brings in most of Casebook; verify must stay quick
+    from app.services.casefile import demo  # it brings in most of Casebook; verify must stay quick
 
     try:
         case = demo.create_demo_case(Path(args.case_dir))

@@ -10,7 +10,7 @@ from typing import Any
 from app.cli.common import UserError, open_case
 from app.records.model import Channel, choices
 from app.records.values import ValueProblem, parse_date
-from app.services import letters
+from app.services.mail import letters
 
 
 def _date(text: str | None, what: str, default: date) -> date:

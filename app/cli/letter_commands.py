@@ -11,8 +11,8 @@ from typing import Any
 from app.cli.common import UserError, open_case
 from app.records.model import Direction
 from app.records.values import Moment, ValueProblem
-from app.services.correspondence import check_dates, import_file
 from app.services.imports import ImportRefused
+from app.services.mail.correspondence import check_dates, import_file
 from app.store.case import Case
 
 

@@ -12,12 +12,12 @@ from typing import Any
 from app.cli.common import UserError, open_case
 from app.records.model import Transaction
 from app.records.values import parse_date, parse_money
-from app.services.bankcsv import parse_columns_option
-from app.services.bankimport import import_statement
-from app.services.money import MoneyReport, money_report, report_json
-from app.services.monitoring import monitoring_return, to_csv, to_pdf
-from app.services.plans import budget_text, format_day, plan_name
-from app.services.schedule import INTERVAL_WORDS, INTERVALS, set_schedule
+from app.services.budget.bankcsv import parse_columns_option
+from app.services.budget.bankimport import import_statement
+from app.services.budget.money import MoneyReport, money_report, report_json
+from app.services.budget.monitoring import monitoring_return, to_csv, to_pdf
+from app.services.budget.schedule import INTERVAL_WORDS, INTERVALS, set_schedule
+from app.services.support_plans.plans import budget_text, format_day, plan_name
 from app.store.atomic import write_atomic
 
 

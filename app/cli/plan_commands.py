@@ -7,8 +7,8 @@ import json
 from typing import Any
 
 from app.cli.common import UserError, open_case
-from app.services.plancompare import PlanCompareError, to_json
-from app.services.plans import PlanProblem, compare_plans, diff_summary
+from app.services.support_plans.plancompare import PlanCompareError, to_json
+from app.services.support_plans.plans import PlanProblem, compare_plans, diff_summary
 
 
 def cmd_plan_diff(args: argparse.Namespace) -> int:

@@ -10,8 +10,8 @@ from typing import Any
 from app.cli.common import UserError, open_case
 from app.records.model import Jurisdiction, choices
 from app.records.values import ValueProblem, parse_date
-from app.services import clocks
-from app.services.deadlines import DeadlineError, NoSuchStep, load_rules
+from app.services.timelimits import clocks
+from app.services.timelimits.deadlines import DeadlineError, NoSuchStep, load_rules
 
 
 def _date(text: str, what: str) -> date:

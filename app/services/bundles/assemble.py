@@ -334,6 +334,16 @@ def assemble(job: Assembly, check: Callable[[], None],
             if spec.original:
                 raise PageFailed(spec.source) from exc
             raise
+    _finish(writer, job)
+    check()
+    out = io.BytesIO()
+    writer.write(out)
+    progress(1.0)
+    return out.getvalue()
+
+
+def _finish(writer: PdfWriter, job: Assembly) -> None:
+    """Links, outline, page labels, attached files and metadata: the parts around the pages."""
     for page_index, spot in job.links:
         target = job.targets.get(spot.target)
         if target is None:
@@ -359,11 +369,6 @@ def assemble(job: Assembly, check: Callable[[], None],
     root[NameObject("/PageMode")] = NameObject("/UseOutlines")
     root[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    check()
-    out = io.BytesIO()
-    writer.write(out)
-    progress(1.0)
-    return out.getvalue()
 
 
 def _outline(writer: PdfWriter, items: Sequence[OutlineItem],

@@ -21,7 +21,7 @@ from app.records.model import (
     Transaction,
 )
 from app.records.values import Moment, parse_instant
-from app.services import authorities, clocks, money, plancompare, plans, schedule, standards
+from app.services.budget import money, schedule
 from app.services.bundles.options import BundleOptions
 from app.services.bundles.scope import (
     Selection,
@@ -29,7 +29,9 @@ from app.services.bundles.scope import (
     record_tags,
     record_text,
 )
-from app.services.taxonomy import load_taxonomy
+from app.services.support_plans import plancompare, plans, standards
+from app.services.support_plans.taxonomy import load_taxonomy
+from app.services.timelimits import authorities, clocks
 from app.store.audit import ChainHead
 from app.store.case import Case
 

@@ -23,9 +23,9 @@ from app.services.bundles.content import UK, BundleContent
 from app.services.bundles.layout import PAGE_HEIGHT, Pen, Rendered, render, table_style
 from app.services.bundles.pages import ExhibitEntry, day_text
 from app.services.bundles.quiet import quiet_pdf_libraries
-from app.services.daywords import weekday_day
 from app.services.imports.parsed import ImportRefused, ParsedFile
 from app.services.imports.sandbox import parse_file
+from app.services.recording.daywords import weekday_day
 from app.store.attachments import AttachmentInfo
 
 # Text longer than this is cut short on the page; the whole original is attached.

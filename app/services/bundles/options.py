@@ -9,7 +9,7 @@ from typing import Any
 
 from app.problems import Problem
 from app.records.values import ValueProblem, parse_date
-from app.services.daywords import short_day
+from app.services.recording.daywords import short_day
 
 # Every section in bundle order. Cover, contents and manifest are always included: without them
 # a bundle cannot be navigated or checked.

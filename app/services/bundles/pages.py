@@ -24,11 +24,11 @@ from reportlab.platypus import (
 )
 
 from app.records.values import parse_instant
-from app.services import plans
 from app.services.bundles.content import BundleContent, ChronoRow, uk_day
 from app.services.bundles.layout import Pen, table_style
 from app.services.bundles.options import SECTION_TITLES
-from app.services.daywords import weekday_day
+from app.services.recording.daywords import weekday_day
+from app.services.support_plans import plans
 from app.store.attachments import AttachmentInfo
 
 GRID = colors.Color(0.45, 0.45, 0.45)

@@ -25,7 +25,7 @@ from pypdf.errors import PyPdfError
 
 from app.problems import Problem
 from app.services.bundles.quiet import quiet_pdf_libraries
-from app.services.daywords import long_day
+from app.services.recording.daywords import long_day
 from app.store.signing_key import certificate_fingerprint
 
 MANIFEST_NAME = "casebook-manifest.json"

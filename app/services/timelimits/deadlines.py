@@ -16,8 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import holidays
-
 from app.paths import RULES
 from app.problems import Problem
 from app.records.model import Jurisdiction, RequestKind, choices
@@ -329,6 +327,9 @@ def nation_calendar(jurisdiction: str) -> Calendar:
 @cache
 def bank_holidays(calendar: Calendar, year: int) -> frozenset[date]:
     """Bank holidays of one calendar in one year, from the `holidays` package."""
+    # Imported on first use (in the background): it takes 75 ms to load.
+    import holidays
+
     days: set[date] = set()
     for subdivision in _SUBDIVISIONS[calendar]:
         days.update(holidays.country_holidays("GB", subdiv=subdivision, years=year).keys())

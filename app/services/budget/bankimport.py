@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.records.model import PaymentSchedule, Transaction
-from app.services.bankcsv import BankRow, RejectedRow, parse_statement
-from app.services.money import PlanTimeline, plan_timeline
-from app.services.spending import Suggester, check_links
+from app.services.budget.bankcsv import BankRow, RejectedRow, parse_statement
+from app.services.budget.money import PlanTimeline, plan_timeline
+from app.services.budget.spending import Suggester, check_links
 from app.store import records
 from app.store.case import Case
 

@@ -13,9 +13,9 @@ from datetime import date
 
 from app.problems import Problem
 from app.records.model import Complaint, Request
-from app.services.clocks import KIND_WORDS, RequestClock, clock
-from app.services.deadlines import DeadlineError, load_rules
-from app.services.ladders import Ladder, NextStep, Regulator, Step, load_ladders
+from app.services.escalation.ladders import Ladder, NextStep, Regulator, Step, load_ladders
+from app.services.timelimits.clocks import KIND_WORDS, RequestClock, clock
+from app.services.timelimits.deadlines import DeadlineError, load_rules
 from app.store.case import Case
 
 # The first rung of every nation's complaints ladder is a stage 1 complaint.

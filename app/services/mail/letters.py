@@ -42,12 +42,17 @@ from app.records.model import (
     choices,
 )
 from app.records.values import Moment, ValueProblem
-from app.services import clocks
-from app.services.authorities import DOCUMENT_WORDS, HOLDER_WORDS, current_authority, holder
-from app.services.complaints import action_words, complaint_ladder, position, spoken
-from app.services.deadlines import DeadlineError, Rule, load_rules
-from app.services.ladders import load_ladders
-from app.services.requests import received_day
+from app.services.escalation.complaints import action_words, complaint_ladder, position, spoken
+from app.services.escalation.ladders import load_ladders
+from app.services.timelimits import clocks
+from app.services.timelimits.authorities import (
+    DOCUMENT_WORDS,
+    HOLDER_WORDS,
+    current_authority,
+    holder,
+)
+from app.services.timelimits.deadlines import DeadlineError, Rule, load_rules
+from app.services.timelimits.requests import received_day
 from app.store.case import Case
 from app.store.records import RecordMissing
 

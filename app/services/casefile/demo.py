@@ -30,8 +30,8 @@ from app.records.model import (
     Transaction,
 )
 from app.records.values import UTC, Moment
-from app.services.review import add_demo_review
-from app.services.schedule import add_demo_schedule
+from app.services.budget.schedule import add_demo_schedule
+from app.services.support_plans.review import add_demo_review
 from app.store.case import Case
 
 DEMO_PASSPHRASE = "demo casebook"

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.records.model import Contact, Correspondence, Request
-from app.services import clocks
-from app.services.correspondence import InThread, thread
-from app.services.people import contacts_by_name
+from app.services.mail.correspondence import InThread, thread
+from app.services.recording.people import contacts_by_name
+from app.services.timelimits import clocks
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 

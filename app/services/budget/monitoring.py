@@ -31,7 +31,7 @@ from app.paths import FONTS
 from app.problems import Problem
 from app.records.model import PaymentSchedule, Transaction
 from app.records.values import format_money
-from app.services.money import (
+from app.services.budget.money import (
     ZERO,
     OutcomeSpend,
     PeriodSummary,
@@ -41,8 +41,8 @@ from app.services.money import (
     spend_by_outcome,
     unlinked,
 )
-from app.services.plans import budget_text, format_day, plan_name
-from app.services.schedule import PaymentCheck, check_payments, schedules_in_use
+from app.services.budget.schedule import PaymentCheck, check_payments, schedules_in_use
+from app.services.support_plans.plans import budget_text, format_day, plan_name
 from app.store.case import Case
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

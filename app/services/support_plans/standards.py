@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from app.records import kinds
-from app.services.taxonomy import Component, Standard, TagProblem, load_taxonomy
+from app.services.support_plans.taxonomy import Component, Standard, TagProblem, load_taxonomy
 from app.store import records
 from app.store.case import Case
 

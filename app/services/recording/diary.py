@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.records.model import Contact, DiaryEntry
-from app.services.people import contact_names
+from app.services.recording.people import contact_names
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.records import Version

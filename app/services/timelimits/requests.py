@@ -10,7 +10,7 @@ from datetime import date
 
 from app.records.model import Correspondence, DiaryEntry, Pause, Request, RequestKind
 from app.records.values import ValueProblem
-from app.services.daywords import long_day
+from app.services.recording.daywords import long_day
 from app.store.case import Case
 
 

@@ -15,7 +15,7 @@ from typing import cast
 
 from app.paths import RULES
 from app.records.model import choices
-from app.services.deadlines import (
+from app.services.timelimits.deadlines import (
     JURISDICTIONS,
     KINDS,
     Deadline,

@@ -10,8 +10,8 @@ from datetime import date
 from typing import Literal
 
 from app.records.model import Request
-from app.services.daywords import long_day
-from app.services.deadlines import DeadlineError, NoSuchStep, Rule, load_rules
+from app.services.recording.daywords import long_day
+from app.services.timelimits.deadlines import DeadlineError, NoSuchStep, Rule, load_rules
 from app.store.case import Case
 
 State = Literal["overdue", "due-soon", "waiting", "no-date", "answered", "answered-late",

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.records.model import Complaint, Contact, Correspondence, Jurisdiction
-from app.services import clocks
-from app.services.people import contacts_by_name
+from app.services.recording.people import contacts_by_name
+from app.services.timelimits import clocks
 from app.store.case import Case
 
 

@@ -25,10 +25,10 @@ from app.records.model import (
     Request,
 )
 from app.records.values import Moment
-from app.services.deadlines import due_date
-from app.services.plans import format_day, get_plan, plan_name
-from app.services.requests import from_letter
-from app.services.taxonomy import ChecklistItem, load_taxonomy
+from app.services.support_plans.plans import format_day, get_plan, plan_name
+from app.services.support_plans.taxonomy import ChecklistItem, load_taxonomy
+from app.services.timelimits.deadlines import due_date
+from app.services.timelimits.requests import from_letter
 from app.store.case import Case
 from app.store.records import RecordMissing
 

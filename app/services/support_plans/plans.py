@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from app.problems import Problem
 from app.records.model import Contact, Plan, Request
-from app.services.plancompare import (
+from app.services.support_plans.plancompare import (
     SDS_OPTIONS,
     LineageSuggestion,
     OutcomeIn,
@@ -26,7 +26,7 @@ from app.services.plancompare import (
     compare,
     suggest_lineage,
 )
-from app.services.standards import normalise_tags
+from app.services.support_plans.standards import normalise_tags
 from app.store.case import Case
 from app.store.records import RecordMissing
 

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from app.services import clocks
-from app.services.complaints import all_positions
-from app.services.money import money_reminders
-from app.services.people import contact_names
-from app.services.reminders import Reminder, authority_reminders, plan_reminders
+from app.services.budget.money import money_reminders
+from app.services.escalation.complaints import all_positions
+from app.services.recording.people import contact_names
+from app.services.timelimits import clocks
+from app.services.timelimits.reminders import Reminder, authority_reminders, plan_reminders
 from app.store.case import Case
 
 # How far ahead Today looks for requests falling due.

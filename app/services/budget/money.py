@@ -21,11 +21,7 @@ from typing import Any
 
 from app.records.model import Outcome, PaymentSchedule, Plan, Transaction
 from app.records.values import format_money
-from app.services.deadlines import add_calendar_months
-from app.services.plancompare import PERIODS_PER_YEAR
-from app.services.plans import OutcomeRef, all_plans, format_day, outcome_index, plan_in_force
-from app.services.reminders import Reminder
-from app.services.schedule import (
+from app.services.budget.schedule import (
     COUNCIL_CATEGORY,
     ExpectedPayment,
     PaymentCheck,
@@ -35,6 +31,16 @@ from app.services.schedule import (
     next_payment,
     schedules_in_use,
 )
+from app.services.support_plans.plancompare import PERIODS_PER_YEAR
+from app.services.support_plans.plans import (
+    OutcomeRef,
+    all_plans,
+    format_day,
+    outcome_index,
+    plan_in_force,
+)
+from app.services.timelimits.deadlines import add_calendar_months
+from app.services.timelimits.reminders import Reminder
 from app.store.case import Case
 
 PENNY = Decimal("0.01")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.records.model import Authority, Plan
-from app.services.authorities import DOCUMENT_WORDS
-from app.services.deadlines import add_calendar_months
-from app.services.plans import all_plans, format_day, plan_in_force, plan_name
+from app.services.support_plans.plans import all_plans, format_day, plan_in_force, plan_name
+from app.services.timelimits.authorities import DOCUMENT_WORDS
+from app.services.timelimits.deadlines import add_calendar_months
 from app.store.case import Case
 
 # Plans are expected to be reviewed at least once a year (Care Act 2014 s27 guidance in

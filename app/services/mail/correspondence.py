@@ -15,10 +15,10 @@ from datetime import date
 
 from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment, ValueProblem
-from app.services import letter_fields
-from app.services.attachments import read_file_text
-from app.services.daywords import long_day
 from app.services.imports import ImportRefused, ParsedFile, parse_file
+from app.services.mail import letter_fields
+from app.services.recording.attachments import read_file_text
+from app.services.recording.daywords import long_day
 from app.store import records
 from app.store.case import Case
 from app.store.records import RecordMissing

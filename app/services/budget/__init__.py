@@ -1,0 +1,1 @@
+"""Money: payments, the council's schedule, spending against the plan, bank statements."""

@@ -1,0 +1,1 @@
+"""The case as a whole: its interchange file and the demo case."""

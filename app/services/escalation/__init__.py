@@ -1,0 +1,1 @@
+"""Complaints and the ladder of places to take them next."""

@@ -1,0 +1,1 @@
+"""Letters and emails: writing them, their fields, and how they are shown."""

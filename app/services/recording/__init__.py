@@ -1,0 +1,1 @@
+"""Writing things down: diary entries, people, files and how days are worded."""

@@ -1,0 +1,1 @@
+"""Support plans: versions, comparison, review, the journey and the standards."""
