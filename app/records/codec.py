@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -63,6 +64,18 @@ def _describe(tp: Any) -> str:
     return names.get(tp, "an object")
 
 
+# JSON values kept as they are: the check on the raw value, and what it should have been.
+_PLAIN: dict[Any, tuple[Callable[[Any], bool], str]] = {
+    bool: (lambda raw: isinstance(raw, bool), "should be true or false"),
+    int: (lambda raw: isinstance(raw, int) and not isinstance(raw, bool),
+          "should be a whole number"),
+    str: (lambda raw: isinstance(raw, str), "should be text"),
+}
+# Values written as text and read back by a parser.
+_PARSED: dict[Any, Callable[[str], Any]] = {
+    date: parse_date, datetime: parse_instant, Moment: Moment.parse, Decimal: parse_money}
+
+
 def decode_value(tp: Any, raw: Any, path: str) -> Any:
     """Turn one JSON value into the Python value the type hint asks for."""
     optional, inner = _is_optional(tp)
@@ -70,46 +83,36 @@ def decode_value(tp: Any, raw: Any, path: str) -> Any:
         if optional:
             return None
         raise FormatProblem(path, "is required but is empty")
-    tp = inner
-    origin = get_origin(tp)
     try:
-        if origin is Literal:
-            allowed = get_args(tp)
-            if raw not in allowed:
-                choices = ", ".join(str(a) for a in allowed)
-                raise FormatProblem(path, f"'{raw}' is not one of: {choices}")
-            return raw
-        if origin is list:
-            if not isinstance(raw, list):
-                raise FormatProblem(path, "should be a list")
-            (item_tp,) = get_args(tp)
-            return [decode_value(item_tp, item, f"{path}[{i}]") for i, item in enumerate(raw)]
-        if tp is bool:
-            if not isinstance(raw, bool):
-                raise FormatProblem(path, "should be true or false")
-            return raw
-        if tp is int:
-            if isinstance(raw, bool) or not isinstance(raw, int):
-                raise FormatProblem(path, "should be a whole number")
-            return raw
-        if tp is str:
-            if not isinstance(raw, str):
-                raise FormatProblem(path, "should be text")
-            return raw
-        if not isinstance(raw, str) and tp in (date, datetime, Moment, Decimal):
-            raise FormatProblem(path, f"should be {_describe(tp)} written as text")
-        if tp is date:
-            return parse_date(raw)
-        if tp is datetime:
-            return parse_instant(raw)
-        if tp is Moment:
-            return Moment.parse(raw)
-        if tp is Decimal:
-            return parse_money(raw)
-        if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-            return decode(tp, raw, path)
+        return _decode_present(inner, raw, path)
     except ValueProblem as exc:
         raise FormatProblem(path, str(exc)) from None
+
+
+def _decode_present(tp: Any, raw: Any, path: str) -> Any:
+    origin = get_origin(tp)
+    if origin is Literal:
+        allowed = get_args(tp)
+        if raw not in allowed:
+            choices = ", ".join(str(a) for a in allowed)
+            raise FormatProblem(path, f"'{raw}' is not one of: {choices}")
+        return raw
+    if origin is list:
+        if not isinstance(raw, list):
+            raise FormatProblem(path, "should be a list")
+        (item_tp,) = get_args(tp)
+        return [decode_value(item_tp, item, f"{path}[{i}]") for i, item in enumerate(raw)]
+    if tp in _PLAIN:
+        fits, needed = _PLAIN[tp]
+        if not fits(raw):
+            raise FormatProblem(path, needed)
+        return raw
+    if tp in _PARSED:
+        if not isinstance(raw, str):
+            raise FormatProblem(path, f"should be {_describe(tp)} written as text")
+        return _PARSED[tp](raw)
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return decode(tp, raw, path)
     raise TypeError(f"no JSON rule for {tp!r}")  # a programming error, not bad input
 
 

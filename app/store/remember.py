@@ -10,9 +10,7 @@ import base64
 import binascii
 import secrets
 from dataclasses import dataclass
-
-import keyring
-import keyring.errors
+from typing import Any
 
 SERVICE = "Casebook"
 
@@ -30,8 +28,18 @@ def new_secret() -> bytes:
     return secrets.token_bytes(32)
 
 
+def _keyring() -> Any:
+    """The keyring package, imported when first used: loading it takes 70 ms, which the
+    window would otherwise pay on its own thread before it first appears."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def load(case_id: str) -> KeyringResult:
     """The secret kept for this case, or a plain notice saying why there is none."""
+    keyring = _keyring()
     try:
         stored = keyring.get_password(SERVICE, case_id)
     except keyring.errors.KeyringLocked:
@@ -51,6 +59,7 @@ def load(case_id: str) -> KeyringResult:
 
 def store(case_id: str, secret: bytes) -> str | None:
     """Keep the secret; return None on success or a plain notice if the keyring refused."""
+    keyring = _keyring()
     try:
         keyring.set_password(SERVICE, case_id, base64.b64encode(secret).decode("ascii"))
     except Exception:  # noqa: BLE001 - the keyring is optional; say so and carry on
@@ -61,6 +70,7 @@ def store(case_id: str, secret: bytes) -> str | None:
 
 def forget(case_id: str) -> None:
     """Remove the secret, if any; failures are ignored because the slot is removed too."""
+    keyring = _keyring()
     try:
         keyring.delete_password(SERVICE, case_id)
     except Exception:  # noqa: BLE001, S110 - nothing stored or no backend: nothing to forget
