@@ -109,6 +109,29 @@ def test_a_snapshot_sees_one_moment(case: Case) -> None:
     assert case.count(DiaryEntry) == 2
 
 
+
+def test_a_snapshot_reads_each_list_once(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    case.add(_entry("first"))
+    case.add(_entry("second"))
+    from app.records import codec
+
+    decoded: list[object] = []
+    real = codec.decode
+
+    def counting(cls: type, raw: object, path: str = "$") -> object:
+        decoded.append(cls)
+        return real(cls, raw, path)
+
+    monkeypatch.setattr(codec, "decode", counting)
+    with case.snapshot():
+        first = case.list_of(DiaryEntry)
+        first.clear()  # a caller may change its own list without touching the next one
+        again = case.list_of(DiaryEntry)
+    assert sorted(e.title for e in again) == ["first", "second"]
+    assert decoded.count(DiaryEntry) == 2  # two entries, decoded once
+    assert len(case.list_of(DiaryEntry)) == 2
+    assert decoded.count(DiaryEntry) == 4  # outside a snapshot every call reads afresh
+
 def test_the_refused_thread_cannot_call_the_case(case: Case) -> None:
     Case.refuse_calls_from(threading.get_ident())
     try:

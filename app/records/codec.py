@@ -49,96 +49,183 @@ def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _is_optional(tp: Any) -> tuple[bool, Any]:
-    origin = get_origin(tp)
-    if origin in (Union, types.UnionType):
-        args = [a for a in get_args(tp) if a is not type(None)]
-        if len(args) == 1 and len(get_args(tp)) == 2:
-            return True, args[0]
-    return False, tp
-
-
 def _describe(tp: Any) -> str:
     names = {str: "text", int: "a whole number", bool: "true or false", date: "a date",
              Decimal: "an amount of money", list: "a list"}
     return names.get(tp, "an object")
 
 
+class _Wrong(Exception):
+    """A problem on its way out of a nested reader; each level adds where it was."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.steps: list[str] = []  # innermost first: "[3]" for a list item, a key otherwise
+
+    def at(self, path: str) -> FormatProblem:
+        """The problem as a FormatProblem naming its full JSON path from `path`."""
+        for step in reversed(self.steps):
+            if step.startswith("["):
+                path += step
+            else:
+                path = step if path == "$" else f"{path}.{step}"
+        return FormatProblem(path, self.problem)
+
+
+# A reader turns one JSON value into the Python value for one type hint. Readers are built once
+# per type (below) instead of working the hint out again for every value: reading records is
+# what large cases spend most of their time on.
+_Reader = Callable[[Any], Any]
+
+
+def _plain(check: Callable[[Any], bool], needed: str) -> _Reader:
+    def read(raw: Any) -> Any:
+        if not check(raw):
+            raise _Wrong(needed)
+        return raw
+    return read
+
+
+def _parsed(parse: Callable[[str], Any], tp: Any) -> _Reader:
+    wrong_type = f"should be {_describe(tp)} written as text"
+
+    def read(raw: Any) -> Any:
+        if not isinstance(raw, str):
+            raise _Wrong(wrong_type)
+        try:
+            return parse(raw)
+        except ValueProblem as exc:
+            raise _Wrong(str(exc)) from None
+    return read
+
+
 # JSON values kept as they are: the check on the raw value, and what it should have been.
-_PLAIN: dict[Any, tuple[Callable[[Any], bool], str]] = {
-    bool: (lambda raw: isinstance(raw, bool), "should be true or false"),
-    int: (lambda raw: isinstance(raw, int) and not isinstance(raw, bool),
-          "should be a whole number"),
-    str: (lambda raw: isinstance(raw, str), "should be text"),
+_PLAIN: dict[Any, _Reader] = {
+    bool: _plain(lambda raw: isinstance(raw, bool), "should be true or false"),
+    int: _plain(lambda raw: isinstance(raw, int) and not isinstance(raw, bool),
+                "should be a whole number"),
+    str: _plain(lambda raw: isinstance(raw, str), "should be text"),
 }
 # Values written as text and read back by a parser.
-_PARSED: dict[Any, Callable[[str], Any]] = {
-    date: parse_date, datetime: parse_instant, Moment: Moment.parse, Decimal: parse_money}
+_PARSED: dict[Any, _Reader] = {tp: _parsed(parse, tp) for tp, parse in (
+    (date, parse_date), (datetime, parse_instant), (Moment, Moment.parse), (Decimal, parse_money))}
+
+
+def _optional(read: _Reader) -> _Reader:
+    def read_optional(raw: Any) -> Any:
+        return None if raw is None else read(raw)
+    return read_optional
+
+
+def _required(read: _Reader) -> _Reader:
+    def read_required(raw: Any) -> Any:
+        if raw is None:
+            raise _Wrong("is required but is empty")
+        return read(raw)
+    return read_required
+
+
+def _literal(allowed: tuple[Any, ...]) -> _Reader:
+    choices = ", ".join(str(a) for a in allowed)
+
+    def read(raw: Any) -> Any:
+        if raw not in allowed:
+            raise _Wrong(f"'{raw}' is not one of: {choices}")
+        return raw
+    return read
+
+
+def _list(read_item: _Reader) -> _Reader:
+    def read(raw: Any) -> Any:
+        if not isinstance(raw, list):
+            raise _Wrong("should be a list")
+        items = []
+        for i, item in enumerate(raw):
+            try:
+                items.append(read_item(item))
+            except _Wrong as wrong:
+                wrong.steps.append(f"[{i}]")
+                raise
+        return items
+    return read
+
+
+@cache
+def _record(cls: Any) -> _Reader:
+    hints = _hints(cls)
+    fields = [(f.name, json_name(f), f.default is dataclasses.MISSING
+               and f.default_factory is dataclasses.MISSING, _reader(hints[f.name]))
+              for f in dataclasses.fields(cls)]
+    has_check = callable(getattr(cls, "check", None))
+
+    def read(raw: Any) -> Any:
+        if not isinstance(raw, dict):
+            raise _Wrong("should be an object")
+        kwargs: dict[str, Any] = {}
+        for name, key, required, read_field in fields:
+            if key not in raw:
+                if required:
+                    wrong = _Wrong("is required but missing")
+                    wrong.steps.append(key)
+                    raise wrong
+                continue
+            try:
+                kwargs[name] = read_field(raw[key])
+            except _Wrong as wrong:
+                wrong.steps.append(key)
+                raise
+        obj = cls(**kwargs)
+        if has_check:
+            try:
+                obj.check()
+            except ValueProblem as exc:
+                raise _Wrong(str(exc)) from None
+        return obj
+    return read
+
+
+@cache
+def _reader(tp: Any) -> _Reader:
+    """The reader for a type hint, with `None` allowed only where the hint is `X | None`."""
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (Union, types.UnionType):
+        present = [a for a in args if a is not type(None)]
+        if len(present) == 1 and len(args) == 2:
+            return _optional(_present(present[0]))
+    return _required(_present(tp))
+
+
+def _present(tp: Any) -> _Reader:
+    origin = get_origin(tp)
+    if origin is Literal:
+        return _literal(get_args(tp))
+    if origin is list:
+        (item_tp,) = get_args(tp)
+        return _list(_reader(item_tp))
+    if tp in _PLAIN:
+        return _PLAIN[tp]
+    if tp in _PARSED:
+        return _PARSED[tp]
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return _record(tp)
+    raise TypeError(f"no JSON rule for {tp!r}")  # a programming error, not bad input
 
 
 def decode_value(tp: Any, raw: Any, path: str) -> Any:
     """Turn one JSON value into the Python value the type hint asks for."""
-    optional, inner = _is_optional(tp)
-    if raw is None:
-        if optional:
-            return None
-        raise FormatProblem(path, "is required but is empty")
     try:
-        return _decode_present(inner, raw, path)
-    except ValueProblem as exc:
-        raise FormatProblem(path, str(exc)) from None
-
-
-def _decode_present(tp: Any, raw: Any, path: str) -> Any:
-    origin = get_origin(tp)
-    if origin is Literal:
-        allowed = get_args(tp)
-        if raw not in allowed:
-            choices = ", ".join(str(a) for a in allowed)
-            raise FormatProblem(path, f"'{raw}' is not one of: {choices}")
-        return raw
-    if origin is list:
-        if not isinstance(raw, list):
-            raise FormatProblem(path, "should be a list")
-        (item_tp,) = get_args(tp)
-        return [decode_value(item_tp, item, f"{path}[{i}]") for i, item in enumerate(raw)]
-    if tp in _PLAIN:
-        fits, needed = _PLAIN[tp]
-        if not fits(raw):
-            raise FormatProblem(path, needed)
-        return raw
-    if tp in _PARSED:
-        if not isinstance(raw, str):
-            raise FormatProblem(path, f"should be {_describe(tp)} written as text")
-        return _PARSED[tp](raw)
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        return decode(tp, raw, path)
-    raise TypeError(f"no JSON rule for {tp!r}")  # a programming error, not bad input
+        return _reader(tp)(raw)
+    except _Wrong as wrong:
+        raise wrong.at(path) from None
 
 
 def decode(cls: type[T], raw: Any, path: str = "$") -> T:
     """Build a record dataclass from its JSON object, checking every field."""
-    if not isinstance(raw, dict):
-        raise FormatProblem(path, "should be an object")
-    hints = _hints(cast(Any, cls))
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        key = json_name(f)
-        sub = f"{path}.{key}" if path != "$" else key
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        if key not in raw:
-            if required:
-                raise FormatProblem(sub, "is required but missing")
-            continue
-        kwargs[f.name] = decode_value(hints[f.name], raw[key], sub)
-    obj = cls(**kwargs)
-    check = getattr(obj, "check", None)
-    if check is not None:
-        try:
-            check()
-        except ValueProblem as exc:
-            raise FormatProblem(path, str(exc)) from None
-    return obj
+    try:
+        return cast(T, _record(cast(Any, cls))(raw))
+    except _Wrong as wrong:
+        raise wrong.at(path) from None
 
 
 def encode_value(value: Any) -> Any:

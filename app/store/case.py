@@ -304,11 +304,15 @@ class Case:
         with self._reader() as reader:
             reader.execute("BEGIN")
             self._local.snapshot_depth = 1
+            # Nothing can change under a read snapshot, so each type's list is read and decoded
+            # once in it however many services ask (Today's sources all ask for the plans).
+            self._local.lists = {}
             try:
                 reader.execute("SELECT count(*) FROM meta").fetchone()  # the snapshot starts
                 yield
             finally:
                 self._local.snapshot_depth = 0
+                self._local.lists = None
                 reader.execute("COMMIT")
 
     # Identity ---------------------------------------------------------------------------
@@ -407,9 +411,17 @@ class Case:
 
     def list_of(self, cls: type[R], offset: int = 0, limit: int = -1) -> list[R]:
         """Live records of one type, newest first."""
+        lists: dict[type, list[Any]] | None = getattr(self._local, "lists", None)
+        whole = offset == 0 and limit == -1
+        if whole and lists is not None and cls in lists:
+            return list(lists[cls])
         with self.reading() as conn:
             rows = records.list_rows(conn, kinds.kind_of(cls).name, offset, limit)
-        return [codec.decode(cls, row.data) for row in rows]
+        found = [codec.decode(cls, row.data) for row in rows]
+        if whole and lists is not None:
+            lists[cls] = found
+            return list(found)
+        return found
 
     def list_keeping_unknown(self, cls: type[R]) -> list[tuple[R, dict[str, Any]]]:
         """Live records of one type, newest first, each with the stored keys this Casebook

@@ -141,13 +141,17 @@ def all_clocks(case: Case, on: date) -> list[RequestClock]:
                                          c.due_on or date.max, c.request.id))
 
 
-def overdue(case: Case, on: date) -> list[RequestClock]:
-    """Open requests past their due date, most days overdue first."""
-    return [c for c in all_clocks(case, on) if c.state == "overdue"]
+def overdue(case: Case, on: date, every: list[RequestClock] | None = None) -> list[RequestClock]:
+    """Open requests past their due date, most days overdue first (from `every`, the clocks
+    of `all_clocks`, when the caller has worked them out already)."""
+    return [c for c in (all_clocks(case, on) if every is None else every)
+            if c.state == "overdue"]
 
 
-def due_soon(case: Case, on: date, days: int = SOON_DAYS) -> list[RequestClock]:
-    """Open requests falling due within the next `days` days, soonest first."""
-    return [c for c in all_clocks(case, on)
+def due_soon(case: Case, on: date, days: int = SOON_DAYS,
+             every: list[RequestClock] | None = None) -> list[RequestClock]:
+    """Open requests falling due within the next `days` days, soonest first (from `every`, as
+    for `overdue`)."""
+    return [c for c in (all_clocks(case, on) if every is None else every)
             if c.state in ("due-soon", "waiting") and c.days_left is not None
             and c.days_left <= days]

@@ -62,8 +62,9 @@ def today(case: Case, on: date, ahead: int = AHEAD_DAYS) -> TodayView:
     """Overdue requests (most days first), those due within `ahead` days, and reminders, all
     read from one moment of the case."""
     with case.snapshot():
-        late = tuple(clocks.overdue(case, on))
-        soon = tuple(clocks.due_soon(case, on, ahead))
+        every = clocks.all_clocks(case, on)
+        late = tuple(clocks.overdue(case, on, every))
+        soon = tuple(clocks.due_soon(case, on, ahead, every))
         reminders = [r for source in SOURCES for r in source(case, on)]
         names = contact_names(case)
     reminders.sort(key=lambda r: (-r.days_overdue, r.due_on or date.max, r.title))
