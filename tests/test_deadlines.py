@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.services.timelimits.deadlines import (
+    HOLIDAYS_FILE,
     JURISDICTIONS,
     KINDS,
     RULES_FILE,
@@ -30,6 +31,7 @@ from app.services.timelimits.deadlines import (
     is_working_day,
     load_rules,
     nation_calendar,
+    package_bank_holidays,
     read_rules,
     working_days_between,
 )
@@ -110,6 +112,25 @@ def test_package_has_no_weekday_holidays_missing_from_the_table() -> None:
         | weekday_holidays("NI", years)
     )
 
+
+
+def test_the_holiday_table_is_what_the_holidays_package_says() -> None:
+    """The shipped table was made from the installed `holidays` package and still matches it:
+    after a package update that changes a year, run `python -m
+    app.services.timelimits.holiday_table` again."""
+    from app.services.timelimits import holiday_table
+
+    assert json.loads(HOLIDAYS_FILE.read_text("utf-8")) == holiday_table.table()
+
+
+def test_a_year_outside_the_table_comes_from_the_package() -> None:
+    year = holiday_table_last_year() + 1
+    assert bank_holidays("EW", year) == package_bank_holidays("EW", year)
+    assert date(year, 12, 25) in bank_holidays("EW", year)
+
+
+def holiday_table_last_year() -> int:
+    return max(int(year) for year in json.loads(HOLIDAYS_FILE.read_text("utf-8"))["EW"])
 
 def test_weekends_are_never_working_days() -> None:
     assert not is_working_day(D("2026-11-28"), "EW")  # Saturday

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.timelimits import clocks
-from app.services.timelimits.reminders import Reminder
-from app.services.timelimits.today import AHEAD_DAYS, TodayView, today
 from app.store.case import Case
 from ui.operations import Operations
 from ui.widgets import button, heading, named, paragraph
 
 if TYPE_CHECKING:
+    from app.services.timelimits.reminders import Reminder
+    from app.services.timelimits.today import TodayView
     from ui.letter_dialog import LetterDialog
 
 # How many cards of a long list are shown before "Show all".
@@ -52,6 +52,15 @@ def _card(text: str, description: str) -> tuple[QFrame, QHBoxLayout]:
     return frame, row
 
 
+def _work_out(case: Case, on: date) -> TodayView:
+    """Today's view, read in the background. The services behind it (plans, money,
+    complaints: 40 ms of code to load) are imported there too, so the first screen a case
+    opens on is drawn without waiting for them."""
+    from app.services.timelimits.today import today
+
+    return today(case, on)
+
+
 class TodayPage(QWidget):
     """The first page of an open case."""
 
@@ -63,6 +72,7 @@ class TodayPage(QWidget):
         self.case, self.ops, self.day = case, ops, day
         self.view: TodayView | None = None
         self.show_all: set[str] = set()  # long lists the user asked to see whole
+        self._asked = 0  # how many times Today has been worked out
         self.dialog: LetterDialog | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -87,7 +97,12 @@ class TodayPage(QWidget):
 
     def refresh(self) -> None:
         """Work out Today again from the record (in the background)."""
-        self.ops.query(partial(today, self.case, self.day()), self._show)
+        # Only the newest answer is shown: an older one can finish later (the first loads
+        # Today's services) and would put back a day or a record that has since changed.
+        self._asked += 1
+        asked = self._asked
+        self.ops.query(partial(_work_out, self.case, self.day()),
+                       lambda view: self._show(view) if asked == self._asked else None)
 
     def _show(self, view: TodayView) -> None:
         self.view, on, names = view, view.on, view.names
@@ -97,8 +112,8 @@ class TodayPage(QWidget):
         self.items = QVBoxLayout(body)
         self._section("Overdue", "Nothing is overdue.", len(self.view.overdue))
         self._cards("overdue", self.view.overdue, names, "⚠ OVERDUE", "overdue requests")
-        self._section(f"Due in the next {AHEAD_DAYS} days",
-                      f"Nothing falls due in the next {AHEAD_DAYS} days.",
+        self._section(f"Due in the next {view.ahead} days",
+                      f"Nothing falls due in the next {view.ahead} days.",
                       len(self.view.due_soon))
         self._cards("due-soon", self.view.due_soon, names, "◷ DUE SOON", "requests due soon")
         self._section("Reminders", "No reminders.", len(self.view.reminders))

@@ -3,7 +3,10 @@
 The rules live in `resources/rules/deadlines.json` (one entry per rule, each with its legal
 reference, source and the date it was checked), so a rule that changes is a data edit. This
 module reads and checks that file, knows the UK working-day calendars, and does the date
-arithmetic of domain.md §2d. Bank holidays come only from the `holidays` package.
+arithmetic of domain.md §2d. Bank holidays come only from the `holidays` package: for the
+years people's cases span they are read from `resources/rules/bank_holidays.json`, a table
+made from that package (`python -m app.services.timelimits.holiday_table`, checked against it
+by the tests), because loading the package takes 130-150 ms, every country's calendar included.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from app.problems import Problem
 from app.records.model import Jurisdiction, RequestKind, choices
 
 RULES_FILE = RULES / "deadlines.json"
+HOLIDAYS_FILE = RULES / "bank_holidays.json"
 
 Unit = Literal["working_days", "calendar_days", "calendar_months", "weeks", "months", "years"]
 # day0: "within N working days of receipt", the day received is day 0.
@@ -326,14 +330,28 @@ def nation_calendar(jurisdiction: str) -> Calendar:
 
 @cache
 def bank_holidays(calendar: Calendar, year: int) -> frozenset[date]:
-    """Bank holidays of one calendar in one year, from the `holidays` package."""
-    # Imported on first use (in the background): it takes 75 ms to load.
-    import holidays
+    """Bank holidays of one calendar in one year: from the table made from the `holidays`
+    package, or from the package itself for a year outside the table."""
+    by_year = _holiday_table()[calendar]
+    if str(year) in by_year:
+        return frozenset(date.fromisoformat(day) for day in by_year[str(year)])
+    return package_bank_holidays(calendar, year)
+
+
+def package_bank_holidays(calendar: Calendar, year: int) -> frozenset[date]:
+    """Bank holidays of one calendar in one year, worked out by the `holidays` package."""
+    import holidays  # imported only for a year outside the table: see the module docstring
 
     days: set[date] = set()
     for subdivision in _SUBDIVISIONS[calendar]:
         days.update(holidays.country_holidays("GB", subdiv=subdivision, years=year).keys())
     return frozenset(days)
+
+
+@cache
+def _holiday_table() -> dict[str, dict[str, list[str]]]:
+    table: dict[str, dict[str, list[str]]] = json.loads(HOLIDAYS_FILE.read_text("utf-8"))
+    return table
 
 
 def is_working_day(

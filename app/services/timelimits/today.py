@@ -33,6 +33,7 @@ class TodayView:
     due_soon: tuple[clocks.RequestClock, ...]
     reminders: tuple[Reminder, ...]
     names: dict[str, str]  # contact id → name, for "sent to …"
+    ahead: int = AHEAD_DAYS  # how many days `due_soon` looks ahead
 
     @property
     def empty(self) -> bool:
@@ -68,4 +69,4 @@ def today(case: Case, on: date, ahead: int = AHEAD_DAYS) -> TodayView:
         reminders = [r for source in SOURCES for r in source(case, on)]
         names = contact_names(case)
     reminders.sort(key=lambda r: (-r.days_overdue, r.due_on or date.max, r.title))
-    return TodayView(on, late, soon, tuple(reminders), names)
+    return TodayView(on, late, soon, tuple(reminders), names, ahead)
