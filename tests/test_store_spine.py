@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,15 @@ def test_verify_while_another_program_writes_never_reports_tampering(case: Case)
         writer.wait()
     problems = [r.stdout + r.stderr for r in results if r.returncode != 0]
     assert problems == []
+
+
+def test_list_where_picks_records_by_a_field(case: Case) -> None:
+    for summary, status in (("one", "open"), ("two", "answered"), ("three", "open")):
+        case.add(Request(id="", kind="subject-access", summary=summary,
+                         made_on=date(2026, 3, 4), status=status))
+    assert sorted(r.summary or "" for r in case.list_where(Request, "status", ("open",))) \
+        == ["one", "three"]
+    assert len(case.list_where(Request, "status", ("open", "answered"))) == 3
+    assert case.list_where(Request, "status", ("withdrawn",)) == []
+    with pytest.raises(TypeError):
+        case.list_where(Request, "no_such_field", ("x",))

@@ -7,10 +7,11 @@ which is all-or-nothing, and every change inside it appends to the audit log.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import secrets
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -422,6 +423,15 @@ class Case:
             lists[cls] = found
             return list(found)
         return found
+
+    def list_where(self, cls: type[R], key: str, values: Sequence[str]) -> list[R]:
+        """Live records of one type whose JSON field `key` is one of `values`, newest first."""
+        kind = kinds.kind_of(cls)
+        if key not in {codec.json_name(f) for f in dataclasses.fields(cls)}:  # type: ignore[arg-type]
+            raise TypeError(f"{kind.name} records have no field {key!r}")  # a programming error
+        with self.reading() as conn:
+            rows = records.list_rows_where(conn, kind.name, key, values)
+        return [codec.decode(cls, row.data) for row in rows]
 
     def list_keeping_unknown(self, cls: type[R]) -> list[tuple[R, dict[str, Any]]]:
         """Live records of one type, newest first, each with the stored keys this Casebook

@@ -236,6 +236,18 @@ def list_rows(conn: Connection, record_type: str, offset: int = 0, limit: int = 
     return [_row(r) for r in rows]
 
 
+def list_rows_where(conn: Connection, record_type: str, key: str,
+                    values: Sequence[str]) -> list[StoredRow]:
+    """One type's live records whose top-level JSON `key` holds one of `values`, newest
+    first: Today reads only the open requests of the thousands a long case holds."""
+    marks = ", ".join("?" for _ in values)
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM records WHERE type = ? AND deleted_at IS NULL "
+        f"AND json_extract(data, ?) IN ({marks}) ORDER BY sort_key DESC, id DESC",
+        (record_type, f"$.{key}", *values))
+    return [_row(r) for r in rows]
+
+
 def fields_of(conn: Connection, record_type: str,
               paths: Sequence[str]) -> list[tuple[Any, ...]]:
     """(id, sort key, value at each JSON path) of every live record of a type, newest first.

@@ -133,10 +133,13 @@ def clock(request: Request, jurisdiction: str, on: date) -> RequestClock:
     return RequestClock(request, on, due, rule, how, state, overdue or 0, left)
 
 
-def all_clocks(case: Case, on: date) -> list[RequestClock]:
-    """Every live request's clock, most overdue first, then soonest due."""
+def all_clocks(case: Case, on: date, open_only: bool = False) -> list[RequestClock]:
+    """Every live request's clock (or, with `open_only`, every open one's), most overdue
+    first, then soonest due."""
     jurisdiction = case.person().jurisdiction
-    clocks = [clock(r, jurisdiction, on) for r in case.list_of(Request)]
+    requests = case.list_where(Request, "status", ("open",)) if open_only \
+        else case.list_of(Request)
+    clocks = [clock(r, jurisdiction, on) for r in requests]
     return sorted(clocks, key=lambda c: (-c.days_overdue if c.state == "overdue" else 1,
                                          c.due_on or date.max, c.request.id))
 

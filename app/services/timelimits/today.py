@@ -63,7 +63,7 @@ def today(case: Case, on: date, ahead: int = AHEAD_DAYS) -> TodayView:
     """Overdue requests (most days first), those due within `ahead` days, and reminders, all
     read from one moment of the case."""
     with case.snapshot():
-        every = clocks.all_clocks(case, on)
+        every = clocks.all_clocks(case, on, open_only=True)  # answered ones never show
         late = tuple(clocks.overdue(case, on, every))
         soon = tuple(clocks.due_soon(case, on, ahead, every))
         reminders = [r for source in SOURCES for r in source(case, on)]
