@@ -390,6 +390,7 @@ def test_today_shows_the_first_cards_of_a_long_list_and_the_rest_when_asked(
     ops = Operations(case)
     page = TodayPage(case, ops, day=lambda: ON)
     qtbot.addWidget(page)
+    page.show()
     settle()
     cards = [f for f in page.findChildren(QFrame) if f.objectName().startswith("request-")]
     assert len(cards) == FIRST_CARDS
@@ -402,3 +403,32 @@ def test_today_shows_the_first_cards_of_a_long_list_and_the_rest_when_asked(
     focused = page.focusWidget()  # the keyboard carries on at the 21st card
     assert focused is not None and focused.parent() is cards[FIRST_CARDS]
     ops.close()
+
+
+def test_today_answered_while_out_of_sight_is_drawn_on_coming_back(qtbot: Any,
+                                                                    case: Case) -> None:
+    def cards() -> int:
+        return sum(f.objectName().startswith("request-")
+                   for f in view.today.findChildren(QFrame))
+
+    case.add(Request(id="", kind="subject-access", made_on=date(2025, 1, 1), status="open",
+                     summary="Records, asked long ago"))
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show()
+    shell.show_case(case)
+    qtbot.waitUntil(lambda: shell.case_view is not None, timeout=10000)
+    view = shell.case_view
+    assert view is not None
+    shell.settle()
+    assert cards() == 1
+    view.go("Diary")
+    case.add(Request(id="", kind="subject-access", made_on=date(2025, 2, 1), status="open",
+                     summary="Records, asked again"))
+    view.today.refresh()  # the answer comes back while the Diary is in front
+    shell.settle()
+    assert view.today.view is not None and len(view.today.view.overdue) == 2
+    assert cards() == 1  # worked out, but no cards built for a screen nobody sees
+    view.go("Today")
+    assert cards() == 2
+    shell.close_case()

@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -73,6 +74,7 @@ class TodayPage(QWidget):
         self.view: TodayView | None = None
         self.show_all: set[str] = set()  # long lists the user asked to see whole
         self._asked = 0  # how many times Today has been worked out
+        self._drawn = False  # whether the cards show `self.view`
         self.dialog: LetterDialog | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -105,19 +107,33 @@ class TodayPage(QWidget):
                        lambda view: self._show(view) if asked == self._asked else None)
 
     def _show(self, view: TodayView) -> None:
-        self.view, on, names = view, view.on, view.names
+        self.view = view
+        # Cards are built only for a Today in front; one the person has left is drawn when
+        # they come back (opening a case straight into the Diary does not wait for it).
+        self._drawn = self.isVisibleTo(self.window())
+        if self._drawn:
+            self._draw(view)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self.view is not None and not self._drawn:
+            self._drawn = True
+            self._draw(self.view)
+        super().showEvent(event)
+
+    def _draw(self, view: TodayView) -> None:
+        on, names = view.on, view.names
         self.title.setText(f"Today — {on:%A} {on.day} {on:%B %Y}")
         # A fresh page each time: the scroll area deletes the old one.
         body = QWidget()
         self.items = QVBoxLayout(body)
-        self._section("Overdue", "Nothing is overdue.", len(self.view.overdue))
-        self._cards("overdue", self.view.overdue, names, "⚠ OVERDUE", "overdue requests")
+        self._section("Overdue", "Nothing is overdue.", len(view.overdue))
+        self._cards("overdue", view.overdue, names, "⚠ OVERDUE", "overdue requests")
         self._section(f"Due in the next {view.ahead} days",
                       f"Nothing falls due in the next {view.ahead} days.",
-                      len(self.view.due_soon))
-        self._cards("due-soon", self.view.due_soon, names, "◷ DUE SOON", "requests due soon")
-        self._section("Reminders", "No reminders.", len(self.view.reminders))
-        for reminder in self.view.reminders:
+                      len(view.due_soon))
+        self._cards("due-soon", view.due_soon, names, "◷ DUE SOON", "requests due soon")
+        self._section("Reminders", "No reminders.", len(view.reminders))
+        for reminder in view.reminders:
             self._reminder_card(reminder)
         self.items.addStretch(1)
         self.scroll_area.setWidget(body)
