@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -316,6 +317,80 @@ def test_a_revision_signed_again_or_bytes_in_the_signature_padding_fail(whole: P
     changed[padding] = ord("1")
     with pytest.raises(BundleCheckFailed, match="not part of the signature"):
         verify_bundle(bytes(changed))
+
+
+def _byte_range(data: bytes) -> tuple[int, int]:
+    """Where the signature's hex string starts and ends (the gap between the signed ranges)."""
+    from pypdf import PdfReader as Reader
+
+    field = Reader(io.BytesIO(data)).trailer["/Root"]["/AcroForm"]["/Fields"][0].get_object()
+    return int(field["/V"]["/ByteRange"][1]), int(field["/V"]["/ByteRange"][2])
+
+
+@pytest.mark.slow
+def test_no_one_byte_change_is_accepted(whole: Path) -> None:
+    """Every byte of the signature, its dictionary and the file's tail is changed in turn
+    (hex letters also to lower case), and 3,000 others across the file; none is accepted, and
+    each is refused in words (about 60 s)."""
+    data = whole.read_bytes()
+    gap_start, gap_end = _byte_range(data)
+    changes = [(at, 0x01) for at in range(gap_start - 400, len(data))]
+    changes += [(at, 0x20) for at in range(gap_start, gap_end) if data[at] in b"ABCDEF"]
+    changes += [(at, 0x01) for at in random.Random(13).sample(range(gap_start - 400), 3000)]
+    accepted, crashed = [], []
+    for at, flip in changes:
+        changed = bytearray(data)
+        changed[at] ^= flip
+        try:
+            verify_bundle(bytes(changed))
+            accepted.append(at)
+        except BundleCheckFailed as refused:
+            assert str(refused) and "\n" not in str(refused)
+        except Exception as exc:  # noqa: BLE001 - the point is that none gets here
+            crashed.append((at, type(exc).__name__))
+    assert accepted == [] and crashed == []
+    assert len(changes) > 7000
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    (b"/SubFilter /ETSI.CAdES.detached", b"/SubFilter .ETSI.CAdES.detached"),
+    (b"/SigRef", b"/SigReg"), (b"/ByteRange [", b"/ByteRange [-"), (b"/Contents <", b"/Contents ("),
+])
+def test_crafted_signature_dictionaries_are_refused_in_words(whole: Path, old: bytes,
+                                                            new: bytes) -> None:
+    data = whole.read_bytes()
+    assert old in data
+    with pytest.raises(BundleCheckFailed):
+        verify_bundle(data.replace(old, new, 1))
+
+
+def test_a_signature_with_extra_parts_is_refused(whole: Path) -> None:
+    """Parts of the CMS the signature does not cover: a second digest method listed, and the
+    signature re-spelt with long-form lengths, fitted into the same space."""
+    from asn1crypto import algos, cms
+    from asn1crypto import parser as asn1_parser
+
+    data = whole.read_bytes()
+    gap_start, gap_end = _byte_range(data)
+    space = gap_end - gap_start - 2
+    contents = bytes.fromhex(data[gap_start + 1:gap_end - 1].decode())
+    _cls, _method, _tag, header, body, _trailer = asn1_parser.parse(contents)
+    original = contents[:len(header) + len(body)]
+    info = cms.ContentInfo.load(original)
+    signed = info["content"]
+    signed["digest_algorithms"] = [signed["digest_algorithms"][0],
+                                   algos.DigestAlgorithm({"algorithm": "sha512"})]
+
+    def fitted(blob: bytes) -> bytes:
+        written = blob.hex().upper().encode()
+        return data[:gap_start + 1] + written.ljust(space, b"0") + data[gap_end - 1:]
+
+    with pytest.raises(BundleCheckFailed, match="digest method"):
+        verify_bundle(fitted(info.dump(force=True)))
+    assert original[:2] == b"\x30\x82"
+    long_form = b"\x30\x84" + len(original[4:]).to_bytes(4, "big") + original[4:]
+    with pytest.raises(BundleCheckFailed, match="not encoded as Casebook encodes it"):
+        verify_bundle(fitted(long_form))
 
 
 def test_a_case_has_its_signing_key_from_the_start(case: Case) -> None:

@@ -10,18 +10,17 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from asn1crypto import cms
 from asn1crypto import parser as asn1_parser
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from app.problems import Problem
 from app.services.bundles.quiet import quiet_pdf_libraries
@@ -61,6 +60,14 @@ class BundleCheck:
 
 
 DAMAGED = "This file is damaged or is not a Casebook bundle."
+UNREADABLE = "The signature could not be read: the file has been changed or damaged."
+CHANGED_AREA = ("The bundle has been changed since it was signed: the signature area holds "
+                "bytes that are not part of the signature.")
+_HEX_STRING = re.compile(rb"<([0-9A-F]*)>")
+# The signed attributes of a Casebook signature: content type, message digest and the
+# signing certificate (v2), by object identifier.
+_SIGNED_ATTRIBUTES = ("1.2.840.113549.1.9.3", "1.2.840.113549.1.9.4",
+                      "1.2.840.113549.1.9.16.2.47")
 
 
 def verify_bundle(data: bytes) -> BundleCheck:
@@ -73,7 +80,7 @@ def _verify(data: bytes) -> BundleCheck:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except Exception:  # noqa: BLE001 - a crafted file can break the PDF reader in any way
         raise BundleCheckFailed(DAMAGED) from None
     if not signatures:
         raise BundleCheckFailed("This PDF has no Casebook signature, so it cannot be checked.")
@@ -83,16 +90,13 @@ def _verify(data: bytes) -> BundleCheck:
         raise BundleCheckFailed("The bundle has been changed since Casebook signed it: someone "
                                 "added to it and signed it again.")
     signature = signatures[0]
-    if not _signature_bytes_are_exact(signature.sig_object.get("/Contents")):
-        raise BundleCheckFailed("The bundle has been changed since it was signed: the signature "
-                                "area holds bytes that are not part of the signature.")
+    _check_signature_area(data, signature)
     try:
         signer = signature.signer_cert
         context = ValidationContext(trust_roots=[signer], allow_fetching=False)
         status = validate_pdf_signature(signature, context)
-    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError):
-        raise BundleCheckFailed("The signature could not be read: the file has been changed "
-                                "or damaged.") from None
+    except Exception:  # noqa: BLE001 - a crafted file can break the validator in any way
+        raise BundleCheckFailed(UNREADABLE) from None
     if not status.intact:
         raise BundleCheckFailed("The bundle has been changed since it was signed: its contents "
                                 "no longer match the signature.")
@@ -102,7 +106,7 @@ def _verify(data: bytes) -> BundleCheck:
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         raise BundleCheckFailed("Something was added to the file after it was signed.")
     fingerprint = certificate_fingerprint(signer.dump())
-    carried = [choice.chosen.dump() for choice in signature.signed_data["certificates"]]
+    carried = [choice.chosen.dump() for choice in signature.signed_data["certificates"] or ()]
     if any(der != signer.dump() for der in carried):
         # Casebook puts only its own certificate in the signature; anything else is a change.
         raise BundleCheckFailed("The bundle has been changed since it was signed: the signature "
@@ -120,16 +124,96 @@ def _verify(data: bytes) -> BundleCheck:
                        str(head.get("check_code", "")), pages, checked, signed_at)
 
 
-def _signature_bytes_are_exact(contents: object) -> bool:
-    """The signature area holds the signature and zero padding, nothing else: padding bytes are
-    outside what the signature covers, so a change there must still be caught."""
-    if not isinstance(contents, bytes):
-        return False
+def _check_signature_area(data: bytes, signature: Any) -> None:
+    """The bytes the signature does not cover must be exactly what Casebook writes there.
+
+    The signature covers the whole file except its own `/Contents` string. So that string must
+    be `<`, the DER of the signature in upper-case hex (as pyHanko writes it), zero padding and
+    `>`, nothing else; and the CMS inside must hold no more than Casebook put in it, because
+    its unsigned parts (the list of digest algorithms, say) could change without breaking it.
+    """
+    byte_range = signature.sig_object.get("/ByteRange")
+    if not (isinstance(byte_range, list) and len(byte_range) == 4
+            and all(isinstance(n, int) for n in byte_range)):
+        raise BundleCheckFailed(UNREADABLE)
+    start, first, gap_end, second = byte_range
+    if start != 0 or not 0 < first < gap_end or gap_end + second != len(data):
+        raise BundleCheckFailed("Something was added to the file after it was signed.")
+    written = _HEX_STRING.fullmatch(data[first:gap_end])
+    if written is None or len(written[1]) % 2:
+        raise BundleCheckFailed(CHANGED_AREA)
+    contents = bytes.fromhex(written[1].decode("ascii"))
     try:
         _cls, _method, _tag, header, body, _trailer = asn1_parser.parse(contents)
     except ValueError:
-        return False
-    return not contents[len(header) + len(body):].strip(b"\x00")
+        raise BundleCheckFailed(CHANGED_AREA) from None
+    der = contents[:len(header) + len(body)]
+    if contents[len(der):].strip(b"\x00") or contents != signature.sig_object.get("/Contents"):
+        raise BundleCheckFailed(CHANGED_AREA)
+    problem = _cms_problem(der)
+    if problem:
+        raise BundleCheckFailed(f"The bundle has been changed since it was signed: {problem}.")
+
+
+def _cms_problem(der: bytes) -> str | None:
+    """What, if anything, the signature holds that Casebook's signatures never do."""
+    try:
+        info = cms.ContentInfo.load(der, strict=True)
+        if not _minimal_lengths(der) or info["content_type"].native != "signed_data":
+            return "the signature is not encoded as Casebook encodes it"
+        signed = info["content"]
+        signers = list(signed["signer_infos"])
+        if len(signers) == 1 and not _canonical(
+                signed["version"], signed["digest_algorithms"], signed["encap_content_info"],
+                signers[0]["version"], signers[0]["sid"], signers[0]["digest_algorithm"],
+                signers[0]["signature_algorithm"]):
+            return "the signature is not encoded as Casebook encodes it"
+        algorithms = [a.dump() for a in signed["digest_algorithms"]]
+        if len(signers) != 1:
+            return "the signature names more than one signer"
+        only = signers[0]
+        if signed["version"].native != "v1" or only["version"].native != "v1":
+            return "the signature is not encoded as Casebook encodes it"
+        if algorithms != [only["digest_algorithm"].dump()]:
+            return "the signature lists a digest method its signer did not use"
+        attributes = [a["type"].dotted for a in only["signed_attrs"]]
+        if sorted(attributes) != sorted(_SIGNED_ATTRIBUTES) \
+                or any(len(a["values"]) != 1 for a in only["signed_attrs"]):
+            return "the signature holds details Casebook did not write"
+        if only["unsigned_attrs"].native is not None or signed["crls"].native is not None:
+            return "something was added to the signature"
+        encapsulated = signed["encap_content_info"]
+        if encapsulated["content_type"].native != "data" or encapsulated["content"].native:
+            return "the signature holds content of its own"
+    except (ValueError, TypeError, KeyError):
+        return "the signature is not encoded as Casebook encodes it"
+    return None
+
+
+def _minimal_lengths(der: bytes) -> bool:
+    """Every length in the encoding is written the one way DER allows (shortest form, never
+    indefinite), so no element can be re-spelt without the bytes showing it."""
+    pending = [(0, len(der))]
+    while pending:
+        start, end = pending.pop()
+        while start < end:
+            first = der[start + 1] if start + 1 < end else 0x80
+            _cls, method, _tag, header, body, _trailer = asn1_parser.parse(der[start:end])
+            if first == 0x80 or (first > 0x80 and (der[start + 2] == 0 or len(body) < 0x80)):
+                return False
+            if method == 1:  # constructed: look inside
+                pending.append((start + len(header), start + len(header) + len(body)))
+            start += len(header) + len(body)
+    return True
+
+
+def _canonical(*parts: Any) -> bool:
+    """Each of these parts of the signature, which it does not sign, is in canonical DER."""
+    for part in parts:
+        written = part.dump()
+        if part.dump(force=True) != written:
+            return False
+    return True
 
 
 def _read_attachments(data: bytes) -> tuple[dict[str, Any], dict[str, list[bytes]], int]:
@@ -137,7 +221,7 @@ def _read_attachments(data: bytes) -> tuple[dict[str, Any], dict[str, list[bytes
         reader = PdfReader(io.BytesIO(data))
         attached = {name: list(items) for name, items in reader.attachments.items()}
         pages = len(reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError):
+    except Exception:  # noqa: BLE001 - a crafted file can break the PDF reader in any way
         raise BundleCheckFailed(DAMAGED) from None
     raw = attached.get(MANIFEST_NAME)
     if not raw:
@@ -157,6 +241,8 @@ def _read_attachments(data: bytes) -> tuple[dict[str, Any], dict[str, list[bytes
 def _check_files(manifest: dict[str, Any], attached: dict[str, list[bytes]]) -> int:
     files = manifest.get("exhibits")
     if not isinstance(files, list):
+        raise BundleCheckFailed("The bundle's manifest cannot be read.")
+    if not all(isinstance(item, dict) for item in files):
         raise BundleCheckFailed("The bundle's manifest cannot be read.")
     for item in files:
         name = str(item.get("attachment", ""))
