@@ -669,3 +669,47 @@ def test_a_long_letter_shows_only_its_opening_in_the_chronology() -> None:
     assert shown.endswith("… (the whole letter is in the exhibits)")
     assert not shown[:-len("… (the whole letter is in the exhibits)")].rstrip().endswith("revi")
     assert _opening("A short note.", in_exhibits=False) == "A short note."
+
+
+def test_records_moved_by_export_and_import_keep_honest_dates(tmp_path: Path) -> None:
+    """A letter or request moved to another computer keeps when it was first entered; a letter
+    shows its own dates and whether its original is kept, never "recorded N days later"; a
+    record whose file does not say when it was entered says so."""
+    from app.services.bundles.content import gather
+    from app.services.bundles.scope import select, take_snapshot
+    from app.services.casefile import interchange
+    from app.store import records
+    from tests.conftest import PASSPHRASE
+
+    demo = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    document = interchange.export_document(demo)
+    demo.close()
+    letters, asked = document["correspondence"], document["requests"]
+    assert all("recorded_at" in item for item in letters + asked)  # stamped when entered
+    kept = {item["id"]: item["recorded_at"] for item in letters}
+    unknown = asked[0]
+    del unknown["recorded_at"]  # as a file from another tool might leave it
+    source = tmp_path / "case.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    moved, _code = interchange.import_case(tmp_path / "moved", source, PASSPHRASE, kdf=FAST_KDF)
+    try:
+        for letter_id, when in kept.items():
+            assert records.recorded_at(moved.row(letter_id).data) == when
+        assert records.recorded_at(moved.row(unknown["id"]).data) is None
+        options = BundleOptions(as_of=ON, for_whom="Glenmuir Advocacy")
+        snapshot = take_snapshot(moved)
+        rows = gather(moved, options, snapshot, select(snapshot, options), ON).rows
+        out = tmp_path / "moved.pdf"
+        make_bundle(moved, options, out)
+    finally:
+        moved.close()
+    letter_rows = [r for r in rows if r.record_id in kept]
+    assert letter_rows and all("later" not in r.recorded and "advance" not in r.recorded
+                               for r in letter_rows)
+    assert all(r.recorded.endswith(("original file kept", "no original file kept"))
+               for r in letter_rows)
+    asked_row = next(r for r in rows if r.record_id == unknown["id"])
+    assert asked_row.recorded == "when this was entered in the record is not known"
+    flat = " ".join(_text(out).split())
+    assert "when this was entered in the record is not known" in flat
+    assert re.search(r"entered \d{1,2} [A-Z][a-z]{2} 20\d\d", flat)

@@ -366,9 +366,11 @@ class Case:
 
     # Records ----------------------------------------------------------------------------
     def add(self, record: R, *, record_id: str | None = None,
-            unknown: dict[str, Any] | None = None) -> R:
+            unknown: dict[str, Any] | None = None, entered_now: bool = True) -> R:
         """Store a new record. An empty id gets a fresh one; returns the record as stored.
-        `unknown` holds keys this Casebook does not know (from a case file), kept as they are."""
+        `unknown` holds keys this Casebook does not know (from a case file), kept as they are.
+        The record is noted as entered now unless `entered_now` is False (brought in from a
+        case file, which says when, or leaves it unknown)."""
         name = kinds.kind_of(record).name
         record = validate(record)
         with self.transaction() as tx:
@@ -377,7 +379,10 @@ class Case:
             if records.id_exists(conn, rid):
                 raise ValueProblem(f"There is already a record with the id {rid}")
             record.id = rid  # type: ignore[attr-defined]
-            records.insert(conn, name, rid, {**(unknown or {}), **codec.encode(record)})
+            data = {**(unknown or {}), **codec.encode(record)}
+            if entered_now and records.RECORDED_KEY not in data:
+                data[records.RECORDED_KEY] = format_instant(now_utc())
+            records.insert(conn, name, rid, data)
         return record
 
     def save(self, record: R) -> R:

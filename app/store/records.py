@@ -117,6 +117,18 @@ def record_format(data: dict[str, Any]) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
 
+# When a record first entered a Casebook record (UTC), kept in its stored JSON beside its own
+# fields (diary entries have it as a field). A record brought in from a case file that does
+# not say has none: its entry time is unknown, and the import day never stands in for it.
+RECORDED_KEY = "recorded_at"
+
+
+def recorded_at(data: dict[str, Any]) -> str | None:
+    """When the record first entered a Casebook record, if known."""
+    value = data.get(RECORDED_KEY)
+    return value if isinstance(value, str) else None
+
+
 def unknown_keys(record_type: str, data: dict[str, Any]) -> dict[str, Any]:
     """The keys of a stored record that this Casebook does not know (written by a later one,
     or by another tool), to be kept as they are."""

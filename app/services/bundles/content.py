@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from app.records.model import (
     Authority,
     Contact,
+    Correspondence,
     Plan,
     Request,
     Transaction,
@@ -29,6 +30,7 @@ from app.services.bundles.scope import (
     record_tags,
     record_text,
 )
+from app.services.recording.daywords import short_day
 from app.services.support_plans import plancompare, plans, standards
 from app.services.support_plans.taxonomy import load_taxonomy
 from app.services.timelimits import authorities, clocks
@@ -223,8 +225,26 @@ class _Names:
         return ", ".join(self.one(i) for i in ids)
 
 
-def _created_day(snapshot: Snapshot, record_id: str) -> date:
-    return uk_day(parse_instant(snapshot.created[record_id]))
+def entered_words(snapshot: Snapshot, record_id: str) -> str:
+    """When a request, complaint or plan was entered in the record, or that this is not known.
+    Its evidence is its own dates; only notes the person wrote carry "recorded N days later"."""
+    entered = snapshot.recorded.get(record_id)
+    if entered is None:
+        return "when this was entered in the record is not known"
+    return f"entered {short_day(uk_day(parse_instant(entered)))}"
+
+
+def letter_words(letter: Correspondence) -> str:
+    """A letter's other date (the row shows the one it is filed under) and whether its
+    original is kept: that, not when it was typed in, is its evidence."""
+    outgoing = letter.direction == "out"
+    shown = (letter.sent_at if outgoing else letter.received_at) or letter.sent_at \
+        or letter.received_at
+    other = letter.received_at if outgoing else letter.sent_at
+    words = [f"{'received' if outgoing else 'sent'} {short_day(other.day)}"] \
+        if other is not None and shown is not None and other.day != shown.day else []
+    words.append("original file kept" if letter.attachment_ids else "no original file kept")
+    return "; ".join(words)
 
 
 # How much of a letter's text a chronology row shows: enough to say what it is about. A whole
@@ -247,15 +267,15 @@ def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tupl
     rows: list[ChronoRow] = []
 
     def add(record: object, record_id: str, when: Moment, title: str, detail: str, who: str,
-            source: str, recorded: date, files: Iterable[str], key: str = "") -> None:
+            source: str, recorded: str, files: Iterable[str], key: str = "") -> None:
         wanted = tuple(f for f in files if f in selection.file_ids)
         rows.append(ChronoRow(key or f"rec:{record_id}", record_id, when, title, detail, who,
-                              source, recorded_words(when.day, recorded), wanted,
-                              record_text(record), record_tags(record)))
+                              source, recorded, wanted, record_text(record), record_tags(record)))
 
     for d in selection.diary:
         add(d, d.id, d.occurred_at, d.title, d.body or "", names.many(d.participants),
-            "Diary: " + d.kind.replace("-", " "), uk_day(d.recorded_at), d.attachment_ids)
+            "Diary: " + d.kind.replace("-", " "),
+            recorded_words(d.occurred_at.day, uk_day(d.recorded_at)), d.attachment_ids)
     for m in selection.letters:
         moment = (m.sent_at if m.direction == "out" else m.received_at) or m.sent_at \
             or m.received_at
@@ -270,26 +290,26 @@ def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tupl
         add(m, m.id, moment, m.subject or "(no subject)", _opening(m.body or "", bool(
             set(m.attachment_ids) & set(selection.file_ids))), who,
             f"{channel} {'sent' if m.direction == 'out' else 'received'}",
-            _created_day(snapshot, m.id), m.attachment_ids)
+            letter_words(m), m.attachment_ids)
     for r in selection.requests:
         what = clocks.KIND_WORDS.get(r.kind, r.kind)
         add(r, r.id, Moment(r.made_on), f"Asked for: {r.summary or what}", "",
             f"To {names.one(r.to)}" if r.to else "", f"Request made ({what.lower()})",
-            _created_day(snapshot, r.id), ())
+            entered_words(snapshot, r.id), ())
         if r.status == "answered" and r.answered_on and not r.answered_by:
             add(r, r.id, Moment(r.answered_on), f"Answer received: {r.summary or what}", "",
-                names.one(r.to), "Request answered", _created_day(snapshot, r.id), (),
+                names.one(r.to), "Request answered", entered_words(snapshot, r.id), (),
                 key=f"rec:{r.id}:answered")
     for c in selection.complaints:
         if c.opened_on:
             add(c, c.id, Moment(c.opened_on), f"Complaint made: {c.title}",
                 "; ".join(c.issues), f"About {c.against}" if c.against else "",
-                "Complaint", _created_day(snapshot, c.id), ())
+                "Complaint", entered_words(snapshot, c.id), ())
     for p in selection.plans:
         add(p, p.id, Moment(p.dated), f"{plans.plan_name(p)} dated",
             plans.STATUS_WORDS.get(p.status or "", ""),
             f"By {names.one(p.author)}" if p.author else "", "Plan",
-            _created_day(snapshot, p.id), p.attachment_ids)
+            entered_words(snapshot, p.id), p.attachment_ids)
     rows.sort(key=lambda r: (r.when.sort_key(), r.key))
     return tuple(rows)
 

@@ -301,8 +301,10 @@ class SectionWriter:
         pen = self.pen
         out = self.heading("chronology", first)
         out.append(self.note(
-            f"{len(self.c.rows)} entries, earliest first. 'Recorded' says how soon each was "
-            f"written down in Casebook: notes made at the time carry more weight."))
+            f"{len(self.c.rows)} entries, earliest first. Under each date: for a note, how soon "
+            f"it was written down (notes made at the time carry more weight); for a letter, "
+            f"its other date and whether its original file is kept; for anything else, when "
+            f"it was entered in the record."))
         rows: list[list[str]] = []
         for row in self.c.rows:
             when = pen.anchor(row.key) + pen.markup(day_text(row.when.day))

@@ -24,6 +24,7 @@ from app.records.model import (
     Transaction,
 )
 from app.services.bundles.options import BundleError, BundleOptions
+from app.store import records
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 
@@ -42,7 +43,7 @@ class Snapshot:
     plans: tuple[Plan, ...]
     transactions: tuple[Transaction, ...]
     files: dict[str, AttachmentInfo]
-    created: dict[str, str]
+    recorded: dict[str, str | None]  # when each record was first entered, if known
 
 
 def take_snapshot(case: Case) -> Snapshot:
@@ -61,8 +62,8 @@ def take_snapshot(case: Case) -> Snapshot:
             diary=diary, letters=letters, requests=requests, complaints=complaints,
             plans=plans, transactions=tuple(case.list_of(Transaction)),
             files={f.id: f for f in case.attachments()},
-            created={r.id: case.row(r.id).created_at
-                     for group in (diary, letters, requests, complaints, plans) for r in group},
+            recorded={r.id: records.recorded_at(case.row(r.id).data)
+                      for group in (requests, complaints, plans) for r in group},
         )
     return snapshot
 

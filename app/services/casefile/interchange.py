@@ -191,7 +191,7 @@ def store_document(case: Case, doc: CaseDocument, extract: TextExtractor = _no_t
         # declarations, so a new record type can never be left out).
         for kind in kinds.write_order():
             for rec in doc.records[kind.name]:
-                case.add(rec, unknown=doc.unknown.get(rec.id))
+                case.add(rec, unknown=doc.unknown.get(rec.id), entered_now=False)
 
 
 def import_case(folder: Path, source: Path, passphrase: str, *,
