@@ -411,6 +411,10 @@ def test_cover_prints_key_fingerprint_and_chain_head(rich_case: Case, whole: Pat
     assert "Glenmuir Advocacy" in _text(whole, 1, 1)
     assert "welfare guardian" in _text(whole, 1, 1)
     assert "DEMO/123/24" in _text(whole, 1, 1)
+    # How a reader without Casebook checks it, and why their reader calls the signer unknown.
+    words = " ".join(_text(whole, 1, 1).split())
+    assert "Adobe Reader" in words and "identity is unknown" in words
+    assert "'casebook verify'" in words
 
 
 def test_signing_key_is_kept_encrypted_and_logged(rich_case: Case, whole: Path) -> None:

@@ -200,9 +200,13 @@ class SectionWriter:
         ]
         out += self._pairs([(k, pen.markup(v)) for k, v in checks])
         out.append(self.note(
-            "This PDF is signed with a key kept inside this person's Casebook record. Anyone "
-            "can run 'casebook verify' on this file: it checks that no byte has changed since "
-            "signing and that every original file attached inside it matches the manifest. "
+            "To check it in Adobe Reader or another PDF reader, open its signature panel: it "
+            "should say the document has not been changed since it was signed, and that the "
+            "signer's identity is unknown, which is expected because the record signs for "
+            "itself; the certificate's SHA-256 fingerprint should match the one above. "
+            "Casebook checks the same and more with 'casebook verify' on this file, which also "
+            "confirms that every original file attached inside matches the manifest."))
+        out.append(self.note(
             "The check code lets the person who keeps the record show that the record behind "
             "this bundle has not been changed since."))
         if c.options.redact:
