@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -663,6 +664,40 @@ def test_command_line_builds_and_verifies(tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_records_added_and_taken_out_by_hand_are_kept_for_rebuilding(tmp_path: Path) -> None:
+    from app.services.bundles.scope import select, take_snapshot
+
+    demo = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    demo.add(DiaryEntry("d-aside", Moment.parse("2026-09-01"), datetime(2026, 9, 1, tzinfo=UTC),
+                        "note", "Garden centre trip", "A good day out."))
+    demo.close()
+    out = tmp_path / "chosen.pdf"
+    made = _run("bundle", str(tmp_path / "demo"), "--out", str(out), "--complaint", "k-1",
+                "--include", "d-aside", "--exclude", "d-1", "m-2", "--on", "2026-11-23")
+    assert made.returncode == 0, made.stderr
+    text = " ".join(_own_pages_text(out).split())
+    assert "Garden centre trip" in text  # not related to the complaint, but added by hand
+    assert "Visit from the new social worker" not in text  # related, but taken out
+    assert "Subject access request for Ailsa Morrison" not in text
+    case = Case.open_with_passphrase(tmp_path / "demo", DEMO_PASSPHRASE)
+    try:
+        kept = past_bundles(case)[0].options
+        assert kept.include == ("d-aside",) and kept.exclude == ("d-1", "m-2")
+        assert "1 added by hand; 2 taken out by hand" in kept.scope_text()
+        again = select(take_snapshot(case), kept)  # what Rebuild reads
+        assert "d-aside" in {d.id for d in again.diary}
+        assert not {"d-1", "m-2"} & {r.id for r in (*again.diary, *again.letters)}
+    finally:
+        case.close()
+    wrong = _run("bundle", str(tmp_path / "demo"), "--out", str(tmp_path / "no.pdf"),
+                 "--include", "d-nothing")
+    assert wrong.returncode == 1 and "There is no record or file d-nothing" in wrong.stderr
+    assert not (tmp_path / "no.pdf").exists()
+    both = _run("bundle", str(tmp_path / "demo"), "--out", str(tmp_path / "no.pdf"),
+                "--include", "d-1", "--exclude", "d-1")
+    assert both.returncode == 1 and "both added and taken out" in both.stderr
+
+
 def test_a_long_letter_shows_only_its_opening_in_the_chronology() -> None:
     from app.services.bundles.content import LETTER_EXCERPT_CHARS, _opening
 
@@ -717,3 +752,43 @@ def test_records_moved_by_export_and_import_keep_honest_dates(tmp_path: Path) ->
     flat = " ".join(_text(out).split())
     assert "when this was entered in the record is not known" in flat
     assert re.search(r"entered \d{1,2} [A-Z][a-z]{2} 20\d\d", flat)
+
+
+def test_a_complaint_bundle_takes_its_period_its_people_and_one_shared_word(
+        tmp_path: Path) -> None:
+    """The default evidence for a complaint: a letter in its period that shares one word with
+    it is in, an unrelated one is not; the plan the complaint is about is compared with the
+    version it replaced; spending is limited to the complaint's period."""
+    from app.records.model import Correspondence, Transaction
+    from app.services.bundles.content import gather
+    from app.services.bundles.scope import select, take_snapshot
+
+    case = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        with case.transaction():
+            case.add(Correspondence("m-review", "in", "email", Moment.parse("2026-05-02"),
+                                    Moment.parse("2026-05-02"), ["c-ross"], ["c-fiona"],
+                                    subject="Your question about the review"))
+            case.add(Correspondence("m-news", "in", "email", Moment.parse("2026-05-03"),
+                                    Moment.parse("2026-05-03"), ["c-ross"], ["c-fiona"],
+                                    subject="Surgery dates this summer",
+                                    body="Dates of the next surgeries in Glenmuir."))
+            case.add(Correspondence("m-old", "in", "email", Moment.parse("2024-01-10"),
+                                    Moment.parse("2024-01-10"), ["c-ross"], ["c-fiona"],
+                                    subject="An old review of the hall"))
+            case.add(Transaction("t-2023", date(2023, 3, 1), Decimal("-20.00"), "Old payment"))
+        options = BundleOptions(complaint_id="k-1", as_of=ON)
+        snapshot = take_snapshot(case)
+        chosen = select(snapshot, options)
+        content = gather(case, options, snapshot, chosen, ON)
+    finally:
+        case.close()
+    letters = {m.id for m in chosen.letters}
+    assert "m-review" in letters  # 'review' is in the third issue
+    assert "m-news" not in letters  # nothing in common, and not from the council
+    assert "m-old" not in letters  # before the twelve months that led up to the complaint
+    assert chosen.rule is not None and chosen.rule.period[0] == date(2025, 8, 19)
+    assert {p.id for p in chosen.plans} >= {"p-2022", "p-2026"}
+    assert content.comparisons  # the 2026 plan against the 2022 one it replaced
+    assert all(t.date >= date(2025, 8, 19) for t in chosen.transactions)
+    assert "t-2023" not in {t.id for t in chosen.transactions}

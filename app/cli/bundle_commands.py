@@ -28,6 +28,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         redact=tuple(args.redact or ()),
         for_whom=args.for_whom or "",
         as_of=parse_date(args.on) if args.on else None,
+        include=tuple(args.include or ()),
+        exclude=tuple(args.exclude or ()),
     )
     options.check()
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
@@ -74,6 +76,10 @@ def register(subs: Any) -> None:
                         "original documents are not changed)")
     p.add_argument("--for", dest="for_whom", metavar="WHO",
                    help="who the bundle is for, printed on the cover")
+    p.add_argument("--include", nargs="+", metavar="ID",
+                   help="records or files to add to what the scope chooses")
+    p.add_argument("--exclude", nargs="+", metavar="ID",
+                   help="records or files to take out of what the scope chooses")
     p.add_argument("--on", metavar="DATE", help="count overdue days to this date (default today)")
     p.add_argument("--recovery", action="store_true",
                    help="unlock with the recovery code instead of the passphrase")

@@ -51,6 +51,10 @@ class BundleOptions:
     redact: tuple[str, ...] = ()
     for_whom: str = ""
     as_of: date | None = None
+    # Records and files the person added to, or took out of, what the scope chose. They are
+    # kept with a past bundle, so rebuilding it gives the same evidence.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
     def check(self) -> None:
         """Refuse choices that cannot make a bundle, with a plain message."""
@@ -68,6 +72,9 @@ class BundleOptions:
         for tag in self.tags:
             if not tag.strip():
                 raise BundleError("A tag to include cannot be blank.")
+        both = sorted(set(self.include) & set(self.exclude))
+        if both:
+            raise BundleError(f"{both[0]} is both added and taken out: choose one.")
 
     def includes(self, section: str) -> bool:
         """Whether a section is in this bundle."""
@@ -86,6 +93,10 @@ class BundleOptions:
             parts.append(f"up to {_day(self.date_to)}")
         if self.tags:
             parts.append("tagged " + ", ".join(self.tags))
+        if self.include:
+            parts.append(f"{len(self.include)} added by hand")
+        if self.exclude:
+            parts.append(f"{len(self.exclude)} taken out by hand")
         return "; ".join(parts) if parts else "the whole record"
 
     def to_json(self) -> dict[str, Any]:
@@ -100,6 +111,8 @@ class BundleOptions:
             "redact": list(self.redact),
             "for_whom": self.for_whom,
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "include": list(self.include),
+            "exclude": list(self.exclude),
         }
 
     @classmethod
@@ -116,6 +129,8 @@ class BundleOptions:
                 redact=tuple(str(n) for n in raw.get("redact", ())),
                 for_whom=str(raw.get("for_whom") or ""),
                 as_of=_opt_date(raw.get("as_of")),
+                include=tuple(str(i) for i in raw.get("include", ())),
+                exclude=tuple(str(i) for i in raw.get("exclude", ())),
             )
         except (ValueProblem, TypeError, AttributeError):
             raise BundleError("The saved choices for this bundle could not be read.") from None

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from app.records.model import (
     Authority,
@@ -24,6 +25,7 @@ from app.records.model import (
     Transaction,
 )
 from app.services.bundles.options import BundleError, BundleOptions
+from app.services.support_plans.plans import PLAN_KINDS_IN_FORCE
 from app.store import records
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
@@ -107,16 +109,20 @@ def significant_words(text: str, ignore: frozenset[str] = frozenset()) -> frozen
 
 
 class EvidenceRule:
-    """Decides which records support which issue of a complaint.
+    """Decides which records belong in a bundle about a complaint, and which support each issue.
 
     The rule, kept simple enough to explain to the person reading the bundle:
     - a record is *linked* to the complaint when it is one of the complaint's requests, a letter
-      that made or answered one of them, or a letter in the same reply thread;
-    - a record *supports an issue* when it shares at least two meaningful words with the issue
-      (see `significant_words`; the supported person's own names are ignored because they appear
-      everywhere), or when it is linked to the complaint or shares a tag with it and shares at
-      least one meaningful word with the issue;
-    - a record is *related* to the complaint when it is linked, shares a tag, or supports an issue.
+      that made or answered one of them, or a letter in the same reply thread; linked records
+      are always in;
+    - the complaint's *period* runs from twelve months before it was made (or from its earliest
+      linked record, if older) to the last answer to it, or to today while it is open;
+    - a record in the period is *related* when it involves the organisation complained about or
+      the people in the complaint's letters, shares a tag with the complaint, or shares one
+      meaningful word with its title or issues (see `significant_words`; the person's own
+      names and the organisation's name are ignored, because they appear everywhere);
+    - a record *supports an issue* when it shares at least two meaningful words with the issue,
+      or is linked or shares a tag and shares at least one.
     A file supports an issue when a record it belongs to does.
     """
 
@@ -125,12 +131,22 @@ class EvidenceRule:
         person = snapshot.person
         self._ignore = significant_words(f"{person.name} {person.known_as or ''}")
         self._issues = [significant_words(i, self._ignore) for i in complaint.issues]
+        against = significant_words(complaint.against or "", self._ignore)
+        self._subject = significant_words(" ".join([complaint.title, *complaint.issues]),
+                                          self._ignore | against)
         self._tags = frozenset(complaint.tags)
         self.linked = _linked_ids(complaint, snapshot)
+        self.people = _people_of(complaint, snapshot, self.linked)
+        self.period = _period(complaint, snapshot, self.linked)
 
     def words(self, text: str) -> frozenset[str]:
         """The meaningful words of a record's text."""
         return significant_words(text, self._ignore)
+
+    def in_period(self, day: date | None) -> bool:
+        """Whether a day falls in the complaint's period (an undated record does)."""
+        start, end = self.period
+        return day is None or ((start is None or day >= start) and (end is None or day <= end))
 
     def issues_supported(self, record_id: str, text: str, tags: Iterable[str]) -> tuple[int, ...]:
         """The indexes of the complaint's issues this record supports."""
@@ -139,11 +155,78 @@ class EvidenceRule:
         return tuple(i for i, issue in enumerate(self._issues)
                      if len(words & issue) >= 2 or (close and words & issue))
 
-    def related(self, record_id: str, text: str, tags: Iterable[str]) -> bool:
+    def related(self, record_id: str, text: str, tags: Iterable[str],
+                people: Iterable[str] = (), day: date | None = None) -> bool:
         """Whether a record belongs in a bundle about this complaint."""
-        tags = tuple(tags)
-        return (record_id in self.linked or bool(self._tags.intersection(tags))
-                or bool(self.issues_supported(record_id, text, tags)))
+        if record_id in self.linked:
+            return True
+        if not self.in_period(day):
+            return False
+        return (bool(self._tags.intersection(tags)) or bool(self.people.intersection(people))
+                or bool(self.words(text) & self._subject))
+
+
+def _people_of(complaint: Complaint, snapshot: Snapshot, linked: frozenset[str]) -> frozenset[str]:
+    """The contacts a complaint involves: the other side of its letters (who wrote in, who was
+    written to; not the person keeping the record), who its requests went to, and everyone at
+    the organisation it is about."""
+    people: set[str] = set()
+    for letter in snapshot.letters:
+        if letter.id in linked:
+            people.update((*letter.to, *letter.cc) if letter.direction == "out"
+                          else letter.from_)
+    people.update(r.to for r in snapshot.requests if r.id in linked and r.to)
+    against = (complaint.against or "").casefold().strip()
+    if against:
+        people.update(c.id for c in snapshot.contacts.values()
+                      if c.organisation and (against in c.organisation.casefold()
+                                             or c.organisation.casefold() in against))
+    people.discard("")
+    return frozenset(people)
+
+
+def _period(complaint: Complaint, snapshot: Snapshot,
+            linked: frozenset[str]) -> tuple[date | None, date | None]:
+    """From the run-up to the complaint to its last answer (open at the end while it is)."""
+    days = [r.made_on for r in snapshot.requests if r.id in linked]
+    days += [letter_day(m) for m in snapshot.letters if m.id in linked]
+    starts = list(days)
+    if complaint.opened_on:
+        # Twelve months before: a complaint is about what happened before it was made.
+        opened = complaint.opened_on
+        starts.append(opened.replace(year=opened.year - 1, day=min(opened.day, 28))
+                      if (opened.month, opened.day) == (2, 29)
+                      else opened.replace(year=opened.year - 1))
+    start = min(starts) if starts else None
+    answers = [r.answered_on for r in snapshot.requests
+               if r.id in linked and r.answered_on is not None]
+    end = max([*answers, *days]) if complaint.status != "open" and (answers or days) else None
+    return start, end
+
+
+def _in_force_at_start(rule: EvidenceRule | None, every: Iterable[Plan]) -> frozenset[str]:
+    """The plan in force when a complaint's period starts (its later versions are in the
+    period): the comparison needs the version the complaint's plan replaced."""
+    start = rule.period[0] if rule else None
+    if start is None:
+        return frozenset()
+    earlier = sorted((p for p in every if p.dated < start and p.status != "draft"
+                      and p.kind in PLAN_KINDS_IN_FORCE),
+                     key=lambda p: (p.dated, p.id))
+    return frozenset({earlier[-1].id}) if earlier else frozenset()
+
+
+def record_people(record: object) -> tuple[str, ...]:
+    """The contacts a record names: who took part, wrote, was written to or was asked."""
+    if isinstance(record, DiaryEntry):
+        return tuple(record.participants)
+    if isinstance(record, Correspondence):
+        return (*record.from_, *record.to, *record.cc)
+    if isinstance(record, Request):
+        return (record.to,) if record.to else ()
+    if isinstance(record, Plan):
+        return (record.author,) if record.author else ()
+    return ()
 
 
 def _linked_ids(complaint: Complaint, snapshot: Snapshot) -> frozenset[str]:
@@ -211,6 +294,7 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
     always included: they show who may act. Plans and money carry no tags, so tags do not limit
     them.
     """
+    check_choices(snapshot, options)
     complaint = None
     rule = None
     if options.complaint_id:
@@ -232,7 +316,8 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
         tags = record_tags(record)
         if wanted_tags and not wanted_tags.intersection(tags):
             return False
-        return rule is None or rule.related(getattr(record, "id", ""), record_text(record), tags)
+        return rule is None or rule.related(getattr(record, "id", ""), record_text(record), tags,
+                                            record_people(record), day)
 
     diary = tuple(d for d in snapshot.diary if keep(d, d.occurred_at.day))
     letters = tuple(m for m in snapshot.letters if keep(m, letter_day(m)))
@@ -242,20 +327,52 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
         if in_dates(r.made_on) and (
             (complaint is not None and r.complaint_id == complaint.id)
             or (r.made_via in letter_ids or r.answered_by in letter_ids)
-            or (not wanted_tags and (rule is None or rule.related(r.id, record_text(r), ()))))
+            or (not wanted_tags and (rule is None or rule.related(
+                r.id, record_text(r), record_tags(r), record_people(r), r.made_on))))
     )
     if complaint is not None:
         complaints: tuple[Complaint, ...] = (complaint,) if in_dates(complaint.opened_on) else ()
     else:
         complaints = tuple(c for c in snapshot.complaints if keep(c, c.opened_on))
     plans = tuple(p for p in snapshot.plans if in_dates(p.dated) and (
-        rule is None or rule.related(p.id, record_text(p), ())))
-    transactions = tuple(t for t in snapshot.transactions if in_dates(t.date))
+        rule is None or rule.related(p.id, record_text(p), (), record_people(p), p.dated)
+        or p.id in _in_force_at_start(rule, snapshot.plans)))
+    # A complaint's spending is the spending of its period, not of the whole case.
+    transactions = tuple(t for t in snapshot.transactions if in_dates(t.date)
+                         and (rule is None or rule.in_period(t.date)))
+    diary, letters, requests, complaints, plans, transactions = (
+        _chosen(snapshot.diary, diary, options), _chosen(snapshot.letters, letters, options),
+        _chosen(snapshot.requests, requests, options),
+        _chosen(snapshot.complaints, complaints, options),
+        _chosen(snapshot.plans, plans, options),
+        _chosen(snapshot.transactions, transactions, options))
     everything = complaint is None and not wanted_tags and not options.date_from \
         and not options.date_to
     files = _exhibit_order(snapshot, diary, letters, plans, transactions, options, everything)
+    files = tuple(f for f in files if f not in options.exclude) + tuple(
+        f for f in options.include if f in snapshot.files and f not in files)
     return Selection(complaint, rule, diary, letters, requests, complaints, plans, transactions,
                      snapshot.authorities, files)
+
+
+R = TypeVar("R", DiaryEntry, Correspondence, Request, Complaint, Plan, Transaction)
+
+
+def _chosen(every: tuple[R, ...], picked: tuple[R, ...], options: BundleOptions) -> tuple[R, ...]:
+    """What the scope picked, less what the person took out, plus what they added (in the
+    case's own order)."""
+    wanted = ({r.id for r in picked} - set(options.exclude)) | set(options.include)
+    return tuple(r for r in every if r.id in wanted)
+
+
+def check_choices(snapshot: Snapshot, options: BundleOptions) -> None:
+    """Refuse an added or removed id that names no record or file of the case."""
+    known = {r.id for group in (snapshot.diary, snapshot.letters, snapshot.requests,
+                                snapshot.complaints, snapshot.plans, snapshot.transactions)
+             for r in group} | set(snapshot.files)
+    for record_id in (*options.include, *options.exclude):
+        if record_id not in known:
+            raise BundleError(f"There is no record or file {record_id} in this case.")
 
 
 def _exhibit_order(snapshot: Snapshot, diary: tuple[DiaryEntry, ...],
