@@ -89,6 +89,35 @@ def test_whole_case_round_trips_through_the_store(tmp_path: Path) -> None:
         base64.b64decode(first["attachments"][0]["data"])).hexdigest()
 
 
+def test_edit_history_and_entry_times_survive_export_and_import(tmp_path: Path) -> None:
+    demo = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    contact = demo.get(Contact, "c-jamie")
+    for role in ("team-manager", "social-worker"):  # edited twice, ending as it began
+        contact.role = role
+        demo.save(contact)
+    before = [(v.saved_at, v.data["role"]) for v in demo.history("c-jamie")]
+    document = interchange.export_document(demo)
+    demo.close()
+    exported = next(c for c in document["contacts"] if c["id"] == "c-jamie")
+    assert [h["record"]["role"] for h in exported["history"]] == ["social-worker",
+                                                                  "team-manager"]
+    source = tmp_path / "case.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    moved, _code = interchange.import_case(tmp_path / "moved", source, PASSPHRASE, kdf=FAST_KDF)
+    try:
+        after = moved.history("c-jamie")
+        assert [(v.saved_at, v.data["role"]) for v in after[:-1]] == before[:-1]
+        assert after[-1].data["role"] == "social-worker" and "history" not in after[-1].data
+        assert moved.row("c-jamie").version == len(before)
+        again = interchange.export_document(moved)
+        moved.verify()
+    finally:
+        moved.close()
+    for doc in (document, again):
+        doc.pop("exported_at")
+    assert again == document  # the same file, history and entry times included
+
+
 def _minimal() -> dict[str, Any]:
     return {"format": "casebook.case", "version": 1,
             "person": {"name": "A", "jurisdiction": "scotland"},
@@ -133,6 +162,14 @@ BAD: dict[str, tuple[Any, str]] = {
                              "correspondence[0]"),
     "no letter dates": ({"correspondence": [{"id": "m1", "direction": "in",
                                              "channel": "email"}]}, "correspondence[0]"),
+    "history not a list": ({"contacts": [{"id": "c1", "name": "A", "history": {}}]},
+                           "contacts[0].history"),
+    "history without a time": ({"contacts": [{"id": "c1", "name": "A",
+                                              "history": [{"record": {"id": "c1"}}]}]},
+                               "contacts[0].history[0].recorded_at"),
+    "bad earlier version": ({"contacts": [{"id": "c1", "name": "A", "history": [
+        {"recorded_at": "2026-03-04T18:02:00Z", "record": {"id": "c1"}}]}]},
+        "contacts[0].history[0].record.name"),
 }
 
 

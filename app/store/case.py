@@ -366,11 +366,13 @@ class Case:
 
     # Records ----------------------------------------------------------------------------
     def add(self, record: R, *, record_id: str | None = None,
-            unknown: dict[str, Any] | None = None, entered_now: bool = True) -> R:
+            unknown: dict[str, Any] | None = None, entered_now: bool = True,
+            history: Sequence[tuple[str, dict[str, Any]]] = ()) -> R:
         """Store a new record. An empty id gets a fresh one; returns the record as stored.
         `unknown` holds keys this Casebook does not know (from a case file), kept as they are.
         The record is noted as entered now unless `entered_now` is False (brought in from a
-        case file, which says when, or leaves it unknown)."""
+        case file, which says when, or leaves it unknown). `history`: its earlier versions
+        from a case file (when each was saved, and its JSON), kept as its edit history."""
         name = kinds.kind_of(record).name
         record = validate(record)
         with self.transaction() as tx:
@@ -382,7 +384,7 @@ class Case:
             data = {**(unknown or {}), **codec.encode(record)}
             if entered_now and records.RECORDED_KEY not in data:
                 data[records.RECORDED_KEY] = format_instant(now_utc())
-            records.insert(conn, name, rid, data)
+            records.insert(conn, name, rid, data, history)
         return record
 
     def save(self, record: R) -> R:
@@ -451,6 +453,12 @@ class Case:
         """How many live records of one type there are."""
         with self.reading() as conn:
             return records.count(conn, kinds.kind_of(cls).name)
+
+    def histories(self, record_type: str) -> dict[str, list[records.Version]]:
+        """The saved versions of every live record of a type, by id, oldest first."""
+        with self.reading() as conn:
+            return {row.id: records.versions(conn, row.id)
+                    for row in records.list_rows(conn, record_type)}
 
     def history(self, record_id: str) -> list[records.Version]:
         """Every saved version of a record, oldest first."""

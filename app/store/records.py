@@ -123,6 +123,11 @@ def record_format(data: dict[str, Any]) -> int:
 RECORDED_KEY = "recorded_at"
 
 
+# A record's earlier versions in a case file (never stored in the record's own JSON: they go
+# to its edit history).
+HISTORY_KEY = "history"
+
+
 def recorded_at(data: dict[str, Any]) -> str | None:
     """When the record first entered a Casebook record, if known."""
     value = data.get(RECORDED_KEY)
@@ -133,7 +138,8 @@ def unknown_keys(record_type: str, data: dict[str, Any]) -> dict[str, Any]:
     """The keys of a stored record that this Casebook does not know (written by a later one,
     or by another tool), to be kept as they are."""
     known = kinds.json_keys(record_type)
-    return {k: v for k, v in data.items() if k not in known and k != FORMAT_KEY}
+    return {k: v for k, v in data.items() if k not in known and k not in (FORMAT_KEY,
+                                                                        HISTORY_KEY)}
 
 
 def _carry(record_type: str, old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
@@ -169,18 +175,26 @@ def id_exists(conn: Connection, record_id: str) -> bool:
     ).fetchone() is not None
 
 
-def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, Any]) -> None:
+def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, Any],
+           history: Sequence[tuple[str, dict[str, Any]]] = ()) -> None:
     """Store a new record, its first version, its search text and its audit event. Keys in
-    `data` that this Casebook does not know are stored too."""
+    `data` that this Casebook does not know are stored too. `history` holds earlier versions
+    (when each was saved, and its data, oldest first) of a record brought in from a case file:
+    they are kept as its edit history, before the current version."""
     data = _carry(record_type, None, data)
     now = format_instant(now_utc())
+    version = len(history) + 1
     conn.execute(
         "INSERT INTO records (id, type, version, sort_key, data, created_at, updated_at) "
-        "VALUES (?, ?, 1, ?, ?, ?, ?)",
-        (record_id, record_type, sort_key(record_type, data), _dump(data), now, now),
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (record_id, record_type, version, sort_key(record_type, data), _dump(data), now, now),
     )
+    for number, (saved_at, earlier) in enumerate(history, start=1):
+        conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
+                     "VALUES (?, ?, ?, ?)",
+                     (record_id, number, _dump(_carry(record_type, None, earlier)), saved_at))
     conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
-                 "VALUES (?, 1, ?, ?)", (record_id, _dump(data), now))
+                 "VALUES (?, ?, ?, ?)", (record_id, version, _dump(data), now))
     _index(conn, record_id, record_type, data, fresh=True)
     audit.append(conn, "create", record_type, record_id, None, state_hash(data, None))
 

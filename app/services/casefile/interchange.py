@@ -23,6 +23,7 @@ from app.records.values import format_instant, now_utc, parse_instant
 from app.store.atomic import write_atomic
 from app.store.case import Case
 from app.store.folders import fresh_folder
+from app.store.records import FORMAT_KEY, HISTORY_KEY, RECORDED_KEY, Version
 
 FORMAT = "casebook.case"
 VERSION = 1
@@ -52,11 +53,38 @@ class CaseDocument:
     # Keys this Casebook does not know, by record id ("person" for the person): kept as they
     # are through import, edit and export.
     unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Earlier versions of records, by id: when each was saved and its JSON, oldest first.
+    history: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
 
 
 def _unknown(record_type: str, raw: Any) -> dict[str, Any]:
-    known = kinds.json_keys(record_type)
+    known = kinds.json_keys(record_type) | {HISTORY_KEY}
     return {k: v for k, v in raw.items() if k not in known} if isinstance(raw, dict) else {}
+
+
+def _history(kind: kinds.RecordKind, raw: Any, path: str) -> list[tuple[str, dict[str, Any]]]:
+    """A record's earlier versions, each checked as a record of its type."""
+    items = raw.get(HISTORY_KEY) if isinstance(raw, dict) else None
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise FormatProblem(f"{path}.{HISTORY_KEY}", "should be a list")
+    found = []
+    for j, item in enumerate(items):
+        where = f"{path}.{HISTORY_KEY}[{j}]"
+        if not isinstance(item, dict):
+            raise FormatProblem(where, "should be an object")
+        saved = item.get(RECORDED_KEY)
+        if not isinstance(saved, str):
+            raise FormatProblem(f"{where}.{RECORDED_KEY}", "is required but missing")
+        try:
+            parse_instant(saved)
+        except ValueError as exc:
+            raise FormatProblem(f"{where}.{RECORDED_KEY}", str(exc)) from None
+        earlier = item.get("record")
+        version: Any = codec.decode(kind.cls, earlier, f"{where}.record")
+        found.append((saved, {**_unknown(kind.name, earlier), **codec.encode(version)}))
+    return found
 
 
 TextExtractor = Callable[[str, bytes], tuple[str, bool, int | None]]
@@ -139,6 +167,7 @@ def parse_document(raw: Any) -> CaseDocument:
     person = codec.decode(Person, raw["person"], "person")
     unknown = {"person": _unknown("person", raw["person"])}
     recs: dict[str, list[Any]] = {}
+    history: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for kind in kinds.listed():
         key = kind.list_key
         items = raw.get(key, [])
@@ -148,14 +177,16 @@ def parse_document(raw: Any) -> CaseDocument:
             raise FormatProblem(key, "should be a list")
         recs[kind.name] = [codec.decode(kind.cls, item, f"{key}[{i}]")
                            for i, item in enumerate(items)]
-        for rec, item in zip(recs[kind.name], items, strict=True):
+        for i, (rec, item) in enumerate(zip(recs[kind.name], items, strict=True)):
             if extra := _unknown(kind.name, item):
                 unknown[rec.id] = extra
+            if earlier := _history(kind, item, f"{key}[{i}]"):
+                history[rec.id] = earlier
     atts_raw = raw.get("attachments") or []
     if not isinstance(atts_raw, list):
         raise FormatProblem("attachments", "should be a list")
     atts = [_attachment(a, f"attachments[{i}]") for i, a in enumerate(atts_raw)]
-    doc = CaseDocument(person, recs, atts, {k: v for k, v in unknown.items() if v})
+    doc = CaseDocument(person, recs, atts, {k: v for k, v in unknown.items() if v}, history)
     _check_unique_ids(doc)
     _check_references(doc)
     return doc
@@ -191,7 +222,8 @@ def store_document(case: Case, doc: CaseDocument, extract: TextExtractor = _no_t
         # declarations, so a new record type can never be left out).
         for kind in kinds.write_order():
             for rec in doc.records[kind.name]:
-                case.add(rec, unknown=doc.unknown.get(rec.id), entered_now=False)
+                case.add(rec, unknown=doc.unknown.get(rec.id), entered_now=False,
+                         history=doc.history.get(rec.id, ()))
 
 
 def import_case(folder: Path, source: Path, passphrase: str, *,
@@ -218,7 +250,10 @@ def export_document(case: Case) -> dict[str, Any]:
     for kind in kinds.listed():
         items: list[tuple[Any, dict[str, Any]]] = case.list_keeping_unknown(kind.cls)
         items.reverse()  # oldest first reads more naturally in a file
-        doc[kind.list_key] = [{**unknown, **codec.encode(item)} for item, unknown in items]
+        versions = case.histories(kind.name)
+        doc[kind.list_key] = [_with_history({**unknown, **codec.encode(item)},
+                                            versions.get(item.id, []))
+                              for item, unknown in items]
     doc["attachments"] = [
         {"id": a.id, "filename": a.filename, "media_type": a.media_type, "sha256": a.sha256,
          "added_at": a.added_at,
@@ -226,6 +261,14 @@ def export_document(case: Case) -> dict[str, Any]:
         for a in case.attachments()
     ]
     return doc
+
+
+def _with_history(record: dict[str, Any], versions: list[Version]) -> dict[str, Any]:
+    """A record as exported, with its earlier versions (all but the current one)."""
+    earlier = [{RECORDED_KEY: v.saved_at,
+                "record": {k: value for k, value in v.data.items() if k != FORMAT_KEY}}
+               for v in versions[:-1]]
+    return {**record, HISTORY_KEY: earlier} if earlier else record
 
 
 def export_case(case: Case, target: Path) -> None:
