@@ -85,11 +85,20 @@ class LetterModel(PagedModel[Correspondence]):
     def __init__(self, ops: Operations) -> None:
         super().__init__(ops, Correspondence)
         self.names: dict[str, str] = {}
+        self._asked = 0  # reloads asked for; only the newest goes on to read the letters
         self.reload()
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
         """Start again from the newest letter, with everyone's names read afresh."""
+        # The names are read in the background and two reads can finish in either order, so
+        # the newest reload is decided here, when asked: a save's "show the new letter" must
+        # not lose to the refresh its own change set off a moment before.
+        self._asked += 1
+        asked = self._asked
+
         def named(names: dict[str, str]) -> None:
+            if asked != self._asked:
+                return
             self.names = names
             super(LetterModel, self).reload(then)
 
