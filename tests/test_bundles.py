@@ -698,6 +698,27 @@ def test_records_added_and_taken_out_by_hand_are_kept_for_rebuilding(tmp_path: P
     assert both.returncode == 1 and "both added and taken out" in both.stderr
 
 
+def test_preview_lists_every_record_ticked_with_why_and_writes_nothing(tmp_path: Path) -> None:
+    create_demo_case(tmp_path / "demo", kdf=FAST_KDF).close()
+    shown = _run("bundle", str(tmp_path / "demo"), "--complaint", "k-1", "--preview",
+                 "--exclude", "d-1")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "Diary"
+    assert "  [ ] d-1  12 May 2026  Visit from the new social worker — taken out by hand" in lines
+    assert any(line.startswith("  [x] m-3 ") and "part of the complaint" in line
+               for line in lines)
+    assert any(line.startswith("  [x] d-5 ") and "shares the word 'cut'" in line
+               for line in lines)
+    assert any(line.startswith("  [x] p-2022 ") and "in force when the complaint's period"
+               in line for line in lines)
+    assert any(line.startswith("  [ ] m-6 ") for line in lines)
+    assert lines[-1].startswith("34 of 36 records would go in.")
+    assert list(tmp_path.glob("*.pdf")) == []
+    missing = _run("bundle", str(tmp_path / "demo"), "--complaint", "k-1")
+    assert missing.returncode == 1 and "--out FILE.pdf" in missing.stderr
+
+
 def test_a_long_letter_shows_only_its_opening_in_the_chronology() -> None:
     from app.services.bundles.content import LETTER_EXCERPT_CHARS, _opening
 

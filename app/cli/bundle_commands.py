@@ -15,7 +15,10 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     """casebook bundle CASE_DIR --out FILE.pdf [--complaint ID] [--from DATE] [--to DATE] ..."""
     from app.services.bundles.builder import make_bundle  # slow to import; only when building
 
-    out = Path(args.out)
+    if not args.preview and not args.out:
+        raise UserError("Say where to write the bundle with --out FILE.pdf (or use --preview "
+                        "to see what would go in).")
+    out = Path(args.out or "bundle.pdf")
     if out.suffix.lower() != ".pdf":
         raise UserError("The bundle's file name should end in .pdf")
     options = BundleOptions(
@@ -32,12 +35,34 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         exclude=tuple(args.exclude or ()),
     )
     options.check()
+    if args.preview:
+        return _preview(args, options)
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         made = make_bundle(case, options, out)
     print(f"Wrote {out}: {made.pages} pages, {made.exhibits} exhibit"
           f"{'' if made.exhibits == 1 else 's'}, signed.")
     print(f"SHA-256 of the file: {made.sha256}")
     print("Anyone can check it with: casebook verify " + str(out))
+    return 0
+
+
+def _preview(args: argparse.Namespace, options: BundleOptions) -> int:
+    """Print every record, ticked when the bundle would hold it, with the reason."""
+    from app.services.bundles.scope import candidates, take_snapshot
+    from app.services.recording.daywords import short_day
+
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        found = candidates(take_snapshot(case), options)
+    kind = ""
+    for c in found:
+        if c.kind != kind:
+            kind = c.kind
+            print(kind)
+        day = short_day(c.day) if c.day else "no date"
+        print(f"  [{'x' if c.chosen else ' '}] {c.record_id}  {day}  {c.title} — {c.why}")
+    chosen = sum(c.chosen for c in found)
+    print(f"{chosen} of {len(found)} records would go in. Change the choice with --include ID "
+          f"and --exclude ID.")
     return 0
 
 
@@ -62,7 +87,10 @@ def register(subs: Any) -> None:
     """Add this module's sub-commands."""
     p = subs.add_parser("bundle", help="build a signed evidence bundle (PDF) from a case")
     p.add_argument("case_dir", metavar="CASE_DIR", help="the case folder")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the bundle")
+    p.add_argument("--out", metavar="FILE.pdf", help="where to write the bundle")
+    p.add_argument("--preview", action="store_true",
+                   help="list every record, ticked when the bundle would hold it, with why; "
+                        "write nothing")
     p.add_argument("--complaint", metavar="ID", help="build the bundle for one complaint")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")

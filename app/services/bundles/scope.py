@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.records.model import (
     Authority,
@@ -158,12 +158,27 @@ class EvidenceRule:
     def related(self, record_id: str, text: str, tags: Iterable[str],
                 people: Iterable[str] = (), day: date | None = None) -> bool:
         """Whether a record belongs in a bundle about this complaint."""
+        return self.why(record_id, text, tags, people, day) is not None
+
+    def why(self, record_id: str, text: str, tags: Iterable[str], people: Iterable[str] = (),
+            day: date | None = None, names: dict[str, str] | None = None) -> str | None:
+        """Why a record belongs in a bundle about this complaint, in plain words (`names`:
+        contact names by id), or None when it does not."""
         if record_id in self.linked:
-            return True
+            return "part of the complaint: one of its requests or letters, or a reply"
         if not self.in_period(day):
-            return False
-        return (bool(self._tags.intersection(tags)) or bool(self.people.intersection(people))
-                or bool(self.words(text) & self._subject))
+            return None
+        shared_tags = sorted(self._tags.intersection(tags))
+        if shared_tags:
+            return f"has the complaint's tag {shared_tags[0]}"
+        involved = sorted(self.people.intersection(people))
+        if involved:
+            who = (names or {}).get(involved[0], involved[0])
+            return f"involves {who}, on the other side of the complaint"
+        shared = sorted(self.words(text) & self._subject)
+        if shared:
+            return f"shares the word '{shared[0]}' with the complaint"
+        return None
 
 
 def _people_of(complaint: Complaint, snapshot: Snapshot, linked: frozenset[str]) -> frozenset[str]:
@@ -363,6 +378,90 @@ def _chosen(every: tuple[R, ...], picked: tuple[R, ...], options: BundleOptions)
     case's own order)."""
     wanted = ({r.id for r in picked} - set(options.exclude)) | set(options.include)
     return tuple(r for r in every if r.id in wanted)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A record a bundle could hold: whether it is in, and why (or why not)."""
+
+    record_id: str
+    kind: str  # "Diary", "Letter", "Request", "Complaint", "Plan", "Payment"
+    day: date | None
+    title: str
+    chosen: bool
+    why: str
+
+
+def candidates(snapshot: Snapshot, options: BundleOptions) -> list[Candidate]:
+    """Every record of the case, grouped by kind and in date order, each marked in or out of
+    the bundle these options make, with the reason."""
+    chosen = select(snapshot, options)
+    picked = {r.id for group in (chosen.diary, chosen.letters, chosen.requests,
+                                 chosen.complaints, chosen.plans, chosen.transactions)
+              for r in group}
+    names = {c.id: c.name for c in snapshot.contacts.values()}
+    found: list[Candidate] = []
+    for kind, group in (("Diary", snapshot.diary), ("Letter", snapshot.letters),
+                        ("Request", snapshot.requests), ("Complaint", snapshot.complaints),
+                        ("Plan", snapshot.plans), ("Payment", snapshot.transactions)):
+        rows = [Candidate(r.id, kind, _day_of(r), _title_of(r), r.id in picked,
+                          _reason(r, r.id in picked, chosen, options, names))
+                for r in group]
+        found += sorted(rows, key=lambda c: (c.day or date.min, c.record_id))
+    return found
+
+
+def _day_of(record: object) -> date | None:
+    if isinstance(record, DiaryEntry):
+        return record.occurred_at.day
+    if isinstance(record, Correspondence):
+        return letter_day(record)
+    if isinstance(record, Request):
+        return record.made_on
+    if isinstance(record, Complaint):
+        return record.opened_on
+    if isinstance(record, Plan):
+        return record.dated
+    return record.date if isinstance(record, Transaction) else None
+
+
+def _title_of(record: object) -> str:
+    if isinstance(record, DiaryEntry | Complaint):
+        return record.title
+    if isinstance(record, Correspondence):
+        return record.subject or "(no subject)"
+    if isinstance(record, Request):
+        return record.summary or record.kind.replace("-", " ")
+    if isinstance(record, Plan):
+        return record.title or record.kind.replace("-", " ")
+    if isinstance(record, Transaction):
+        return " ".join(filter(None, (record.counterparty, record.description))) or "payment"
+    return ""
+
+
+def _reason(record: Any, chosen: bool, selection: Selection, options: BundleOptions,
+            names: dict[str, str]) -> str:
+    """Why a record is in or out, for the person choosing the evidence."""
+    if record.id in options.include:
+        return "added by hand"
+    if record.id in options.exclude:
+        return "taken out by hand"
+    rule = selection.rule
+    if rule is not None and chosen:
+        found = rule.why(record.id, record_text(record), record_tags(record),
+                         record_people(record), _day_of(record), names)
+        if found:
+            return found
+        if isinstance(record, Plan):
+            return "the plan in force when the complaint's period starts"
+        if isinstance(record, Transaction):
+            return "a payment in the complaint's period"
+        return "goes with a chosen letter"
+    if chosen:
+        return "in the scope chosen"
+    if rule is not None and not rule.in_period(_day_of(record)):
+        return "outside the complaint's period"
+    return "nothing links it to this bundle's scope"
 
 
 def check_choices(snapshot: Snapshot, options: BundleOptions) -> None:
