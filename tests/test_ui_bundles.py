@@ -150,3 +150,54 @@ def test_bad_choices_get_one_plain_message(qtbot: Any, page: tuple[BundlesPage, 
     _idle(qtbot, screen)
     assert screen.status.text() == "The end date is before the start date."
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_the_person_ticks_and_unticks_the_records_by_keyboard(
+        qtbot: Any, page: tuple[BundlesPage, Case], tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidgetItem
+
+    from ui.evidence_dialog import EvidenceDialog
+
+    screen, case = page
+    screen.complaint.setCurrentIndex(screen.complaint.findData("k-1"))
+    settle()
+    dialog = screen.choose_records()
+    assert isinstance(dialog, EvidenceDialog)
+    qtbot.waitUntil(lambda: dialog.list.count() > 30, timeout=10000)
+    settle()
+
+    def item(record_id: str) -> QListWidgetItem:
+        return next(dialog.list.item(i) for i in range(dialog.list.count())
+                    if dialog.list.item(i).data(Qt.ItemDataRole.UserRole) == record_id)
+
+    assert dialog.list.item(0).text() == "Diary notes"  # grouped by kind
+    assert item("d-1").checkState() == Qt.CheckState.Checked
+    assert "In the bundle. Part of the complaint" in item("m-3").text()
+    assert item("m-6").checkState() == Qt.CheckState.Unchecked
+    assert "Left out" in item("m-6").data(Qt.ItemDataRole.AccessibleTextRole)
+    for record_id in ("d-1", "m-6"):  # Space on the current record ticks or unticks it
+        dialog.list.setCurrentItem(item(record_id))
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    assert item("d-1").checkState() == Qt.CheckState.Unchecked
+    assert "Left out." in item("d-1").text()  # the state in words, not only the tick
+    assert item("m-6").checkState() == Qt.CheckState.Checked
+    assert "(1 added by you, 1 taken out by you)" in dialog.summary.text()
+    dialog.reset_button.click()
+    assert "(0 added by you, 0 taken out by you)" in dialog.summary.text()
+    for record_id in ("d-1", "m-6"):
+        dialog.list.setCurrentItem(item(record_id))
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    box.button(QDialogButtonBox.StandardButton.Ok).click()  # "Use these records"
+    settle()
+    options = screen.options()
+    assert options.include == ("m-6",) and options.exclude == ("d-1",)
+    assert "1 added by you and 1 taken out by you" in screen.records_note.text()
+    screen.build_to(tmp_path / "chosen.pdf", options)
+    _idle(qtbot, screen)
+    made = past_bundles(case)[0].options
+    assert made.include == ("m-6",) and made.exclude == ("d-1",)

@@ -53,6 +53,7 @@ from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes
 from ui.dates import OptionalDate
+from ui.evidence_dialog import EvidenceDialog
 from ui.fields import combo, form_label
 from ui.operations import Operations
 from ui.viewer import AttachmentViewer, pdf_page_images
@@ -214,7 +215,31 @@ class BundlesPage(QWidget):
         named(self.tags, "Only records with these tags", "Leave empty for every record; "
                                                            "separate tags with commas")
         form.addRow(form_label("Only &tags:", self.tags), self.tags)
+        self.include: tuple[str, ...] = ()  # the person's own choices of records
+        self.exclude: tuple[str, ...] = ()
+        self.records_button = button("Choose the &records…", "See every record, ticked where "
+                                     "it goes in, with why; add or take out any of them")
+        self.records_button.clicked.connect(self.choose_records)
+        self.records_note = paragraph("Casebook chooses the records from what you set above.")
+        row = QHBoxLayout()
+        row.addWidget(self.records_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.records_note, 1)
+        form.addRow(form_label("Records:", self.records_button), row)
         return box
+
+    def choose_records(self) -> EvidenceDialog:
+        """Open the list of ticks; the person's changes apply to the next bundle built."""
+        dialog = EvidenceDialog(self.case, self.ops, self.options(), self)
+        dialog.accepted.connect(lambda: self._set_choices(dialog.include, dialog.exclude))
+        dialog.open()
+        return dialog
+
+    def _set_choices(self, include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
+        self.include, self.exclude = include, exclude
+        self.records_note.setText(
+            f"{len(include)} added by you and {len(exclude)} taken out by you; the rest as "
+            f"Casebook chose." if include or exclude
+            else "Casebook chooses the records from what you set above.")
 
     def _sections_box(self) -> QGroupBox:
         box = QGroupBox("What goes in")
@@ -266,7 +291,8 @@ class BundlesPage(QWidget):
             sections=tuple(n for n, tick in self.section_boxes.items() if tick.isChecked()),
             large_print=self.large_print.isChecked(),
             redact=tuple(n.strip() for n in self.redact.text().split(",") if n.strip()),
-            for_whom=" ".join(self.for_whom.text().split()))
+            for_whom=" ".join(self.for_whom.text().split()),
+            include=self.include, exclude=self.exclude)
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
