@@ -813,3 +813,19 @@ def test_a_complaint_bundle_takes_its_period_its_people_and_one_shared_word(
     assert content.comparisons  # the 2026 plan against the 2022 one it replaced
     assert all(t.date >= date(2025, 8, 19) for t in chosen.transactions)
     assert "t-2023" not in {t.id for t in chosen.transactions}
+
+
+def test_a_past_bundle_still_rebuilds_after_a_record_it_left_out_is_deleted(
+        tmp_path: Path) -> None:
+    from app.services.bundles.scope import select, take_snapshot
+
+    case = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        options = BundleOptions(complaint_id="k-1", exclude=("d-1",))
+        case.delete("d-1")
+        again = select(take_snapshot(case), options)
+        assert "d-1" not in {d.id for d in again.diary} and again.diary
+        with pytest.raises(BundleError, match="There is no record or file d-1"):
+            select(take_snapshot(case), BundleOptions(include=("d-1",)))
+    finally:
+        case.close()

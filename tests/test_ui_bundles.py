@@ -173,14 +173,15 @@ def test_the_person_ticks_and_unticks_the_records_by_keyboard(
 
     assert dialog.list.item(0).text() == "Diary notes"  # grouped by kind
     assert item("d-1").checkState() == Qt.CheckState.Checked
-    assert "In the bundle. Part of the complaint" in item("m-3").text()
+    assert "In the bundle. Casebook: part of the complaint" in item("m-3").text()
     assert item("m-6").checkState() == Qt.CheckState.Unchecked
     assert "Left out" in item("m-6").data(Qt.ItemDataRole.AccessibleTextRole)
     for record_id in ("d-1", "m-6"):  # Space on the current record ticks or unticks it
         dialog.list.setCurrentItem(item(record_id))
         qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
     assert item("d-1").checkState() == Qt.CheckState.Unchecked
-    assert "Left out." in item("d-1").text()  # the state in words, not only the tick
+    assert "Taken out by you." in item("d-1").text()  # the state in words, not the tick alone
+    assert "Added by you." in item("m-6").text()
     assert item("m-6").checkState() == Qt.CheckState.Checked
     assert "(1 added by you, 1 taken out by you)" in dialog.summary.text()
     dialog.reset_button.click()

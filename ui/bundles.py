@@ -217,7 +217,7 @@ class BundlesPage(QWidget):
         form.addRow(form_label("Only &tags:", self.tags), self.tags)
         self.include: tuple[str, ...] = ()  # the person's own choices of records
         self.exclude: tuple[str, ...] = ()
-        self.records_button = button("Choose the &records…", "See every record, ticked where "
+        self.records_button = button("Choose the r&ecords…", "See every record, ticked where "
                                      "it goes in, with why; add or take out any of them")
         self.records_button.clicked.connect(self.choose_records)
         self.records_note = paragraph("Casebook chooses the records from what you set above.")

@@ -29,12 +29,14 @@ _ID = Qt.ItemDataRole.UserRole
 _WORDS = Qt.ItemDataRole.UserRole + 1  # (date and title, why it was or was not suggested)
 
 
-def _label(item: QListWidgetItem) -> None:
+def _label(item: QListWidgetItem, suggested: bool) -> None:
     """Say in words whether the record is in, beside the tick: a tick box is easy to miss
     (in high contrast above all), and a screen reader hears the same words."""
     what, why = item.data(_WORDS)
-    state = "In the bundle" if item.checkState() == Qt.CheckState.Checked else "Left out"
-    item.setText(f"{what}\n    {state}. {why[:1].upper()}{why[1:]}")
+    ticked = item.checkState() == Qt.CheckState.Checked
+    state = {(True, True): "In the bundle", (True, False): "Added by you",
+             (False, True): "Taken out by you", (False, False): "Left out"}[(ticked, suggested)]
+    item.setText(f"{what}\n    {state}. Casebook: {why}")
     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{what}. {state}. Casebook's reason: {why}")
 
 
@@ -71,7 +73,7 @@ class EvidenceDialog(QDialog):
         layout.addWidget(self.list, 1)
         self.summary = paragraph("Reading the case…")
         layout.addWidget(self.summary)
-        self.reset_button = button("Back to &Casebook's suggestions",
+        self.reset_button = button("Back to Casebook's &suggestions",
                                    "Undo your own ticks and unticks")
         self.reset_button.clicked.connect(self._reset)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -107,7 +109,7 @@ class EvidenceDialog(QDialog):
             chosen = (c.chosen or c.record_id in self.include) \
                 and c.record_id not in self.exclude
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-            _label(item)
+            _label(item, c.chosen)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._count()
@@ -118,7 +120,7 @@ class EvidenceDialog(QDialog):
 
     def _ticked(self, item: QListWidgetItem) -> None:
         self.list.blockSignals(True)
-        _label(item)
+        _label(item, self.suggested.get(str(item.data(_ID)), False))
         self.list.blockSignals(False)
         self._count()
 
@@ -142,7 +144,7 @@ class EvidenceDialog(QDialog):
             if item.data(_ID):
                 item.setCheckState(Qt.CheckState.Checked if self.suggested[item.data(_ID)]
                                    else Qt.CheckState.Unchecked)
-                _label(item)
+                _label(item, self.suggested[item.data(_ID)])
         self.list.blockSignals(False)
         self._count()
 

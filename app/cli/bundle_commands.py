@@ -13,14 +13,6 @@ from app.services.bundles.options import OPTIONAL, BundleOptions
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     """casebook bundle CASE_DIR --out FILE.pdf [--complaint ID] [--from DATE] [--to DATE] ..."""
-    from app.services.bundles.builder import make_bundle  # slow to import; only when building
-
-    if not args.preview and not args.out:
-        raise UserError("Say where to write the bundle with --out FILE.pdf (or use --preview "
-                        "to see what would go in).")
-    out = Path(args.out or "bundle.pdf")
-    if out.suffix.lower() != ".pdf":
-        raise UserError("The bundle's file name should end in .pdf")
     options = BundleOptions(
         complaint_id=args.complaint,
         date_from=parse_date(args.date_from) if args.date_from else None,
@@ -37,6 +29,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     options.check()
     if args.preview:
         return _preview(args, options)
+    if not args.out:
+        raise UserError("Say where to write the bundle with --out FILE.pdf (or use --preview "
+                        "to see what would go in).")
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise UserError("The bundle's file name should end in .pdf")
+    from app.services.bundles.builder import make_bundle  # slow to import; only when building
+
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         made = make_bundle(case, options, out)
     print(f"Wrote {out}: {made.pages} pages, {made.exhibits} exhibit"

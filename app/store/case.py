@@ -457,8 +457,7 @@ class Case:
     def histories(self, record_type: str) -> dict[str, list[records.Version]]:
         """The saved versions of every live record of a type, by id, oldest first."""
         with self.reading() as conn:
-            return {row.id: records.versions(conn, row.id)
-                    for row in records.list_rows(conn, record_type)}
+            return records.versions_of_type(conn, record_type)
 
     def history(self, record_id: str) -> list[records.Version]:
         """Every saved version of a record, oldest first."""

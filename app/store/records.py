@@ -308,6 +308,18 @@ def versions(conn: Connection, record_id: str) -> list[Version]:
     return [Version(v, json.loads(d), at) for v, d, at in rows]
 
 
+def versions_of_type(conn: Connection, record_type: str) -> dict[str, list[Version]]:
+    """Every saved version of every live record of a type, by id, oldest first (one query)."""
+    found: dict[str, list[Version]] = {}
+    rows = conn.execute(
+        "SELECT v.record_id, v.version, v.data, v.saved_at FROM record_versions v "
+        "JOIN records r ON r.id = v.record_id WHERE r.type = ? AND r.deleted_at IS NULL "
+        "ORDER BY v.record_id, v.version", (record_type,))
+    for record_id, version, data, saved_at in rows:
+        found.setdefault(record_id, []).append(Version(version, json.loads(data), saved_at))
+    return found
+
+
 def state_hashes(conn: Connection) -> dict[str, str]:
     """Every record's current state hash, for verifying the audit log."""
     return {rid: state_hash(json.loads(data), deleted)

@@ -349,9 +349,10 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
         complaints: tuple[Complaint, ...] = (complaint,) if in_dates(complaint.opened_on) else ()
     else:
         complaints = tuple(c for c in snapshot.complaints if keep(c, c.opened_on))
+    at_start = _in_force_at_start(rule, snapshot.plans)
     plans = tuple(p for p in snapshot.plans if in_dates(p.dated) and (
         rule is None or rule.related(p.id, record_text(p), (), record_people(p), p.dated)
-        or p.id in _in_force_at_start(rule, snapshot.plans)))
+        or p.id in at_start))
     # A complaint's spending is the spending of its period, not of the whole case.
     transactions = tuple(t for t in snapshot.transactions if in_dates(t.date)
                          and (rule is None or rule.in_period(t.date)))
@@ -465,11 +466,12 @@ def _reason(record: Any, chosen: bool, selection: Selection, options: BundleOpti
 
 
 def check_choices(snapshot: Snapshot, options: BundleOptions) -> None:
-    """Refuse an added or removed id that names no record or file of the case."""
+    """Refuse an added id that names no record or file of the case. A taken-out id that is no
+    longer there (deleted since a past bundle) leaves it out just the same, so Rebuild works."""
     known = {r.id for group in (snapshot.diary, snapshot.letters, snapshot.requests,
                                 snapshot.complaints, snapshot.plans, snapshot.transactions)
              for r in group} | set(snapshot.files)
-    for record_id in (*options.include, *options.exclude):
+    for record_id in options.include:
         if record_id not in known:
             raise BundleError(f"There is no record or file {record_id} in this case.")
 
