@@ -276,7 +276,7 @@ class BundlesPage(QWidget):
                                                 "are not changed")
         form.addRow(form_label("Other people's names to &withhold on Casebook's pages:",
                                self.redact), self.redact)
-        self.large_print = QCheckBox("&Large print")
+        self.large_print = QCheckBox("Large pri&nt")
         named(self.large_print, "Large print", "Every word in the bundle 16 point or bigger")
         form.addRow(self.large_print)
         return box

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -61,10 +62,15 @@ class EvidenceDialog(QDialog):
         self.include, self.exclude = tuple(options.include), tuple(options.exclude)
         self.suggested: dict[str, bool] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph(
+        intro = paragraph(
             "Ticked records go in the bundle. Casebook ticked what the scope you chose points "
             "to, and says why under each one; tick or untick any record to change that. Your "
-            "changes are kept with the bundle, so rebuilding it gives the same evidence."))
+            "changes are kept with the bundle, so rebuilding it gives the same evidence.")
+        # A wrapped label asks for the height of its narrowest layout; here it is kept to the
+        # height of its text at its real width (see resizeEvent), leaving the room to the list.
+        intro.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.intro = intro
+        layout.addWidget(intro)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
@@ -85,6 +91,10 @@ class EvidenceDialog(QDialog):
         layout.addWidget(buttons)
         self.list.itemChanged.connect(self._ticked)
         ops.query(lambda: read_candidates(case, options), self._show)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.intro.setFixedHeight(self.intro.heightForWidth(self.intro.width()))
 
     def _show(self, found: list[Candidate]) -> None:
         self.list.blockSignals(True)
