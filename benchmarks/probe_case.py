@@ -55,10 +55,10 @@ def verify(folder: Path) -> dict[str, object]:
     if case is None:
         raise SystemExit(f"the case did not open from its keyring slot: {notice}")
     started = time.perf_counter()
-    head = case.verify()
+    check = case.verify()
     elapsed = time.perf_counter() - started
     case.close()
-    return {"elapsed_s": elapsed, "events": head.seq, "peak_rss_mb": peak_rss_mb()}
+    return {"elapsed_s": elapsed, "events": check.head.seq, "peak_rss_mb": peak_rss_mb()}
 
 
 def main(argv: list[str]) -> int:

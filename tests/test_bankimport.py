@@ -84,12 +84,12 @@ def test_a_deleted_payment_does_not_come_back(case: Case) -> None:
 
 
 def test_an_unreadable_file_changes_nothing(case: Case) -> None:
-    before = case.verify().seq
+    before = case.verify().head.seq
     with pytest.raises(StatementError, match="PDF"):
         import_statement(case, b"%PDF-1.7 not a statement")
     with pytest.raises(StatementError, match="column mapping"):
         import_statement(case, b"a,b,c\nx,y,z\n")
-    assert case.verify().seq == before and case.count(Transaction) == 0
+    assert case.verify().head.seq == before and case.count(Transaction) == 0
 
 
 def test_the_import_is_all_or_nothing(case: Case) -> None:
@@ -100,10 +100,10 @@ def test_the_import_is_all_or_nothing(case: Case) -> None:
     # The row of 4 March is linked to an outcome of a plan that starts on 5 March: refused,
     # and with it the whole statement.
     links = {rows[-1].fingerprint: ["o1"], rows[1].fingerprint: ["o1"]}
-    before = case.verify().seq
+    before = case.verify().head.seq
     with pytest.raises(MoneyError, match="no plan was in force"):
         import_statement(case, data, links=links)
-    assert case.count(Transaction) == 0 and case.verify().seq == before
+    assert case.count(Transaction) == 0 and case.verify().head.seq == before
     result = import_statement(case, data, links={rows[-1].fingerprint: ["o1"]})
     assert result.imported == len(rows)
     linked = [t for t in case.list_of(Transaction) if t.outcome_ids]
@@ -115,9 +115,9 @@ def test_preview_writes_nothing_and_suggests(case: Case) -> None:
                   outcomes=[Outcome("o1", "Support at home from Bright Homecare"),
                             Outcome("o2", "Getting out to the cafe and shops")]))
     data = (DATA / "lloyds.csv").read_bytes()
-    before = case.verify().seq
+    before = case.verify().head.seq
     preview = preview_statement(case, data)
-    assert case.verify().seq == before
+    assert case.verify().head.seq == before
     by_payee = {p.row.counterparty: p for p in preview.rows}
     assert by_payee["WESTSHIRE CC DP MARCH"].category == "council payment"
     assert by_payee["WESTSHIRE CC DP MARCH"].suggested == ()

@@ -88,7 +88,7 @@ def letter_pdf(lines: list[str]) -> bytes:
 def snapshot(case: Case) -> tuple[dict[str, int], int, int, str]:
     """Everything a failed import must leave untouched."""
     return (case.counts(), len(case.attachments(include_deleted=True)),
-            len(case.audit_events()), case.verify().hash)
+            len(case.audit_events()), case.verify().head.hash)
 
 
 def _plain(reason: str) -> None:

@@ -295,11 +295,11 @@ def test_a_link_outside_the_plan_in_force_changes_nothing(case: Case) -> None:
     two_plans(case)
     feb = case.add(spend("", date(2026, 2, 10), "20.00", "Cafe"))
     apr = case.add(spend("", date(2026, 4, 10), "20.00", "Cafe"))
-    before = case.verify().seq
+    before = case.verify().head.seq
     with pytest.raises(MoneyError, match="in force then was 'Plan B'"):
         link_outcomes(case, [feb.id, apr.id], ["a1"])  # a1 is plan A's; April is plan B's
     assert case.get(Transaction, feb.id).outcome_ids == []
-    assert case.verify().seq == before
+    assert case.verify().head.seq == before
     council = case.add(paid(date(2026, 4, 1)))
     with pytest.raises(MoneyError, match="council payment"):
         link_outcomes(case, [council.id], ["b1"])

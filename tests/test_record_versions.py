@@ -11,9 +11,13 @@ import pytest
 
 from app.records.model import Contact, Correspondence, DiaryEntry
 from app.records.values import Moment
+from app.services.bundles.history import past_bundles
 from app.services.casefile import interchange
 from app.store import records, schema
+from app.store.audit import AuditBroken
 from app.store.case import Case
+from app.store.db import DB_FILE, connect
+from app.store.keyslots import KeySlots
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -106,3 +110,42 @@ def test_a_case_from_each_released_schema_version_opens(name: str, tmp_path: Pat
 
 def test_there_is_a_fixture_for_every_schema_version() -> None:
     assert [f"case-v{n}" for n in range(1, len(schema.MIGRATIONS) + 1)] == RELEASED
+
+
+def _v1_copy(tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    folder = tmp_path / "case-v1"
+    shutil.copytree(FIXTURES / "case-v1", folder)
+    return folder, json.loads((folder / "fixture.json").read_text(encoding="utf-8"))
+
+
+def test_the_upgrade_to_the_keyed_log_keeps_past_bundles_as_witnesses(tmp_path: Path) -> None:
+    folder, facts = _v1_copy(tmp_path)
+    case = Case.open_with_passphrase(folder, str(facts["passphrase"]))
+    try:
+        check = case.verify()
+        assert check.bundles == facts["bundles"] == 1
+        (bundle,) = past_bundles(case)
+        assert bundle.head is not None
+        assert [bundle.head.seq, bundle.head.hash] == facts["bundle_head"]
+        sealed = [e for e in case.audit_events() if e.action == "sealed"]
+        counted: dict[str, int] = facts["records"]  # type: ignore[assignment]
+        # every live record, the person and a deleted contact, and the file
+        assert len(sealed) == sum(counted.values()) + 2 + facts["attachments"]  # type: ignore[operator]
+    finally:
+        case.close()
+
+
+def test_a_change_made_before_the_upgrade_is_still_caught(tmp_path: Path) -> None:
+    folder, facts = _v1_copy(tmp_path)
+    key = KeySlots.load(folder).open_with_passphrase(str(facts["passphrase"]))
+    conn = connect(folder / DB_FILE, key)
+    conn.execute("UPDATE records SET data = json_set(data, '$.summary', 'Something else') "
+                 "WHERE id = 'request-1'")
+    conn.close()
+    case = Case.open_with_passphrase(folder, str(facts["passphrase"]))
+    try:
+        with pytest.raises(AuditBroken, match="“Something else” .request-1. was changed outside "
+                                              "Casebook before"):
+            case.verify()
+    finally:
+        case.close()

@@ -212,17 +212,18 @@ def test_migration_runs_in_a_transaction_after_a_backup(
     case.add(_entry())
     case.close()
 
-    def v2(conn: object) -> None:
+    def step(conn: object) -> None:
         conn.execute("CREATE TABLE reminders (id TEXT PRIMARY KEY)")  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
+    following = schema.current_version() + 1
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, step])
     opened = Case.open_with_passphrase(case_dir, PASSPHRASE)
     with opened.reading() as conn:
-        assert schema.stored_version(conn) == 2
+        assert schema.stored_version(conn) == following
         assert conn.execute("SELECT count(*) FROM reminders").fetchone()[0] == 0
     assert opened.count(DiaryEntry) == 1
     opened.close()
-    assert (case_dir / f"{DB_FILE}.before-v2").exists()
+    assert (case_dir / f"{DB_FILE}.before-v{following}").exists()
 
 
 def test_failed_migration_changes_nothing(new_case: tuple[Case, str], case_dir: Path,
@@ -240,7 +241,7 @@ def test_failed_migration_changes_nothing(new_case: tuple[Case, str], case_dir: 
     monkeypatch.undo()
     opened = Case.open_with_passphrase(case_dir, PASSPHRASE)
     with opened.reading() as conn:
-        assert schema.stored_version(conn) == 1
+        assert schema.stored_version(conn) == schema.current_version()
         assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half'").fetchone()
     opened.close()
 

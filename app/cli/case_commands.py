@@ -19,8 +19,8 @@ from app.records.codec import FormatProblem
 from app.records.model import Jurisdiction, Person, choices
 from app.records.values import ValueProblem
 from app.store import backup
-from app.store.audit import AuditBroken
-from app.store.case import Case
+from app.store.audit import CANNOT_PROVE, AuditBroken
+from app.store.case import Case, check_words
 from app.store.db import StoreError
 from app.store.keyslots import KeySlotError
 
@@ -94,11 +94,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if not case.integrity_ok():
             raise UserError("The case's database failed its structural check")
         try:
-            head = case.verify()
+            check = case.verify()
         except AuditBroken as exc:
             raise UserError(f"The audit log does not verify: {exc}") from None
-    print(f"Audit log verified: {head.seq} events. Chain head {head.hash} (check code "
-          f"{head.check_code}).")
+    print(check_words(check))
+    print(CANNOT_PROVE)
     return 0
 
 
@@ -172,7 +172,10 @@ def register(subs: Any) -> None:
     _recovery_flag(p)
     p.set_defaults(handler=cmd_export_json)
 
-    p = subs.add_parser("verify", help="check a case's audit log, or a bundle PDF")
+    p = subs.add_parser("verify", help="check a case's audit log, or a bundle PDF",
+                        description="Check a case: its audit log against every record, file "
+                        "and past bundle. Or check a bundle PDF: its signature and every "
+                        "original file in it. " + CANNOT_PROVE)
     p.add_argument("target", metavar="CASE_DIR|FILE.pdf")
     _recovery_flag(p)
     p.set_defaults(handler=cmd_verify)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 from app.problems import Problem
 
-__all__ = ["UTC", "Moment", "ValueProblem", "format_instant", "format_money", "now_utc",
-           "parse_date", "parse_instant", "parse_money"]
+__all__ = ["UTC", "Moment", "ValueProblem", "format_instant", "format_money", "long_day",
+           "now_utc", "parse_date", "parse_instant", "parse_money", "uk_day"]
 from decimal import Decimal, InvalidOperation
 
 _MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
@@ -84,6 +85,19 @@ def parse_instant(text: str) -> datetime:
 def format_instant(value: datetime) -> str:
     """The interchange form of a UTC instant (seconds precision)."""
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+UK = ZoneInfo("Europe/London")
+
+
+def uk_day(instant: datetime) -> date:
+    """The UK calendar day of an instant."""
+    return instant.astimezone(UK).date()
+
+
+def long_day(day: date) -> str:
+    """A date as people write it: '2 June 2026'."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def now_utc() -> datetime:

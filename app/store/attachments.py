@@ -28,10 +28,23 @@ class AttachmentInfo:
     deleted_at: str | None
 
 
-def _state(info: AttachmentInfo) -> str:
+def plain_state(info: AttachmentInfo) -> str:
+    """What the first releases' audit log recorded of a file (the upgrade to the keyed log
+    checks a file against it one last time)."""
     return audit.content_hash({"filename": info.filename, "media_type": info.media_type,
                                "sha256": info.sha256, "size": info.size,
                                "added_at": info.added_at, "deleted_at": info.deleted_at})
+
+
+def _state(info: AttachmentInfo, content: bytes | None) -> str:
+    # Every stored column, the extracted text, and a hash of the bytes actually kept (not
+    # only the hash written beside them), so a swapped or missing file shows.
+    return audit.content_hash({
+        "filename": info.filename, "media_type": info.media_type, "sha256": info.sha256,
+        "size": info.size, "added_at": info.added_at, "locked": info.locked,
+        "page_count": info.page_count, "deleted_at": info.deleted_at,
+        "text": hashlib.sha256(info.text.encode("utf-8")).hexdigest(),
+        "bytes": None if content is None else hashlib.sha256(content).hexdigest()})
 
 
 def add(conn: Connection, filename: str, data: bytes, media_type: str, *, text: str = "",
@@ -53,7 +66,7 @@ def add(conn: Connection, filename: str, data: bytes, media_type: str, *, text: 
     conn.execute("INSERT INTO attachment_data (id, data) VALUES (?, ?)", (info.id, data))
     conn.execute("INSERT INTO search (record_id, type, title, body) VALUES (?, 'attachment', ?, ?)",
                  (info.id, filename, text))
-    audit.append(conn, "create", "attachment", info.id, None, _state(info))
+    audit.append(conn, "create", "attachment", info.id, None, _state(info, data))
     return info
 
 
@@ -98,9 +111,22 @@ def tombstone(conn: Connection, attachment_id: str) -> None:
     conn.execute("UPDATE attachments SET deleted_at = ? WHERE id = ?", (now, attachment_id))
     conn.execute("DELETE FROM search WHERE record_id = ?", (attachment_id,))
     after = AttachmentInfo(**{**info.__dict__, "deleted_at": now})
-    audit.append(conn, "delete", "attachment", attachment_id, _state(info), _state(after))
+    audit.append(conn, "delete", "attachment", attachment_id,
+                 stored_state(conn, attachment_id, info), stored_state(conn, attachment_id, after))
 
 
-def state_hashes(conn: Connection) -> dict[str, str]:
-    """Every attachment's current state hash, for verifying the audit log."""
-    return {info.id: _state(info) for info in list_all(conn, include_deleted=True)}
+def stored_state(conn: Connection, attachment_id: str, info: AttachmentInfo | None = None) -> str:
+    """What the audit log records of a file: its details and the bytes kept (`info` is its
+    row as it is, or is about to be, stored)."""
+    raw = conn.execute("SELECT data FROM attachment_data WHERE id = ?",
+                       (attachment_id,)).fetchone()
+    return _state(info or get(conn, attachment_id), None if raw is None else bytes(raw[0]))
+
+
+def stored_states(conn: Connection) -> dict[str, str]:
+    """Every file's state as the audit log should have it (deleted ones too), reading each
+    file's bytes once, for verifying the log."""
+    return {raw[0]: _state(_info(raw), None if raw[-1] is None else bytes(raw[-1]))
+            for raw in conn.execute(
+                f"SELECT {', '.join('a.' + c for c in _COLUMNS.split(', '))}, d.data "
+                "FROM attachments a LEFT JOIN attachment_data d ON d.id = a.id")}

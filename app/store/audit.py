@@ -1,25 +1,35 @@
-"""The append-only, hash-chained audit log.
+"""The append-only, keyed, hash-chained audit log.
 
 Every create, edit and delete appends one event in the same transaction as the change. Each
-event's hash covers its own fields and the previous event's hash, so editing, deleting,
-inserting or reordering any event breaks the chain from that point on. Verification also checks
-that every record as stored now is the one the log last described.
+event's seal is an HMAC, under a key derived from the case's key, of its own fields and the
+previous event's seal: editing, deleting, inserting or reordering any event breaks the chain
+from that point on, and hashing alone cannot make a changed chain whole again. The newest
+event is also noted, sealed, in the case's metadata, so removing the newest events is caught.
+Events written before the chain was keyed (format 1) keep their plain SHA-256 hashes; the
+first keyed event after them seals them in.
+
+Verifying checks the chain, then that every record, file and case detail as stored now is the
+one the log last described, then that each past bundle's chain head is still on the chain.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.problems import Problem
-from app.records.values import format_instant, now_utc
+from app.records.values import format_instant, long_day, now_utc, parse_instant, uk_day
 from app.store.db import Connection
 
 GENESIS = "0" * 64
 # Events about the case as a whole (a passphrase change, a bundle built) rather than a record.
 CASE_EVENT = "case"
+PLAIN, KEYED = 1, 2  # event formats: plain SHA-256 (the first releases), HMAC-sealed (now)
+HEAD_META = "audit_head"
 
 
 def content_hash(data: Any) -> str:
@@ -41,6 +51,7 @@ class AuditEvent:
     after_hash: str | None
     prev_hash: str
     hash: str
+    format: int = KEYED
 
 
 @dataclass(frozen=True)
@@ -56,47 +67,85 @@ class ChainHead:
         return "-".join(self.hash[i : i + 4].upper() for i in range(0, 16, 4))
 
 
+@dataclass(frozen=True)
+class Witness:
+    """A past bundle: the chain head it printed must still be on the chain, and the event
+    that recorded it must still say the bundle's SHA-256."""
+
+    label: str  # "the bundle of 12 March 2026"
+    head: ChainHead
+    event_seq: int
+    sha256: str
+
+
+# Said with every case check (the command line's and the window's), so nobody reads more into it.
+CANNOT_PROVE = (
+    "What this check cannot prove: someone who knows the passphrase could rewrite the record "
+    "and seal it again so that it checks. A bundle you have given to someone keeps the check "
+    "code of its day, so a rewrite of anything before it shows against that code; a rewrite "
+    "made after the last bundle you gave out cannot be detected.")
+
+
 class AuditBroken(Problem):
-    """The audit log does not verify; the message says where."""
+    """The audit log does not verify; the message says where, in words."""
 
 
-def _event_hash(prev_hash: str, seq: int, at: str, action: str, record_type: str,
-                record_id: str, before: str | None, after: str | None) -> str:
+def _key(conn: Connection) -> bytes:
+    key: bytes = getattr(conn, "chain_key", b"")
+    if not key:  # a programming error: every connection comes from app.store.db.connect
+        raise RuntimeError("This connection was not opened with the case's key")
+    return key
+
+
+def _event_hash(key: bytes | None, prev_hash: str, seq: int, at: str, action: str,
+                record_type: str, record_id: str, before: str | None, after: str | None) -> str:
     fields = [seq, at, action, record_type, record_id, before, after]
-    blob = prev_hash + json.dumps(fields, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    blob = (prev_hash + json.dumps(fields, separators=(",", ":"))).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(blob).hexdigest()
+    return hmac.new(key, blob, hashlib.sha256).hexdigest()
+
+
+def _head_seal(key: bytes, seq: int, digest: str) -> str:
+    return hmac.new(key, f"head:{seq}:{digest}".encode("ascii"), hashlib.sha256).hexdigest()
 
 
 def append(conn: Connection, action: str, record_type: str, record_id: str,
            before: str | None, after: str | None) -> AuditEvent:
-    """Add an event; the caller holds the write transaction."""
+    """Add an event and note it as the newest; the caller holds the write transaction."""
+    key = _key(conn)
     last = conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = format_instant(now_utc())
-    digest = _event_hash(prev, seq, at, action, record_type, record_id, before, after)
+    digest = _event_hash(key, prev, seq, at, action, record_type, record_id, before, after)
     conn.execute(
         "INSERT INTO audit_events (seq, at, action, record_type, record_id, before_hash, "
-        "after_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, action, record_type, record_id, before, after, prev, digest),
+        "after_hash, prev_hash, hash, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, action, record_type, record_id, before, after, prev, digest, KEYED),
     )
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (HEAD_META, json.dumps({"seq": seq, "hash": digest,
+                                "seal": _head_seal(key, seq, digest)})))
     return AuditEvent(seq, at, action, record_type, record_id, before, after, prev, digest)
+
+
+_SELECT = ("SELECT seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, "
+           "hash, format FROM audit_events")
 
 
 def events(conn: Connection, record_id: str | None = None) -> list[AuditEvent]:
     """Events in order, for one record or for the whole case."""
-    sql = ("SELECT seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, "
-           "hash FROM audit_events")
-    rows = (conn.execute(sql + " WHERE record_id = ? ORDER BY seq", (record_id,)) if record_id
-            else conn.execute(sql + " ORDER BY seq"))
+    rows = (conn.execute(_SELECT + " WHERE record_id = ? ORDER BY seq", (record_id,))
+            if record_id else conn.execute(_SELECT + " ORDER BY seq"))
     return [AuditEvent(*row) for row in rows]
 
 
 def events_after(conn: Connection, seq: int) -> list[AuditEvent]:
     """Events appended after `seq`, in order (what one transaction wrote)."""
-    rows = conn.execute(
-        "SELECT seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, "
-        "hash FROM audit_events WHERE seq > ? ORDER BY seq", (seq,))
-    return [AuditEvent(*row) for row in rows]
+    return [AuditEvent(*row) for row in conn.execute(_SELECT + " WHERE seq > ? ORDER BY seq",
+                                                     (seq,))]
 
 
 def head(conn: Connection) -> ChainHead:
@@ -105,38 +154,99 @@ def head(conn: Connection) -> ChainHead:
     return ChainHead(row[0], row[1]) if row else ChainHead(0, GENESIS)
 
 
-def verify(conn: Connection, current: dict[str, str]) -> ChainHead:
-    """Recompute the whole chain and compare it with the records as stored now.
+def _day(at: str) -> str:
+    return long_day(uk_day(parse_instant(at)))
 
-    `current` maps every stored record id (tombstones included) to the content hash the log
-    should have recorded last for it.
+
+# One event as the check reads it (plain tuples: a long case has tens of thousands):
+# (seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, hash, format)
+_Row = tuple[int, str, str, str, str, "str | None", "str | None", str, str, int]
+
+
+def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
+    prev, expected, keyed = GENESIS, 1, False
+    found: list[_Row] = conn.execute(_SELECT + " ORDER BY seq").fetchall()
+    for seq, at, action, record_type, record_id, before, after, prev_hash, digest, form in found:
+        if seq != expected:
+            raise AuditBroken(f"Audit event {expected} is missing or out of place "
+                              f"(found {seq} instead)")
+        if prev_hash != prev:
+            raise AuditBroken(f"Audit event {seq} ({_day(at)}) does not follow the event "
+                              f"before it")
+        keyed = keyed or form == KEYED
+        if form not in (PLAIN, KEYED) or (keyed and form == PLAIN):
+            raise AuditBroken(f"Audit event {seq} is not sealed the way Casebook seals events")
+        computed = _event_hash(key if form == KEYED else None, prev, seq, at, action,
+                               record_type, record_id, before, after)
+        if not hmac.compare_digest(computed, digest):
+            raise AuditBroken(f"Audit event {seq} ({_day(at)}) has been changed since it was "
+                              f"written")
+        prev = digest
+        expected += 1
+    last = ChainHead(expected - 1, prev)
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_META,)).fetchone()
+    noted = json.loads(row[0]) if row else {}
+    if (noted.get("seq") != last.seq or noted.get("hash") != last.hash
+            or not hmac.compare_digest(str(noted.get("seal", "")),
+                                       _head_seal(key, last.seq, last.hash))):
+        raise AuditBroken("The audit log no longer ends where Casebook last wrote it: its "
+                          "newest events have been removed or changed")
+    return found, last
+
+
+def _check_states(found: list[_Row], current: Mapping[str, str],
+                  describe: Callable[[str], str]) -> None:
+    last: dict[str, _Row] = {}
+    for ev in found:
+        seq, at, _action, record_type, record_id, before = ev[:6]
+        if record_type != CASE_EVENT and before != (
+                last[record_id][6] if record_id in last else None):
+            raise AuditBroken(f"{describe(record_id)} was changed outside Casebook before "
+                              f"{_day(at)} (audit event {seq} found it different from what "
+                              f"the log had recorded)")
+        last[record_id] = ev
+    unlogged = [rid for rid in current if rid not in last]
+    if unlogged:
+        raise AuditBroken(f"{describe(sorted(unlogged)[0])} is not in the audit log: it was "
+                          f"added outside Casebook")
+    changed = sorted((last[rid][0], rid) for rid, digest in current.items()
+                     if last[rid][6] != digest)
+    if changed:
+        seq, rid = changed[0]
+        raise AuditBroken(f"{describe(rid)} has been changed outside Casebook since "
+                          f"{_day(last[rid][1])} (audit event {seq}): it no longer matches "
+                          f"the log")
+    gone = sorted((ev[0], rid) for rid, ev in last.items()
+                  if rid not in current and ev[3] != CASE_EVENT)
+    if gone:
+        seq, rid = gone[0]
+        raise AuditBroken(f"Record {rid}, last written on {_day(last[rid][1])} (audit event "
+                          f"{seq}), is in the audit log but missing from the case")
+
+
+def _check_witnesses(found: list[_Row], witnesses: Sequence[Witness]) -> None:
+    for witness in witnesses:
+        at = witness.head.seq
+        if not (0 < at <= len(found)) or found[at - 1][8] != witness.head.hash:
+            raise AuditBroken(
+                f"The record has been changed since {witness.label}: the audit log no longer "
+                f"holds that bundle's chain head (event {at}, check code "
+                f"{witness.head.check_code})")
+        event = found[witness.event_seq - 1] if 0 < witness.event_seq <= len(found) else None
+        if event is None or event[2] != "bundle-built" or event[6] != witness.sha256:
+            raise AuditBroken(f"The list of past bundles has been changed outside Casebook "
+                              f"({witness.label} is not the bundle the log recorded)")
+
+
+def verify(conn: Connection, current: Mapping[str, str], *, describe: Callable[[str], str],
+           witnesses: Sequence[Witness] = ()) -> ChainHead:
+    """Recompute the whole chain and compare it with everything as stored now.
+
+    `current` maps every stored record and file id (tombstones included), and each case detail
+    the log vouches for, to the state hash the log should have recorded last for it;
+    `describe` names one in words for the message.
     """
-    prev = GENESIS
-    expected_seq = 1
-    last_after: dict[str, str | None] = {}
-    case_ids: set[str] = set()
-    for ev in events(conn):
-        if ev.seq != expected_seq:
-            raise AuditBroken(f"Audit event {expected_seq} is missing or out of place "
-                              f"(found {ev.seq} instead)")
-        if ev.prev_hash != prev:
-            raise AuditBroken(f"Audit event {ev.seq} does not follow the event before it")
-        digest = _event_hash(prev, ev.seq, ev.at, ev.action, ev.record_type, ev.record_id,
-                             ev.before_hash, ev.after_hash)
-        if digest != ev.hash:
-            raise AuditBroken(f"Audit event {ev.seq} has been changed since it was written")
-        if ev.record_type == CASE_EVENT:
-            case_ids.add(ev.record_id)
-        elif ev.before_hash != last_after.get(ev.record_id):
-            raise AuditBroken(f"Audit event {ev.seq} does not match the previous state of "
-                              f"record {ev.record_id}")
-        last_after[ev.record_id] = ev.after_hash
-        prev = ev.hash
-        expected_seq += 1
-    for record_id, digest in current.items():
-        if last_after.get(record_id) != digest:
-            raise AuditBroken(f"Record {record_id} has been changed outside Casebook: it no "
-                              f"longer matches the audit log")
-    for record_id in last_after.keys() - current.keys() - case_ids:
-        raise AuditBroken(f"Record {record_id} is in the audit log but missing from the case")
-    return ChainHead(expected_seq - 1, prev)
+    found, last = _check_chain(conn, _key(conn))
+    _check_states(found, current, describe)
+    _check_witnesses(found, witnesses)
+    return last

@@ -19,7 +19,16 @@ from typing import Any, ClassVar, TypeVar
 from app.records import codec, kinds
 from app.records.model import Person
 from app.records.values import ValueProblem, format_instant, now_utc
-from app.store import attachments, audit, records, remember, schema, search
+from app.store import (
+    attachments,
+    audit,
+    case_details,
+    past_bundles,
+    records,
+    remember,
+    schema,
+    search,
+)
 from app.store.changes import NOTHING, Changes
 from app.store.db import DB_FILE, Connection, StoreError, connect
 from app.store.folders import fresh_folder
@@ -53,6 +62,48 @@ class Tx:
 
     conn: Connection
     changes: Changes = field(default=NOTHING)
+
+
+@dataclass(frozen=True)
+class CaseCheck:
+    """What a passed case check covered."""
+
+    head: audit.ChainHead
+    records: int  # records, deleted ones included, with their histories
+    files: int  # files, with their bytes and extracted text
+    bundles: int  # past bundles whose chain head is still on the chain
+
+
+def check_words(check: CaseCheck) -> str:
+    """A passed case check in words."""
+    def many(n: int, one: str) -> str:
+        return f"{n} {one}" if n == 1 else f"{n} {one}s"
+
+    bundles = (f" The chain heads of all {many(check.bundles, 'past bundle')} are still on it."
+               if check.bundles else "")
+    return (f"The case checks: its audit log of {many(check.head.seq, 'event')} matches every "
+            f"one of its {many(check.records, 'record')} with all their saved versions, its "
+            f"{many(check.files, 'file')} with their contents, and the case's own details."
+            f"{bundles} Chain head {check.head.hash} (check code {check.head.check_code}).")
+
+
+def _describe(conn: Connection, subject: str) -> str:
+    """A record, file or case detail in words, for the case check's message."""
+    found = case_details.name(subject)
+    if found:
+        return found
+    try:
+        row = records.get(conn, subject)
+    except records.RecordMissing:
+        row = None
+    if row is not None and kinds.is_kind(row.type):
+        title = records.search_text(row.type, row.data)[0]
+        kind = kinds.kind(row.type).singular
+        return f"The {kind} “{title}” ({subject})" if title else f"The {kind} {subject}"
+    try:
+        return f"The file “{attachments.get(conn, subject).filename}” ({subject})"
+    except records.RecordMissing:
+        return f"Record {subject}"
 
 
 @dataclass(frozen=True)
@@ -140,8 +191,8 @@ class Case:
                     conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
                         ("case_id", slots.case_id), ("created_at", format_instant(now_utc())),
                         ("demo", "1" if demo else "0")])
-                    audit.append(conn, "created", audit.CASE_EVENT, "case", None,
-                                 audit.content_hash({"case_id": slots.case_id, "demo": demo}))
+                    audit.append(conn, "created", audit.CASE_EVENT, case_details.CASE_SUBJECT,
+                                 None, case_details.case_state(slots.case_id, demo))
                     records.insert(conn, "person", PERSON_ID, codec.encode(person))
                     # Imported here: the window opens existing cases and never needs it.
                     from app.store import signing_key
@@ -517,14 +568,19 @@ class Case:
             conn = tx.conn
             return audit.append(conn, action, audit.CASE_EVENT, subject, None, digest)
 
-    def verify(self) -> audit.ChainHead:
-        """Recompute the audit chain against every record; AuditBroken if anything differs.
-        Everything is read in one snapshot, so a write made meanwhile is never mistaken for
-        tampering."""
+    def verify(self) -> CaseCheck:
+        """Recompute the audit chain against everything stored: every record's whole row and
+        history, every file's bytes and text, the case's own details; and check every past
+        bundle's chain head is still on it. AuditBroken, naming the first thing that differs
+        in words, if anything does. Everything is read in one snapshot, so a write made
+        meanwhile is never mistaken for tampering."""
         with self.snapshot(), self.reading() as conn:
-            current = records.state_hashes(conn)
-            current.update(attachments.state_hashes(conn))
-            return audit.verify(conn, current)
+            kept = records.stored_states(conn)
+            files = attachments.stored_states(conn)
+            witnesses = past_bundles.witnesses(conn)
+            head = audit.verify(conn, {**kept, **files, **case_details.stored_states(conn)},
+                                describe=lambda rid: _describe(conn, rid), witnesses=witnesses)
+        return CaseCheck(head, len(kept), len(files), len(witnesses))
 
     def copy_database(self, target: Path) -> None:
         """Write a consistent copy of the database, encrypted with the same key, to `target`

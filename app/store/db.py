@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -14,6 +16,19 @@ DB_FILE = "case.db"
 # sqlcipher3 ships no type information; connections are typed loosely on purpose.
 Connection: TypeAlias = Any
 DatabaseError = sqlcipher3.DatabaseError
+_CHAIN_KEY_INFO = b"casebook audit chain v2"
+
+
+class _CaseConnection(sqlcipher3.Connection):  # type: ignore[misc]
+    """A connection that carries the key the audit chain is sealed with."""
+
+    chain_key: bytes = b""
+
+
+def chain_key(db_key: bytes) -> bytes:
+    """The audit chain's key, derived from the database key: an event can only be written
+    (or rewritten) by a program holding the case's key, never by a hash recomputed alone."""
+    return hmac.new(db_key, _CHAIN_KEY_INFO, hashlib.sha256).digest()
 
 
 class StoreError(Problem):
@@ -29,7 +44,9 @@ def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection
     """
     if len(db_key) != 32:
         raise StoreError("The case key has the wrong length")
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None,
+                              factory=_CaseConnection)
+    conn.chain_key = chain_key(db_key)
     try:
         conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
         version = conn.execute("PRAGMA cipher_version").fetchone()

@@ -7,6 +7,7 @@ change appends its audit event here, so a change can never land without one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import typing
@@ -88,9 +89,51 @@ def search_text(record_type: str, data: dict[str, Any]) -> tuple[str, str]:
     return title, body
 
 
-def state_hash(data: dict[str, Any], deleted_at: str | None) -> str:
-    """What the audit log records of a record's state (a tombstone hashes differently)."""
+def plain_state(data: dict[str, Any], deleted_at: str | None) -> str:
+    """What the first releases' audit log recorded of a record: its data and tombstone only
+    (the upgrade to the keyed log checks a record against it one last time)."""
     return audit.content_hash({"data": data, "deleted_at": deleted_at})
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _row_state(raw: Sequence[Any], history: str) -> str:
+    # The whole stored row, byte for byte, and its edit history: a change to any of it shows.
+    # (Joined, not JSON: a long case has tens of thousands to hash. No field holds \x1f.)
+    record_type, version, data, created_at, updated_at, deleted_at = raw
+    fields = (record_type, str(version), _digest(data), created_at, updated_at,
+              deleted_at or "-", history)
+    return _digest("\x1f".join(fields))
+
+
+class _History:
+    """The digest of a record's saved versions, fed oldest first."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+
+    def add(self, version: int, saved_at: str, data: str) -> None:
+        self._hash.update(f"{version}\x1f{saved_at}\x1f{_digest(data)}\n".encode())
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+_STATE_COLUMNS = "type, version, data, created_at, updated_at, deleted_at"
+
+
+def stored_state(conn: Connection, record_id: str) -> str:
+    """What the audit log records of a record: its whole stored row and every saved version."""
+    raw = conn.execute(f"SELECT {_STATE_COLUMNS} FROM records WHERE id = ?",
+                       (record_id,)).fetchone()
+    history = _History()
+    for version, saved_at, data in conn.execute(
+            "SELECT version, saved_at, data FROM record_versions WHERE record_id = ? "
+            "ORDER BY version", (record_id,)):
+        history.add(version, saved_at, data)
+    return _row_state(raw, history.hexdigest())
 
 
 def new_id(conn: Connection, prefix: str) -> str:
@@ -196,7 +239,7 @@ def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, A
     conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
                  "VALUES (?, ?, ?, ?)", (record_id, version, _dump(data), now))
     _index(conn, record_id, record_type, data, fresh=True)
-    audit.append(conn, "create", record_type, record_id, None, state_hash(data, None))
+    audit.append(conn, "create", record_type, record_id, None, stored_state(conn, record_id))
 
 
 def update(conn: Connection, record_id: str, data: dict[str, Any]) -> bool:
@@ -213,14 +256,14 @@ def update(conn: Connection, record_id: str, data: dict[str, Any]) -> bool:
         return False
     now = format_instant(now_utc())
     version = row.version + 1
+    before = stored_state(conn, record_id)
     conn.execute("UPDATE records SET version = ?, sort_key = ?, data = ?, updated_at = ? "
                  "WHERE id = ?",
                  (version, sort_key(row.type, data), _dump(data), now, record_id))
     conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
                  "VALUES (?, ?, ?, ?)", (record_id, version, _dump(data), now))
     _index(conn, record_id, row.type, data)
-    audit.append(conn, "edit", row.type, record_id, state_hash(row.data, None),
-                 state_hash(data, None))
+    audit.append(conn, "edit", row.type, record_id, before, stored_state(conn, record_id))
     return True
 
 
@@ -230,11 +273,11 @@ def tombstone(conn: Connection, record_id: str) -> None:
     if row.deleted_at:
         return
     now = format_instant(now_utc())
+    before = stored_state(conn, record_id)
     conn.execute("UPDATE records SET deleted_at = ?, updated_at = ? WHERE id = ?",
                  (now, now, record_id))
     _index(conn, record_id, row.type, None)
-    audit.append(conn, "delete", row.type, record_id, state_hash(row.data, None),
-                 state_hash(row.data, now))
+    audit.append(conn, "delete", row.type, record_id, before, stored_state(conn, record_id))
 
 
 _COLUMNS = "id, type, version, data, created_at, updated_at, deleted_at"
@@ -320,7 +363,14 @@ def versions_of_type(conn: Connection, record_type: str) -> dict[str, list[Versi
     return found
 
 
-def state_hashes(conn: Connection) -> dict[str, str]:
-    """Every record's current state hash, for verifying the audit log."""
-    return {rid: state_hash(json.loads(data), deleted)
-            for rid, data, deleted in conn.execute("SELECT id, data, deleted_at FROM records")}
+def stored_states(conn: Connection) -> dict[str, str]:
+    """Every record's state as the audit log should have it (tombstones too), read in two
+    queries, for verifying the log. (History left behind by a record taken out of the case
+    belongs to no state: the check reports that record as missing.)"""
+    histories: dict[str, _History] = {}
+    for record_id, version, saved_at, data in conn.execute(
+            "SELECT record_id, version, saved_at, data FROM record_versions "
+            "ORDER BY record_id, version"):
+        histories.setdefault(record_id, _History()).add(version, saved_at, data)
+    return {raw[0]: _row_state(raw[1:], histories.get(raw[0], _History()).hexdigest())
+            for raw in conn.execute(f"SELECT id, {_STATE_COLUMNS} FROM records")}

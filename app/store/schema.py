@@ -7,6 +7,7 @@ refused, so an old program never damages a newer file.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -84,8 +85,27 @@ def _v1(conn: Connection) -> None:
     )
 
 
+def _v2(conn: Connection) -> None:
+    """The keyed audit log: events sealed with the case's key, covering every record's whole
+    row and history and every file's bytes and text. Each record and file is checked against
+    the plain log one last time and sealed with a "sealed" event (its old state before, its
+    full state after), and past bundles keep the chain head they printed."""
+    from app.store import attachments, audit, past_bundles, records
+
+    conn.execute("ALTER TABLE audit_events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")
+    for record_id, record_type, data, deleted_at in conn.execute(
+            "SELECT id, type, data, deleted_at FROM records ORDER BY id").fetchall():
+        audit.append(conn, "sealed", record_type, record_id,
+                     records.plain_state(json.loads(data), deleted_at),
+                     records.stored_state(conn, record_id))
+    for info in attachments.list_all(conn, include_deleted=True):
+        audit.append(conn, "sealed", "attachment", info.id, attachments.plain_state(info),
+                     attachments.stored_state(conn, info.id))
+    past_bundles.fill_heads(conn)
+
+
 # Index i holds the step that takes a case from version i to version i + 1.
-MIGRATIONS: list[Migration] = [_v1]
+MIGRATIONS: list[Migration] = [_v1, _v2]
 
 
 def current_version() -> int:

@@ -8,7 +8,6 @@ to the audit log when the key is made and printed on every bundle's cover.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -19,10 +18,11 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.x509.oid import NameOID
 
 from app.store import audit
+from app.store.case_details import CERT_META, SIGNING_SUBJECT, certificate_fingerprint
 from app.store.db import Connection
 
+__all__ = ["CERT_META", "KEY_META", "SigningIdentity", "certificate_fingerprint", "create", "load"]
 KEY_META = "bundle_signing_key"
-CERT_META = "bundle_signing_cert"
 _KDF_INFO = b"casebook bundle signing key v1"
 
 
@@ -42,11 +42,6 @@ class SigningIdentity:
     def fingerprint(self) -> str:
         """SHA-256 of the certificate, in hex: what the cover prints and verify reports."""
         return certificate_fingerprint(self.certificate_der)
-
-
-def certificate_fingerprint(der: bytes) -> str:
-    """SHA-256 hex of a DER certificate."""
-    return hashlib.sha256(der).hexdigest()
 
 
 def _password(case_id: str, db_key: bytes) -> bytes:
@@ -106,6 +101,6 @@ def create(conn: Connection, case_id: str, db_key: bytes) -> SigningIdentity:
     cert_pem = identity.certificate.public_bytes(serialization.Encoding.PEM)
     conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                      [(KEY_META, pem.decode("ascii")), (CERT_META, cert_pem.decode("ascii"))])
-    audit.append(conn, "signing-key-created", audit.CASE_EVENT, "bundle-signing-key", None,
-                  identity.fingerprint)
+    audit.append(conn, "signing-key-created", audit.CASE_EVENT, SIGNING_SUBJECT, None,
+                 identity.fingerprint)
     return identity

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from app.records.values import parse_instant
+from app.records.values import UK, parse_instant
 from app.services.bundles.assemble import (
     Assembly,
     Embedded,
@@ -27,7 +27,7 @@ from app.services.bundles.assemble import (
     PageSpec,
     assemble,
 )
-from app.services.bundles.content import UK, BundleContent, gather
+from app.services.bundles.content import BundleContent, gather
 from app.services.bundles.exhibits import Exhibit, ExhibitDrawer, prepare
 from app.services.bundles.history import PastBundle, record_bundle
 from app.services.bundles.layout import LinkSpot, Pen, Rendered, Sizes, Styles, render
@@ -38,6 +38,7 @@ from app.services.bundles.scope import select, take_snapshot
 from app.services.bundles.signing import sign_pdf, signing_identity
 from app.services.bundles.verify import MANIFEST_FORMAT, MANIFEST_NAME
 from app.store.atomic import write_atomic
+from app.store.audit import ChainHead
 from app.store.case import Case
 from app.store.signing_key import SigningIdentity
 
@@ -60,8 +61,13 @@ class BuiltBundle:
     exhibits: int
     options: BundleOptions
     fingerprint: str
-    check_code: str
+    head: ChainHead
     placeholders: tuple[str, ...]
+
+    @property
+    def check_code(self) -> str:
+        """The chain head's short form, as the cover prints it."""
+        return self.head.check_code
 
 
 class _Steps:
@@ -128,7 +134,7 @@ def build_bundle(case: Case, options: BundleOptions, *, progress: Progress | Non
         pdf = sign_pdf(pdf, identity, "Evidence bundle made by Casebook from the record")
     steps.report(1.0, "Done")
     return BuiltBundle(pdf, hashlib.sha256(pdf).hexdigest(), pages, len(exhibits), options,
-                       identity.fingerprint, content.head.check_code,
+                       identity.fingerprint, content.head,
                        tuple(e.entry.number for e in exhibits if not e.merged and e.problem))
 
 
@@ -142,7 +148,8 @@ def save_bundle(case: Case, built: BuiltBundle, out: Path, *, cancel: Cancel = N
         raise BundleError(f"The folder {out.parent} does not exist.")
     write_atomic(out, built.pdf)
     return record_bundle(case, options=built.options, sha256=built.sha256, pages=built.pages,
-                         exhibits=built.exhibits, size=len(built.pdf), path=str(out.resolve()))
+                         exhibits=built.exhibits, size=len(built.pdf), path=str(out.resolve()),
+                         head=built.head)
 
 
 def make_bundle(case: Case, options: BundleOptions, out: Path, *,

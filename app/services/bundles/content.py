@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from app.records.model import (
     Authority,
@@ -21,7 +20,7 @@ from app.records.model import (
     Request,
     Transaction,
 )
-from app.records.values import Moment, parse_instant
+from app.records.values import Moment, parse_instant, uk_day
 from app.services.budget import money, schedule
 from app.services.bundles.options import BundleOptions
 from app.services.bundles.scope import (
@@ -37,7 +36,6 @@ from app.services.timelimits import authorities, clocks
 from app.store.audit import ChainHead
 from app.store.case import Case
 
-UK = ZoneInfo("Europe/London")
 # Case-level events a bundle itself writes; they are left out of the chain head a bundle prints,
 # so building the same bundle twice prints the same head.
 BUNDLE_EVENTS = frozenset({"bundle-built", "bundle-given", "signing-key-created"})
@@ -168,11 +166,6 @@ def record_head(case: Case) -> tuple[ChainHead, str]:
         if event.action not in BUNDLE_EVENTS:
             head, at = ChainHead(event.seq, event.hash), event.at
     return head, at
-
-
-def uk_day(instant: datetime) -> date:
-    """The UK calendar day of a UTC instant."""
-    return instant.astimezone(UK).date()
 
 
 def recorded_words(when: date, recorded: date) -> str:

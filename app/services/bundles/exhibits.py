@@ -18,8 +18,8 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import PyPdfError
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table
 
-from app.records.values import parse_instant
-from app.services.bundles.content import UK, BundleContent
+from app.records.values import UK, parse_instant
+from app.services.bundles.content import BundleContent
 from app.services.bundles.layout import PAGE_HEIGHT, Pen, Rendered, render, table_style
 from app.services.bundles.pages import ExhibitEntry, day_text
 from app.services.bundles.quiet import quiet_pdf_libraries

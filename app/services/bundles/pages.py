@@ -23,8 +23,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from app.records.values import parse_instant
-from app.services.bundles.content import BundleContent, ChronoRow, uk_day
+from app.records.values import parse_instant, uk_day
+from app.services.bundles.content import BundleContent, ChronoRow
 from app.services.bundles.layout import Pen, table_style
 from app.services.bundles.options import SECTION_TITLES
 from app.services.recording.daywords import weekday_day

@@ -25,7 +25,7 @@ from pypdf import PdfReader
 from app.problems import Problem
 from app.services.bundles.quiet import quiet_pdf_libraries
 from app.services.recording.daywords import long_day
-from app.store.signing_key import certificate_fingerprint
+from app.store.case_details import certificate_fingerprint
 
 MANIFEST_NAME = "casebook-manifest.json"
 MANIFEST_FORMAT = "casebook.bundle-manifest"

@@ -11,11 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parseaddr
-from zoneinfo import ZoneInfo
 
-from app.records.values import Moment
-
-UK = ZoneInfo("Europe/London")
+from app.records.values import UK, Moment
 
 _MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
