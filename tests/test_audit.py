@@ -88,7 +88,7 @@ def test_an_untouched_case_checks_with_a_stable_head(case: Case) -> None:
     assert len(check.head.check_code) == 19
     assert (check.records, check.files, check.bundles) == (3, 1, 0)  # the person, entry, contact
     words = check_words(check)
-    assert "its 3 records with all their saved versions, its 1 file with" in words
+    assert "all 3 records with every earlier version, 1 file with its contents" in words
     assert check.head.check_code in words and "bundle" not in words
 
 

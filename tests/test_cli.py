@@ -47,8 +47,8 @@ def test_init_prints_a_recovery_code_and_verify_works(tmp_path: Path) -> None:
     code = [ln.strip() for ln in result.stdout.splitlines() if ln.count("-") == 7][0]
     verified = run("verify", str(case_dir), env={"CASEBOOK_RECOVERY_CODE": code})
     assert verified.returncode == 0, verified.stderr
-    assert verified.stdout.startswith("The case checks: its audit log of 3 events")
-    assert "What this check cannot prove" in verified.stdout
+    assert verified.stdout.startswith("The case checks. Its audit log (3 events)")
+    assert "What this cannot prove" in verified.stdout
 
 
 def test_wrong_passphrase_exits_1_quickly_and_changes_nothing(demo_dir: Path) -> None:

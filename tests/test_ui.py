@@ -358,3 +358,41 @@ def test_switching_and_locking_cases_leaves_nothing_behind(
     ours = [r.message for r in qtlog.records if "propagateSizeHints" not in r.message]
     assert ours == []
     assert capfd.readouterr().err == ""
+
+
+def test_check_the_case_from_the_menu(qtbot: Any, case: Case,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.store.db import DB_FILE, connect
+
+    shown: list[tuple[str, str, str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        kind = "warning" if box.icon() == QMessageBox.Icon.Warning else "information"
+        shown.append((kind, box.windowTitle(), box.text()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    shell = Shell(Settings(auto_lock_minutes=0), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show_case(case)
+    shell.settle()
+    (action,) = [a for a in shell.case_actions if "Chec&k" in a.text()]
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    kind, title, text = shown.pop()
+    assert (kind, title) == ("information", "The case checks")
+    assert "all 1 record with" in text and "What this cannot prove" in text
+    raw = connect(case.folder / DB_FILE, case.db_key)
+    raw.execute("UPDATE records SET data = json_set(data, '$.name', 'Someone') "
+                "WHERE id = 'person'")
+    raw.close()
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    kind, title, text = shown.pop()
+    assert (kind, title) == ("warning", "The case does not check")
+    assert "The person “Someone” (person) has been changed outside Casebook" in text
+    assert "Nothing has been changed" in text
+    shell.close_case()

@@ -1,4 +1,4 @@
-"""Looking after the case's keys: passphrase, recovery code, this computer, backups."""
+"""Looking after the case: passphrase, recovery code, this computer, backups, the check."""
 
 from __future__ import annotations
 
@@ -9,15 +9,19 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.store.audit import CANNOT_PROVE
 from app.store.backup import make_backup
-from app.store.case import Case
+from app.store.case import Case, CaseCheck, check_words
 from ui.create_case import strength_hint
 from ui.operations import Operations
 from ui.widgets import heading, named, notice, paragraph, show_notice
@@ -111,3 +115,33 @@ def back_up(case: Case, ops: Operations, parent: QWidget) -> None:
 
     ops.write(lambda: make_backup(case, Path(target)), done,
             lambda m: QMessageBox.warning(parent, "Backup not made", m))
+
+
+def check_case(case: Case, ops: Operations, parent: QWidget) -> None:
+    """Check the whole record against its audit log (in the background: a long case with
+    many files takes a few seconds) and say what was found, and what the check cannot prove."""
+    def done(check: CaseCheck) -> None:
+        _tell(parent, "The case checks", f"{check_words(check, full_head=False)}\n\n"
+                                         f"{CANNOT_PROVE}")
+
+    def failed(message: str) -> None:
+        _tell(parent, "The case does not check",
+              f"{message}\n\nNothing has been changed. Keep your backups and every bundle you "
+              "have given out: they show the record as it was. An advocate can help you decide "
+              "what to do next.", warning=True)
+
+    ops.query(case.verify, done, failed)
+
+
+def _tell(parent: QWidget, title: str, text: str, *, warning: bool = False) -> None:
+    # A message box is narrow; a paragraph this long would run off the screen at extra-large
+    # text, so the box is widened (to at most half the screen).
+    box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+                      title, text, QMessageBox.StandardButton.Ok, parent)
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        screen = parent.screen().availableGeometry().width()
+        layout.addItem(QSpacerItem(min(760, screen // 2), 0, QSizePolicy.Policy.Minimum,
+                                   QSizePolicy.Policy.Expanding),
+                       layout.rowCount(), 0, 1, layout.columnCount())
+    box.exec()

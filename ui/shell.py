@@ -80,7 +80,8 @@ class Shell(QMainWindow):
         for text, slot in (("Change &passphrase…", self._change_passphrase),
                            ("Make a new &recovery code…", self._new_recovery_code),
                            ("Re&member or forget on this computer", self._toggle_remember),
-                           ("&Back up…", self._back_up)):
+                           ("&Back up…", self._back_up),
+                           ("Chec&k the case's record", self._check_case)):
             action = QAction(text, self)
             action.triggered.connect(slot)
             action.setEnabled(False)
@@ -151,6 +152,12 @@ class Shell(QMainWindow):
 
         if self.case is not None and self.ops is not None:
             security.back_up(self.case, self.ops, self)
+
+    def _check_case(self) -> None:
+        from ui import security
+
+        if self.case is not None and self.ops is not None:
+            security.check_case(self.case, self.ops, self)
 
     def _set(self, name: str, value: object) -> None:
         setattr(self.settings, name, value)

@@ -80,10 +80,9 @@ class Witness:
 
 # Said with every case check (the command line's and the window's), so nobody reads more into it.
 CANNOT_PROVE = (
-    "What this check cannot prove: someone who knows the passphrase could rewrite the record "
-    "and seal it again so that it checks. A bundle you have given to someone keeps the check "
-    "code of its day, so a rewrite of anything before it shows against that code; a rewrite "
-    "made after the last bundle you gave out cannot be detected.")
+    "What this cannot prove: someone who knows the passphrase could rewrite the record and "
+    "seal it again. A bundle you have given out shows any rewrite of what came before it; a "
+    "rewrite made after the last one you gave out cannot be detected.")
 
 
 class AuditBroken(Problem):

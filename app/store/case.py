@@ -74,17 +74,21 @@ class CaseCheck:
     bundles: int  # past bundles whose chain head is still on the chain
 
 
-def check_words(check: CaseCheck) -> str:
-    """A passed case check in words."""
+def check_words(check: CaseCheck, *, full_head: bool = True) -> str:
+    """A passed case check in words; the full chain head (for the command line, to compare
+    with a bundle's manifest) or only its check code (for the window)."""
     def many(n: int, one: str) -> str:
         return f"{n} {one}" if n == 1 else f"{n} {one}s"
 
     bundles = (f" The chain heads of all {many(check.bundles, 'past bundle')} are still on it."
                if check.bundles else "")
-    return (f"The case checks: its audit log of {many(check.head.seq, 'event')} matches every "
-            f"one of its {many(check.records, 'record')} with all their saved versions, its "
-            f"{many(check.files, 'file')} with their contents, and the case's own details."
-            f"{bundles} Chain head {check.head.hash} (check code {check.head.check_code}).")
+    head = (f"Chain head {check.head.hash} (check code {check.head.check_code})." if full_head
+            else f"Check code {check.head.check_code}.")
+    return (f"The case checks. Its audit log ({many(check.head.seq, 'event')}) matches all "
+            f"{many(check.records, 'record')} with every earlier version, "
+            f"{many(check.files, 'file')} with {'its' if check.files == 1 else 'their'} "
+            f"contents, and the case's own details."
+            f"{bundles} {head}")
 
 
 def _describe(conn: Connection, subject: str) -> str:
