@@ -713,7 +713,9 @@ def test_preview_lists_every_record_ticked_with_why_and_writes_nothing(tmp_path:
     assert any(line.startswith("  [x] p-2022 ") and "in force when the complaint's period"
                in line for line in lines)
     assert any(line.startswith("  [ ] m-6 ") for line in lines)
-    assert lines[-1].startswith("34 of 36 records would go in.")
+    assert lines[-1].startswith("26 of 37 records and files would go in.")
+    assert "  [x] a-complaint  18 Aug 2026  complaint-letter.pdf — attached to the letter " \
+        "'Complaint: outcomes plan made without the guardian'" in lines
     assert list(tmp_path.glob("*.pdf")) == []
     missing = _run("bundle", str(tmp_path / "demo"), "--complaint", "k-1")
     assert missing.returncode == 1 and "--out FILE.pdf" in missing.stderr
@@ -813,6 +815,61 @@ def test_a_complaint_bundle_takes_its_period_its_people_and_one_shared_word(
     assert content.comparisons  # the 2026 plan against the 2022 one it replaced
     assert all(t.date >= date(2025, 8, 19) for t in chosen.transactions)
     assert "t-2023" not in {t.id for t in chosen.transactions}
+
+
+def test_a_complaint_bundle_spends_only_on_the_outcomes_it_is_about(tmp_path: Path) -> None:
+    """The demo complaint is about support hours being cut: its bundle's spending is the PA
+    wages paid towards the hours outcome, not the swimming fee, the insurance or the council's
+    payments in."""
+    from app.services.bundles.scope import candidates, select, take_snapshot
+
+    case = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    try:
+        snapshot = take_snapshot(case)
+        options = BundleOptions(complaint_id="k-1", as_of=ON)
+        chosen = select(snapshot, options)
+        reasons = {c.record_id: c.why for c in candidates(snapshot, options)}
+    finally:
+        case.close()
+    assert "o-26-3" in chosen.outcomes  # 'up to 12 hours a week of support'
+    assert not {"o-26-1", "o-26-2"} & chosen.outcomes  # the day centre, the swimming club
+    assert {t.id for t in chosen.transactions} == {f"t-pa-{n}" for n in range(7)}
+    assert reasons["t-pa-0"] == "paid towards an outcome the complaint is about"
+    assert reasons["t-swim"] == "for an outcome the complaint is not about"
+    assert reasons["t-in-1"] == "money paid in, and the complaint is not about money"
+    assert reasons["t-ins"] == "linked to no outcome, and the complaint is not about money"
+
+
+def test_a_complaint_about_money_shows_the_payments_due_and_marks_the_missed_ones(
+        tmp_path: Path) -> None:
+    from app.records.model import Complaint
+
+    case = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    out = tmp_path / "money.pdf"
+    try:
+        case.add(Complaint(id="k-money", title="Direct payment stopped without notice",
+                           opened_on=date(2026, 11, 20), against="Glenmuir Council",
+                           issues=["The council stopped paying with no letter"]))
+        from app.services.bundles.content import gather
+        from app.services.bundles.scope import select, take_snapshot
+
+        options = BundleOptions(complaint_id="k-money", as_of=ON)
+        snapshot = take_snapshot(case)
+        chosen = select(snapshot, options)
+        content = gather(case, options, snapshot, chosen, ON)
+        make_bundle(case, options, out)
+    finally:
+        case.close()
+    assert {t.id for t in chosen.transactions} == {t.id for t in snapshot.transactions}
+    spending = content.spending
+    assert spending is not None and spending.schedules
+    statuses = {c.expected_on: c.status for c in spending.checks}
+    assert statuses[date(2026, 11, 1)] == "missed"  # the demo's payments stop in October
+    assert statuses[date(2026, 10, 1)] == "short"  # £1,386.67 of the £1,820.00 agreed
+    flat = " ".join(_text(out).split())
+    assert "Payments the council should have made" in flat
+    assert "MISSED: nothing arrived" in flat and "SHORT by £433.33" in flat
+    assert "because the complaint is about money" in flat
 
 
 def test_a_past_bundle_still_rebuilds_after_a_record_it_left_out_is_deleted(

@@ -176,6 +176,11 @@ def test_the_person_ticks_and_unticks_the_records_by_keyboard(
     assert "In the bundle. Casebook: part of the complaint" in item("m-3").text()
     assert item("m-6").checkState() == Qt.CheckState.Unchecked
     assert "Left out" in item("m-6").data(Qt.ItemDataRole.AccessibleTextRole)
+    headings = [dialog.list.item(i).text() for i in range(dialog.list.count())
+                if dialog.list.item(i).data(Qt.ItemDataRole.UserRole) is None]
+    assert headings[-1] == "Files (exhibits)"  # files are chosen too
+    assert item("a-complaint").checkState() == Qt.CheckState.Checked
+    assert "attached to the letter" in item("a-complaint").text()
     for record_id in ("d-1", "m-6"):  # Space on the current record ticks or unticks it
         dialog.list.setCurrentItem(item(record_id))
         qtbot.keyClick(dialog.list, Qt.Key.Key_Space)

@@ -25,7 +25,8 @@ from ui.operations import Operations
 from ui.widgets import button, named, paragraph
 
 GROUPS = {"Diary": "Diary notes", "Letter": "Letters and emails", "Request": "Requests",
-          "Complaint": "Complaints", "Plan": "Plans", "Payment": "Payments"}
+          "Complaint": "Complaints", "Plan": "Plans", "Payment": "Payments",
+          "File": "Files (exhibits)"}
 _ID = Qt.ItemDataRole.UserRole
 _WORDS = Qt.ItemDataRole.UserRole + 1  # (date and title, why it was or was not suggested)
 

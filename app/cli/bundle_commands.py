@@ -61,8 +61,8 @@ def _preview(args: argparse.Namespace, options: BundleOptions) -> int:
         day = short_day(c.day) if c.day else "no date"
         print(f"  [{'x' if c.chosen else ' '}] {c.record_id}  {day}  {c.title} — {c.why}")
     chosen = sum(c.chosen for c in found)
-    print(f"{chosen} of {len(found)} records would go in. Change the choice with --include ID "
-          f"and --exclude ID.")
+    print(f"{chosen} of {len(found)} records and files would go in. Change the choice with "
+          f"--include ID and --exclude ID.")
     return 0
 
 

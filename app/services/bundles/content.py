@@ -11,11 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from app.records.model import (
     Authority,
     Contact,
     Correspondence,
+    PaymentSchedule,
     Plan,
     Request,
     Transaction,
@@ -121,11 +123,16 @@ class SpendGroup:
 
 @dataclass(frozen=True)
 class Spending:
-    """The spending schedule: per outcome, unlinked, and money received."""
+    """The spending schedule: per outcome, unlinked, and money received. For a complaint about
+    money, also each payment the council should have made in its period and what arrived."""
 
     groups: tuple[SpendGroup, ...]
     received: Decimal
     spent: Decimal
+    complaint: bool = False  # limited to a complaint's period and the outcomes it is about
+    schedules: tuple[str, ...] = ()  # the payment schedules in use, in words
+    checks: tuple[schedule.PaymentCheck, ...] = ()
+    records_from: date | None = None  # the first payment known, when after the period starts
 
 
 @dataclass(frozen=True)
@@ -197,8 +204,8 @@ def gather(case: Case, options: BundleOptions, snapshot: Snapshot, selection: Se
             selection.requests, key=lambda r: (r.made_on, r.id))),
         comparisons=_comparisons(case, selection.plans),
         standards=_standards(case, rows, in_scope),
-        spending=_spending(case, selection.transactions) if options.includes("spending")
-        and selection.transactions else None,
+        spending=_spending(case, snapshot, selection, as_of) if options.includes("spending")
+        else None,
     )
 
 
@@ -374,7 +381,30 @@ def _standards(case: Case, rows: tuple[ChronoRow, ...],
     return tuple(found)
 
 
-def _spending(case: Case, chosen: tuple[Transaction, ...]) -> Spending:
+def _payment_checks(case: Case, snapshot: Snapshot, selection: Selection,
+                    as_of: date) -> dict[str, Any]:
+    """For a complaint about money: the schedules in use, each payment they expected in the
+    complaint's period with what arrived (missed ones marked), and where the money records
+    start when that is after the period does (nothing before can be checked)."""
+    rule = selection.rule
+    if rule is None or not rule.about_money:
+        return {}
+    terms = schedule.schedules_in_use(case.list_of(PaymentSchedule), snapshot.transactions)
+    start, end = rule.period
+    on = min(as_of, end) if end else as_of
+    checks = tuple(c for c in schedule.check_payments(terms, snapshot.transactions, on)
+                   if rule.in_period(c.expected_on))
+    first = min((t.date for t in snapshot.transactions), default=None)
+    return {"schedules": tuple(t.describe() for t in terms), "checks": checks,
+            "records_from": first if first and start and first > start else None}
+
+
+def _spending(case: Case, snapshot: Snapshot, selection: Selection,
+              as_of: date) -> Spending | None:
+    chosen = selection.transactions
+    due = _payment_checks(case, snapshot, selection, as_of)
+    if not chosen and not due.get("checks"):
+        return None
     timeline = money.plan_timeline(case)
     totals = money.spend_by_outcome(chosen, timeline)
     groups: list[SpendGroup] = []
@@ -395,7 +425,7 @@ def _spending(case: Case, chosen: tuple[Transaction, ...]) -> Spending:
     received = sum((t.amount for t in chosen if schedule.is_council_payment(t)),
                    Decimal("0.00"))
     spent = sum((-t.amount for t in chosen if t.amount < 0), Decimal("0.00"))
-    return Spending(tuple(groups), received, spent)
+    return Spending(tuple(groups), received, spent, selection.rule is not None, **due)
 
 
 def _preparer(case: Case, as_of: date) -> Preparer:

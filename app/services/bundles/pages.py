@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 
 from app.records.values import parse_instant, uk_day
-from app.services.bundles.content import BundleContent, ChronoRow
+from app.services.bundles.content import BundleContent, ChronoRow, Spending
 from app.services.bundles.layout import Pen, table_style
 from app.services.bundles.options import SECTION_TITLES
 from app.services.recording.daywords import weekday_day
@@ -425,10 +425,19 @@ class SectionWriter:
         out = self.heading("spending", first)
         money = self.c.spending
         assert money is not None
-        out.append(self.note(
-            f"Paid in by the council: {money_text(money.received)}. Spent: "
-            f"{money_text(money.spent)}. A payment for more than one outcome is shared "
-            f"equally between them."))
+        about_money = bool(money.schedules or money.checks)
+        if money.complaint and not about_money:
+            totals = (f"Spent towards the outcomes the complaint is about: "
+                      f"{money_text(money.spent)}. Only the complaint's period is shown.")
+        else:
+            totals = (f"Paid in by the council: {money_text(money.received)}. Spent: "
+                      f"{money_text(money.spent)}." + (
+                          " Only the complaint's period is shown, with every payment in it, "
+                          "because the complaint is about money." if money.complaint else ""))
+        out.append(self.note(f"{totals} A payment for more than one outcome is shared equally "
+                             f"between them."))
+        if about_money:
+            out += self.payments_expected(money)
         for group in money.groups:
             title = group.title + (f" ({group.plan_title})" if group.plan_title else "")
             out.append(pen.para(title, st.h2))
@@ -441,8 +450,42 @@ class SectionWriter:
             rows.append(["", "", "<b>Total</b>", f"<b>{pen.markup(money_text(group.total))}</b>",
                          ""])
             out += self.grid(["Date", "Paid to", "What for", "Amount", "Receipt"], rows,
-                             [1, 1.4, 1.8, 0.9, 0.8])
+                             [1.2, 1.35, 1.65, 0.9, 0.8])
         return out
+
+    def payments_expected(self, money: Spending) -> list[Flowable]:
+        """Each payment the council should have made in the complaint's period, and what
+        arrived; a missed or short one says so in words."""
+        pen, st = self.pen, self.st
+        out: list[Flowable] = [pen.para("Payments the council should have made", st.h2)]
+        if not money.schedules:
+            out.append(self.note("No payment schedule is set and none could be worked out from "
+                                 "the payments received, so which payments were due is not "
+                                 "shown."))
+            return out
+        missed = sum(1 for c in money.checks if c.status == "missed")
+        short = sum(1 for c in money.checks if c.status == "short")
+        known = (f" Casebook's money records start on {day_text(money.records_from)}, so "
+                 f"nothing due before then is shown." if money.records_from else "")
+        out.append(self.note(
+            f"The schedule: {'; '.join(money.schedules)}. Of {len(money.checks)} payments due in "
+            f"the complaint's period, {missed} did not arrive and {short} arrived short.{known}"))
+        if not money.checks:
+            return out
+        words = {"received": "Arrived", "not yet due": "Not yet due"}
+        rows = []
+        for c in money.checks:
+            if c.status == "missed":
+                what = "<b>MISSED</b>: nothing arrived"
+            elif c.status == "short":
+                what = f"<b>SHORT</b> by {pen.markup(money_text(c.amount - c.received))}"
+            else:
+                what = words[c.status]
+            rows.append([pen.markup(day_text(c.expected_on)), pen.markup(money_text(c.amount)),
+                         pen.markup(money_text(c.received)) if c.received_on else "—",
+                         pen.markup(day_text(c.received_on)) if c.received_on else "—", what])
+        return out + self.grid(["Due on", "Due", "Arrived", "Arrived on", "What happened"],
+                               rows, [1, 0.9, 0.9, 1, 1.6])
 
     def manifest(self) -> list[Flowable]:
         """Every original file: name, size, SHA-256, when it entered the record, and pages."""

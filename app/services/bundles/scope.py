@@ -24,6 +24,7 @@ from app.records.model import (
     Request,
     Transaction,
 )
+from app.records.values import parse_instant, uk_day
 from app.services.bundles.options import BundleError, BundleOptions
 from app.services.support_plans.plans import PLAN_KINDS_IN_FORCE
 from app.store import records
@@ -93,6 +94,14 @@ _STOPWORDS = frozenset((
 ))
 
 
+# Words that make a complaint one about money (after significant_words has taken plurals off).
+_MONEY_WORDS = frozenset((
+    "payment", "paid", "pay", "paying", "money", "budget", "fund", "funding", "funded", "cost",
+    "charge", "charged", "invoice", "spending", "spend", "spent", "contribution", "wage",
+    "allowance", "refund", "debt", "arrear", "overpayment", "underpayment", "pound",
+))
+
+
 def significant_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
     """The words that carry meaning: three or more letters, not common little words, not in
     `ignore`, with a plural 's' taken off longer words so 'hours' meets 'hour'."""
@@ -142,6 +151,16 @@ class EvidenceRule:
     def words(self, text: str) -> frozenset[str]:
         """The meaningful words of a record's text."""
         return significant_words(text, self._ignore)
+
+    @property
+    def about_money(self) -> bool:
+        """Whether the complaint's title or issues are about money (payments, a budget...):
+        then every payment of its period is evidence, and what the council should have paid."""
+        return bool(self._subject & _MONEY_WORDS)
+
+    def concerns(self, text: str) -> bool:
+        """Whether an outcome's words meet the complaint's (one meaningful word is enough)."""
+        return bool(self.words(text) & self._subject)
 
     def in_period(self, day: date | None) -> bool:
         """Whether a day falls in the complaint's period (an undated record does)."""
@@ -273,6 +292,8 @@ def record_text(record: object) -> str:
         return record.summary or ""
     if isinstance(record, Plan):
         return " ".join(filter(None, (record.title, *(o.text for o in record.outcomes))))
+    if isinstance(record, Transaction):
+        return " ".join(filter(None, (record.counterparty, record.description, record.category)))
     return ""
 
 
@@ -298,6 +319,7 @@ class Selection:
     transactions: tuple[Transaction, ...]
     authorities: tuple[Authority, ...]
     file_ids: tuple[str, ...]
+    outcomes: frozenset[str] = frozenset()  # the plan outcomes a complaint concerns
 
 
 def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
@@ -305,7 +327,9 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
 
     Dates limit every dated record. Tags limit records that carry tags (diary, letters,
     complaints); a request follows its letters. A complaint keeps its requests and the records
-    related to it (see `EvidenceRule`), and plans whose wording relates to it. Authorities are
+    related to it (see `EvidenceRule`), plans whose wording relates to it, and the payments of
+    its period towards the outcomes it is about (all of them, for a complaint about money,
+    which also shows the council's payments due and missed). Authorities are
     always included: they show who may act. Plans and money carry no tags, so tags do not limit
     them.
     """
@@ -353,9 +377,14 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
     plans = tuple(p for p in snapshot.plans if in_dates(p.dated) and (
         rule is None or rule.related(p.id, record_text(p), (), record_people(p), p.dated)
         or p.id in at_start))
-    # A complaint's spending is the spending of its period, not of the whole case.
-    transactions = tuple(t for t in snapshot.transactions if in_dates(t.date)
-                         and (rule is None or rule.in_period(t.date)))
+    # A complaint's spending is that of its period and of the outcomes it concerns (all of
+    # the period's payments, for a complaint about money), not the whole case's.
+    outcomes = frozenset(o.id for p in plans for o in p.outcomes
+                         if rule is not None and rule.concerns(o.text))
+    transactions = tuple(t for t in snapshot.transactions if in_dates(t.date) and (
+        rule is None or (rule.in_period(t.date) and (
+            rule.about_money or outcomes.intersection(t.outcome_ids)
+            or rule.related(t.id, record_text(t), (), (), t.date)))))
     diary, letters, requests, complaints, plans, transactions = (
         _chosen(snapshot.diary, diary, options), _chosen(snapshot.letters, letters, options),
         _chosen(snapshot.requests, requests, options),
@@ -368,7 +397,7 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
     files = tuple(f for f in files if f not in options.exclude) + tuple(
         f for f in options.include if f in snapshot.files and f not in files)
     return Selection(complaint, rule, diary, letters, requests, complaints, plans, transactions,
-                     snapshot.authorities, files)
+                     snapshot.authorities, files, outcomes)
 
 
 R = TypeVar("R", DiaryEntry, Correspondence, Request, Complaint, Plan, Transaction)
@@ -409,7 +438,45 @@ def candidates(snapshot: Snapshot, options: BundleOptions) -> list[Candidate]:
                           _reason(r, r.id in picked, chosen, options, names))
                 for r in group]
         found += sorted(rows, key=lambda c: (c.day or date.min, c.record_id))
-    return found
+    return found + _file_candidates(snapshot, chosen, options)
+
+
+def _file_candidates(snapshot: Snapshot, chosen: Selection,
+                     options: BundleOptions) -> list[Candidate]:
+    """Every file, ticked when it is an exhibit, with the record it belongs to."""
+    in_bundle = set(chosen.file_ids)
+    picked = {r.id for group in (chosen.diary, chosen.letters, chosen.plans,
+                                 chosen.transactions, chosen.authorities) for r in group}
+    owners: dict[str, list[Any]] = {}
+    for group in (snapshot.authorities, snapshot.diary, snapshot.letters, snapshot.plans,
+                  snapshot.transactions):
+        for record in group:
+            for file_id in record.attachment_ids:
+                owners.setdefault(file_id, []).append(record)
+    found = []
+    for info in snapshot.files.values():
+        held_by = owners.get(info.id, [])
+        mine = next((r for r in held_by if r.id in picked), held_by[0] if held_by else None)
+        if info.id in options.include:
+            why = "added by hand"
+        elif info.id in options.exclude:
+            why = "taken out by hand"
+        elif mine is None:
+            why = "belongs to no record" + ("" if info.id in in_bundle else
+                                            ", so only a whole-record bundle holds it")
+        else:
+            where = f"{_KIND_WORDS[type(mine)]} '{_title_of(mine) or mine.id}'"
+            why = (f"attached to {where}" if info.id in in_bundle else
+                   f"attached to {where}, whose section is not in the bundle"
+                   if mine.id in picked else f"belongs to {where}, which is not in the bundle")
+        day = _day_of(mine) if mine is not None else uk_day(parse_instant(info.added_at))
+        found.append(Candidate(info.id, "File", day, info.filename, info.id in in_bundle, why))
+    return sorted(found, key=lambda c: (c.day or date.min, c.record_id))
+
+
+_KIND_WORDS: dict[type, str] = {Authority: "the authority", DiaryEntry: "the diary entry",
+                                Correspondence: "the letter", Plan: "the plan",
+                                Transaction: "the payment"}
 
 
 def _day_of(record: object) -> date | None:
@@ -437,6 +504,8 @@ def _title_of(record: object) -> str:
         return record.title or record.kind.replace("-", " ")
     if isinstance(record, Transaction):
         return " ".join(filter(None, (record.counterparty, record.description))) or "payment"
+    if isinstance(record, Authority):
+        return record.reference or record.kind.replace("-", " ")
     return ""
 
 
@@ -456,13 +525,27 @@ def _reason(record: Any, chosen: bool, selection: Selection, options: BundleOpti
         if isinstance(record, Plan):
             return "the plan in force when the complaint's period starts"
         if isinstance(record, Transaction):
-            return "a payment in the complaint's period"
+            return _payment_reason(record, True, rule)
         return "goes with a chosen letter"
     if chosen:
         return "in the scope chosen"
     if rule is not None and not rule.in_period(_day_of(record)):
         return "outside the complaint's period"
+    if rule is not None and isinstance(record, Transaction):
+        return _payment_reason(record, False, rule)
     return "nothing links it to this bundle's scope"
+
+
+def _payment_reason(payment: Transaction, chosen: bool, rule: EvidenceRule) -> str:
+    """Why a payment of the complaint's period is in or out of its bundle."""
+    if chosen:
+        return ("a payment in the period of a complaint about money" if rule.about_money
+                else "paid towards an outcome the complaint is about")
+    if payment.outcome_ids:
+        return "for an outcome the complaint is not about"
+    if payment.amount > 0:
+        return "money paid in, and the complaint is not about money"
+    return "linked to no outcome, and the complaint is not about money"
 
 
 def check_choices(snapshot: Snapshot, options: BundleOptions) -> None:
