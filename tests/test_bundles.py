@@ -817,6 +817,37 @@ def test_a_complaint_bundle_takes_its_period_its_people_and_one_shared_word(
     assert "t-2023" not in {t.id for t in chosen.transactions}
 
 
+def test_a_complaint_about_a_plan_compares_it_and_shows_both_originals(tmp_path: Path) -> None:
+    """The demo complaint is about the 2026 plan: the bundle compares it with the 2022 plan it
+    replaced, and both plans' original files are exhibits."""
+    from app.records.model import Plan
+    from app.services.casefile.demo import _letter_pdf
+
+    case = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    out = tmp_path / "plan.pdf"
+    try:
+        for plan_id, name in (("p-2022", "plan-2022.pdf"), ("p-2026", "plan-2026.pdf")):
+            with case.transaction():
+                original = case.add_attachment(name, _letter_pdf([f"The plan {plan_id}"]),
+                                               "application/pdf")
+                plan = case.get(Plan, plan_id)
+                plan.attachment_ids = [*plan.attachment_ids, original.id]
+                case.save(plan)
+        make_bundle(case, BundleOptions(complaint_id="k-1", as_of=ON), out)
+    finally:
+        case.close()
+    manifest = _manifest(out)
+    names = {e["filename"] for e in manifest["exhibits"]}
+    assert {"plan-2022.pdf", "plan-2026.pdf"} <= names
+    attached = PdfReader(out).attachments
+    for exhibit in manifest["exhibits"]:  # each original is inside the PDF, byte for byte
+        if exhibit["filename"].startswith("plan-"):
+            (data,) = attached[exhibit["attachment"]]
+            assert hashlib.sha256(data).hexdigest() == exhibit["sha256"]
+    flat = " ".join(_text(out).split())
+    assert "Plan comparisons" in flat and "No plan in this bundle's scope replaces" not in flat
+
+
 def test_a_complaint_bundle_spends_only_on_the_outcomes_it_is_about(tmp_path: Path) -> None:
     """The demo complaint is about support hours being cut: its bundle's spending is the PA
     wages paid towards the hours outcome, not the swimming fee, the insurance or the council's
