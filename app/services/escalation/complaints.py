@@ -13,10 +13,13 @@ from datetime import date
 
 from app.problems import Problem
 from app.records.model import Complaint, Request
+from app.records.values import long_day
 from app.services.escalation.ladders import Ladder, NextStep, Regulator, Step, load_ladders
 from app.services.timelimits.clocks import KIND_WORDS, RequestClock, clock
 from app.services.timelimits.deadlines import DeadlineError, load_rules
 from app.store.case import Case
+
+spoken = long_day  # "2 June 2026"; one definition, in app.records.values
 
 # The first rung of every nation's complaints ladder is a stage 1 complaint.
 FIRST_KIND = "complaint-stage-1"
@@ -58,11 +61,6 @@ class Position:
     next_text: str
     next_letter: str | None
     regulators: tuple[Regulator, ...]
-
-
-def spoken(day: date) -> str:
-    """'20 May 2027'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def complaint_ladder(jurisdiction: str) -> Ladder | None:

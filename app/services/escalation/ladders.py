@@ -15,6 +15,7 @@ from typing import cast
 
 from app.paths import RULES
 from app.records.model import choices
+from app.records.values import long_day
 from app.services.timelimits.deadlines import (
     JURISDICTIONS,
     KINDS,
@@ -29,6 +30,8 @@ from app.services.timelimits.deadlines import (
     load_rules,
     read_json_file,
 )
+
+_spoken = long_day  # "2 June 2026"; one definition, in app.records.values
 
 LADDERS_FILE = RULES / "ladders.json"
 
@@ -185,10 +188,6 @@ def _explain_limit(
     if missing_first_aware:
         text += " It may be later: record the date you first knew of the problem."
     return text
-
-
-def _spoken(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _read_step(entry: Entry, rules: RuleBook, nations: tuple[str, ...]) -> Step:

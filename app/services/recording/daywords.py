@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.records.values import long_day
 
-def long_day(day: date) -> str:
-    """'2 June 2026'."""
-    return f"{day.day} {day:%B %Y}"
+__all__ = ["long_day", "short_day"]
 
 
 def short_day(day: date) -> str:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from app.problems import Problem
 from app.records.model import Contact, Plan, Request
+from app.records.values import long_day
 from app.services.support_plans.plancompare import (
     SDS_OPTIONS,
     LineageSuggestion,
@@ -29,6 +30,8 @@ from app.services.support_plans.plancompare import (
 from app.services.support_plans.standards import normalise_tags
 from app.store.case import Case
 from app.store.records import RecordMissing
+
+format_day = long_day  # "2 June 2026"; one definition, in app.records.values
 
 # The person's own plans: the documents whose outcomes the budget is spent against.
 PLAN_KINDS_IN_FORCE = ("support-plan", "personal-outcomes-plan", "care-and-support-plan")
@@ -67,11 +70,6 @@ class OutcomeRef:
     plan_id: str
     plan_title: str
     plan_dated: date
-
-
-def format_day(day: date) -> str:
-    """A date as people write it: '2 June 2026'."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def plan_name(plan: Plan) -> str:
