@@ -30,8 +30,8 @@ from app.services.mail import letters
 from app.services.mail.letters import LetterDraft, SavedLetter
 from app.services.recording.people import contacts_by_name
 from app.services.timelimits import clocks
-from app.store.atomic import write_atomic
 from app.store.case import Case
+from app.store.outputs import write_output
 from ui.dates import date_edit, to_date
 from ui.fields import combo, form_label
 from ui.operations import Operations
@@ -359,7 +359,7 @@ class LetterDialog(QDialog):
         target = path
 
         def write() -> Path:
-            write_atomic(target, letters.render_pdf(letter))
+            write_output(target, letters.render_pdf(letter), "letter")
             return target
 
         show_notice(self.status, "Making the PDF…")

@@ -38,8 +38,8 @@ from app.services.budget.schedule import (
 from app.services.budget.spending import Suggester, record_transaction
 from app.services.support_plans.plans import OUTCOME_STATUS_WORDS, format_day, plan_name
 from app.services.timelimits.deadlines import add_calendar_months
-from app.store.atomic import write_atomic
 from app.store.case import Case
+from app.store.outputs import write_output
 from ui.dates import date_edit, to_date, to_qdate
 from ui.operations import Operations
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
@@ -421,7 +421,8 @@ class ReturnDialog(QDialog):
 
         def make() -> Path:
             ret = monitoring_return(case, start, end)
-            write_atomic(path, to_csv(ret) if kind == "csv" else to_pdf(ret))
+            write_output(path, to_csv(ret) if kind == "csv" else to_pdf(ret),
+                         "monitoring return")
             return path
 
         show_notice(self.message, "Making the return…")

@@ -11,6 +11,7 @@ from app.cli.common import UserError, open_case
 from app.records.model import Channel, choices
 from app.records.values import ValueProblem, parse_date
 from app.services.mail import letters
+from app.store.outputs import check_target, write_output
 
 
 def _date(text: str | None, what: str, default: date) -> date:
@@ -39,6 +40,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".txt"):
         raise UserError("The output file must end in .pdf (a letter) or .txt (for an email)")
+    check_target(out, "letter")  # before anything is saved to the case
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         made = letters.draft(case, args.kind, on, request_id=args.request,
                              complaint_id=args.complaint, to=args.to,
@@ -53,14 +55,8 @@ def cmd_letter(args: argparse.Namespace) -> int:
                 channel=args.channel,
                 received_on=_date(args.received_on, "The received date", on)
                 if args.received_on else None)
-    try:
-        if out.suffix.lower() == ".pdf":
-            out.write_bytes(letters.render_pdf(made))
-        else:
-            out.write_text(f"Subject: {made.subject}\n\n{letters.plain_text(made)}\n",
-                           encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Casebook could not write {out}: {exc.strerror}") from None
+    write_output(out, letters.render_pdf(made) if out.suffix.lower() == ".pdf" else
+                 f"Subject: {made.subject}\n\n{letters.plain_text(made)}\n".encode(), "letter")
     for warning in made.warnings:
         print(f"Check: {warning}")
     print(f"Wrote {out}")

@@ -18,7 +18,7 @@ from app.services.budget.money import MoneyReport, money_report, report_json
 from app.services.budget.monitoring import monitoring_return, to_csv, to_pdf
 from app.services.budget.schedule import INTERVAL_WORDS, INTERVALS, set_schedule
 from app.services.support_plans.plans import budget_text, format_day, plan_name
-from app.store.atomic import write_atomic
+from app.store.outputs import check_target, write_output
 
 
 def _read(path: str) -> bytes:
@@ -122,16 +122,14 @@ def cmd_money_return(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".csv", ".pdf"):
         raise UserError("The return is written as CSV or PDF: end the file name in .csv or .pdf")
+    check_target(out, "monitoring return")
     end = _day(args.to, date.today())
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         dates = [t.date for t in case.list_of(Transaction) if t.date <= end]
         default_start = date(min(dates).year, min(dates).month, 1) if dates else end
         ret = monitoring_return(case, _day(args.start, default_start), end)
     blob = to_csv(ret) if out.suffix.lower() == ".csv" else to_pdf(ret)
-    try:
-        write_atomic(out, blob)
-    except OSError as exc:
-        raise UserError(f"The return was not written: {exc.strerror or exc}") from None
+    write_output(out, blob, "monitoring return")
     print(f"Wrote the monitoring return for {format_day(ret.start)} to {format_day(ret.end)} "
           f"({len(ret.lines)} payments) to {out}. It is not encrypted: keep it safe.")
     return 0

@@ -11,21 +11,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app.records.values import format_instant, now_utc
+from app.records.values import format_instant, now_utc, parse_instant
 from app.store.atomic import fsync_dir
 from app.store.case import Case
-from app.store.db import DB_FILE, StoreError
+from app.store.db import DB_FILE, DatabaseError, StoreError
 from app.store.folders import fresh_folder
-from app.store.keyslots import KeySlots
+from app.store.keyslots import KeySlotError, KeySlots
+from app.store.outputs import case_holding, check_target, clear_leftovers, disk_words
 
 MAGIC = b"CASEBOOK-BACKUP 1\n"
 _CHUNK = 1 << 20
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class BackupError(StoreError):
@@ -79,10 +82,18 @@ def read_header(path: Path) -> BackupInfo:
             if length > 10_000_000:
                 raise ValueError
             header = json.loads(fh.read(length).decode("utf-8"))
-            slots = KeySlots.from_bytes(json.dumps(header["keyslots"]).encode("utf-8"))
-            info = BackupInfo(path, str(header["created_at"]), int(header["db_size"]),
-                              str(header["db_sha256"]), slots, fh.tell())
-        except (ValueError, KeyError, TypeError, struct.error):
+            created, size, digest = (header.get(k) for k in ("created_at", "db_size",
+                                                             "db_sha256"))
+            parse_instant(created)
+            if (type(size) is not int or size <= 0 or not isinstance(digest, str)
+                    or not _SHA256.fullmatch(digest)):
+                raise ValueError
+            slots = KeySlots.from_bytes(json.dumps(header.get("keyslots")).encode("utf-8"))
+            info = BackupInfo(path, created, size, digest, slots, fh.tell())
+        except KeySlotError as exc:
+            raise BackupError(f"This Casebook backup is damaged and cannot be read: "
+                              f"{exc}") from None
+        except (ValueError, TypeError, AttributeError, RecursionError, struct.error):
             raise BackupError("This Casebook backup is damaged and cannot be read") from None
     if path.stat().st_size != info.data_offset + info.db_size:
         raise BackupError("This Casebook backup is incomplete or damaged (its size is wrong)")
@@ -91,10 +102,8 @@ def read_header(path: Path) -> BackupInfo:
 
 def make_backup(case: Case, out: Path) -> BackupInfo:
     """Write a backup of an open case to `out` atomically, then reopen it and check it."""
-    out = Path(out).resolve()
-    if out.is_dir():
-        raise BackupError(f"{out} is a folder; give a file name for the backup")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = check_target(Path(out), "backup")
+    clear_leftovers(out)
     portable = KeySlots(case.key_slots.case_id,
                         [s for s in case.key_slots.slots if s.type != "keyring"])
     snapshot = out.with_name(f".{out.name}.snapshot")
@@ -114,6 +123,9 @@ def make_backup(case: Case, out: Path) -> BackupInfo:
             os.fsync(dst.fileno())
         os.replace(tmp, out)
         fsync_dir(out.parent)
+    except (OSError, DatabaseError) as exc:
+        raise BackupError(disk_words(exc, out, "write the backup")
+                          or f"The backup was not written: {exc}. Nothing was changed.") from None
     finally:
         snapshot.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
@@ -162,9 +174,18 @@ def restore(path: Path, folder: Path, *, passphrase: str | None = None,
         db_key = info.slots.open_with_recovery(recovery_code)
     else:
         raise BackupError("Give the passphrase or the recovery code to restore this backup")
+    inside = case_holding(Path(folder))
+    if inside is not None:
+        raise BackupError(f"{folder} is a case folder, or inside one ({inside}): restore into "
+                          f"a new folder outside it. Nothing was changed.")
     with fresh_folder(Path(folder), "restore into a new folder") as folder:
-        _extract_db(info, folder / DB_FILE)
-        info.slots.save(folder)
+        try:
+            _extract_db(info, folder / DB_FILE)
+            info.slots.save(folder)
+        except OSError as exc:
+            raise BackupError(disk_words(exc, folder, "restore the backup")
+                              or f"The backup could not be restored: {exc.strerror or exc}. "
+                                 f"Nothing was changed.") from None
         case = Case._open(folder, info.slots, db_key)
         try:
             case.verify()

@@ -30,12 +30,15 @@ from app.store import (
     search,
 )
 from app.store.changes import NOTHING, Changes
-from app.store.db import DB_FILE, Connection, StoreError, connect
+from app.store.db import DB_FILE, Connection, DatabaseError, StoreError, connect
 from app.store.folders import fresh_folder
 from app.store.keyslots import KEYSLOT_FILE, KeySlots, WrongSecret, new_recovery_code
+from app.store.outputs import clear_leftovers, disk_words
 
 R = TypeVar("R")
 PERSON_ID = "person"
+NOT_REMEMBERED = "This case is not remembered on this computer."
+_LEFTOVER_AGE_S = 60.0
 
 
 def validate(record: R) -> R:
@@ -215,6 +218,8 @@ class Case:
         if not db_path.exists():
             raise StoreError(f"The case in {folder} has no database file")
         conn = connect(db_path, db_key)
+        # A passphrase change interrupted by a crash leaves its temporary key file behind.
+        clear_leftovers(folder / KEYSLOT_FILE, older_than_s=_LEFTOVER_AGE_S)
         try:
             schema.migrate(conn, db_path)
         except BaseException:
@@ -239,7 +244,7 @@ class Case:
         """Unlock with the key remembered on this computer, or say plainly why not."""
         slots = KeySlots.load(Path(folder))
         if slots.get("keyring") is None:
-            return None, "This case is not remembered on this computer."
+            return None, NOT_REMEMBERED
         found = remember.load(slots.case_id)
         if found.secret is None:
             return None, found.notice
@@ -301,11 +306,16 @@ class Case:
                 start = audit.head(self._conn).seq
                 yield tx
                 changes = Changes.from_events(audit.events_after(self._conn, start))
-            except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(DatabaseError):  # a failed COMMIT may have ended it
+                    self._conn.execute("ROLLBACK")
+                full = disk_words(exc, self.folder, "save the change") if isinstance(
+                    exc, OSError | DatabaseError) else None
+                if full:
+                    raise StoreError(full) from None
                 raise
             else:
-                self._conn.execute("COMMIT")
                 tx.changes = changes
                 for bag in getattr(self._local, "collecting", ()):
                     bag.append(changes)

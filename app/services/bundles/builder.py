@@ -37,9 +37,9 @@ from app.services.bundles.quiet import quiet_pdf_libraries
 from app.services.bundles.scope import select, take_snapshot
 from app.services.bundles.signing import sign_pdf, signing_identity
 from app.services.bundles.verify import MANIFEST_FORMAT, MANIFEST_NAME
-from app.store.atomic import write_atomic
 from app.store.audit import ChainHead
 from app.store.case import Case
+from app.store.outputs import check_target, write_output
 from app.store.signing_key import SigningIdentity
 
 Progress = Callable[[float, str], None]
@@ -141,12 +141,7 @@ def build_bundle(case: Case, options: BundleOptions, *, progress: Progress | Non
 def save_bundle(case: Case, built: BuiltBundle, out: Path, *, cancel: Cancel = None) -> PastBundle:
     """Write a built bundle to a file and record it (audit event with its SHA-256)."""
     _Steps(None, cancel).check()
-    out = Path(out)
-    if out.exists() and out.is_dir():
-        raise BundleError(f"{out} is a folder; give a file name ending in .pdf.")
-    if not out.parent.exists():
-        raise BundleError(f"The folder {out.parent} does not exist.")
-    write_atomic(out, built.pdf)
+    out = write_output(Path(out), built.pdf, "bundle")
     return record_bundle(case, options=built.options, sha256=built.sha256, pages=built.pages,
                          exhibits=built.exhibits, size=len(built.pdf), path=str(out.resolve()),
                          head=built.head)
@@ -155,6 +150,7 @@ def save_bundle(case: Case, built: BuiltBundle, out: Path, *, cancel: Cancel = N
 def make_bundle(case: Case, options: BundleOptions, out: Path, *,
                 progress: Progress | None = None, cancel: Cancel = None) -> PastBundle:
     """Build, sign, write and record a bundle in one step."""
+    check_target(Path(out), "bundle")  # refused before the build, not after it
     built = build_bundle(case, options, progress=progress, cancel=cancel)
     return save_bundle(case, built, out, cancel=cancel)
 
