@@ -1,8 +1,9 @@
 """The one base type of every problem a person can put right.
 
 A `Problem`'s message is one plain-English sentence that the window and the command line show
-as it is. Anything else that goes wrong is a bug: the window says "Something went wrong;
-nothing was changed" and logs where it happened, never what the record said.
+as it is. Anything else that goes wrong is a bug: the window and the command line say "Casebook
+hit a problem it did not expect; nothing was changed" and note where it happened in a log file
+(`app.diagnostics`), never what the record said.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
 import pytest  # noqa: E402
 
+from app.diagnostics import LOG_NAME  # noqa: E402
 from app.records.model import Person  # noqa: E402
 from app.store.case import Case  # noqa: E402
 
@@ -70,6 +71,21 @@ def window_never_calls_the_case() -> Iterator[None]:
     Case.refuse_calls_from(threading.main_thread().ident, _called_from_the_window)
     yield
     Case.refuse_calls_from(None)
+
+
+@pytest.fixture(autouse=True)
+def nothing_unexpected(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Casebook's last guard ("a problem it did not expect") must never be what a test sees:
+    it notes each such problem in its log, here a folder of the test's own (the command-line
+    helpers pass it on), and a note there fails the test. A test that means to reach the guard
+    reads the note and removes it."""
+    folder = tmp_path_factory.mktemp("problems-log")
+    monkeypatch.setenv("CASEBOOK_LOG_DIR", str(folder))
+    yield folder
+    log = folder / LOG_NAME
+    if log.exists():
+        pytest.fail("Casebook hit a problem it did not expect:\n" + log.read_text("utf-8"))
 
 
 @pytest.fixture

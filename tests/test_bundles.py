@@ -629,7 +629,8 @@ def test_cancelling_leaves_no_file(rich_case: Case, tmp_path: Path) -> None:
 # --- the command line ----------------------------------------------------------------------------
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    env = {k: v for k, v in os.environ.items()
+               if not k.startswith("CASEBOOK_") or k == "CASEBOOK_LOG_DIR"}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     env["CASEBOOK_PASSPHRASE"] = DEMO_PASSPHRASE
     return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env,

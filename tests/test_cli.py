@@ -18,7 +18,8 @@ PASS = "a long enough passphrase"
 
 def run(*args: str, env: dict[str, str] | None = None,
         timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    full_env = {k: v for k, v in os.environ.items()
+               if not k.startswith("CASEBOOK_") or k == "CASEBOOK_LOG_DIR"}
     # The test machine's keyring must never be touched by the program under test.
     full_env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     full_env.update(env or {})

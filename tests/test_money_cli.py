@@ -86,7 +86,8 @@ def test_a_reader_that_stops_early_gets_no_traceback(demo: Path) -> None:
 
     from tests.test_cli import ROOT
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    env = {k: v for k, v in os.environ.items()
+               if not k.startswith("CASEBOOK_") or k == "CASEBOOK_LOG_DIR"}
     env.update(ENV, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader has gone before a line is written, as `head` may

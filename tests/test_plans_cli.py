@@ -75,7 +75,8 @@ def test_unknown_plan_id_exits_1_with_one_plain_line(
 
 
 def test_the_real_program_compares_and_fails_plainly(demo_dir: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEBOOK_")}
+    env = {k: v for k, v in os.environ.items()
+               if not k.startswith("CASEBOOK_") or k == "CASEBOOK_LOG_DIR"}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     env["CASEBOOK_PASSPHRASE"] = DEMO_PASSPHRASE
 

@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType, TracebackType
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.diagnostics import record_unexpected, unexpected_words
 from ui import settings as settings_store
 from ui import theme
 from ui.shell import Shell
+
+
+def install_guards(app: QApplication, window: Shell) -> QTimer:
+    """Close the case cleanly on Ctrl+C or a request to stop (SIGINT, SIGTERM), and meet an
+    unexpected error on the window's thread with one sentence and a note in the log. Returns
+    the timer that lets Python see signals while Qt's loop runs (keep it alive)."""
+
+    def stop(_number: int, _frame: FrameType | None) -> None:
+        window.close()  # closes the case, as the window's close button does
+        app.quit()
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, stop)
+
+    def unexpected(kind: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            stop(signal.SIGINT, None)
+            return
+        QMessageBox.warning(window, "Casebook", unexpected_words(
+            record_unexpected(exc.with_traceback(tb), "window")))
+
+    sys.excepthook = unexpected
+    # Python runs a signal handler only when it next runs code; a short idle timer gives it
+    # that chance while Qt waits for events.
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    return wake
 
 
 def run() -> int:
@@ -21,4 +54,5 @@ def run() -> int:
     theme.apply(app, settings)
     window = Shell(settings)
     window.show()
+    _wake = install_guards(app, window)
     return app.exec()

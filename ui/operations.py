@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 import sys
 import time
-import traceback
 import weakref
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
@@ -30,13 +30,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from app.diagnostics import record_unexpected, unexpected_words
 from app.problems import Problem
 from app.store.case import Case
 from app.store.changes import Changes
+from app.store.db import DatabaseError
+from app.store.outputs import disk_words
 
 R = TypeVar("R")
 log = logging.getLogger("casebook.ui")
-UNEXPECTED = "Something went wrong; nothing was changed. Please try again."
 # While a background thread runs Python, the window's thread waits for the interpreter lock
 # each time Qt calls into Python (every cell a table paints). Python's default hand-over of
 # 5 ms made a repaint stall for up to 380 ms on a large case; 1 ms keeps it under 100 ms.
@@ -48,12 +50,19 @@ class _Relay(QObject):
     failed = Signal(str)
 
 
-def _where(exc: BaseException) -> str:
-    """Where an unexpected error happened: files, lines and functions, never its message
-    (which could quote a record)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    return " < ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}"
-                      for f in reversed(frames[-6:]))
+def failure_words(exc: BaseException) -> str:
+    """What the person is told when background work fails: a Problem's own sentence, a full or
+    read-only disk in plain words (the case's own disk is told by the case), else the last
+    guard's sentence (and a note in its log)."""
+    if isinstance(exc, Problem):
+        return str(exc) or unexpected_words(record_unexpected(exc, "window"))
+    if isinstance(exc, OSError | DatabaseError):
+        where = Path(getattr(exc, "filename", None) or Path.home())
+        found = disk_words(exc, where, "finish this")
+        if found:
+            return found
+    log.error("Unexpected %s", type(exc).__name__)
+    return unexpected_words(record_unexpected(exc, "window"))
 
 
 class _Job(QRunnable):
@@ -66,11 +75,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except (Problem, ValueError, LookupError, OSError) as exc:
-            self.relay.failed.emit(str(exc) or UNEXPECTED)
         except Exception as exc:  # noqa: BLE001 - shown plainly; the log holds no record content
-            log.error("Unexpected %s at %s", type(exc).__name__, _where(exc))
-            self.relay.failed.emit(UNEXPECTED)
+            self.relay.failed.emit(failure_words(exc))
         else:
             self.relay.done.emit(result)
 

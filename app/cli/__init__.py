@@ -10,9 +10,11 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import ModuleType
 
-from app.cli.common import UserError
+from app.diagnostics import record_unexpected, unexpected_words
+from app.problems import Problem
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -62,12 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return handler(args)
-    except (UserError, ValueError, LookupError) as exc:
-        # Every error Casebook raises for bad input is one of these, with a plain message.
+    except Problem as exc:
+        # Every error Casebook raises for bad input is a Problem, with a plain message.
         print(str(exc), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+    except (KeyboardInterrupt, EOFError):
+        print("Stopped; nothing was changed.", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader (say `| head`) stopped early; what it read is what it wanted. Point stdout
@@ -75,3 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last guard: one sentence, and a log note
+        words = _disk_words(exc)
+        if words is None:
+            words = unexpected_words(record_unexpected(exc, f"casebook {args.command}"))
+        print(words, file=sys.stderr)
+        return 1
+
+
+def _disk_words(exc: Exception) -> str | None:
+    """A full or read-only disk met anywhere (the case's own, usually) in plain words."""
+    if not isinstance(exc, OSError) and "disk" not in str(exc).casefold():
+        return None
+    from app.store.outputs import disk_words
+
+    where = Path(getattr(exc, "filename", None) or Path.cwd())
+    return disk_words(exc, where, "finish this")
