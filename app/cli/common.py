@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app.problems import Problem
-from app.store.case import Case
+from app.store.case import NOT_REMEMBERED, Case
 from app.store.keyslots import KeySlotError
 
 PASSPHRASE_ENV = "CASEBOOK_PASSPHRASE"
@@ -49,9 +49,12 @@ def open_case(folder: str | Path, *, use_recovery: bool = False) -> Case:
             return Case.open_with_recovery_code(
                 folder, ask_secret("Recovery code: ", RECOVERY_ENV))
         if os.environ.get(PASSPHRASE_ENV) is None:
-            case, _notice = Case.open_remembered(folder)
+            case, notice = Case.open_remembered(folder)
             if case is not None:
                 return case
+            if notice and notice != NOT_REMEMBERED:  # it was remembered, and did not open
+                print(f"The key remembered on this computer was not used. {notice}",
+                      file=sys.stderr)
         return Case.open_with_passphrase(folder, ask_secret("Passphrase: ", PASSPHRASE_ENV))
     except KeySlotError as exc:
         raise UserError(str(exc)) from None

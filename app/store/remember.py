@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import secrets
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,16 @@ def new_secret() -> bytes:
     return secrets.token_bytes(32)
 
 
+# A password store that does not answer within this long is treated as absent: Casebook asks
+# for the passphrase instead of waiting (some backends hang on a locked or missing service).
+TIMEOUT_S = 5.0
+_SECRET_BYTES = 32
+
+
+class _NoAnswer(Exception):
+    """The password store did not answer in time."""
+
+
 def _keyring() -> Any:
     """The keyring package, imported when first used: loading it takes 70 ms, which the
     window would otherwise pay on its own thread before it first appears."""
@@ -37,31 +48,63 @@ def _keyring() -> Any:
     return keyring
 
 
+def _in_time(call: str, *args: str) -> Any:
+    """Call one keyring function on a thread of its own, giving up after TIMEOUT_S (the
+    thread is left to finish, or not, on its own: it holds nothing of the case's)."""
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = getattr(_keyring(), call)(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller below
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name=f"keyring {call}", daemon=True)
+    worker.start()
+    worker.join(TIMEOUT_S)
+    if worker.is_alive():
+        raise _NoAnswer
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
 def load(case_id: str) -> KeyringResult:
-    """The secret kept for this case, or a plain notice saying why there is none."""
-    keyring = _keyring()
+    """The secret kept for this case, or a plain notice saying why there is none. Anything
+    that is not a well-formed secret is ignored."""
     try:
-        stored = keyring.get_password(SERVICE, case_id)
-    except keyring.errors.KeyringLocked:
-        return KeyringResult(None, "Your computer's password store is locked, so please use "
-                                   "your passphrase this time.")
-    except Exception:  # noqa: BLE001 - any backend failure means "ask for the passphrase"
+        stored = _in_time("get_password", SERVICE, case_id)
+    except _NoAnswer:
+        return KeyringResult(None, "Your computer's password store did not answer, so please "
+                                   "use your passphrase this time.")
+    except Exception as exc:  # noqa: BLE001 - any backend failure means "ask for the passphrase"
+        if type(exc).__name__ == "KeyringLocked":
+            return KeyringResult(None, "Your computer's password store is locked, so please "
+                                       "use your passphrase this time.")
         return KeyringResult(None, "This computer has no password store Casebook can use, so "
                                    "please use your passphrase.")
-    if not stored:
-        return KeyringResult(None, "This case is not remembered on this computer.")
+    if stored is None or stored == "":
+        return KeyringResult(None, "This computer's password store no longer holds the key "
+                                   "for this case, so please use your passphrase.")
     try:
-        return KeyringResult(base64.b64decode(stored, validate=True), None)
+        if not isinstance(stored, str) or len(stored) > 200:
+            raise ValueError
+        secret = base64.b64decode(stored, validate=True)
+        if len(secret) != _SECRET_BYTES:
+            raise ValueError
     except (binascii.Error, ValueError):
         return KeyringResult(None, "The key remembered on this computer is damaged, so please "
                                    "use your passphrase.")
+    return KeyringResult(secret, None)
 
 
 def store(case_id: str, secret: bytes) -> str | None:
     """Keep the secret; return None on success or a plain notice if the keyring refused."""
-    keyring = _keyring()
     try:
-        keyring.set_password(SERVICE, case_id, base64.b64encode(secret).decode("ascii"))
+        _in_time("set_password", SERVICE, case_id, base64.b64encode(secret).decode("ascii"))
+    except _NoAnswer:
+        return ("This computer's password store did not answer, so the key was not saved. You "
+                "can still open the case with your passphrase or recovery code.")
     except Exception:  # noqa: BLE001 - the keyring is optional; say so and carry on
         return ("Casebook could not save the key in this computer's password store. You can "
                 "still open the case with your passphrase or recovery code.")
@@ -70,8 +113,7 @@ def store(case_id: str, secret: bytes) -> str | None:
 
 def forget(case_id: str) -> None:
     """Remove the secret, if any; failures are ignored because the slot is removed too."""
-    keyring = _keyring()
     try:
-        keyring.delete_password(SERVICE, case_id)
-    except Exception:  # noqa: BLE001, S110 - nothing stored or no backend: nothing to forget
+        _in_time("delete_password", SERVICE, case_id)
+    except Exception:  # noqa: BLE001, S110 - nothing stored, no backend, no answer: nothing to do
         return
