@@ -1,7 +1,8 @@
 """The window's own settings (text size, font, auto-lock): one typed record with defaults.
 
 Kept in the user's configuration folder as JSON. Holds no case content — at most the path of
-the last case folder opened, so Casebook can offer to open it again.
+the last case folder opened, so Casebook can offer to open it again, and only while the person
+leaves "Offer my case at start" on (a folder is often named after the person).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Settings:
     font: FontChoice = "standard"
     high_contrast: bool = False
     auto_lock_minutes: int = 10
+    offer_last_case: bool = True
     last_case: str | None = None
 
 
@@ -46,21 +48,37 @@ def demo_case_dir() -> Path:
     return Path(base) / "demo-case"
 
 
+_CHOICES: dict[str, tuple[object, ...]] = {
+    "text_size": tuple(TEXT_SIZES), "font": ("standard", "atkinson", "opendyslexic"),
+    "auto_lock_minutes": (0, 5, 10, 30)}
+
+
 def load() -> Settings:
-    """Saved settings, or the defaults if there are none or they cannot be read."""
+    """Saved settings, or the defaults if there are none or they cannot be read. A value of
+    the wrong kind (a hand-edited or damaged file) falls back to its default, alone."""
     try:
         raw = json.loads(config_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return Settings()
-    known = {f.name for f in fields(Settings)}
-    settings = Settings(**{k: v for k, v in raw.items() if k in known})
-    if settings.text_size not in TEXT_SIZES:
-        settings.text_size = "normal"
+    if not isinstance(raw, dict):
+        return Settings()
+    settings = Settings()
+    for f in fields(Settings):
+        value = raw.get(f.name)
+        default = getattr(settings, f.name)
+        fits = (isinstance(value, str) if f.name == "last_case" else
+                type(value) is type(default))  # noqa: E721 - bool must not pass as int
+        if value is not None and fits and value in _CHOICES.get(f.name, (value,)):
+            setattr(settings, f.name, value)
+    if not settings.offer_last_case:
+        settings.last_case = None
     return settings
 
 
 def save(settings: Settings) -> None:
     """Write settings atomically."""
     path = config_path()
+    if not settings.offer_last_case:
+        settings.last_case = None
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, json.dumps(asdict(settings), indent=1).encode("utf-8"))

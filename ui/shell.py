@@ -96,12 +96,20 @@ class Shell(QMainWindow):
             action.triggered.connect(lambda _=False, m=minutes: self.set_auto_lock(m))
             idle_group.addAction(action)
             idle_menu.addAction(action)
+        offer = QAction("O&ffer my case when Casebook starts", self, checkable=True)
+        offer.setChecked(self.settings.offer_last_case)
+        offer.setToolTip("Off: Casebook does not keep where your case folder is")
+        offer.triggered.connect(lambda on: self._set("offer_last_case", on))
+        case_menu.addAction(offer)
         self.lock_action = QAction("&Lock now", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         case_menu.addAction(self.lock_action)
         self.case_actions.append(self.lock_action)
+        self._build_view_menu()
+
+    def _build_view_menu(self) -> None:
         view = self.menuBar().addMenu("&View")
         sizes = view.addMenu("Text &size")
         group = QActionGroup(self)
@@ -193,7 +201,8 @@ class Shell(QMainWindow):
             action.setEnabled(True)
         title = "Casebook — " + facts.person.name
         self.setWindowTitle(title + (" — DEMO" if facts.is_demo else ""))
-        if not facts.is_demo and self.settings.last_case != str(case.folder):
+        if (not facts.is_demo and self.settings.offer_last_case
+                and self.settings.last_case != str(case.folder)):
             self.settings.last_case = str(case.folder)
             settings_store.save(self.settings)
         self._restart_idle()
