@@ -107,8 +107,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         try:
             info = backup.make_backup(case, Path(args.out))
-        except (backup.BackupError, OSError) as exc:
-            raise UserError(f"The backup was not made: {exc}") from None
+        except backup.BackupError as exc:
+            raise UserError(str(exc)) from None
     print(f"Backup written and checked: {info.path} ({info.db_size:,} bytes, encrypted).")
     return 0
 

@@ -149,8 +149,13 @@ def check_backup(path: Path, db_key: bytes) -> None:
     info = read_header(path)
     with tempfile.TemporaryDirectory(prefix="casebook-check-", dir=Path(path).parent) as tmp:
         folder = Path(tmp)
-        _extract_db(info, folder / DB_FILE)
-        info.slots.save(folder)
+        try:
+            _extract_db(info, folder / DB_FILE)
+            info.slots.save(folder)
+        except OSError as exc:
+            raise BackupError(f"The backup was written to {path} but could not be checked "
+                              f"({exc.strerror or 'the disk refused'}); keep your previous "
+                              f"backup until one is checked.") from None
         case = Case._open(folder, info.slots, db_key)
         try:
             if not case.integrity_ok():

@@ -34,6 +34,7 @@ DEFAULT_ARGON2 = {"time_cost": 5, "memory_kib": 131072, "parallelism": 2}
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"
 RECOVERY_GROUPS = 8
 RECOVERY_GROUP_LEN = 4
+_MAX_FILE_BYTES = 64 * 1024
 
 
 class KeySlotError(Problem):
@@ -100,10 +101,52 @@ class KeySlot:
                 "wrapped": _b64(self.wrapped), "kdf": self.kdf}
 
     @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> KeySlot:
-        """Read one slot from the key-slot file."""
-        return cls(type=raw["type"], salt=_unb64(raw["salt"]), nonce=_unb64(raw["nonce"]),
-                   wrapped=_unb64(raw["wrapped"]), kdf=dict(raw.get("kdf") or {}))
+    def from_json(cls, raw: Any) -> KeySlot:
+        """Read one slot from the key-slot file, checking every value before it is trusted:
+        ValueError names the first that is wrong."""
+        if not isinstance(raw, dict) or raw.get("type") not in _SLOT_TYPES:
+            raise ValueError("a key slot is not one Casebook knows")
+        salt, nonce, wrapped = (_unb64_sized(raw.get(k), k, sizes)
+                                for k, sizes in (("salt", _SALT_BYTES), ("nonce", (12, 12)),
+                                                 ("wrapped", (48, 48))))
+        kdf = raw.get("kdf", {})
+        if not isinstance(kdf, dict):
+            raise ValueError("a key slot's settings are not readable")
+        if raw["type"] == "passphrase":
+            check_argon2(kdf)
+        return cls(type=raw["type"], salt=salt, nonce=nonce, wrapped=wrapped, kdf=dict(kdf))
+
+
+_SLOT_TYPES = ("passphrase", "recovery", "keyring")
+_SALT_BYTES = (16, 64)
+# Argon2 settings outside these would take minutes or more memory than a home PC has (a
+# crafted file could otherwise hang Casebook or exhaust memory before any key is tried).
+ARGON2_LIMITS = {"time_cost": (1, 64), "memory_kib": (8, 1024 * 1024), "parallelism": (1, 16)}
+_ARGON2_WORK = 20 * DEFAULT_ARGON2["time_cost"] * DEFAULT_ARGON2["memory_kib"]  # about 10 s
+
+
+def check_argon2(kdf: dict[str, Any]) -> None:
+    """Refuse Argon2 settings that are missing, of the wrong kind or outside a safe range."""
+    for name, (low, high) in ARGON2_LIMITS.items():
+        value = kdf.get(name)
+        if type(value) is not int or not low <= value <= high:
+            raise ValueError(f"the passphrase setting {name} is missing or out of range")
+    if kdf["memory_kib"] < 8 * kdf["parallelism"]:
+        raise ValueError("the passphrase setting memory_kib is too small for its parallelism")
+    if kdf["time_cost"] * kdf["memory_kib"] > _ARGON2_WORK:
+        raise ValueError("the passphrase settings would take far too long to try")
+
+
+def _unb64_sized(text: Any, name: str, sizes: tuple[int, int]) -> bytes:
+    if not isinstance(text, str) or len(text) > 200:
+        raise ValueError(f"a key slot's {name} is not readable")
+    try:
+        value = _unb64(text)
+    except (ValueError, UnicodeEncodeError):
+        raise ValueError(f"a key slot's {name} is not readable") from None
+    if not sizes[0] <= len(value) <= sizes[1]:
+        raise ValueError(f"a key slot's {name} is the wrong length")
+    return value
 
 
 @dataclass
@@ -201,17 +244,29 @@ class KeySlots:
     @classmethod
     def from_bytes(cls, data: bytes) -> KeySlots:
         """Read a key-slot file's contents, refusing anything that is not one."""
+        damaged = "The case's key file is damaged and cannot be read"
+        if len(data) > _MAX_FILE_BYTES:
+            raise KeySlotError(f"{damaged} (it is far larger than a key file)")
         try:
             doc = json.loads(data.decode("utf-8"))
-            if doc.get("format") != FORMAT:
-                raise KeySlotError("This is not a Casebook key file")
-            if doc.get("version") != 1:
-                raise KeySlotError("This case's key file is from a newer Casebook; please update")
-            return cls(str(doc["case_id"]), [KeySlot.from_json(s) for s in doc["slots"]])
-        except (ValueError, KeyError, TypeError) as exc:
-            if isinstance(exc, KeySlotError):
-                raise
-            raise KeySlotError("The case's key file is damaged and cannot be read") from None
+        except (ValueError, RecursionError):
+            raise KeySlotError(damaged) from None
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise KeySlotError("This is not a Casebook key file")
+        if doc.get("version") != 1:
+            raise KeySlotError("This case's key file is from a newer Casebook; please update")
+        case_id, listed = doc.get("case_id"), doc.get("slots")
+        if not isinstance(case_id, str) or not 0 < len(case_id) <= 100:
+            raise KeySlotError(f"{damaged} (its case id is missing)")
+        if not isinstance(listed, list) or not 0 < len(listed) <= len(_SLOT_TYPES):
+            raise KeySlotError(f"{damaged} (its list of ways in is missing)")
+        try:
+            slots = [KeySlot.from_json(s) for s in listed]
+        except ValueError as exc:
+            raise KeySlotError(f"{damaged} ({exc})") from None
+        if len({s.type for s in slots}) != len(slots):
+            raise KeySlotError(f"{damaged} (a way in is listed twice)")
+        return cls(case_id, slots)
 
     def save(self, folder: Path) -> None:
         """Write the key-slot file atomically (a crash leaves the old or the new file whole)."""

@@ -23,6 +23,7 @@ MAX_BYTES = 20 * 1024 * 1024
 COLUMN_NAMES = ("date", "description", "amount", "paid_in", "paid_out", "balance", "ignore")
 
 _PENNY = Decimal("0.01")
+_MAX_DIGITS = 12  # pounds: under a trillion, so every amount is held to the penny exactly
 _HEADER_SEARCH_LINES = 30  # preamble lines (e.g. Nationwide's account summary) come first
 _SHOWN_CHARS = 40
 
@@ -275,6 +276,8 @@ def _parse_money(raw: str, what: str) -> Decimal | None:
             "(only pounds and pence are allowed)"
         )
     whole = (m.group("whole") or "0").replace(",", "")
+    if len(whole.lstrip("0")) > _MAX_DIGITS:
+        raise _RowProblem(f"the {what} '{_shown(text)}' is too large to be an amount of money")
     value = Decimal(f"{whole}.{frac or '0'}").quantize(_PENNY)
     negative = bracketed or "-" in (m.group("sign1") or "", m.group("sign2") or "")
     if negative and value:

@@ -20,9 +20,9 @@ from app.records import codec, kinds
 from app.records.codec import FormatProblem
 from app.records.model import Person
 from app.records.values import format_instant, now_utc, parse_instant
-from app.store.atomic import write_atomic
 from app.store.case import Case
 from app.store.folders import fresh_folder
+from app.store.outputs import check_target, write_output
 from app.store.records import FORMAT_KEY, HISTORY_KEY, RECORDED_KEY, Version
 
 FORMAT = "casebook.case"
@@ -102,6 +102,8 @@ def _attachment(raw: Any, path: str) -> ImportedAttachment:
             raise FormatProblem(f"{path}.{key}", "is required but missing")
     added = raw.get("added_at")
     if added is not None:
+        if not isinstance(added, str):
+            raise FormatProblem(f"{path}.added_at", "should be a date and time as text")
         try:
             parse_instant(added)
         except ValueError as exc:
@@ -200,13 +202,58 @@ def read_file(path: Path) -> CaseDocument:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise FormatProblem("$", "the file is larger than Casebook can import (2 GB)")
     try:
-        raw = json.loads(path.read_bytes().decode("utf-8-sig"))
+        raw = json.loads(path.read_bytes().decode("utf-8-sig"), parse_int=_number,
+                         parse_float=_number, parse_constant=_Unreadable)
     except UnicodeDecodeError:
         raise FormatProblem("$", "the file is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise FormatProblem("$", f"the file is not valid JSON (line {exc.lineno}, column "
                                  f"{exc.colno})") from None
+    except RecursionError:
+        raise FormatProblem("$", f"the file nests lists and objects more than {MAX_DEPTH} "
+                                 f"deep, which no case file does") from None
+    check_shape(raw)
     return parse_document(raw)
+
+
+# No case file nests this deep (records with outcomes and history reach about 6); the
+# limit keeps a hostile file from exhausting the stack.
+MAX_DEPTH = 64
+_MAX_DIGITS = 30
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    """A number Casebook will not read (too long, or NaN/Infinity), kept so its place can be
+    named."""
+
+    text: str
+
+
+def _number(text: str) -> int | float | _Unreadable:
+    if len(text) > _MAX_DIGITS:
+        return _Unreadable(text)
+    value = float(text) if any(c in text for c in ".eE") else int(text)
+    return _Unreadable(text) if value in (float("inf"), float("-inf")) else value
+
+
+def check_shape(raw: Any) -> None:
+    """Refuse, by JSON path, nesting deeper than MAX_DEPTH and numbers too long to read."""
+    stack: list[tuple[Any, str, int]] = [(raw, "$", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, _Unreadable):
+            raise FormatProblem(path, f"the number {value.text[:20]}"
+                                      f"{'…' if len(value.text) > 20 else ''} is not one "
+                                      f"Casebook can read")
+        if isinstance(value, dict | list) and depth >= MAX_DEPTH:
+            raise FormatProblem(path, f"nests more than {MAX_DEPTH} deep, which no case "
+                                      f"file does")
+        if isinstance(value, dict):
+            stack.extend((v, k if path == "$" else f"{path}.{k}", depth + 1)
+                         for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
 
 
 def store_document(case: Case, doc: CaseDocument, extract: TextExtractor = _no_text) -> None:
@@ -273,6 +320,7 @@ def _with_history(record: dict[str, Any], versions: list[Version]) -> dict[str, 
 
 def export_case(case: Case, target: Path) -> None:
     """Write the case file (the user's explicit export: this is plaintext by design)."""
+    check_target(Path(target), "case file")  # before the whole case is read
     blob = json.dumps(export_document(case), ensure_ascii=False, indent=1).encode("utf-8")
-    write_atomic(Path(target), blob)
+    write_output(Path(target), blob, "case file")
 
