@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench lint system-deps clean
+.PHONY: help run test bench fuzz lint system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -28,6 +28,10 @@ test: $(STAMP) system-deps lint ## Install everything into .venv and run every t
 
 bench: $(STAMP) ## Run the scale suite; writes benchmarks/results.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+fuzz: $(STAMP) ## Try 10,000 mutated inputs of each kind a stranger's file can be; prints counts
+	CASEBOOK_FUZZ_EXAMPLES=10000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s \
+		-W ignore::hypothesis.errors.HypothesisWarning tests/test_fuzz.py
 
 lint: $(STAMP) ## ruff, and mypy (strict on app/, and on ui/ and benchmarks/ too)
 	$(BIN)/ruff check app ui tests benchmarks

@@ -186,6 +186,17 @@ def test_leftovers_of_an_interrupted_write_are_cleared(demo: Path, tmp_path: Pat
     assert out.read_text("utf-8").startswith("Subject:") and not left.exists()
     capsys.readouterr()
 
+    # A backup cut short leaves its check folder (an encrypted copy): the next backup into
+    # that folder removes it once it is an hour old.
+    check = tmp_path / "casebook-check-abc123"
+    check.mkdir()
+    (check / DB_FILE).write_bytes(b"encrypted copy")
+    old = time.time() - 7200
+    os.utime(check, (old, old))
+    assert cli_main(_outputs(demo, tmp_path / "b.casebook")["backup"]) == 0
+    assert not check.exists()
+    capsys.readouterr()
+
     # A passphrase change cut short leaves the case's key file's temporary: the next open
     # removes it (one written this minute may be another Casebook's, and is spared).
     stale = demo / f".{KEYSLOT_FILE}.tmp-12345"

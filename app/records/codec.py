@@ -25,6 +25,7 @@ from app.records.values import (
     parse_date,
     parse_instant,
     parse_money,
+    quoted,
 )
 
 T = TypeVar("T")
@@ -131,7 +132,7 @@ def _literal(allowed: tuple[Any, ...]) -> _Reader:
 
     def read(raw: Any) -> Any:
         if raw not in allowed:
-            raise _Wrong(f"'{raw}' is not one of: {choices}")
+            raise _Wrong(f"{quoted(raw)} is not one of: {choices}")
         return raw
     return read
 

@@ -10,13 +10,21 @@ from zoneinfo import ZoneInfo
 from app.problems import Problem
 
 __all__ = ["UTC", "Moment", "ValueProblem", "format_instant", "format_money", "long_day",
-           "now_utc", "parse_date", "parse_instant", "parse_money", "uk_day"]
+           "now_utc", "parse_date", "parse_instant", "parse_money", "quoted", "uk_day"]
 from decimal import Decimal, InvalidOperation
 
 _MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
 _INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONEY = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
+
+
+def quoted(value: object, limit: int = 40) -> str:
+    """A value as a message quotes it: in quotation marks, cut short if it is long (a value
+    from a stranger's file can be any length)."""
+    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in str(value)[:limit + 1])
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
 class ValueProblem(Problem):
@@ -36,13 +44,13 @@ class Moment:
         m = _MOMENT.match(text)
         if not m:
             raise ValueProblem(
-                f"'{text}' is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)"
+                f"{quoted(text)} is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)"
             )
         try:
             day = date(int(m[1]), int(m[2]), int(m[3]))
             at = time(int(m[4]), int(m[5])) if m[4] is not None else None
         except ValueError:
-            raise ValueProblem(f"'{text}' is not a real date or time") from None
+            raise ValueProblem(f"{quoted(text)} is not a real date or time") from None
         return cls(day, at)
 
     def iso(self) -> str:
@@ -63,23 +71,23 @@ def parse_date(text: str) -> date:
     """Read a `YYYY-MM-DD` date, or raise ValueProblem."""
     m = _DATE.match(text)
     if not m:
-        raise ValueProblem(f"'{text}' is not a date in the form YYYY-MM-DD")
+        raise ValueProblem(f"{quoted(text)} is not a date in the form YYYY-MM-DD")
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ValueProblem(f"'{text}' is not a real date") from None
+        raise ValueProblem(f"{quoted(text)} is not a real date") from None
 
 
 def parse_instant(text: str) -> datetime:
     """Read a UTC instant `YYYY-MM-DDTHH:MM:SSZ`."""
     m = _INSTANT.match(text)
     if not m:
-        raise ValueProblem(f"'{text}' is not a UTC time in the form YYYY-MM-DDTHH:MM:SSZ")
+        raise ValueProblem(f"{quoted(text)} is not a UTC time in the form YYYY-MM-DDTHH:MM:SSZ")
     try:
         y, mo, d, h, mi, s = (int(g) for g in m.groups())
         return datetime(y, mo, d, h, mi, s, tzinfo=UTC)
     except ValueError:
-        raise ValueProblem(f"'{text}' is not a real date and time") from None
+        raise ValueProblem(f"{quoted(text)} is not a real date and time") from None
 
 
 def format_instant(value: datetime) -> str:
@@ -108,11 +116,12 @@ def now_utc() -> datetime:
 def parse_money(text: str) -> Decimal:
     """Read pounds as a decimal string ("-45.00"); at most two decimal places."""
     if not isinstance(text, str) or not _MONEY.match(text.strip()):
-        raise ValueProblem(f"'{text}' is not an amount of money in pounds, like 45.00 or -12.50")
+        raise ValueProblem(f"{quoted(text)} is not an amount of money in pounds, like 45.00 or "
+                           f"-12.50")
     try:
         return Decimal(text.strip()).quantize(Decimal("0.01"))
     except InvalidOperation:
-        raise ValueProblem(f"'{text}' is not an amount of money") from None
+        raise ValueProblem(f"{quoted(text)} is not an amount of money") from None
 
 
 def format_money(value: Decimal) -> str:

@@ -8,12 +8,15 @@ the recovery code.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import shutil
 import struct
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -23,7 +26,7 @@ from app.store.atomic import fsync_dir
 from app.store.case import Case
 from app.store.db import DB_FILE, DatabaseError, StoreError
 from app.store.folders import fresh_folder
-from app.store.keyslots import KeySlotError, KeySlots
+from app.store.keyslots import KEYSLOT_FILE, KeySlotError, KeySlots
 from app.store.outputs import case_holding, check_target, clear_leftovers, disk_words
 
 MAGIC = b"CASEBOOK-BACKUP 1\n"
@@ -104,6 +107,7 @@ def make_backup(case: Case, out: Path) -> BackupInfo:
     """Write a backup of an open case to `out` atomically, then reopen it and check it."""
     out = check_target(Path(out), "backup")
     clear_leftovers(out)
+    _clear_old_checks(out.parent)
     portable = KeySlots(case.key_slots.case_id,
                         [s for s in case.key_slots.slots if s.type != "keyring"])
     snapshot = out.with_name(f".{out.name}.snapshot")
@@ -144,10 +148,24 @@ def _extract_db(info: BackupInfo, target: Path) -> None:
         os.fsync(dst.fileno())
 
 
+_CHECK_PREFIX = "casebook-check-"
+
+
+def _clear_old_checks(folder: Path) -> None:
+    """Remove the check folders of backups interrupted an hour or more ago (each holds only an
+    encrypted copy of a case, which is no use to anyone left there)."""
+    cutoff = time.time() - 3600
+    for left in folder.glob(f"{_CHECK_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if left.is_dir() and left.stat().st_mtime < cutoff and {
+                    p.name for p in left.iterdir()} <= {DB_FILE, KEYSLOT_FILE}:
+                shutil.rmtree(left)
+
+
 def check_backup(path: Path, db_key: bytes) -> None:
     """Reopen a backup's database copy with the key and check it fully."""
     info = read_header(path)
-    with tempfile.TemporaryDirectory(prefix="casebook-check-", dir=Path(path).parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix=_CHECK_PREFIX, dir=Path(path).parent) as tmp:
         folder = Path(tmp)
         try:
             _extract_db(info, folder / DB_FILE)

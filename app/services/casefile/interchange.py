@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 from app.records import codec, kinds
 from app.records.codec import FormatProblem
 from app.records.model import Person
-from app.records.values import format_instant, now_utc, parse_instant
+from app.records.values import format_instant, now_utc, parse_instant, quoted
 from app.store.case import Case
 from app.store.folders import fresh_folder
 from app.store.outputs import check_target, write_output
@@ -131,8 +132,8 @@ def _check_references(doc: CaseDocument) -> None:
                 for path, value in kinds.values(rec, ref.path):
                     if value not in ids[ref.kind]:
                         raise FormatProblem(f"{kind.list_key}[{i}].{path}",
-                                            f"refers to {ref.kind} '{value}', which is not in "
-                                            f"the file")
+                                            f"refers to {ref.kind} {quoted(value)}, which is "
+                                            f"not in the file")
 
 
 def _check_unique_ids(doc: CaseDocument) -> None:
@@ -142,17 +143,17 @@ def _check_unique_ids(doc: CaseDocument) -> None:
         for i, rec in enumerate(doc.records[kind.name]):
             path = f"{key}[{i}].id"
             if rec.id in seen:
-                raise FormatProblem(path, f"the id '{rec.id}' is used twice (also at "
+                raise FormatProblem(path, f"the id {quoted(rec.id)} is used twice (also at "
                                           f"{seen[rec.id]})")
             seen[rec.id] = path
             for j, outcome in enumerate(getattr(rec, "outcomes", [])):
                 opath = f"{key}[{i}].outcomes[{j}].id"
                 if outcome.id in seen:
-                    raise FormatProblem(opath, f"the id '{outcome.id}' is used twice")
+                    raise FormatProblem(opath, f"the id {quoted(outcome.id)} is used twice")
                 seen[outcome.id] = opath
     for i, att in enumerate(doc.attachments):
         if att.id in seen:
-            raise FormatProblem(f"attachments[{i}].id", f"the id '{att.id}' is used twice")
+            raise FormatProblem(f"attachments[{i}].id", f"the id {quoted(att.id)} is used twice")
         seen[att.id] = f"attachments[{i}].id"
 
 
@@ -237,6 +238,18 @@ def _number(text: str) -> int | float | _Unreadable:
     return _Unreadable(text) if value in (float("inf"), float("-inf")) else value
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def _key_path(path: str, key: str) -> str:
+    """The path to a key; one that is not a plain name is shown quoted and cut short, so a
+    hostile key cannot break the one-line message."""
+    if _PLAIN_KEY.fullmatch(key):
+        return key if path == "$" else f"{path}.{key}"
+    shown = json.dumps(key[:40] + ("…" if len(key) > 40 else ""))
+    return f"{'' if path == '$' else path}[{shown}]"
+
+
 def check_shape(raw: Any) -> None:
     """Refuse, by JSON path, nesting deeper than MAX_DEPTH and numbers too long to read."""
     stack: list[tuple[Any, str, int]] = [(raw, "$", 0)]
@@ -250,8 +263,7 @@ def check_shape(raw: Any) -> None:
             raise FormatProblem(path, f"nests more than {MAX_DEPTH} deep, which no case "
                                       f"file does")
         if isinstance(value, dict):
-            stack.extend((v, k if path == "$" else f"{path}.{k}", depth + 1)
-                         for k, v in value.items())
+            stack.extend((v, _key_path(path, k), depth + 1) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
 
