@@ -15,6 +15,7 @@ again), and the process's peak memory. The longest stall of each step goes to st
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import shutil
 import statistics
@@ -53,7 +54,10 @@ def _wait(condition: Callable[[], bool]) -> None:
     loop.exec()
     check.stop()
     if not condition():
-        raise SystemExit("the window did not finish in time")
+        # Say where every thread was, so a hang can be found from the bench log alone.
+        faulthandler.dump_traceback(all_threads=True)
+        raise SystemExit(f"the window did not finish in time (waiting at line "
+                         f"{sys._getframe(1).f_lineno} of the probe)")
 
 
 def _letters(folder: Path, count: int) -> list[Path]:
