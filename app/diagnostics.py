@@ -7,6 +7,7 @@ or path from the case, because those can hold record content.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import traceback
 from datetime import UTC, datetime
@@ -40,18 +41,17 @@ def record_unexpected(exc: BaseException, where: str) -> Path:
     """Append what went wrong (its kind and where, no content) to the log; return the log."""
     folder = log_folder()
     path = folder / LOG_NAME
-    try:
+    entry = "\n".join([f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {where}: "
+                       f"{type(exc).__module__}.{type(exc).__qualname__}",
+                       *_frames(exc)]) + "\n"
+    # A log that cannot be written must not hide the sentence the person needs.
+    with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-        entry = "\n".join([f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {where}: "
-                           f"{type(exc).__module__}.{type(exc).__qualname__}",
-                           *_frames(exc)]) + "\n"
         if path.exists() and path.stat().st_size > _LIMIT:
             kept = path.read_bytes()[-_LIMIT // 2:]
             path.write_bytes(kept[kept.find(b"\n") + 1:])
         with path.open("a", encoding="utf-8") as log:
             log.write(entry)
-    except OSError:
-        pass  # a log that cannot be written must not hide the sentence the person needs
     return path
 
 

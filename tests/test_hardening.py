@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QAction
 
 from app.cli import main as cli_main
 from app.diagnostics import LOG_NAME
@@ -345,8 +346,8 @@ def test_the_command_line_names_a_damaged_key_file(case_dir: Path, new_case: tup
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", PASSPHRASE)
     assert cli_main(["verify", str(case_dir)]) == 1
     assert _one_line(capsys.readouterr().err) == (
-        "The case's key file is damaged and cannot be read (the passphrase setting "
-        "time_cost is missing or out of range)")
+        "The case's key file is damaged and cannot be read (its passphrase settings are "
+        "missing or out of range: time_cost)")
 
 
 def _edit_header(path: Path, change: Any) -> None:
@@ -424,8 +425,7 @@ def test_a_keyring_that_hangs_is_given_up_on(monkeypatch: pytest.MonkeyPatch,
     assert time.perf_counter() - started < 2
     assert found.secret is None and "did not answer" in (found.notice or "")
     # The command line says the remembered key was not used, and why, then asks.
-    monkeypatch.setenv("CASEBOOK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.delenv("CASEBOOK_PASSPHRASE")
+    monkeypatch.delenv("CASEBOOK_PASSPHRASE", raising=False)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
     assert cli_main(["verify", str(case_dir)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
@@ -693,4 +693,26 @@ def test_the_window_keeps_an_entry_the_full_disk_refused(qtbot: Any, case: Case,
     form.save()
     shell.settle()
     qtbot.waitUntil(lambda: diary.model.rowCount() == 1, timeout=5000)
+    shell.close_case()
+
+
+def test_the_case_menu_forgets_and_remembers_the_folder(qtbot: Any, case: Case, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import settings as settings_store
+    from ui.settings import Settings
+    from ui.shell import Shell
+
+    config = tmp_path / "config"
+    monkeypatch.setenv("CASEBOOK_CONFIG_DIR", str(config))
+    shell = Shell(Settings(auto_lock_minutes=0), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show_case(case)
+    shell.settle()
+    assert settings_store.load().last_case == str(case.folder)
+    (offer,) = [a for a in shell.findChildren(QAction) if "ffer my case" in a.text()]
+    assert offer.isChecked()
+    offer.trigger()
+    assert not offer.isChecked() and str(case.folder) not in _sweep(config)
+    offer.trigger()
+    assert settings_store.load().last_case == str(case.folder)
     shell.close_case()

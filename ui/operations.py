@@ -15,7 +15,6 @@ import sys
 import time
 import weakref
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
@@ -34,8 +33,7 @@ from app.diagnostics import record_unexpected, unexpected_words
 from app.problems import Problem
 from app.store.case import Case
 from app.store.changes import Changes
-from app.store.db import DatabaseError
-from app.store.outputs import disk_words
+from app.store.outputs import met_disk_words
 
 R = TypeVar("R")
 log = logging.getLogger("casebook.ui")
@@ -54,13 +52,11 @@ def failure_words(exc: BaseException) -> str:
     """What the person is told when background work fails: a Problem's own sentence, a full or
     read-only disk in plain words (the case's own disk is told by the case), else the last
     guard's sentence (and a note in its log)."""
-    if isinstance(exc, Problem):
-        return str(exc) or unexpected_words(record_unexpected(exc, "window"))
-    if isinstance(exc, OSError | DatabaseError):
-        where = Path(getattr(exc, "filename", None) or Path.home())
-        found = disk_words(exc, where, "finish this")
-        if found:
-            return found
+    if isinstance(exc, Problem) and str(exc):
+        return str(exc)
+    found = met_disk_words(exc)
+    if found:
+        return found
     log.error("Unexpected %s", type(exc).__name__)
     return unexpected_words(record_unexpected(exc, "window"))
 

@@ -99,7 +99,7 @@ class Shell(QMainWindow):
         offer = QAction("O&ffer my case when Casebook starts", self, checkable=True)
         offer.setChecked(self.settings.offer_last_case)
         offer.setToolTip("Off: Casebook does not keep where your case folder is")
-        offer.triggered.connect(lambda on: self._set("offer_last_case", on))
+        offer.triggered.connect(self._offer_last_case)
         case_menu.addAction(offer)
         self.lock_action = QAction("&Lock now", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -166,6 +166,14 @@ class Shell(QMainWindow):
 
         if self.case is not None and self.ops is not None:
             security.check_case(self.case, self.ops, self)
+
+    def _offer_last_case(self, on: bool) -> None:
+        """Keep, or forget, where the case folder is (no look changes, so no restyling)."""
+        self.settings.offer_last_case = on
+        view = self.case_view
+        if on and self.case is not None and view is not None and not view.facts.is_demo:
+            self.settings.last_case = str(self.case.folder)
+        settings_store.save(self.settings)
 
     def _set(self, name: str, value: object) -> None:
         setattr(self.settings, name, value)

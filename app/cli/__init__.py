@@ -10,7 +10,6 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from types import ModuleType
 
 from app.diagnostics import record_unexpected, unexpected_words
@@ -78,18 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - the last guard: one sentence, and a log note
-        words = _disk_words(exc)
-        if words is None:
-            words = unexpected_words(record_unexpected(exc, f"casebook {args.command}"))
+        from app.store.outputs import met_disk_words
+
+        words = met_disk_words(exc) or unexpected_words(
+            record_unexpected(exc, f"casebook {args.command}"))
         print(words, file=sys.stderr)
         return 1
-
-
-def _disk_words(exc: Exception) -> str | None:
-    """A full or read-only disk met anywhere (the case's own, usually) in plain words."""
-    if not isinstance(exc, OSError) and "disk" not in str(exc).casefold():
-        return None
-    from app.store.outputs import disk_words
-
-    where = Path(getattr(exc, "filename", None) or Path.cwd())
-    return disk_words(exc, where, "finish this")

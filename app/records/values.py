@@ -22,9 +22,10 @@ _MONEY = re.compile(r"^-?\d{1,12}(\.\d{1,2})?$")
 def quoted(value: object, limit: int = 40) -> str:
     """A value as a message quotes it: in quotation marks, cut short if it is long (a value
     from a stranger's file can be any length)."""
-    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
-                   for c in str(value)[:limit + 1])
-    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+    raw = str(value)
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                    for c in raw[:limit])
+    return f"'{shown}…'" if len(raw) > limit else f"'{shown}'"
 
 
 class ValueProblem(Problem):

@@ -310,8 +310,7 @@ class Case:
             except BaseException as exc:
                 with contextlib.suppress(DatabaseError):  # a failed COMMIT may have ended it
                     self._conn.execute("ROLLBACK")
-                full = disk_words(exc, self.folder, "save the change") if isinstance(
-                    exc, OSError | DatabaseError) else None
+                full = disk_words(exc, self.folder / DB_FILE, "save the change")
                 if full:
                     raise StoreError(full) from None
                 raise

@@ -105,13 +105,13 @@ class KeySlot:
         """Read one slot from the key-slot file, checking every value before it is trusted:
         ValueError names the first that is wrong."""
         if not isinstance(raw, dict) or raw.get("type") not in _SLOT_TYPES:
-            raise ValueError("a key slot is not one Casebook knows")
+            raise ValueError("one of its ways in is not one Casebook knows")
         salt, nonce, wrapped = (_unb64_sized(raw.get(k), k, sizes)
                                 for k, sizes in (("salt", _SALT_BYTES), ("nonce", (12, 12)),
                                                  ("wrapped", (48, 48))))
         kdf = raw.get("kdf", {})
         if not isinstance(kdf, dict):
-            raise ValueError("a key slot's settings are not readable")
+            raise ValueError("one of its ways in is damaged")
         if raw["type"] == "passphrase":
             check_argon2(kdf)
         return cls(type=raw["type"], salt=salt, nonce=nonce, wrapped=wrapped, kdf=dict(kdf))
@@ -130,22 +130,22 @@ def check_argon2(kdf: dict[str, Any]) -> None:
     for name, (low, high) in ARGON2_LIMITS.items():
         value = kdf.get(name)
         if type(value) is not int or not low <= value <= high:
-            raise ValueError(f"the passphrase setting {name} is missing or out of range")
+            raise ValueError(f"its passphrase settings are missing or out of range: {name}")
     if kdf["memory_kib"] < 8 * kdf["parallelism"]:
-        raise ValueError("the passphrase setting memory_kib is too small for its parallelism")
+        raise ValueError("its passphrase settings do not fit together")
     if kdf["time_cost"] * kdf["memory_kib"] > _ARGON2_WORK:
-        raise ValueError("the passphrase settings would take far too long to try")
+        raise ValueError("its passphrase settings would take far too long to try")
 
 
 def _unb64_sized(text: Any, name: str, sizes: tuple[int, int]) -> bytes:
     if not isinstance(text, str) or len(text) > 200:
-        raise ValueError(f"a key slot's {name} is not readable")
+        raise ValueError(f"one of its ways in is damaged ({name})")
     try:
         value = _unb64(text)
     except (ValueError, UnicodeEncodeError):
-        raise ValueError(f"a key slot's {name} is not readable") from None
+        raise ValueError(f"one of its ways in is damaged ({name})") from None
     if not sizes[0] <= len(value) <= sizes[1]:
-        raise ValueError(f"a key slot's {name} is the wrong length")
+        raise ValueError(f"one of its ways in is damaged ({name})")
     return value
 
 

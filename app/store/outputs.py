@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.problems import Problem
 from app.store.atomic import write_atomic
-from app.store.db import DB_FILE
+from app.store.db import DB_FILE, DatabaseError
 from app.store.keyslots import KEYSLOT_FILE
 
 
@@ -66,29 +66,43 @@ def clear_leftovers(target: Path, older_than_s: float = 0.0) -> None:
                     left.unlink()
 
 
-def _where(path: Path) -> str:
+def _where(path: Path | None) -> str:
     """The drive or mounted disk a path is on, as people know it."""
+    if path is None:
+        return "the disk"
     path = path.resolve()
     if path.drive:
         return path.drive  # "C:" on Windows
-    for folder in (path, *path.parents):
-        if os.path.ismount(folder):
-            return str(folder)
-    return str(path.anchor or path)
+    mount = next((f for f in (path, *path.parents) if os.path.ismount(f)), None)
+    return "this computer's main disk" if mount is None or mount == Path(mount.anchor) \
+        else str(mount)
 
 
-def disk_words(exc: BaseException, path: Path, doing: str) -> str | None:
+def disk_words(exc: BaseException, path: Path | None, doing: str) -> str | None:
     """The plain sentence for a full or read-only disk (or a database that could not grow),
-    or None when `exc` is something else. `doing` finishes 'to …': 'write the backup'."""
+    or None when `exc` is something else. `path` is the file being written, if known;
+    `doing` finishes 'to …': 'write the backup'."""
+    if not isinstance(exc, OSError | DatabaseError):
+        return None
     number = getattr(exc, "errno", None)
     text = str(exc).casefold()
     if number in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in text:
         return f"There is not enough space on {_where(path)} to {doing}; nothing was changed."
     if number == errno.EROFS or "readonly" in text or "read-only" in text:
-        return f"{_where(path)} is read-only, so Casebook cannot {doing}; nothing was changed."
+        where = _where(path)
+        return f"{where[0].upper()}{where[1:]} is read-only, so Casebook cannot {doing}; " \
+               f"nothing was changed."
     if number in (errno.EACCES, errno.EPERM):
-        return f"Casebook is not allowed to {doing} in {path.parent}; nothing was changed."
+        place = f" in {path.parent}" if path is not None else ""
+        return f"Casebook is not allowed to {doing}{place}; nothing was changed."
     return None
+
+
+def met_disk_words(exc: BaseException) -> str | None:
+    """`disk_words` for a problem met anywhere (the last guard's first question): on the file
+    the error names, if it names one."""
+    named = getattr(exc, "filename", None)
+    return disk_words(exc, Path(named) if isinstance(named, str) else None, "finish this")
 
 
 def write_output(path: Path, data: bytes, what: str) -> Path:
