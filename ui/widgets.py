@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,10 +77,21 @@ def notice(text: str = "") -> QLabel:
 
 
 def show_notice(label: QLabel, text: str) -> None:
-    """Show or hide a notice label with new text."""
+    """Show or hide a notice label with new text; a notice shown inside a scrolling pane is
+    scrolled into sight (at large text a form's message can sit below the fold)."""
     label.setText(text)
     label.setAccessibleDescription(text)
     label.setVisible(bool(text))
+    if text:
+        QTimer.singleShot(0, label, lambda: _into_sight(label))  # once it is laid out
+
+
+def _into_sight(widget: QWidget) -> None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            parent.ensureWidgetVisible(widget, 0, 8)
+        parent = parent.parentWidget()
 
 
 def button(text: str, description: str = "") -> QPushButton:
