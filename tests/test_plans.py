@@ -21,17 +21,15 @@ from app.records.model import (
 from app.records.values import ValueProblem
 from app.services.casefile import interchange
 from app.services.support_plans.journey import journey
+from app.services.support_plans.plan_facts import outcome_index, plan_in_force, receipt_text
 from app.services.support_plans.plancompare import PlanCompareError, to_json
 from app.services.support_plans.plans import (
     PlanProblem,
     compare_plans,
     diff_summary,
     lineage_suggestions,
-    outcome_index,
     outcome_lines,
-    plan_in_force,
     previous_version,
-    receipt_text,
     save_plan,
     suggest_continues,
 )

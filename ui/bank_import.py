@@ -31,7 +31,7 @@ from app.services.budget.bankimport import (
     import_statement,
     preview_statement,
 )
-from app.services.support_plans.plans import format_day, outcome_index
+from app.services.support_plans.plan_facts import format_day, outcome_index
 from app.store.case import Case
 from ui.labels import BANK_LAYOUTS, amount_text
 from ui.money_forms import dialog_body

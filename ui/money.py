@@ -34,7 +34,7 @@ from app.records.model import Transaction
 from app.services.budget.money import MoneyReport, PlanTimeline, money_report, plan_timeline
 from app.services.budget.schedule import is_council_payment
 from app.services.budget.spending import Suggester, attach_receipts, link_outcomes, link_suggested
-from app.services.support_plans.plans import (
+from app.services.support_plans.plan_facts import (
     OUTCOME_STATUS_WORDS,
     budget_text,
     format_day,

@@ -36,7 +36,7 @@ from app.services.budget.schedule import (
     set_schedule,
 )
 from app.services.budget.spending import Suggester, record_transaction
-from app.services.support_plans.plans import OUTCOME_STATUS_WORDS, format_day, plan_name
+from app.services.support_plans.plan_facts import OUTCOME_STATUS_WORDS, format_day, plan_name
 from app.services.timelimits.deadlines import add_calendar_months
 from app.store.case import Case
 from app.store.outputs import write_output

@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Plan
-from app.services.support_plans.plancompare import DiffToken, PlanDiff
-from app.services.support_plans.plans import (
+from app.services.support_plans.plan_facts import (
     budget_text,
-    compare_plans,
-    diff_summary,
     format_day,
     involvement_text,
     plan_name,
 )
+from app.services.support_plans.plancompare import DiffToken, PlanDiff
+from app.services.support_plans.plans import compare_plans, diff_summary
 from app.store.case import Case
 from ui.operations import Operations
 from ui.widgets import button, heading, named, notice, paragraph, show_notice

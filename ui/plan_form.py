@@ -27,20 +27,17 @@ from PySide6.QtWidgets import (
 from app.records.model import Budget, Contact, Outcome, Plan, Request
 from app.records.values import ValueProblem, parse_money
 from app.services.recording.people import contacts_by_name
-from app.services.support_plans.plancompare import SDS_OPTIONS
-from app.services.support_plans.plans import (
+from app.services.support_plans.plan_facts import (
     KIND_WORDS,
     OUTCOME_STATUS_WORDS,
     PERIOD_WORDS,
+    SDS_OPTIONS,
     STATUS_WORDS,
     all_plans,
     format_day,
-    outcome_lines,
     plan_name,
-    save_plan,
-    short_text,
-    suggest_continues,
 )
+from app.services.support_plans.plans import outcome_lines, save_plan, short_text, suggest_continues
 from app.store.case import Case
 from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.operations import Operations

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Contact, Plan, Request
 from app.services.recording.attachments import attach_files
-from app.services.support_plans.plans import (
+from app.services.support_plans.plan_facts import (
     KIND_WORDS,
     OUTCOME_STATUS_WORDS,
     STATUS_WORDS,
@@ -35,9 +35,9 @@ from app.services.support_plans.plans import (
     involvement_text,
     outcome_index,
     plan_name,
-    previous_version,
     receipt_text,
 )
+from app.services.support_plans.plans import previous_version
 from app.services.support_plans.review import checklist_lines
 from app.services.support_plans.taxonomy import describe_tag
 from app.store.attachments import AttachmentInfo

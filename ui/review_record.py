@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.records.model import ChecklistTick, Contact, Plan
 from app.services.recording.people import contacts_by_name
-from app.services.support_plans.plans import format_day, plan_name
+from app.services.support_plans.plan_facts import format_day, plan_name
 from app.services.support_plans.review import (
     AmendmentLetter,
     ChecklistLine,

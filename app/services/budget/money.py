@@ -31,8 +31,8 @@ from app.services.budget.schedule import (
     next_payment,
     schedules_in_use,
 )
-from app.services.support_plans.plancompare import PERIODS_PER_YEAR
-from app.services.support_plans.plans import (
+from app.services.support_plans.plan_facts import (
+    PERIODS_PER_YEAR,
     OutcomeRef,
     all_plans,
     format_day,

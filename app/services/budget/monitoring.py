@@ -42,7 +42,7 @@ from app.services.budget.money import (
     unlinked,
 )
 from app.services.budget.schedule import PaymentCheck, check_payments, schedules_in_use
-from app.services.support_plans.plans import budget_text, format_day, plan_name
+from app.services.support_plans.plan_facts import budget_text, format_day, plan_name
 from app.store.case import Case
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -18,7 +18,7 @@ from typing import Literal, get_args
 from app.problems import Problem
 from app.records.model import PaymentInterval, PaymentSchedule, Transaction
 from app.records.values import ValueProblem
-from app.services.support_plans.plans import format_day
+from app.services.support_plans.plan_facts import format_day
 from app.services.timelimits.deadlines import add_calendar_months
 from app.store.case import Case
 

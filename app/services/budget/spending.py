@@ -20,7 +20,7 @@ from app.records.values import ValueProblem
 from app.services.budget.money import INSURANCE_CATEGORY, PENNY, PlanTimeline, plan_timeline
 from app.services.budget.schedule import COUNCIL_CATEGORY, is_council_payment
 from app.services.recording.attachments import attach_file
-from app.services.support_plans.plans import format_day, plan_name
+from app.services.support_plans.plan_facts import format_day, plan_name
 from app.store.case import Case
 from app.store.records import RecordMissing
 

@@ -32,7 +32,7 @@ from app.services.bundles.scope import (
     record_text,
 )
 from app.services.recording.daywords import short_day
-from app.services.support_plans import plancompare, plans, standards
+from app.services.support_plans import plan_facts, plancompare, plans, standards
 from app.services.support_plans.taxonomy import load_taxonomy
 from app.services.timelimits import authorities, clocks
 from app.store.audit import ChainHead
@@ -306,8 +306,8 @@ def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tupl
                 "; ".join(c.issues), f"About {c.against}" if c.against else "",
                 "Complaint", entered_words(snapshot, c.id), ())
     for p in selection.plans:
-        add(p, p.id, Moment(p.dated), f"{plans.plan_name(p)} dated",
-            plans.STATUS_WORDS.get(p.status or "", ""),
+        add(p, p.id, Moment(p.dated), f"{plan_facts.plan_name(p)} dated",
+            plan_facts.STATUS_WORDS.get(p.status or "", ""),
             f"By {names.one(p.author)}" if p.author else "", "Plan",
             entered_words(snapshot, p.id), p.attachment_ids)
     rows.sort(key=lambda r: (r.when.sort_key(), r.key))
@@ -438,11 +438,11 @@ def _preparer(case: Case, as_of: date) -> Preparer:
         standing = "the person themself"
     dates = []
     if authority.granted_on:
-        dates.append(f"granted {plans.format_day(authority.granted_on)}")
+        dates.append(f"granted {plan_facts.format_day(authority.granted_on)}")
     if authority.expires_on:
         ended = authority.expires_on < as_of
         dates.append(f"{'ended' if ended else 'runs until'} "
-                     f"{plans.format_day(authority.expires_on)}")
+                     f"{plan_facts.format_day(authority.expires_on)}")
     document = authorities.DOCUMENT_WORDS.get(authority.kind, "authority")
     reference = ", ".join(filter(None, (
         f"{document[:1].upper()}{document[1:]}",

@@ -28,7 +28,7 @@ from app.services.bundles.content import BundleContent, ChronoRow, Spending
 from app.services.bundles.layout import Pen, table_style
 from app.services.bundles.options import SECTION_TITLES
 from app.services.recording.daywords import weekday_day
-from app.services.support_plans import plans
+from app.services.support_plans import plan_facts
 from app.store.attachments import AttachmentInfo
 
 GRID = colors.Color(0.45, 0.45, 0.45)
@@ -185,7 +185,7 @@ class SectionWriter:
             ("Their authority", c.preparer.reference or "Not recorded"),
             ("Prepared for", c.options.for_whom or "Not stated"),
             ("Covers", scope),
-            ("Date", f"{plans.format_day(c.as_of)} (deadlines and overdue days are counted "
+            ("Date", f"{plan_facts.format_day(c.as_of)} (deadlines and overdue days are counted "
                      f"to this date)"),
             ("Record as it stood", self._head_day()),
             ("Size", f"{total_pages} pages, {len(self.exhibits)} exhibit"
@@ -223,7 +223,7 @@ class SectionWriter:
         if not self.c.head_at:
             return "Nothing recorded yet"
         day = uk_day(parse_instant(self.c.head_at))
-        return f"Last changed on {plans.format_day(day)} (audit event {self.c.head.seq})"
+        return f"Last changed on {plan_facts.format_day(day)} (audit event {self.c.head.seq})"
 
     def _pairs(self, pairs: Sequence[tuple[str, str]]) -> list[Flowable]:
         label_w = self.st.frame_width * (0.34 if self.large else 0.28)
@@ -275,7 +275,7 @@ class SectionWriter:
         pen, st = self.pen, self.st
         out = self.heading("summary", first)
         facts = [("Complaint", complaint.title), ("About", complaint.against or "Not recorded"),
-                 ("Made on", plans.format_day(complaint.opened_on) if complaint.opened_on
+                 ("Made on", plan_facts.format_day(complaint.opened_on) if complaint.opened_on
                   else "Not recorded"),
                  ("Where it stands", {"open": "Open", "resolved": "Put right",
                                       "closed": "Closed"}[complaint.status])]
@@ -339,16 +339,16 @@ class SectionWriter:
         out.append(self.note(
             f"{len(self.c.clocks)} request{'' if len(self.c.clocks) == 1 else 's'}; "
             f"{late} not answered and past the date due, counted to "
-            f"{plans.format_day(self.c.as_of)}."))
+            f"{plan_facts.format_day(self.c.as_of)}."))
         rows = []
         for c in self.c.clocks:
             r = c.request
-            due = plans.format_day(c.due_on) if c.due_on else "No fixed date"
+            due = plan_facts.format_day(c.due_on) if c.due_on else "No fixed date"
             rows.append([
                 pen.markup(c.what), pen.markup(c.to or "Not recorded"),
-                pen.markup(plans.format_day(r.made_on)),
+                pen.markup(plan_facts.format_day(r.made_on)),
                 pen.markup(due) + f"<br/><i>{pen.markup(c.how_counted)}</i>",
-                pen.markup(plans.format_day(r.answered_on) if r.answered_on else "Not yet"),
+                pen.markup(plan_facts.format_day(r.answered_on) if r.answered_on else "Not yet"),
                 f"<b>{pen.markup(c.plain)}</b>",
             ])
         return out + self.grid(["What was asked for", "Asked of", "Made", "Due", "Answered",
@@ -364,9 +364,9 @@ class SectionWriter:
         for comp in self.c.comparisons:
             older, newer, diff = comp.older, comp.newer, comp.diff
             out.append(CondPageBreak(st.sizes.body * 10))
-            out.append(pen.para(f"{plans.plan_name(older)} ({plans.format_day(older.dated)}) "
-                                f"compared with {plans.plan_name(newer)} "
-                                f"({plans.format_day(newer.dated)})", st.h2))
+            name, day = plan_facts.plan_name, plan_facts.format_day
+            out.append(pen.para(f"{name(older)} ({day(older.dated)}) compared with "
+                                f"{name(newer)} ({day(newer.dated)})", st.h2))
             for warning in diff.warnings:
                 out.append(pen.rich("<b>Warning:</b> " + pen.markup(warning), st.body))
             texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
@@ -382,19 +382,19 @@ class SectionWriter:
             if rows:
                 out += self.grid(["Before", "Now", "What changed"], rows, [2, 2, 1.6])
             facts = [
-                ("Budget before", plans.budget_text(older)),
-                ("Budget now", plans.budget_text(newer)),
+                ("Budget before", plan_facts.budget_text(older)),
+                ("Budget now", plan_facts.budget_text(newer)),
             ]
             if diff.budget and diff.budget.annual_difference:
                 yearly = diff.budget.annual_difference
                 facts.append(("Difference in a year",
                               f"£{abs(yearly):,.2f} {'less' if yearly < 0 else 'more'}"))
             for plan in (older, newer):
-                facts.append((f"Who took part: {plans.plan_name(plan)}",
+                facts.append((f"Who took part: {plan_facts.plan_name(plan)}",
                               f"guardian consulted: "
-                              f"{plans.involvement_text(plan.guardian_consulted).lower()}; "
+                              f"{plan_facts.involvement_text(plan.guardian_consulted).lower()}; "
                               f"person involved: "
-                              f"{plans.involvement_text(plan.person_involved).lower()}"))
+                              f"{plan_facts.involvement_text(plan.person_involved).lower()}"))
             out.append(Spacer(1, st.sizes.body * 0.5))
             out += self._pairs([(k, pen.markup(v)) for k, v in facts])
         return out

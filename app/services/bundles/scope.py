@@ -26,7 +26,7 @@ from app.records.model import (
 )
 from app.records.values import parse_instant, uk_day
 from app.services.bundles.options import BundleError, BundleOptions
-from app.services.support_plans.plans import PLAN_KINDS_IN_FORCE
+from app.services.support_plans.plan_facts import PLAN_KINDS_IN_FORCE
 from app.store import records
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case

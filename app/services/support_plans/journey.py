@@ -14,7 +14,12 @@ from datetime import date
 from typing import Literal
 
 from app.records.model import Plan, Request, Transaction
-from app.services.support_plans.plans import PLAN_KINDS_IN_FORCE, all_plans, format_day, plan_name
+from app.services.support_plans.plan_facts import (
+    PLAN_KINDS_IN_FORCE,
+    all_plans,
+    format_day,
+    plan_name,
+)
 from app.services.support_plans.standards import tagged_records
 from app.services.support_plans.taxonomy import Step, load_taxonomy
 from app.store.case import Case

@@ -19,19 +19,12 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from app.problems import Problem
+from app.services.support_plans.plan_facts import PERIODS_PER_YEAR, SDS_OPTIONS
 
 ChangeKind = Literal["reworded", "narrowed", "same"]
 TokenOp = Literal["equal", "removed", "added"]
 
-# How many of each budget period make a year, so budgets stated differently can be compared.
-PERIODS_PER_YEAR: dict[str, int] = {"week": 52, "4-weeks": 13, "month": 12, "year": 1}
 OUTCOME_STATUSES = ("agreed", "proposed", "disputed")
-SDS_OPTIONS: dict[str, str] = {
-    "1": "a direct payment",
-    "2": "support the person chooses, arranged for them",
-    "3": "support the council chooses and arranges",
-    "4": "a mix of options",
-}
 
 # Pairs scoring at least this are treated as the same outcome carried forward.
 PAIR_THRESHOLD = 0.45

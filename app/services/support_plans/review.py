@@ -25,7 +25,8 @@ from app.records.model import (
     Request,
 )
 from app.records.values import Moment
-from app.services.support_plans.plans import format_day, get_plan, plan_name
+from app.services.support_plans.plan_facts import format_day, plan_name
+from app.services.support_plans.plans import get_plan
 from app.services.support_plans.taxonomy import ChecklistItem, load_taxonomy
 from app.services.timelimits.deadlines import due_date
 from app.services.timelimits.requests import from_letter

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.records.model import Authority, Plan
-from app.services.support_plans.plans import all_plans, format_day, plan_in_force, plan_name
+from app.services.support_plans.plan_facts import all_plans, format_day, plan_in_force, plan_name
 from app.services.timelimits.authorities import DOCUMENT_WORDS
 from app.services.timelimits.deadlines import add_calendar_months
 from app.store.case import Case
