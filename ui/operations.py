@@ -145,6 +145,8 @@ class Background(QObject):
         """Settle every helper still alive: one helper's callback may start another's work
         (tests and the bench probes use it to see the window as a person would next)."""
         for _ in range(rounds):
+            # Work a screen asks for on the loop's next pass (Today's first) starts first.
+            QCoreApplication.processEvents()
             # A helper whose window has been deleted has no work left to finish.
             busy = [b for b in list(cls._alive) if b._relays and shiboken6.isValid(b)]
             if not busy:
@@ -193,11 +195,12 @@ class Operations(Background):
         self.case = case
 
     def on_change(self, screen: QWidget, record_types: Iterable[str],
-                  action: Callable[[], object]) -> None:
+                  action: Callable[[], object]) -> _WhenShown:
         """Call `action` after each write that changed any of these record types (a view
         names what it shows; the store says what changed): at once while `screen` is on
         view, else once when it is next shown, so fifty imported letters do not rebuild
-        screens nobody is looking at fifty times."""
+        screens nobody is looking at fifty times. Returns the watch, whose `changed()` asks
+        for the same refresh by hand."""
         watched, refresh = tuple(record_types), _WhenShown(screen, action)
 
         def seen(changes: Changes) -> None:
@@ -205,6 +208,7 @@ class Operations(Background):
                 refresh.changed()
 
         self.changed.connect(seen)
+        return refresh
 
     def query(self, fn: Callable[[], R], on_done: Callable[[R], object],
               on_error: Callable[[str], object] | None = None) -> None:

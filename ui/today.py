@@ -7,7 +7,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -89,8 +89,11 @@ class TodayPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll_area, 1)
         self.items = QVBoxLayout()
-        ops.on_change(self, WATCHED, self.refresh)
-        self.refresh()
+        watch = ops.on_change(self, WATCHED, self.refresh)
+        # Worked out once the page is in front, not while it is being built: a case opened
+        # and left at once for another section (Alt+2 pressed while it opens) does not work
+        # Today out behind that section's back, only when Today is shown again.
+        QTimer.singleShot(0, watch.changed)
 
     def _section(self, title: str, empty: str, count: int) -> None:
         self.items.addWidget(heading(f"{title} ({count})", "subheading"))
