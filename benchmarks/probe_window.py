@@ -64,19 +64,16 @@ def empty_window(spawned: float) -> dict[str, float | int]:
 
 
 def casebook_window(spawned: float, folder: Path) -> dict[str, float | int]:
-    """Casebook's own window, started as `ui.app.run` starts it, opening the case with the key
-    remembered on this computer and showing the Diary; measured to the first paint of the list
-    with its entries in it (the case opens and the entries are read in the background)."""
-    from ui import settings as settings_store
-    from ui import theme
-    from ui.shell import Shell
+    """Casebook's own window, started as the `casebook` command starts it, opening the case
+    with the key remembered on this computer and showing the Diary; measured to the first paint
+    of the list with its entries in it (the case opens and the entries are read in the
+    background)."""
+    from ui.launch import hold_collector
 
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Casebook")
-    settings = settings_store.load()
-    theme.apply(app, settings)
-    shell = Shell(settings)
-    shell.show()
+    hold_collector()
+    from ui.app import start
+
+    app, shell = start(sys.argv[:1])
     shell.open_folder(folder)
     watcher: list[FirstPaint] = []
     rows: list[int] = []

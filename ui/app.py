@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from types import FrameType, TracebackType
@@ -44,9 +45,15 @@ def install_guards(app: QApplication, window: Shell) -> QTimer:
     return wake
 
 
-def run() -> int:
-    """Open Casebook's window and run until it is closed."""
-    app = QApplication.instance() or QApplication(sys.argv)
+# How long after the window first shows the cycle collector is let go again (see
+# `ui.launch.hold_collector`): long enough for a remembered case to open and show its screen.
+COLLECTOR_HELD_MS = 3000
+
+
+def start(argv: list[str]) -> tuple[QApplication, Shell]:
+    """Make the application and show its window, in its text size, font and contrast (the
+    bench probe starts Casebook through here too)."""
+    app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Casebook")
     app.setApplicationDisplayName("Casebook")
@@ -54,5 +61,12 @@ def run() -> int:
     theme.apply(app, settings)
     window = Shell(settings)
     window.show()
+    QTimer.singleShot(COLLECTOR_HELD_MS, gc.enable)
+    return app, window
+
+
+def run() -> int:
+    """Open Casebook's window and run until it is closed."""
+    app, window = start(sys.argv)
     _wake = install_guards(app, window)
     return app.exec()
