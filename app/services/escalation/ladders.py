@@ -1,6 +1,6 @@
 """Complaint ladders and regulators, and what the user can do next and by when.
 
-The ladders live in `resources/rules/ladders.json`: for each nation, the steps from the
+The ladders live in `app/resources/rules/ladders.json`: for each nation, the steps from the
 council (or trust) up to the ombudsman, plus the information-rights routes. Each step names
 the deadline rules that limit when it can be taken; the limit is the latest of them.
 """

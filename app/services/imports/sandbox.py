@@ -21,6 +21,7 @@ from typing import IO
 from app.services.imports import wire
 from app.services.imports.parsed import ExtractResult, ImportRefused, ParsedFile
 from app.services.imports.sniff import Format, sniff
+from app.version import SANDBOX_FLAG, is_frozen
 
 TOO_SLOW = "This file took too long to read and was stopped"
 CANNOT_START = "Casebook could not start its file reader; close some programs and try again"
@@ -67,10 +68,10 @@ def extract_text(
 def _run(
     filename: str, fmt: Format, data: bytes, mode: str, timeout_s: float, memory_mb: int
 ) -> ParsedFile:
-    command = [
-        sys.executable, "-m", "app.services.imports.worker",
-        str(memory_mb), str(math.ceil(timeout_s) + 1),
-    ]
+    # A frozen app is its own child (`casebook --read-file-in-sandbox …`); Python runs the
+    # worker module.
+    child_of = [SANDBOX_FLAG] if is_frozen() else ["-m", "app.services.imports.worker"]
+    command = [sys.executable, *child_of, str(memory_mb), str(math.ceil(timeout_s) + 1)]
     # One malloc arena per thread reserves 64 MB of address space each, which would eat the
     # memory limit without using any memory.
     env = {**os.environ, "MALLOC_ARENA_MAX": "2"}

@@ -1,6 +1,6 @@
 """Letters filled from the record: a draft to edit, a PDF to send, and the record of sending it.
 
-The wording lives in `resources/templates/letters/*.json`, one file per letter: a subject and
+The wording lives in `app/resources/templates/letters/*.json`, one file per letter: a subject and
 a list of paragraphs with `$placeholders`. A paragraph whose placeholders have nothing to say
 (no authority recorded, no date first aware...) is left out, so one template reads well for
 every case. Saving a letter stores it as outgoing correspondence, with its PDF and the request

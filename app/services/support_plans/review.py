@@ -1,6 +1,6 @@
 """Checking a council's review record against what it should contain, and asking for it fixed.
 
-The checklist (`resources/reference/review_checklist.json`) has things every review record
+The checklist (`app/resources/reference/review_checklist.json`) has things every review record
 must say and things it should say where they apply. The user ticks each against the council's
 record; what is missing or wrong becomes a letter asking the council to correct the record
 (the right to rectification, UK GDPR Art 16), saved with its request so the one-month clock

@@ -1,4 +1,4 @@
-"""The reference taxonomy records are tagged with, read from `resources/reference/`.
+"""The reference taxonomy records are tagged with, read from `app/resources/reference/`.
 
 Four data files: the SDS Framework of Standards (standards and their core components), the
 seven steps of self-directed support, a short list of laws, and the questions a review record
@@ -179,7 +179,7 @@ class ParsedTag:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """Everything in `resources/reference/`, checked and ready for pickers and labels."""
+    """Everything in `app/resources/reference/`, checked and ready for pickers and labels."""
 
     standards: tuple[Standard, ...]
     steps: tuple[Step, ...]

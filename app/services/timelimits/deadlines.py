@@ -1,10 +1,10 @@
 """Legal clocks: when an answer is due, worked out from rules kept as data.
 
-The rules live in `resources/rules/deadlines.json` (one entry per rule, each with its legal
+The rules live in `app/resources/rules/deadlines.json` (one entry per rule, each with its legal
 reference, source and the date it was checked), so a rule that changes is a data edit. This
 module reads and checks that file, knows the UK working-day calendars, and does the date
 arithmetic of domain.md §2d. Bank holidays come only from the `holidays` package: for the
-years people's cases span they are read from `resources/rules/bank_holidays.json`, a table
+years people's cases span they are read from `app/resources/rules/bank_holidays.json`, a table
 made from that package (`python -m app.services.timelimits.holiday_table`, checked against it
 by the tests), because loading the package takes 130-150 ms, every country's calendar included.
 """

@@ -1,4 +1,4 @@
-"""Make `resources/rules/bank_holidays.json`: each UK calendar's bank holidays, year by year,
+"""Make `app/resources/rules/bank_holidays.json`: each UK calendar's bank holidays, year by year,
 as the `holidays` package works them out. Run it after updating the package:
 
     python -m app.services.timelimits.holiday_table
