@@ -5,9 +5,21 @@ from __future__ import annotations
 import gc
 import sys
 
+from app.version import SANDBOX_FLAG
+
 
 def main() -> int:
-    """Dispatch to the window or to the headless command line."""
+    """Dispatch to the window, the headless command line or (in a frozen app) the parsing
+    sandbox's child."""
+    if sys.argv[1:2] == [SANDBOX_FLAG]:
+        from app.services.imports.worker import main as worker_main
+
+        return worker_main(sys.argv[2:])
+    if sys.argv[1:2] == ["self-test"]:
+        hold_collector()
+        from ui.self_test import main as self_test
+
+        return self_test(sys.argv[2:])
     if len(sys.argv) > 1:
         from app.cli import main as cli_main
 

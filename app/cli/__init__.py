@@ -14,6 +14,7 @@ from types import ModuleType
 
 from app.diagnostics import record_unexpected, unexpected_words
 from app.problems import Problem
+from app.version import version
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -46,6 +47,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         description="Casebook keeps a private, encrypted record of social care support. "
                     "Run it with no command to open the window.",
     )
+    parser.add_argument("--version", action="version", version=f"Casebook {version()}")
     subs = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _modules(argv):
         module.register(subs)
