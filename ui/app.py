@@ -8,9 +8,12 @@ import sys
 from types import FrameType, TracebackType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.diagnostics import record_unexpected, unexpected_words
+from app.paths import ICONS
+from app.version import version
 from ui import settings as settings_store
 from ui import theme
 from ui.shell import Shell
@@ -50,6 +53,14 @@ def install_guards(app: QApplication, window: Shell) -> QTimer:
 COLLECTOR_HELD_MS = 3000
 
 
+def window_icon() -> QIcon:
+    """Casebook's icon, at each size it ships."""
+    icon = QIcon()
+    for size in (32, 64, 128, 256):
+        icon.addFile(str(ICONS / f"casebook-{size}.png"))
+    return icon
+
+
 def start(argv: list[str]) -> tuple[QApplication, Shell]:
     """Make the application and show its window, in its text size, font and contrast (the
     bench probe starts Casebook through here too)."""
@@ -57,6 +68,9 @@ def start(argv: list[str]) -> tuple[QApplication, Shell]:
     assert isinstance(app, QApplication)
     app.setApplicationName("Casebook")
     app.setApplicationDisplayName("Casebook")
+    app.setApplicationVersion(version())
+    app.setDesktopFileName("casebook")  # matches casebook.desktop, for the taskbar's icon
+    app.setWindowIcon(window_icon())
     settings = settings_store.load()
     theme.apply(app, settings)
     window = Shell(settings)

@@ -135,6 +135,10 @@ class Shell(QMainWindow):
         contrast.setChecked(self.settings.high_contrast)
         contrast.triggered.connect(lambda on: self._set("high_contrast", on))
         view.addAction(contrast)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Casebook", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
 
     # The dialogs below are imported when first used, so start-up loads only what it shows.
     def _change_passphrase(self) -> None:
@@ -166,6 +170,11 @@ class Shell(QMainWindow):
 
         if self.case is not None and self.ops is not None:
             security.check_case(self.case, self.ops, self)
+
+    def _about(self) -> None:
+        from ui.about import AboutDialog
+
+        AboutDialog(self, self.case.folder if self.case is not None else None).exec()
 
     def _offer_last_case(self, on: bool) -> None:
         """Keep, or forget, where the case folder is (no look changes, so no restyling)."""
