@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QWin
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from app.store.case import Case, CaseFacts
+from app.store.in_use import CaseInUse, WindowLock
 from ui import collector, theme
 from ui import settings as settings_store
 from ui.case_view import CaseView
@@ -33,6 +34,7 @@ class Shell(QMainWindow):
         self.case: Case | None = None
         self.case_view: CaseView | None = None
         self.ops: Operations | None = None  # one per open case, closed with it
+        self.window_lock: WindowLock | None = None  # held while a case is open here
         self.background = Background(self)  # for steps before a case is open
         self.setWindowTitle("Casebook")
         self.setAccessibleName("Casebook")
@@ -201,8 +203,15 @@ class Shell(QMainWindow):
 
     # Opening and locking -----------------------------------------------------------------
     def show_case(self, case: Case) -> None:
-        """Show an unlocked case, once what its screens need first has been read."""
+        """Show an unlocked case, once what its screens need first has been read (not if it
+        is open in another window: then it is closed again and the person told)."""
         self.close_case()
+        try:
+            self.window_lock = WindowLock.take(case.folder)
+        except CaseInUse as exc:
+            case.close()
+            QMessageBox.information(self, "Casebook", str(exc))
+            return
         self.case = case
         ops = self.ops = Operations(case, self)
         ops.failed.connect(lambda m: QMessageBox.warning(self, "Casebook", m))
@@ -238,6 +247,9 @@ class Shell(QMainWindow):
         if self.case is not None:
             self.case.close()
             self.case = None
+        if self.window_lock is not None:
+            self.window_lock.release()
+            self.window_lock = None
         for action in self.case_actions:
             action.setEnabled(False)
         self.setWindowTitle("Casebook")
@@ -297,6 +309,12 @@ class Shell(QMainWindow):
         if not Case.is_case_folder(folder):
             QMessageBox.information(self, "Casebook", f"There is no Casebook case in {folder}.")
             return
+        if self.case is None or self.case.folder != folder:
+            try:  # told before the passphrase is asked for, not after
+                WindowLock.take(folder).release()
+            except CaseInUse as exc:
+                QMessageBox.information(self, "Casebook", str(exc))
+                return
         # The password store can be slow to answer: it is asked in the background.
         self.background.run(partial(Case.open_remembered, folder),
                             lambda found: self._unlock(folder, why, found[0]),
