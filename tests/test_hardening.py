@@ -716,3 +716,53 @@ def test_the_case_menu_forgets_and_remembers_the_folder(qtbot: Any, case: Case, 
     offer.trigger()
     assert settings_store.load().last_case == str(case.folder)
     shell.close_case()
+
+
+def test_a_case_on_a_read_only_drive_is_refused_in_one_plain_line(demo: Path,
+                                                                  tmp_path: Path) -> None:
+    with _small_disk(tmp_path / "stick", "8m") as stick:
+        subprocess.run(["cp", "-a", str(demo), str(stick / "case")], check=True)
+        subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
+        with pytest.raises(StoreError, match="cannot write to.*Copy the case folder"):
+            Case.open_with_passphrase(stick / "case", DEMO_PASSPHRASE)
+        casebook = str(Path(sys.executable).parent / "casebook")
+        done = subprocess.run([casebook, "verify", str(stick / "case")],
+                              capture_output=True, text=True,
+                              env={**os.environ, "CASEBOOK_PASSPHRASE": DEMO_PASSPHRASE})
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.strip().count("\n") == 0 and "cannot write to" in done.stderr
+
+
+def test_a_case_open_in_one_window_is_refused_by_a_second(demo: Path, qtbot: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.store.in_use import IN_USE, CaseInUse, WindowLock
+    from tests.conftest import settle
+    from ui.shell import Shell
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    first, second = Shell(), Shell()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    first.show_case(Case.open_with_passphrase(demo, DEMO_PASSPHRASE))
+    settle()
+    assert first.case_view is not None
+    second.open_folder(demo)  # told at once, before any passphrase is asked for
+    assert told == [IN_USE] and second.case is None
+    second.show_case(Case.open_with_passphrase(demo, DEMO_PASSPHRASE))
+    assert told == [IN_USE, IN_USE] and second.case is None
+    first.close_case()  # locked or closed: the case is free again
+    WindowLock.take(demo).release()
+    # Another program holding it, then ending without a word (killed): never a stale lock.
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from app.store.in_use import WindowLock;"
+        f"held = WindowLock.take(Path({str(demo)!r})); print('held', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with pytest.raises(CaseInUse):
+        WindowLock.take(demo)
+    holder.kill()
+    holder.wait()
+    WindowLock.take(demo).release()

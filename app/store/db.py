@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -35,6 +36,11 @@ class StoreError(Problem):
     """The case's database could not be used; the message is plain English."""
 
 
+READ_ONLY_FOLDER = ("The case in {folder} is on a drive or in a folder Casebook cannot write to, "
+                    "and it needs to write there even to open the case. Copy the case folder "
+                    "onto this computer (or make the drive writable) and open it from there.")
+
+
 def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection:
     """Open (or create) the encrypted database at `path` with the raw 256-bit key.
 
@@ -61,6 +67,9 @@ def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection
             conn.execute(f"PRAGMA {pragma}")
     except sqlcipher3.DatabaseError:
         conn.close()
+        if not os.access(path.parent, os.W_OK):
+            # SQLite keeps a shared-memory file beside a case's database even to read it.
+            raise StoreError(READ_ONLY_FOLDER.format(folder=path.parent)) from None
         raise StoreError("The case's database could not be opened with its key: it may be "
                          "damaged, or not a Casebook case") from None
     except BaseException:
