@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Debian packages the test suite and the screenshot checks use. Installs only what is missing.
+# Debian packages the test suite, the screenshot checks and the packaging checks use. Installs only what is missing.
 set -euo pipefail
 need=()
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v Xvfb >/dev/null || need+=(xvfb)
+# The packaging checks: the Windows installer script compiles, the Linux menu entry and
+# metainfo validate, the .deb builds.
+command -v makensis >/dev/null || need+=(nsis)
+command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
+command -v appstreamcli >/dev/null || need+=(appstream)
+command -v dpkg-deb >/dev/null || need+=(dpkg)
 # Qt's offscreen platform still loads these libraries.
 for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3; do
   dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
