@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench fuzz lint system-deps clean
+.PHONY: help run test bench fuzz lint system-deps clean package package-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,8 +34,22 @@ fuzz: $(STAMP) ## Try 10,000 mutated inputs of each kind a stranger's file can b
 		-W ignore::hypothesis.errors.HypothesisWarning tests/test_fuzz.py
 
 lint: $(STAMP) ## ruff, and mypy (strict on app/, and on ui/ and benchmarks/ too)
-	$(BIN)/ruff check app ui tests benchmarks
-	$(BIN)/mypy app ui benchmarks
+	$(BIN)/ruff check app ui tests benchmarks packaging
+	$(BIN)/mypy app ui benchmarks packaging
 
-clean: ## Remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+# The packaging tools (PyInstaller, build) join the same virtual environment.
+PKG_STAMP := $(VENV)/.packaging-installed
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP) system-deps ## Build the one-folder app and the .deb under dist/ (Linux)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/build.py
+
+package-test: package ## Build, then use the frozen app as a person would (see packaging/README.md)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/package_test.py dist/casebook \
+		--against $(BIN)/casebook --results benchmarks/results.json
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m package tests/test_packaging.py
+
+clean: ## Remove the virtual environment, caches and built packages
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
