@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,11 +37,11 @@ def notices() -> str:
 
 
 def _places(case_folder: Path | None) -> list[tuple[str, str, Path]]:
-    """What is kept where: label, button name, folder."""
-    places = [("New cases are made in", "new cases", NEW_CASES),
-              ("The demo case", "demo case", settings_store.demo_case_dir()),
+    """What is kept where: label, what it is (for the button's name), folder."""
+    places = [("New cases", "new cases", NEW_CASES),
+              ("Demo case", "demo case", settings_store.demo_case_dir()),
               ("Settings", "settings", settings_store.config_path().parent),
-              ("Problem log (no case content)", "problem log", log_folder())]
+              ("Problem log", "problem log (it holds nothing from a case)", log_folder())]
     if case_folder is not None:
         places.insert(0, ("Your case", "case", case_folder))
     return places
@@ -52,23 +55,31 @@ class AboutDialog(QDialog):
         self.setWindowTitle("About Casebook")
         named(self, "About Casebook")
         outer = QVBoxLayout(self)
-        outer.addWidget(heading(f"Casebook {version()}"))
-        outer.addWidget(paragraph(
+        # Everything but Close scrolls, so extra-large text still fits a small laptop screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(heading(f"Casebook {version()}"))
+        column.addWidget(paragraph(
             "Casebook is free software: you may use, share and change it under the GNU "
-            "General Public Licence, version 3 or later. It comes with no warranty."))
-        outer.addWidget(paragraph(
-            "Backups go wherever you choose to save them. Nothing leaves this computer "
-            "unless you export it."))
+            "General Public Licence, version 3 or later. It comes with no warranty. Nothing "
+            "leaves this computer unless you export it; backups go where you choose."))
+        column.addWidget(heading("Where Casebook keeps things", "subheading"))
         grid = QGridLayout()
         self.open_buttons: list[tuple[QWidget, Path]] = []
-        for row, (label, short, folder) in enumerate(_places(case_folder)):
-            where = QLabel(str(folder))
-            where.setWordWrap(True)
-            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            title = QLabel(label + ":")
+        for row, (label, what, folder) in enumerate(_places(case_folder)):
+            # A read-only box: the whole path can be read, selected and copied, however long.
+            where = QLineEdit(str(folder))
+            where.setReadOnly(True)
+            where.setCursorPosition(0)  # the start of a long path shows, not its end
+            named(where, f"Where the {what} is kept" if what != "new cases"
+                  else "Where new cases are made")
+            title = QLabel(label)
             title.setBuddy(where)
-            open_button = button("Open", f"Open the {short} folder")
-            named(open_button, f"Open the {short} folder")
+            open_button = button("Open", f"Open the {what} folder")
+            named(open_button, f"Open the {what.split(' (')[0]} folder")
             open_button.setEnabled(folder.is_dir())
             open_button.clicked.connect(lambda _=False, f=folder: self._open(f))
             grid.addWidget(title, row, 0)
@@ -76,18 +87,22 @@ class AboutDialog(QDialog):
             grid.addWidget(open_button, row, 2)
             self.open_buttons.append((open_button, folder))
         grid.setColumnStretch(1, 1)
-        outer.addLayout(grid)
-        outer.addWidget(heading("What Casebook is built from", "subheading"))
+        column.addLayout(grid)
+        column.addWidget(heading("What Casebook is built from", "subheading"))
         self.notices = QPlainTextEdit()
         self.notices.setReadOnly(True)
         self.notices.setPlaceholderText("Reading the licences…")
         self.notices.setTabChangesFocus(True)
+        self.notices.setMinimumHeight(self.notices.fontMetrics().lineSpacing() * 8)
         named(self.notices, "Licences of the parts Casebook is built from")
-        outer.addWidget(self.notices, 1)
+        column.addWidget(self.notices, 1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(720, 620)
+        screen = self.screen().availableGeometry()
+        self.resize(min(760, screen.width() - 40), min(640, screen.height() - 60))
         self.background = Background(self)
         self.background.run(notices, self.notices.setPlainText,
                             lambda m: self.notices.setPlainText(
