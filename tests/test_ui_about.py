@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from app.version import version
 from tests.conftest import settle
@@ -22,8 +22,10 @@ def test_about_tells_the_version_the_places_and_the_licences(qtbot: Any, tmp_pat
     dialog.show()
     settle()
     texts = [label.text() for label in dialog.findChildren(QLabel)]
-    assert f"Casebook {version()}" in texts
-    assert str(case_folder) in texts and "Your case:" in texts
+    assert f"Casebook {version()}" in texts and "Your case" in texts
+    paths = {box.accessibleName(): box.text() for box in dialog.findChildren(QLineEdit)}
+    assert paths["Where the case is kept"] == str(case_folder)
+    assert all(box.isReadOnly() for box in dialog.findChildren(QLineEdit))
     names = [b.accessibleName() for b, _folder in dialog.open_buttons]
     assert len(set(names)) == len(names) and "Open the case folder" in names
     for open_button, folder in dialog.open_buttons:
