@@ -1,9 +1,10 @@
 """Use a built Casebook the way a person would: `python packaging/package_test.py PROGRAM`.
 
 PROGRAM is the frozen app's folder (dist/casebook) or a `casebook` program (a wheel's, say).
-It runs: --version, demo, bundle, verify of the bundle, a deadline, import-file of a PDF and of
-an email (both through the sandboxed reader), backup, restore into a new folder, verify of the
-restored case, and the window's self-test (the demo's Today shown offscreen). Each step must
+It runs: --version, demo, bundle, verify of the bundle, a deadline, import-file of a PDF, an
+email and (when this Python can make one) a HEIC photo, all through the sandboxed reader,
+backup, restore into a new folder, verify of the restored case, and the window's self-test
+(the demo's Today shown offscreen). Each step must
 succeed with its expected words; the first that does not stops the test with its output.
 Everything happens in a temporary folder, with its own settings, and is removed afterwards.
 
@@ -62,6 +63,21 @@ def tiny_pdf() -> bytes:
     return bytes(out)
 
 
+def heic_photo() -> bytes | None:
+    """A small HEIC photo (as an iPhone takes), if this Python can write one."""
+    try:
+        import io
+
+        import pillow_heif
+        from PIL import Image
+    except ImportError:
+        return None
+    pillow_heif.register_heif_opener()
+    out = io.BytesIO()
+    Image.new("RGB", (320, 200), "white").save(out, format="HEIF")
+    return out.getvalue()
+
+
 def program_in(target: Path) -> Path:
     """The program itself, given its folder or its path."""
     if target.is_dir():
@@ -83,6 +99,9 @@ def run_steps(program: Path, work: Path) -> dict[str, float]:
     case, restored = work / "case", work / "restored"
     (work / "letter.pdf").write_bytes(tiny_pdf())
     (work / "review.eml").write_bytes(EMAIL)
+    photo = heic_photo()
+    if photo is not None:
+        (work / "receipt.heic").write_bytes(photo)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     steps: list[tuple[str, list[str], str]] = [
         ("version", ["--version"], f"Casebook {project['version']}"),
@@ -94,6 +113,8 @@ def run_steps(program: Path, work: Path) -> dict[str, float]:
          "imported"),
         ("import_email", ["import-file", str(case), str(work / "review.eml"), "--json"],
          "imported"),
+        *([("import_photo", ["import-file", str(case), str(work / "receipt.heic"), "--json"],
+            "imported")] if (work / "receipt.heic").exists() else []),
         ("backup", ["backup", str(case), "--out", str(work / "case.cbbackup")], ""),
         ("restore", ["restore", str(work / "case.cbbackup"), str(restored)], ""),
         ("verify_restored", ["verify", str(restored)], ""),
