@@ -152,12 +152,12 @@ class BundlesPage(QWidget):
         row = QHBoxLayout()
         self.open_button = button("&Open", "Show the chosen bundle's pages")
         self.open_button.clicked.connect(self.open_chosen)
-        self.check_button = button("C&heck", "Check the chosen bundle's signature and files")
+        self.check_button = button("Chec&k", "Check the chosen bundle's signature and files")
         self.check_button.clicked.connect(self.check_chosen)
         self.rebuild_button = button("&Rebuild", "Make the chosen bundle again from the record "
                                                  "as it is now")
         self.rebuild_button.clicked.connect(self._ask_and_rebuild)
-        self.given_button = button("&Given to…", "Note who you gave the chosen bundle to")
+        self.given_button = button("G&iven to…", "Note who you gave the chosen bundle to")
         self.given_button.clicked.connect(self._ask_given)
         for b in (self.open_button, self.check_button, self.rebuild_button, self.given_button):
             row.addWidget(b)
@@ -172,7 +172,7 @@ class BundlesPage(QWidget):
         self.build_button = button("&Build and save…", "Make the signed PDF and choose where "
                                                        "to save it")
         self.build_button.clicked.connect(self._ask_and_build)
-        self.cancel_button = button("&Cancel building", "Stop; nothing will be saved")
+        self.cancel_button = button("Cancel b&uilding", "Stop; nothing will be saved")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         for b in (self.preview_button, self.build_button, self.cancel_button):

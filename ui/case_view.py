@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.records import kinds
 from app.store.case import Case, CaseFacts
 from app.store.changes import Changes
+from ui.keyboard import PaneKeys, first_control, screen_panes
 from ui.operations import Operations
 from ui.widgets import Heading, button, heading, named
 
@@ -149,6 +150,9 @@ class CaseView(QWidget):
         body.addWidget(self.pages, 1)
         outer.addLayout(body, 1)
         ops.changed.connect(self._changed)
+        # F6 (or Ctrl+Tab): the list of sections, then each pane of the screen in front.
+        self.pane_keys = PaneKeys(self, lambda: [self.nav,
+                                                 *screen_panes(self.pages.currentWidget())])
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches("person"):
@@ -169,6 +173,13 @@ class CaseView(QWidget):
     def go(self, section: str) -> None:
         """Show a section by name."""
         self.nav.setCurrentRow(SECTIONS.index(section))
+
+    def go_and_focus(self, section: str) -> None:
+        """Show a section and put the keyboard in it (the Go menu's Ctrl+1…9)."""
+        self.go(section)
+        page = self.pages.currentWidget()
+        target = first_control(page) if page is not None else None
+        (target or self.nav).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:
         if SECTIONS[row] in SCREENS:

@@ -167,18 +167,18 @@ class ComplaintsPage(QWidget):
         self.tags = TagPicker()  # the standards the complaint is about, for the Standards view
         for text, field in (
                 ("&Title:", self.title), ("&About:", self.against),
-                ("The day you &complained:", self.opened),
+                ("The &day you complained:", self.opened),
                 ("The day you first &knew of the problem (time limits count from it):",
                  self.first_aware), ("&Status:", self.status),
                 ("&Issues raised:", self.issues), ("What would &put it right:", self.resolution),
-                ("Standards it is about (ta&gs):", self.tags)):
+                ("Standa&rds it is about (tags):", self.tags)):
             form.addRow(form_label(text, field), field)
         box.addLayout(form)
         self.error = notice()
         box.addWidget(self.error)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
-        self.save_button = button("Sa&ve complaint", "Save the complaint (the old version is "
+        self.save_button = button("Sav&e complaint", "Save the complaint (the old version is "
                                                      "kept in its history)")
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.save_button)
@@ -199,7 +199,7 @@ class ComplaintsPage(QWidget):
         self.why_button.toggled.connect(self.why_text.setVisible)
         self.why_text.setVisible(False)
         row = QHBoxLayout()
-        self.next_letter_button = button("Write the &next letter…",
+        self.next_letter_button = button("Write the ne&xt letter…",
                                          "A letter for the next step, filled in for you")
         self.next_letter_button.clicked.connect(self.write_next_letter)
         row.addWidget(self.next_letter_button)

@@ -243,9 +243,9 @@ class LetterDetail(QScrollArea):
         actions = QVBoxLayout()
         self.asks_button = button("This letter &asks for something…",
                                   "Track what your letter asked for, with its legal clock")
-        self.answers_button = button("This a&nswers a request…",
+        self.answers_button = button("This answers a re&quest…",
                                      "Stop the clock on a request this letter answers")
-        self.edit_button = button("&Correct this letter…",
+        self.edit_button = button("Co&rrect this letter…",
                                   "Make a corrected version; the original stays in the history")
         self.asks_button.clicked.connect(self._asks)
         self.answers_button.clicked.connect(self._answers)

@@ -309,7 +309,7 @@ class EntryDetail(QWidget):
         row = QHBoxLayout()
         self.add_file_button = button("&Add a file…", "Attach a letter, photo or document "
                                                       "(you can also drag files here)")
-        self.edit_button = button("&Correct this entry…", "Make a corrected version; the "
+        self.edit_button = button("Co&rrect this entry…", "Make a corrected version; the "
                                                           "original stays in the history")
         self.add_file_button.clicked.connect(self._choose_files)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.entry))

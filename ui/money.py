@@ -211,7 +211,7 @@ class MoneyPage(QWidget):
                                     "in the case are skipped")
         self.add_button = button("&Add a payment…", "Record a payment in or out by hand, "
                                                     "with its receipt")
-        self.schedule_button = button("How the council &pays…",
+        self.schedule_button = button("How the council pa&ys…",
                                       "Say how much the council pays and how often")
         self.return_button = button("Monitoring &return…",
                                     "Save the return the council asks for, as CSV or PDF")
@@ -291,12 +291,12 @@ class MoneyPage(QWidget):
         left.addWidget(self.outcomes, 1)
         columns.addLayout(left, 3)
         right = QVBoxLayout()
-        self.link_button = button("&Link to the ticked outcomes",
+        self.link_button = button("Lin&k to the ticked outcomes",
                                   "Link every chosen payment to the ticked outcomes")
         self.suggest_button = button("Use the &suggestions",
                                      "Link each chosen payment that has no link to the outcome "
                                      "Casebook suggests")
-        self.receipt_button = button("Attach a recei&pt…", "Keep a photo or PDF of the receipt "
+        self.receipt_button = button("Attach a receip&t…", "Keep a photo or PDF of the receipt "
                                                           "with the chosen payment")
         for b in (self.link_button, self.suggest_button, self.receipt_button):
             right.addWidget(b)

@@ -273,7 +273,7 @@ class PlansPage(QWidget):
         self.new_button = button("&Add a version", "Add a plan, assessment or review record "
                                                    "the council has produced")
         self.new_button.clicked.connect(self.new_plan)
-        self.compare_button = button("&Compare versions…", "Compare any two versions outcome "
+        self.compare_button = button("C&ompare versions…", "Compare any two versions outcome "
                                                            "by outcome")
         self.compare_button.clicked.connect(lambda: self.open_compare(None))
         top.addWidget(self.new_button)

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from app.store.case import Case, CaseFacts
 from app.store.in_use import CaseInUse, WindowLock
-from ui import collector, theme
+from ui import collector, keyboard, theme
 from ui import settings as settings_store
-from ui.case_view import CaseView
+from ui.case_view import SECTIONS, CaseView
 from ui.collector import IdleCollector
 from ui.firstrun import FirstRunPage
 from ui.operations import Background, Operations
@@ -59,6 +59,8 @@ class Shell(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusWindowChanged.connect(self._watch_window)
+        if isinstance(app, QApplication):
+            keyboard.install(app)
         collector.postpone_full_passes()
         self.collector = IdleCollector(Background.busy_anywhere, self)
 
@@ -110,6 +112,7 @@ class Shell(QMainWindow):
         case_menu.addAction(self.lock_action)
         self.case_actions.append(self.lock_action)
         self._build_view_menu()
+        self._build_go_menu()
 
     def _build_view_menu(self) -> None:
         view = self.menuBar().addMenu("&View")
@@ -141,6 +144,22 @@ class Shell(QMainWindow):
         about = QAction("&About Casebook", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _build_go_menu(self) -> None:
+        """Go → each section, Ctrl+1…9 for the first nine (the keyboard lands in it)."""
+        go = self.menuBar().addMenu("&Go")
+        for number, section in enumerate(SECTIONS, start=1):
+            action = QAction(f"&{number} {section}" if number < 10 else section, self)
+            if number < 10:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, s=section: self._go(s))
+            action.setEnabled(False)
+            go.addAction(action)
+            self.case_actions.append(action)
+
+    def _go(self, section: str) -> None:
+        if self.case_view is not None:
+            self.case_view.go_and_focus(section)
 
     # The dialogs below are imported when first used, so start-up loads only what it shows.
     def _change_passphrase(self) -> None:

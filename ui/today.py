@@ -176,10 +176,13 @@ class TodayPage(QWidget):
         frame, row = _card(text, what)
         frame.setObjectName(f"request-{request.id}")
         if state.state == "overdue":
-            chase = button("Write a &chaser…", f"Write a letter chasing: {what}")
+            # One of these on every overdue card: no Alt letter, and a name of its own.
+            chase = button("Write a chaser…", f"Write a letter chasing: {what}")
+            named(chase, f"Write a chaser for: {what}")
             chase.clicked.connect(lambda _=False, rid=request.id: self.write_chaser(rid))
             row.addWidget(chase)
         show = button("Open in Requests", f"See the dates and the rule for: {what}")
+        named(show, f"Open in Requests: {what}")
         show.clicked.connect(lambda _=False, rid=request.id: self.open_record.emit("request", rid))
         row.addWidget(show)
         row.addStretch(1)
@@ -192,8 +195,10 @@ class TodayPage(QWidget):
         record_type = REMINDER_TYPES.get(reminder.kind.split("-")[0])
         if record_type == "transaction":
             show = button("Open Money", f"Go to the Money page for: {reminder.title}")
+            named(show, f"Open Money: {reminder.title}")
         elif reminder.record_id and record_type:
             show = button("Open", f"Open the record behind: {reminder.title}")
+            named(show, f"Open: {reminder.title}")
         else:
             show = None
         if show is not None:

@@ -1,0 +1,173 @@
+"""The keyboard alone: Tab reaches every control of every section and comes back to where it
+began (no trap), F6 moves between panes, Ctrl+1…9 go to the sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+from app.services.casefile.demo import create_demo_case
+from app.store.case import Case
+from tests.conftest import FAST_KDF, settle
+from ui.case_view import SECTIONS
+from ui.shell import Shell
+
+LIMIT = 400
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("keyboard") / "demo"
+    create_demo_case(folder, kdf=FAST_KDF).close()
+    return folder
+
+
+@pytest.fixture
+def shell(qtbot: Any, demo_folder: Path) -> Shell:
+    from app.services.casefile.demo import DEMO_PASSPHRASE
+
+    window = Shell()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.show_case(Case.open_with_passphrase(demo_folder, DEMO_PASSPHRASE))
+    settle()
+    return window
+
+
+def _focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def _tab_stops(root: QWidget) -> list[QWidget]:
+    """Every control in `root` that Tab should reach."""
+    return [w for w in root.findChildren(QWidget)
+            if w.isVisible() and w.isEnabled() and w.focusProxy() is None
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is root.window()]
+
+
+def _walk(start: QWidget) -> list[QWidget]:
+    """Tab from `start` until the keyboard comes back to it; fails if it never does."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    seen: list[QWidget] = [start]
+    for _ in range(LIMIT):
+        here = _focused()
+        assert here is not None
+        QTest.keyClick(here, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        now = _focused()
+        assert now is not None
+        if now is start:
+            return seen
+        seen.append(now)
+    names = [w.accessibleName() or type(w).__name__ for w in seen[-6:]]
+    raise AssertionError(f"Tab never came back after {LIMIT} presses; last: {names}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("section", SECTIONS)
+def test_tab_reaches_every_control_of_a_section_and_comes_back(shell: Shell,
+                                                               section: str) -> None:
+    view = shell.case_view
+    assert view is not None
+    view.go(section)
+    settle()
+    page = view.pages.currentWidget()
+    assert page is not None
+    seen = _walk(view.nav)
+    missed = [w.accessibleName() or f"{type(w).__name__} {w.objectName()}"
+              for w in _tab_stops(page) if w not in seen]
+    assert not missed, f"{section}: Tab never reaches {missed}"
+
+
+def test_a_multi_line_box_passes_tab_on_and_ctrl_tab_types_one(qtbot: Any) -> None:
+    from ui import keyboard
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    box, after = QPlainTextEdit(holder), QPlainTextEdit(holder)
+    holder.show()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    keyboard.install(app)
+    box.setFocus()
+    QApplication.processEvents()
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    assert _focused() is after and box.toPlainText() == ""
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert _focused() is box and box.toPlainText() == "\t"
+
+
+def test_f6_moves_between_the_panes_and_ctrl_digits_go_to_sections(shell: Shell) -> None:
+    view = shell.case_view
+    assert view is not None
+    view.go("Diary")
+    settle()
+    view.nav.setFocus()
+    QApplication.processEvents()
+    visited = []
+    for _ in range(4):
+        QTest.keyClick(_focused(), Qt.Key.Key_F6)
+        QApplication.processEvents()
+        focused = _focused()
+        assert focused is not None
+        visited.append(focused)
+    # The list of sections, then each pane of the Diary, then round again.
+    assert view.nav in visited and len(set(visited)) >= 2
+    assert all(w is view.nav or view.diary.isAncestorOf(w) for w in visited)
+    QTest.keyClick(_focused(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert view.pages.currentWidget() is view.requests
+    focused = _focused()
+    assert focused is not None and view.requests.isAncestorOf(focused)
+
+
+def _mnemonic(text: str) -> str | None:
+    """The Alt letter of a label ("&Save" → "s"), if it has one."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def alt_letters(window: QWidget, root: QWidget) -> dict[str, list[str]]:
+    """Every Alt letter on view in `root`, and the menus' of `window`, with what they open."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QTabBar
+
+    found: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        letter = _mnemonic(text)
+        if letter:
+            found.setdefault(letter, []).append(text.replace("&", ""))
+
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            add(action.text())
+    for w in root.findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QAbstractButton) or isinstance(w, QLabel) and w.buddy() is not None:
+            add(w.text())
+        elif isinstance(w, QGroupBox):
+            add(w.title())
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                add(w.tabText(i))
+    return found
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_no_two_controls_on_view_share_an_alt_letter(shell: Shell, section: str) -> None:
+    view = shell.case_view
+    assert view is not None
+    view.go(section)
+    settle()
+    clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
+    assert not clashes, f"{section}: {clashes}"
