@@ -113,6 +113,10 @@ class Shell(QMainWindow):
         self.case_actions.append(self.lock_action)
         self._build_view_menu()
         self._build_go_menu()
+        help_menu = self.menuBar().addMenu("&Help")  # last, where people look for it
+        about = QAction("&About Casebook", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
 
     def _build_view_menu(self) -> None:
         view = self.menuBar().addMenu("&View")
@@ -140,10 +144,6 @@ class Shell(QMainWindow):
         contrast.setChecked(self.settings.high_contrast)
         contrast.triggered.connect(lambda on: self._set("high_contrast", on))
         view.addAction(contrast)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Casebook", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
 
     def _build_go_menu(self) -> None:
         """Go → each section, Ctrl+1…9 for the first nine (the keyboard lands in it)."""
