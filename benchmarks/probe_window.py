@@ -82,7 +82,7 @@ def casebook_window(spawned: float, folder: Path) -> dict[str, float | int]:
         view = shell.case_view
         if view is None:
             return
-        if view.pages.currentWidget() is not view.diary:
+        if view.current_screen() is not view.diary:
             view.go("Diary")
         if view.diary.model.rowCount() and not watcher:
             target = view.diary.table.viewport()

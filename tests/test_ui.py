@@ -223,7 +223,7 @@ def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> Non
         view.go(section)
         settle()
         look(section)
-        for tabs in view.pages.currentWidget().findChildren(QTabWidget):
+        for tabs in view.current_screen().findChildren(QTabWidget):
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
                 settle()

@@ -35,7 +35,7 @@ def page(qtbot: Any, tmp_path: Path) -> tuple[BundlesPage, Case]:
     settle()
     screen = shell.case_view.bundles
     assert isinstance(screen, BundlesPage)
-    assert shell.case_view.pages.currentWidget() is screen
+    assert shell.case_view.current_screen() is screen
     return screen, case
 
 

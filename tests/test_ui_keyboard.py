@@ -78,7 +78,7 @@ def test_tab_reaches_every_control_of_a_section_and_comes_back(shell: Shell,
     assert view is not None
     view.go(section)
     settle()
-    page = view.pages.currentWidget()
+    page = view.current_screen()
     assert page is not None
     seen = _walk(view.nav)
     missed = [w.accessibleName() or f"{type(w).__name__} {w.objectName()}"
@@ -124,7 +124,7 @@ def test_f6_moves_between_the_panes_and_ctrl_digits_go_to_sections(shell: Shell)
     assert all(w is view.nav or view.diary.isAncestorOf(w) for w in visited)
     QTest.keyClick(_focused(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
-    assert view.pages.currentWidget() is view.requests
+    assert view.current_screen() is view.requests
     focused = _focused()
     assert focused is not None and view.requests.isAncestorOf(focused)
 
@@ -171,3 +171,19 @@ def test_no_two_controls_on_view_share_an_alt_letter(shell: Shell, section: str)
     settle()
     clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
     assert not clashes, f"{section}: {clashes}"
+
+
+def test_at_extra_large_text_the_window_fits_a_laptop_screen_in_every_section(
+        shell: Shell) -> None:
+    view = shell.case_view
+    assert view is not None
+    shell.set_text_size("extra-large")
+    try:
+        for section in SECTIONS:
+            view.go(section)
+            settle()
+            needed = shell.minimumSizeHint()
+            # 1366 x 768, less a taskbar: each screen scrolls rather than push past it.
+            assert needed.height() <= 720 and needed.width() <= 1366, (section, needed)
+    finally:
+        shell.set_text_size("normal")

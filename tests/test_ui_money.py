@@ -196,7 +196,7 @@ def test_the_money_section_is_in_the_case_window(qtbot: Any, tmp_path: Path) -> 
     assert view is not None
     view.go("Money")
     settle()
-    assert view.pages.currentWidget() is view.money
+    assert view.current_screen() is view.money
     # The demo links April's wages to an outcome of the plan that only began in June.
     wages = next(t for t in view.money.model.rows if t.id == "t-pa-0")
     assert view.money.model.outcome_text(wages).startswith("⚠ Not in the plan in force")

@@ -71,7 +71,7 @@ def _button(frame: QFrame, text: str) -> QPushButton:
 
 def test_a_chaser_from_today_is_saved_exported_and_tracked(qtbot: Any, view: CaseView,
                                                           tmp_path: Path) -> None:
-    assert view.pages.currentWidget() is view.today  # Today is the first page shown
+    assert view.current_screen() is view.today  # Today is the first page shown
     assert view.today.title.text() == "Today — Monday 23 November 2026"
     card = _card(view, "r-sar")
     assert card is not None
@@ -132,7 +132,7 @@ def test_a_missed_council_payment_on_today_opens_the_money_page(qtbot: Any,
     assert "⚠ The council's payment of £1,820.00 due on 1 November 2026" in card.accessibleName()
     qtbot.mouseClick(_button(card, "Open Money"), Qt.MouseButton.LeftButton)
     settle()
-    assert view.pages.currentWidget() is view.money
+    assert view.current_screen() is view.money
 
 
 def test_open_in_requests_shows_the_rule_one_click_away(qtbot: Any, view: CaseView) -> None:
@@ -141,7 +141,7 @@ def test_open_in_requests_shows_the_rule_one_click_away(qtbot: Any, view: CaseVi
     qtbot.mouseClick(_button(card, "Open in Requests"), Qt.MouseButton.LeftButton)
     settle()
     page = view.requests
-    assert view.pages.currentWidget() is page
+    assert view.current_screen() is page
     assert page.current is not None and page.current.request.id == "r-sar"
     assert "Due no later than: 4 August 2026" in page.text.toPlainText()
     assert "UK GDPR Art 12(3)" not in page.text.toPlainText()
@@ -255,7 +255,7 @@ def test_complaint_next_step_and_editing_its_lists(qtbot: Any, view: CaseView) -
     page = view.complaints
     view.open_record("complaint", "k-1")
     view.ops.settle()
-    assert view.pages.currentWidget() is page
+    assert view.current_screen() is page
     assert page.next_text.text().startswith(
         "You can take it to the Scottish Public Services Ombudsman (SPSO) until 20 June 2027.")
     assert "▶ The council: stage 2 (investigation) — They have not replied — 47 days overdue" \
@@ -308,7 +308,7 @@ def test_every_page_fits_at_extra_large_text(view: CaseView) -> None:
         for section in ("Today", "Diary", "Requests", "Complaints"):
             view.go(section)
             settle()
-            assert view.pages.currentWidget().minimumSizeHint().width() < 1000, section
+            assert view.current_screen().minimumSizeHint().width() < 1000, section
         dialog = view.today.write_chaser("r-sar")
         assert dialog.minimumSizeHint().width() < 1000
         dialog.close()

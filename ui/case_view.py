@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -65,6 +67,18 @@ def preload_screens() -> None:
     # collector halves the collector's full pass (see ui.collector), and objects set aside
     # are still freed as soon as nothing refers to them.
     gc.freeze()  # no collection first: that is a full pass, which is what is avoided
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A screen in a frameless scroll area: when the window is smaller than the screen needs
+    (extra-large text on a laptop), the screen scrolls instead of forcing the window taller
+    than the display or squeezing its parts."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the screen's controls take the keyboard
+    area.setWidget(page)
+    return area
 
 
 def _ignore(_result: object) -> None:
@@ -151,8 +165,7 @@ class CaseView(QWidget):
         outer.addLayout(body, 1)
         ops.changed.connect(self._changed)
         # F6 (or Ctrl+Tab): the list of sections, then each pane of the screen in front.
-        self.pane_keys = PaneKeys(self, lambda: [self.nav,
-                                                 *screen_panes(self.pages.currentWidget())])
+        self.pane_keys = PaneKeys(self, lambda: [self.nav, *screen_panes(self.current_screen())])
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches("person"):
@@ -177,7 +190,7 @@ class CaseView(QWidget):
     def go_and_focus(self, section: str) -> None:
         """Show a section and put the keyboard in it (the Go menu's Ctrl+1…9)."""
         self.go(section)
-        page = self.pages.currentWidget()
+        page = self.current_screen()
         target = first_control(page) if page is not None else None
         (target or self.nav).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -197,13 +210,17 @@ class CaseView(QWidget):
                 page.open_record.connect(self.open_record)
             index, current = SECTIONS.index(section), self.pages.currentIndex()
             stand_in = self.pages.widget(index)
-            self.pages.insertWidget(index, page)
+            self.pages.insertWidget(index, _scrolling(page))
             if stand_in is not None:
                 self.pages.removeWidget(stand_in)
                 stand_in.deleteLater()
             self.pages.setCurrentIndex(current)  # the same section stays in front
             self._screens[section] = page
         return page
+
+    def current_screen(self) -> QWidget | None:
+        """The screen of the section in front (None before it is built)."""
+        return self._screens.get(SECTIONS[self.pages.currentIndex()])
 
     def run_search(self) -> None:
         """Search for what is in the search box and show the results."""

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from app.diagnostics import record_unexpected, unexpected_words
 from app.problems import Problem
@@ -168,18 +168,31 @@ class _WhenShown(QObject):
     def __init__(self, screen: QWidget, action: Callable[[], object]) -> None:
         super().__init__(screen)
         self.screen, self.action, self.pending = screen, action, False
+        self.watched: list[QWidget] = [screen]
         screen.installEventFilter(self)
 
     def changed(self) -> None:
         """Refresh now if the screen is in front (its window shown or not), else later."""
         if self.screen.isVisibleTo(self.screen.window()):
             self.action()
-        else:
-            self.pending = True
+            return
+        self.pending = True
+        # What is brought to the front may be something holding the screen (the scroll area
+        # each section sits in): watch those too, up to the page of the stack that shows it.
+        holder = self.screen
+        while not holder.isWindow():
+            parent = holder.parentWidget()
+            if parent is None or isinstance(parent, QStackedWidget):
+                break
+            holder = parent
+            if holder not in self.watched:
+                self.watched.append(holder)
+                holder.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # Sent when the screen is brought to the front, even before its window is shown.
-        if self.pending and event.type() == QEvent.Type.ShowToParent:
+        # Sent when a widget is brought to the front, even before its window is shown.
+        if (self.pending and event.type() == QEvent.Type.ShowToParent
+                and self.screen.isVisibleTo(self.screen.window())):
             self.pending = False
             self.action()
         return False
