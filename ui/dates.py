@@ -1,13 +1,27 @@
-"""Date pickers that speak `datetime.date`, including one for a date that may not be known."""
+"""The one date box used everywhere: type a date the usual UK ways or pick it from a calendar
+(one Tab stop either way), and a date that may not be known."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.records.typed_dates import EXAMPLE, DateProblem, read_date
 from ui.widgets import named
+
+Day = date  # for annotations inside DateBox, whose `date()` method hides the type
 
 
 def to_date(value: QDate) -> date:
@@ -20,13 +34,116 @@ def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-def date_edit(name: str, value: date) -> QDateEdit:
-    """A date box with a calendar pop-up, showing the day name to help place the date."""
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
-    named(edit, name)
-    return edit
+def shown(day: date) -> str:
+    """A date as the box shows it: "Sat 10 May 2025" (the day's name helps place it)."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+class DateBox(QWidget):
+    """Type `10/05/2025`, `10 May 2025`, `10.5.25`… or press Alt+Down (or the button) for a
+    calendar. It always shows the date it holds; text that is not a date says why under the
+    box and the date stays as it was. Speaks QDate like Qt's date box (`date`, `setDate`,
+    `dateChanged`), so screens need not care which they have."""
+
+    dateChanged = Signal(QDate)  # noqa: N815 - Qt's name, kept for the screens
+
+    def __init__(self, name: str, value: Day) -> None:
+        super().__init__()
+        self._day = value
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        self.text = QLineEdit(shown(value))
+        named(self.text, name, f"Type a date, {EXAMPLE}; Alt+Down opens a calendar")
+        self.text.editingFinished.connect(self._typed)
+        self.text.installEventFilter(self)
+        self.pick = QToolButton()
+        self.pick.setText("▾")
+        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one Tab stop: Alt+Down does it
+        named(self.pick, f"{name}: choose from a calendar")
+        self.pick.clicked.connect(self.open_calendar)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.pick)
+        column.addLayout(row)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        column.addWidget(self.problem)
+        self.setFocusProxy(self.text)
+        self.calendar: QCalendarWidget | None = None
+
+    # The QDateEdit-like face the screens use.
+    def date(self) -> QDate:
+        """The date held."""
+        return to_qdate(self._day)
+
+    def setDate(self, value: QDate) -> None:  # noqa: N802 - Qt's name
+        """Hold and show a date."""
+        self._set(to_date(value))
+
+    def value(self) -> Day:
+        """The date held, as a Python date."""
+        return self._day
+
+    def _set(self, day: Day) -> None:
+        self.problem.setVisible(False)
+        self.text.setAccessibleDescription(f"Type a date, {EXAMPLE}")
+        self.text.setText(shown(day))
+        if day != self._day:
+            self._day = day
+            self.dateChanged.emit(to_qdate(day))
+
+    def _typed(self) -> None:
+        typed = self.text.text()
+        if typed == shown(self._day):
+            return
+        try:
+            self._set(read_date(typed))
+        except DateProblem as exc:
+            message = f"{exc} The date is still {shown(self._day)}."
+            self.problem.setText(message)
+            self.problem.setVisible(True)
+            self.text.setAccessibleDescription(message)
+            self.text.setText(shown(self._day))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Alt+Down or F4 in the text opens the calendar."""
+        if watched is self.text and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            alt_down = (event.key() == Qt.Key.Key_Down
+                        and event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if alt_down or event.key() == Qt.Key.Key_F4:
+                self.open_calendar()
+                return True
+        return False
+
+    def open_calendar(self) -> None:
+        """A calendar under the box, on the date held; Enter or a click chooses, Escape
+        closes it and the keyboard comes back to the box."""
+        calendar = QCalendarWidget()
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setSelectedDate(self.date())
+        calendar.setGridVisible(True)
+        named(calendar, f"Calendar for {self.text.accessibleName()}")
+
+        def chosen(day: QDate) -> None:
+            self._set(to_date(day))
+            calendar.close()
+            self.text.setFocus()
+
+        calendar.activated.connect(chosen)
+        calendar.clicked.connect(chosen)
+        calendar.move(self.mapToGlobal(QPoint(0, self.text.height())))
+        calendar.show()
+        calendar.setFocus()
+        self.calendar = calendar
+
+
+def date_edit(name: str, value: date) -> DateBox:
+    """The date box every screen uses."""
+    return DateBox(name, value)
 
 
 class OptionalDate(QWidget):

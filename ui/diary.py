@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QFileDialog,
     QFormLayout,
@@ -43,6 +42,7 @@ from app.services.recording.diary import EntryView, entry_view, save_entry
 from app.services.recording.people import contacts_by_name
 from app.store.case import Case
 from app.store.changes import Changes
+from ui.dates import date_edit
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
 from ui.table_models import Index, PagedModel, record_table
@@ -179,10 +179,8 @@ class EntryForm(QWidget):
         named(self.promise, "What they promised")
         self.promise_has_date = QCheckBox("By a date:")
         named(self.promise_has_date, "The promise has a date")
-        self.promise_due = QDateEdit(QDate.currentDate().addDays(7))
-        self.promise_due.setCalendarPopup(True)
+        self.promise_due = date_edit("Promised by", date.today() + timedelta(days=7))
         self.promise_due.setEnabled(False)
-        named(self.promise_due, "Promised by")
         self.promise_has_date.toggled.connect(self.promise_due.setEnabled)
         promise_row = QHBoxLayout()
         promise_row.addWidget(self.promise, 1)

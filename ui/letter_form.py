@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment
 from app.services.mail.correspondence import Party
+from ui.dates import date_edit
 from ui.labels import CHANNELS, when_text
 from ui.widgets import named
 
@@ -58,10 +58,7 @@ class MomentEdit(QWidget):
         lines.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox("Known:")
         named(self.known, f"{label} is known", "Untick if you do not know this date")
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
-        named(self.day, label)
+        self.day = date_edit(label, date.today())
         self.has_time = QCheckBox("at")
         named(self.has_time, f"{label} has a time of day")
         self.time = QTimeEdit(QTime(9, 0))
