@@ -1,8 +1,8 @@
 """Dates as people type them in the UK: day first, in any of the usual ways.
 
-`10/05/2025`, `10/5/25`, `10.5.25`, `10-05-2025`, `10052025`, `10 May 2025`, `10 may 25`, `Sat 10 May
-2025`, `May 10 2025` and `2025-05-10` all mean 10 May 2025. A date that cannot be read says
-what is wrong in words.
+`10/05/2025`, `10/5/25`, `10.5.25`, `10-05-2025`, `10052025`, `10 May 2025`, `10 may 25`,
+`Sat 10 May 2025`, `May 10 2025` and `2025-05-10` all mean 10 May 2025. A date that cannot be
+read says what is wrong in words.
 """
 
 from __future__ import annotations
