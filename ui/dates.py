@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -139,6 +140,32 @@ class DateBox(QWidget):
         calendar.show()
         calendar.setFocus()
         self.calendar = calendar
+
+
+class DateTimeBox(QWidget):
+    """A date box and a time box side by side (the diary's "when"), speaking QDateTime."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.day = DateBox(name, date.today())
+        self.time = QTimeEdit(QTime.currentTime())
+        self.time.setDisplayFormat("HH:mm")
+        named(self.time, f"{name}: time of day")
+        row.addWidget(self.day, 1)
+        row.addWidget(QLabel("at"))
+        row.addWidget(self.time)
+        self.setFocusProxy(self.day)
+
+    def dateTime(self) -> QDateTime:  # noqa: N802 - Qt's name
+        """The date and time held."""
+        return QDateTime(self.day.date(), self.time.time())
+
+    def setDateTime(self, value: QDateTime) -> None:  # noqa: N802 - Qt's name
+        """Hold and show a date and time."""
+        self.day.setDate(value.date())
+        self.time.setTime(value.time())
 
 
 def date_edit(name: str, value: date) -> DateBox:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -42,7 +41,7 @@ from app.services.recording.diary import EntryView, entry_view, save_entry
 from app.services.recording.people import contacts_by_name
 from app.store.case import Case
 from app.store.changes import Changes
-from ui.dates import date_edit
+from ui.dates import DateTimeBox, date_edit
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
 from ui.table_models import Index, PagedModel, record_table
@@ -117,10 +116,7 @@ class EntryForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         outer.addLayout(form)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        named(self.when, "When it happened")
+        self.when = DateTimeBox("When it happened")
         self.kind = QComboBox()
         for code, label in DIARY_KINDS.items():
             self.kind.addItem(label, code)
