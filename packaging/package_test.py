@@ -29,8 +29,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "demo casebook"
-# A one-page PDF with a line of text, small enough to write by hand.
-_PDF_TEXT = b"BT /F1 18 Tf 72 720 Td (Letter about the care review) Tj ET"
 EMAIL = b"""From: Care Team <care@council.example>
 To: Guardian <guardian@home.example>
 Subject: Your review meeting
@@ -42,25 +40,17 @@ The review meeting is on 20 October.
 """
 
 
-def tiny_pdf() -> bytes:
-    """A valid one-page PDF with real text, cross-reference table and all."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(_PDF_TEXT) + _PDF_TEXT + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+def letter_pdf() -> bytes:
+    """A one-page letter as a PDF with real text (made with the tester's own ReportLab)."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "Letter about the care review")
+    page.save()
+    return out.getvalue()
 
 
 def heic_photo() -> bytes | None:
@@ -97,7 +87,7 @@ def run_steps(program: Path, work: Path) -> dict[str, float]:
            "CASEBOOK_LOG_DIR": str(work / "log"), "QT_QPA_PLATFORM": "offscreen"}
     timings: dict[str, float] = {}
     case, restored = work / "case", work / "restored"
-    (work / "letter.pdf").write_bytes(tiny_pdf())
+    (work / "letter.pdf").write_bytes(letter_pdf())
     (work / "review.eml").write_bytes(EMAIL)
     photo = heic_photo()
     if photo is not None:
