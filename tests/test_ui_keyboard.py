@@ -187,3 +187,56 @@ def test_at_extra_large_text_the_window_fits_a_laptop_screen_in_every_section(
             assert needed.height() <= 720 and needed.width() <= 1366, (section, needed)
     finally:
         shell.set_text_size("normal")
+
+
+def _dialogs(shell: Shell) -> dict[str, Any]:
+    """How to open each dialog a person meets, on the open demo case."""
+    from datetime import date
+
+    from ui.about import AboutDialog
+    from ui.bank_import import BankImportDialog
+    from ui.letter_dialog import LetterDialog
+    from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
+    from ui.requests import DateDialog
+    from ui.security import ChangePassphraseDialog
+    from ui.unlock import UnlockDialog
+
+    case, ops = shell.case, shell.ops
+    assert case is not None and ops is not None
+    today = date(2026, 11, 23)
+    return {
+        "letter": lambda: LetterDialog(case, ops, "chaser", request_id="r-sar", parent=shell),
+        "change passphrase": lambda: ChangePassphraseDialog(case, ops, shell),
+        "unlock": lambda: UnlockDialog(case.folder, shell),
+        "about": lambda: AboutDialog(shell, case.folder),
+        "bank statement": lambda: BankImportDialog(case, ops, shell),
+        "payment": lambda: PaymentDialog(case, ops, today, shell),
+        "schedule": lambda: ScheduleDialog(case, ops, today, shell),
+        "monitoring return": lambda: ReturnDialog(case, ops, today, shell),
+        "answered on": lambda: DateDialog("Answered", "When did the answer come?",
+                                          "Answered on", today, shell),
+    }
+
+
+DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "payment",
+           "schedule", "monitoring return", "answered on"]
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_tab_reaches_every_control_of_a_dialog_and_comes_back(shell: Shell, qtbot: Any,
+                                                              name: str) -> None:
+    from ui.keyboard import first_control
+
+    dialog = _dialogs(shell)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    start = first_control(dialog)
+    assert start is not None, name
+    seen = _walk(start)
+    missed = [w.accessibleName() or type(w).__name__ for w in _tab_stops(dialog)
+              if w not in seen]
+    assert not missed, f"{name}: Tab never reaches {missed}"
+    clashes = {k: v for k, v in alt_letters(dialog, dialog).items() if len(v) > 1}
+    assert not clashes, f"{name}: {clashes}"
+    dialog.close()

@@ -110,7 +110,7 @@ class LetterDialog(QDialog):
         self.pdf_button = button("Save as &PDF…", "Save the letter as a PDF to print or attach")
         self.copy_button = button("&Copy text for an email",
                                   "Copy the letter's text to paste into an email")
-        self.save_button = button("Save to the &record",
+        self.save_button = button("Save to the recor&d",
                                   "Keep this letter in Correspondence and start the clock on "
                                   "what it asks for")
         self.close_button = button("Close")
@@ -135,7 +135,7 @@ class LetterDialog(QDialog):
         self.sent_on = date_edit("Sent on", self.day())
         self.received_on = date_edit("They receive it on", self.day())
         for text, control in (("Sent &by:", self.channel), ("Sent o&n:", self.sent_on),
-                              ("They &receive it on:", self.received_on)):
+                              ("They recei&ve it on:", self.received_on)):
             send_form.addRow(form_label(text, control), control)
         layout.addLayout(send_form)
         layout.addWidget(paragraph("The clock on your request starts on the day they receive "
@@ -152,7 +152,7 @@ class LetterDialog(QDialog):
         named(self.recipient, "Their name and address")
         addresses = QHBoxLayout()
         for label_text, box in (("&Your name and address:", self.sender_box),
-                                ("Their &name and address:", self.recipient)):
+                                ("Their n&ame and address:", self.recipient)):
             box.setMaximumHeight(110)
             column = QVBoxLayout()
             column.addWidget(form_label(label_text, box))

@@ -36,7 +36,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(paragraph(f"Case folder: {self.folder}"))
         self.why = notice(why)
         layout.addWidget(self.why)
-        self.use_passphrase = QRadioButton("Use my &passphrase")
+        self.use_passphrase = QRadioButton("Use my passp&hrase")
         self.use_code = QRadioButton("Use my &recovery code")
         self.use_passphrase.setChecked(True)
         for radio in (self.use_passphrase, self.use_code):
