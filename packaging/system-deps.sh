@@ -11,6 +11,10 @@ command -v makensis >/dev/null || need+=(nsis)
 command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 command -v appstreamcli >/dev/null || need+=(appstream)
 command -v dpkg-deb >/dev/null || need+=(dpkg)
+# The screen-reader check: the AT-SPI bus and registry, and Debian's Python client for it.
+[ -x /usr/libexec/at-spi2-registryd ] || need+=(at-spi2-core)
+command -v dbus-run-session >/dev/null || need+=(dbus)
+/usr/bin/python3 -c "import pyatspi" 2>/dev/null || need+=(python3-pyatspi gir1.2-atspi-2.0)
 # Qt's offscreen platform still loads these libraries.
 for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3; do
   dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")

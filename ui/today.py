@@ -87,6 +87,8 @@ class TodayPage(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        named(self.scroll_area, "What needs doing today",
+              "Overdue requests, what is due soon and reminders; arrow keys scroll")
         outer.addWidget(self.scroll_area, 1)
         self.items = QVBoxLayout()
         watch = ops.on_change(self, WATCHED, self.refresh)
