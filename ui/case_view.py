@@ -25,7 +25,7 @@ from app.store.case import Case, CaseFacts
 from app.store.changes import Changes
 from ui.keyboard import PaneKeys, first_control, screen_panes
 from ui.operations import Operations
-from ui.widgets import Heading, button, heading, named
+from ui.widgets import Heading, button, heading, named, scrolling
 
 if TYPE_CHECKING:
     from ui.bundles import BundlesPage
@@ -73,11 +73,9 @@ def _scrolling(page: QWidget) -> QScrollArea:
     """A screen in a frameless scroll area: when the window is smaller than the screen needs
     (extra-large text on a laptop), the screen scrolls instead of forcing the window taller
     than the display or squeezing its parts."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
+    area = scrolling(page)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the screen's controls take the keyboard
-    area.setWidget(page)
     return area
 
 

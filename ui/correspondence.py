@@ -59,6 +59,7 @@ from ui.widgets import (
     named,
     notice,
     paragraph,
+    reading_width,
     scrolling,
     show_notice,
 )
@@ -217,6 +218,7 @@ class LetterDetail(QScrollArea):
         self.setWidget(holder)
         layout = QVBoxLayout(holder)
         self.text = QTextBrowser()
+        reading_width(self.text)
         self.text.setOpenLinks(False)
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 12)
         named(self.text, "The letter")

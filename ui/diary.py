@@ -53,6 +53,7 @@ from ui.widgets import (
     named,
     notice,
     paragraph,
+    reading_width,
     scrolling,
     show_notice,
 )
@@ -290,6 +291,7 @@ class EntryDetail(QWidget):
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
+        reading_width(self.text)
         self.text.setOpenLinks(False)
         named(self.text, "The diary entry")
         layout.addWidget(self.text, 3)

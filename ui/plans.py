@@ -56,6 +56,7 @@ from ui.widgets import (
     named,
     notice,
     paragraph,
+    reading_width,
     scrolling,
     show_notice,
 )
@@ -158,6 +159,7 @@ class PlanDetail(QWidget):
         self.plan: Plan | None = None
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
+        reading_width(self.text)
         named(self.text, "The chosen plan version")
         layout.addWidget(self.text, 3)
         layout.addWidget(heading("The document", "subheading"))

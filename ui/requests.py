@@ -40,7 +40,16 @@ from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table
-from ui.widgets import button, heading, keep_readable, named, notice, paragraph, show_notice
+from ui.widgets import (
+    button,
+    heading,
+    keep_readable,
+    named,
+    notice,
+    paragraph,
+    reading_width,
+    show_notice,
+)
 
 # Words and a symbol for each state, so nothing depends on colour.
 STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon", "waiting": "… Waiting",
@@ -263,6 +272,7 @@ class RequestsPage(QWidget):
         panel = QWidget()
         box = QVBoxLayout(panel)
         self.text = QTextBrowser()
+        reading_width(self.text)
         self.text.setOpenLinks(False)
         named(self.text, "The request")
         box.addWidget(self.text, 1)

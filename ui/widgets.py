@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTextEdit,
     QWidget,
 )
 
@@ -129,6 +130,41 @@ def keep_readable(widget: QWidget, sample: str = "", lines: int = 0) -> None:
     lines of text, at whatever text size is chosen: at 200% text a neighbouring panel's
     buttons would otherwise push a list down to a sliver."""
     _ReadableSize(widget, sample, lines)
+
+
+# Lines of long text are kept to about this many characters: longer lines are hard to follow
+# back to their start, most of all for a dyslexic reader.
+READING_COLUMNS = 72
+
+
+class _ReadingWidth(QObject):
+    """Wraps a text view at READING_COLUMNS characters, or at its width when narrower."""
+
+    def __init__(self, view: QTextEdit) -> None:
+        super().__init__(view)
+        self.view = view
+        view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        margin = 2 * round(self.view.document().documentMargin()) + 4
+        comfortable = self.view.fontMetrics().averageCharWidth() * READING_COLUMNS
+        fits = self.view.viewport().width() - margin
+        width = max(min(comfortable, fits), 40)
+        if width != self.view.lineWrapColumnOrWidth():
+            self.view.setLineWrapColumnOrWidth(width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.apply()
+        return False
+
+
+def reading_width(view: QTextEdit) -> None:
+    """Keep the long text of `view` to a comfortable line length at any text size."""
+    _ReadingWidth(view)
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
