@@ -199,6 +199,9 @@ def _dialogs(shell: Shell) -> dict[str, Any]:
     from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
     from ui.requests import DateDialog
     from ui.security import ChangePassphraseDialog
+    from ui.create_case import CreateCaseWizard
+    from ui.evidence_dialog import EvidenceDialog
+    from ui.plan_form import OutcomePicker
     from ui.unlock import UnlockDialog
 
     case, ops = shell.case, shell.ops
@@ -215,11 +218,34 @@ def _dialogs(shell: Shell) -> dict[str, Any]:
         "monitoring return": lambda: ReturnDialog(case, ops, today, shell),
         "answered on": lambda: DateDialog("Answered", "When did the answer come?",
                                           "Answered on", today, shell),
+        "new case": lambda: CreateCaseWizard(shell, default_folder=case.folder.parent / "new"),
+        "choose bundle records": lambda: EvidenceDialog(case, ops, _bundle_options(shell),
+                                                        shell),
+        "outcome lines": lambda: OutcomePicker("Get out to swimming\nSee friends weekly",
+                                               shell),
+        "new request": lambda: _new_request(shell),
     }
 
 
+def _bundle_options(shell: Shell) -> Any:
+    view = shell.case_view
+    assert view is not None
+    return view.bundles.options()
+
+
+def _new_request(shell: Shell) -> Any:
+    from ui.requests import NewRequestDialog
+
+    view = shell.case_view
+    assert view is not None
+    view.go("Requests")
+    settle()
+    return NewRequestDialog(view.requests.board, view.requests.day(), shell)
+
+
 DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "payment",
-           "schedule", "monitoring return", "answered on"]
+           "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
+           "outcome lines", "new request"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)
