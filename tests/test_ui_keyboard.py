@@ -195,13 +195,13 @@ def _dialogs(shell: Shell) -> dict[str, Any]:
 
     from ui.about import AboutDialog
     from ui.bank_import import BankImportDialog
-    from ui.letter_dialog import LetterDialog
-    from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
-    from ui.requests import DateDialog
-    from ui.security import ChangePassphraseDialog
     from ui.create_case import CreateCaseWizard
     from ui.evidence_dialog import EvidenceDialog
+    from ui.letter_dialog import LetterDialog
+    from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
     from ui.plan_form import OutcomePicker
+    from ui.requests import DateDialog
+    from ui.security import ChangePassphraseDialog
     from ui.unlock import UnlockDialog
 
     case, ops = shell.case, shell.ops
