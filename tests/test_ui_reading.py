@@ -29,3 +29,23 @@ def test_long_text_wraps_at_about_seventy_characters_or_the_pane(qtbot: Any) -> 
     view.resize(3000, 400)
     QApplication.processEvents()
     assert view.lineWrapColumnOrWidth() == view.fontMetrics().averageCharWidth() * READING_COLUMNS
+
+
+def test_a_notice_is_announced_to_screen_readers(qtbot: Any, monkeypatch: Any) -> None:
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+    from PySide6.QtWidgets import QLabel
+
+    from ui import widgets
+
+    said: list[str] = []
+
+    def heard(event: Any) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+
+    monkeypatch.setattr(widgets.QAccessible, "updateAccessibility", heard)
+    label = QLabel()
+    qtbot.addWidget(label)
+    widgets.show_notice(label, "Saved.")
+    widgets.show_notice(label, "")  # hiding a notice says nothing
+    assert said == ["Saved."]

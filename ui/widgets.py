@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -78,13 +78,17 @@ def notice(text: str = "") -> QLabel:
 
 
 def show_notice(label: QLabel, text: str) -> None:
-    """Show or hide a notice label with new text; a notice shown inside a scrolling pane is
-    scrolled into sight (at large text a form's message can sit below the fold)."""
+    """Show or hide a notice label with new text, announced to screen readers; a notice shown
+    inside a scrolling pane is scrolled into sight (at large text a form's message can sit
+    below the fold)."""
     label.setText(text)
     label.setAccessibleDescription(text)
     label.setVisible(bool(text))
     if text:
         QTimer.singleShot(0, label, lambda: _into_sight(label))  # once it is laid out
+        # A screen reader says it at once ("Saved", "Not saved: …", "12 letters brought
+        # in"), without the person having to find the label.
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(label, text))
 
 
 def _into_sight(widget: QWidget) -> None:
