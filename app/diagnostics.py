@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import traceback
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
 LOG_NAME = "casebook-problems.log"
 _LIMIT = 256 * 1024  # the log is cut back to its newest half beyond this
+
+
+def quiet_library_warnings() -> None:
+    """Keep libraries' notes to programmers (a newer `cryptography` deprecating an algorithm
+    pyHanko imports, say) off the person's screen: Casebook's output is one plain line. Python's
+    own -W option or PYTHONWARNINGS still shows them, for a developer who asks."""
+    if not sys.warnoptions:
+        warnings.simplefilter("ignore")
 
 
 def log_folder() -> Path:

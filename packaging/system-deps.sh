@@ -19,6 +19,11 @@ command -v dbus-run-session >/dev/null || need+=(dbus)
 for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3; do
   dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
 done
+# The screen-reader check and the screenshots run a real window on Xvfb: Qt's xcb platform
+# needs these too (without them the window aborts before it opens).
+for lib in libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0; do
+  dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Casebook's tests need these Debian packages: ${need[*]} (run as root, or install them)." >&2

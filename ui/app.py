@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.diagnostics import record_unexpected, unexpected_words
+from app.diagnostics import quiet_library_warnings, record_unexpected, unexpected_words
 from app.paths import ICONS
 from app.version import version
 from ui import settings as settings_store
@@ -81,6 +81,7 @@ def start(argv: list[str]) -> tuple[QApplication, Shell]:
 
 def run() -> int:
     """Open Casebook's window and run until it is closed."""
+    quiet_library_warnings()
     app, window = start(sys.argv)
     _wake = install_guards(app, window)
     return app.exec()

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from app.diagnostics import record_unexpected, unexpected_words
+from app.diagnostics import quiet_library_warnings, record_unexpected, unexpected_words
 from app.problems import Problem
 from app.version import version
 
@@ -57,6 +57,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one sub-command and return its exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    quiet_library_warnings()
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
