@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import types
-import typing
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,6 +16,7 @@ from functools import cache
 from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
 from app.problems import Problem
+from app.records.hints import type_hints
 from app.records.values import (
     Moment,
     ValueProblem,
@@ -43,11 +43,6 @@ class FormatProblem(Problem):
 def json_name(f: dataclasses.Field[Any]) -> str:
     """The JSON key for a dataclass field (``from_`` is written ``from``)."""
     return str(f.metadata.get("json", f.name))
-
-
-@cache
-def _hints(cls: Any) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 def _describe(tp: Any) -> str:
@@ -154,7 +149,7 @@ def _list(read_item: _Reader) -> _Reader:
 
 @cache
 def _record(cls: Any) -> _Reader:
-    hints = _hints(cls)
+    hints = type_hints(cls)
     fields = [(f.name, json_name(f), f.default is dataclasses.MISSING
                and f.default_factory is dataclasses.MISSING, _reader(hints[f.name]))
               for f in dataclasses.fields(cls)]

@@ -14,7 +14,6 @@ a message that says what is missing, never later as a `KeyError` in front of a u
 from __future__ import annotations
 
 import dataclasses
-import functools
 import graphlib
 import typing
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.records import model
+from app.records.hints import type_hints
 
 # Things a reference can point at that are not record types of their own.
 FILE = "attachment"
@@ -190,15 +190,10 @@ def _json_key(cls: type, attr: str) -> str:
     return attr
 
 
-@functools.cache
-def _hints(cls: Any) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def _field_type(cls: Any, path: str) -> Any:
     """The type hint at a dotted path, or DeclarationProblem if a step does not exist."""
     head, _, rest = path.partition(".")
-    hints = _hints(cls)
+    hints = type_hints(cls)
     if head not in hints:
         raise DeclarationProblem(f"the declaration of {cls.__name__} names a field '{head}' "
                                  f"that {cls.__name__} does not have")
@@ -233,7 +228,7 @@ def check(kinds: tuple[RecordKind, ...], record_classes: tuple[type, ...]) -> No
             if ref.kind not in known:
                 raise DeclarationProblem(f"{k.name}.{ref.path} refers to '{ref.kind}', which "
                                          f"is not a record type")
-        if k.taggable and "tags" not in _hints(k.cls):
+        if k.taggable and "tags" not in type_hints(k.cls):
             raise DeclarationProblem(f"{k.name} is declared taggable but has no tags field")
 
 

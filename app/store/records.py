@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from app.problems import Problem
 from app.records import kinds
+from app.records.hints import type_hints
 from app.records.kinds import RecordKind
 from app.records.values import Moment, format_instant, now_utc
 from app.store import audit
@@ -61,7 +61,7 @@ def _sort_value(kind: RecordKind, data: dict[str, Any]) -> str:
 
 
 # Fields that hold a date with an optional time of day, per type: they sort as moments.
-_MOMENTS = {k.name: {name for name, hint in typing.get_type_hints(k.cls).items()
+_MOMENTS = {k.name: {name for name, hint in type_hints(k.cls).items()
                      if hint in (Moment, Moment | None)}
             for k in kinds.KINDS}
 
