@@ -16,47 +16,59 @@ import json
 import sys
 import time
 from pathlib import Path
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from typing import TYPE_CHECKING, Any
 
 from benchmarks.measure import peak_rss_mb
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 TIMEOUT_MS = 120_000
 
 
-class FirstPaint(QObject):
-    """Notes when `target` has first finished painting, then stops the event loop."""
+def first_paint(app: QApplication, target: QWidget, spawned: float) -> Any:
+    """A watcher that notes when `target` has first finished painting, then stops the event
+    loop. Qt is imported here, not at the top: the casebook probe must load Casebook in the
+    order the `casebook` command does (its launcher first, Qt after), or it would time a
+    start-up no person ever has."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-    def __init__(self, app: QApplication, target: QWidget, spawned: float) -> None:
-        super().__init__()
-        self.app, self.target, self.spawned = app, target, spawned
-        self.elapsed: float | None = None
-        target.installEventFilter(self)
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.elapsed: float | None = None
+            target.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.target and event.type() == QEvent.Type.Paint and self.elapsed is None:
-            self.elapsed = -1.0
-            QTimer.singleShot(0, self._painted)
-        return False
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if (watched is target and event.type() == QEvent.Type.Paint
+                    and self.elapsed is None):
+                self.elapsed = -1.0
+                QTimer.singleShot(0, self._painted)
+            return False
 
-    def _painted(self) -> None:
-        self.elapsed = time.monotonic() - self.spawned
-        self.app.quit()
+        def _painted(self) -> None:
+            self.elapsed = time.monotonic() - spawned
+            app.quit()
+
+    return FirstPaint()
 
 
 def _run(app: QApplication, window: QMainWindow, target: QWidget, spawned: float) -> float:
-    watcher = FirstPaint(app, target, spawned)
+    from PySide6.QtCore import QTimer
+
+    watcher = first_paint(app, target, spawned)
     window.show()
     QTimer.singleShot(TIMEOUT_MS, app.quit)
     app.exec()
     if watcher.elapsed is None or watcher.elapsed < 0:
         raise SystemExit("the window was never painted")
-    return watcher.elapsed
+    return float(watcher.elapsed)
 
 
 def empty_window(spawned: float) -> dict[str, float | int]:
     """A bare PySide6 main window, the same size as Casebook's."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1100, 760)
@@ -71,11 +83,13 @@ def casebook_window(spawned: float, folder: Path) -> dict[str, float | int]:
     from ui.launch import hold_collector
 
     hold_collector()
+    from PySide6.QtCore import QTimer
+
     from ui.app import start
 
     app, shell = start(sys.argv[:1])
     shell.open_folder(folder)
-    watcher: list[FirstPaint] = []
+    watcher: list[Any] = []
     rows: list[int] = []
 
     def look() -> None:
@@ -86,7 +100,7 @@ def casebook_window(spawned: float, folder: Path) -> dict[str, float | int]:
             view.go("Diary")
         if view.diary.model.rowCount() and not watcher:
             target = view.diary.table.viewport()
-            watcher.append(FirstPaint(app, target, spawned))
+            watcher.append(first_paint(app, target, spawned))
             rows.append(view.diary.model.rowCount())
             target.update()
 
@@ -99,7 +113,7 @@ def casebook_window(spawned: float, folder: Path) -> dict[str, float | int]:
     # Quitting closes the window, and with it the case.
     if not watcher or watcher[0].elapsed is None or watcher[0].elapsed < 0:
         raise SystemExit("the case did not open from its keyring slot")
-    return {"elapsed_s": watcher[0].elapsed, "peak_rss_mb": peak_rss_mb(),
+    return {"elapsed_s": float(watcher[0].elapsed), "peak_rss_mb": peak_rss_mb(),
             "rows_loaded": rows[0]}
 
 
