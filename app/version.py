@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 
 # The parsing sandbox's child is the frozen program itself, started with this first argument
 # (a frozen app has no `python -m`).
@@ -11,7 +10,11 @@ SANDBOX_FLAG = "--read-file-in-sandbox"
 
 
 def version() -> str:
-    """The installed version (pyproject.toml's, carried in the package's metadata)."""
+    """The installed version (pyproject.toml's, carried in the package's metadata). Read when
+    asked (About, --version), never at start: finding a package's metadata looks through
+    every installed distribution, about 50 ms."""
+    from importlib import metadata
+
     try:
         return metadata.version("casebook")
     except metadata.PackageNotFoundError:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.diagnostics import quiet_library_warnings, record_unexpected, unexpected_words
 from app.paths import ICONS
-from app.version import version
 from ui import settings as settings_store
 from ui import theme
 from ui.shell import Shell
@@ -68,7 +67,6 @@ def start(argv: list[str]) -> tuple[QApplication, Shell]:
     assert isinstance(app, QApplication)
     app.setApplicationName("Casebook")
     app.setApplicationDisplayName("Casebook")
-    app.setApplicationVersion(version())
     app.setDesktopFileName("casebook")  # matches casebook.desktop, for the taskbar's icon
     app.setWindowIcon(window_icon())
     settings = settings_store.load()
