@@ -77,12 +77,15 @@ def _today(folder: Path, started: float) -> tuple[float, int]:
     from app.store.case import Case
     from ui.app import start
 
-    if Case.is_case_folder(folder):
-        case = Case.open_with_passphrase(folder, DEMO_PASSPHRASE)
-    else:
-        case = create_demo_case(folder)
+    def open_or_make() -> Case:
+        if Case.is_case_folder(folder):
+            return Case.open_with_passphrase(folder, DEMO_PASSPHRASE)
+        return create_demo_case(folder)
+
     app, shell = start(sys.argv[:1])
-    shell.show_case(case)
+    # Unlocked in the background, as the window opens any case (Argon2 takes a moment).
+    problems: list[str] = []
+    shell.background.run(open_or_make, shell.show_case, problems.append)
     painted: list[float] = []
     cards: list[int] = []
 
@@ -100,10 +103,13 @@ def _today(folder: Path, started: float) -> tuple[float, int]:
     poll = QTimer()
     poll.timeout.connect(look)
     poll.start(5)
+    poll.timeout.connect(lambda: app.quit() if problems else None)
     QTimer.singleShot(TIMEOUT_MS, app.quit)
     app.exec()
     poll.stop()
     shell.close()
+    if problems:
+        raise RuntimeError(f"the demo case did not open: {problems[0]}")
     if not painted or painted[0] < 0:
         raise RuntimeError("the window did not show the demo's Today")
     return painted[0], cards[0]

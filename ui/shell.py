@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -10,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QWin
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from app.store.case import Case, CaseFacts
-from app.store.in_use import CaseInUse, WindowLock
+from app.store.in_use import IN_USE, CaseInUse, WindowLock
 from ui import collector, keyboard, theme
 from ui import settings as settings_store
 from ui.case_view import SECTIONS, CaseView
@@ -223,18 +222,34 @@ class Shell(QMainWindow):
     # Opening and locking -----------------------------------------------------------------
     def show_case(self, case: Case) -> None:
         """Show an unlocked case, once what its screens need first has been read (not if it
-        is open in another window: then it is closed again and the person told)."""
+        is open in another window: then it is closed again and the person told). The case
+        folder's lock is taken in the background: the folder may be on a slow drive."""
         self.close_case()
-        try:
-            self.window_lock = WindowLock.take(case.folder)
-        except CaseInUse as exc:
-            case.close()
-            QMessageBox.information(self, "Casebook", str(exc))
-            return
+
+        def take() -> WindowLock:
+            try:
+                return WindowLock.take(case.folder)
+            except CaseInUse:
+                case.close()
+                raise
+
+        self.background.run(take, lambda lock: self._show_locked(case, lock), self._tell)
+
+    def _show_locked(self, case: Case, lock: WindowLock) -> None:
+        self.close_case()  # a case shown while this one's lock was being taken
+        self.window_lock = lock
         self.case = case
         ops = self.ops = Operations(case, self)
         ops.failed.connect(lambda m: QMessageBox.warning(self, "Casebook", m))
         ops.query(case.facts, lambda facts: self._show_facts(ops, facts))
+
+    def _tell(self, message: str) -> None:
+        """Say why a case could not be opened: that it is open elsewhere is information, not a
+        fault."""
+        if message == IN_USE:
+            QMessageBox.information(self, "Casebook", message)
+        else:
+            QMessageBox.warning(self, "Casebook", message)
 
     def _show_facts(self, ops: Operations, facts: CaseFacts) -> None:
         case = ops.case
@@ -328,16 +343,17 @@ class Shell(QMainWindow):
         if not Case.is_case_folder(folder):
             QMessageBox.information(self, "Casebook", f"There is no Casebook case in {folder}.")
             return
-        if self.case is None or self.case.folder != folder:
-            try:  # told before the passphrase is asked for, not after
-                WindowLock.take(folder).release()
-            except CaseInUse as exc:
-                QMessageBox.information(self, "Casebook", str(exc))
-                return
-        # The password store can be slow to answer: it is asked in the background.
-        self.background.run(partial(Case.open_remembered, folder),
-                            lambda found: self._unlock(folder, why, found[0]),
-                            lambda m: QMessageBox.warning(self, "Casebook", m))
+        mine = self.case is not None and self.case.folder == folder
+
+        def open_remembered() -> tuple[Case | None, str | None]:
+            # Told that the case is open elsewhere before the passphrase is asked for; the
+            # password store can be slow to answer: both are asked in the background.
+            if not mine:
+                WindowLock.check_free(folder)
+            return Case.open_remembered(folder)
+
+        self.background.run(open_remembered, lambda found: self._unlock(folder, why, found[0]),
+                            self._tell)
 
     def _unlock(self, folder: Path, why: str, case: Case | None) -> None:
         if case is None:

@@ -14,12 +14,14 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from app.problems import Problem
+
 LOCK_FILE = ".open-in-window.lock"
 IN_USE = ("This case is already open in another Casebook window. Look for it on the taskbar "
           "or in the list of open windows.")
 
 
-class CaseInUse(Exception):
+class CaseInUse(Problem):
     """The case is open in another window."""
 
 
@@ -59,6 +61,12 @@ class WindowLock:
             handle.close()
             raise CaseInUse(IN_USE)
         return cls(handle)
+
+    @classmethod
+    def check_free(cls, folder: Path) -> None:
+        """Raise CaseInUse if another window holds the case (told before any passphrase is
+        asked for, not after)."""
+        cls.take(folder).release()
 
     def release(self) -> None:
         """Let the case be opened elsewhere (closing the file drops the lock)."""
