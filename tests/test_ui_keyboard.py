@@ -189,7 +189,7 @@ def test_at_extra_large_text_the_window_fits_a_laptop_screen_in_every_section(
         shell.set_text_size("normal")
 
 
-def _dialogs(shell: Shell) -> dict[str, Any]:
+def dialogs(shell: Shell) -> dict[str, Any]:
     """How to open each dialog a person meets, on the open demo case."""
     from datetime import date
 
@@ -253,7 +253,7 @@ def test_tab_reaches_every_control_of_a_dialog_and_comes_back(shell: Shell, qtbo
                                                               name: str) -> None:
     from ui.keyboard import first_control
 
-    dialog = _dialogs(shell)[name]()
+    dialog = dialogs(shell)[name]()
     qtbot.addWidget(dialog)
     dialog.show()
     settle()

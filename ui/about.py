@@ -25,7 +25,7 @@ from app.notices import bundled_notices, components, notices_text
 from app.version import version
 from ui import settings as settings_store
 from ui.operations import Background
-from ui.widgets import button, heading, named, paragraph
+from ui.widgets import button, fit_height, heading, named, paragraph
 
 NEW_CASES = Path.home() / "Casebook"
 
@@ -52,6 +52,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, case_folder: Path | None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.setWindowTitle("About Casebook")
         named(self, "About Casebook")
         outer = QVBoxLayout(self)

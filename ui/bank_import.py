@@ -36,7 +36,7 @@ from app.store.case import Case
 from ui.labels import BANK_LAYOUTS, amount_text
 from ui.money_forms import dialog_body
 from ui.operations import Operations
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
 
 # What each column role is called on screen.
 ROLE_WORDS = {"ignore": "Not needed", "date": "Date", "description": "Description",
@@ -59,6 +59,7 @@ class BankImportDialog(QDialog):
 
     def __init__(self, case: Case, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops = case, ops
         self._asked = 0  # each preview asked for; only the latest is shown
         self.data: bytes | None = None

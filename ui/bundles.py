@@ -109,18 +109,10 @@ class BundlesPage(QWidget):
         self._relay = _Relay()
         self._relay.progress.connect(self._show_progress)
         self._previews: list[QLabel] = []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Everything wraps to the window's width; nothing should need scrolling sideways.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        named(scroll, "Bundles")
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        # The screen scrolls in the scroll area every section sits in (a second one inside it
+        # squeezed the wrapped paragraphs at extra-large text).
+        named(self, "Bundles")
+        lay = QVBoxLayout(self)
         lay.addWidget(heading("Bundles"))
         lay.addWidget(paragraph(
             "A bundle is one PDF for an advocate, ombudsman or solicitor: a cover, contents, "

@@ -54,6 +54,7 @@ from ui.tag_picker import TagPicker
 from ui.viewer_open import open_attachment
 from ui.widgets import (
     button,
+    fit_height,
     heading,
     keep_readable,
     named,
@@ -134,6 +135,7 @@ class AsksDialog(QDialog):
 
     def __init__(self, letter: Correspondence, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.setWindowTitle("This letter asks for something")
         named(self, "This letter asks for something")
         layout = QVBoxLayout(self)
@@ -170,6 +172,7 @@ class AnswersDialog(QDialog):
 
     def __init__(self, open_requests: list[Request], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.setWindowTitle("This answers a request")
         named(self, "This answers a request")
         layout = QVBoxLayout(self)

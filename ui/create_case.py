@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.records.model import Person
 from app.store.case import Case
 from ui.operations import Background
-from ui.widgets import Heading, button, named, notice, paragraph, show_notice
+from ui.widgets import Heading, button, fit_height, named, notice, paragraph, show_notice
 
 NATIONS = [("Scotland", "scotland"), ("England", "england"), ("Wales", "wales"),
            ("Northern Ireland", "northern-ireland")]
@@ -204,6 +204,7 @@ class CreateCaseWizard(QWizard):
     def __init__(self, parent: QWidget | None = None, *, default_folder: Path,
                  kdf: dict[str, int] | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.setWindowTitle("Create a new case")
         self.setAccessibleName("Create a new case")
         self.default_folder = default_folder

@@ -22,7 +22,7 @@ from app.services.bundles.scope import Candidate, candidates, take_snapshot
 from app.services.recording.daywords import short_day
 from app.store.case import Case
 from ui.operations import Operations
-from ui.widgets import button, named, paragraph
+from ui.widgets import button, fit_height, named, paragraph
 
 GROUPS = {"Diary": "Diary notes", "Letter": "Letters and emails", "Request": "Requests",
           "Complaint": "Complaints", "Plan": "Plans", "Payment": "Payments",
@@ -53,6 +53,7 @@ class EvidenceDialog(QDialog):
     def __init__(self, case: Case, ops: Operations, options: BundleOptions,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.setWindowTitle("Choose the records that go in")
         # Sized in lines of text, so extra-large text still shows a good stretch of the list,
         # and never beyond the screen.

@@ -35,7 +35,7 @@ from app.store.outputs import write_output
 from ui.dates import date_edit, to_date
 from ui.fields import combo, form_label
 from ui.operations import Operations
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
 
 CHANNELS = {"letter": "Post", "email": "Email", "portal": "Online form or portal",
             "hand": "By hand", "other": "Other"}
@@ -61,6 +61,7 @@ class LetterDialog(QDialog):
                  request_id: str | None = None, complaint_id: str | None = None,
                  day: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops, self.day = case, ops, day
         self.setWindowTitle("Write a letter")
         # About 90 characters wide and 40 lines high in the chosen text size, within the screen.

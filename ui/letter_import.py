@@ -31,7 +31,7 @@ from app.store.case import Case
 from ui.letter_form import LetterFields, LetterValues
 from ui.operations import Operations
 from ui.viewer import AttachmentViewer
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
 
 
 class ImportDialog(QDialog):
@@ -40,6 +40,7 @@ class ImportDialog(QDialog):
     def __init__(self, case: Case, ops: Operations, paths: list[Path],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops, self.paths = case, ops, paths
         self.index = 0
         self.phase = "reading"  # reading → checking → saving → … → done

@@ -42,7 +42,7 @@ from app.store.case import Case
 from app.store.outputs import write_output
 from ui.dates import date_edit, to_date, to_qdate
 from ui.operations import Operations
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -88,6 +88,7 @@ class PaymentDialog(QDialog):
     def __init__(self, case: Case, ops: Operations, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops = case, ops
         self.receipts: list[tuple[str, bytes]] = []
         # Empty until the plans and past payments have been read in the background.
@@ -249,6 +250,7 @@ class ScheduleDialog(QDialog):
     def __init__(self, case: Case, ops: Operations, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops = case, ops
         self.payments: list[Transaction] = []
         self.setWindowTitle("How the council pays")
@@ -380,6 +382,7 @@ class ReturnDialog(QDialog):
     def __init__(self, case: Case, ops: Operations, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops = case, ops
         self.setWindowTitle("Monitoring return")
         named(self, "Monitoring return")

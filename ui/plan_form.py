@@ -42,7 +42,7 @@ from app.store.case import Case
 from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.operations import Operations
 from ui.tag_picker import TagPicker
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
 
 NEW_OUTCOME = "(a new outcome, not in the earlier version)"
 YES_NO = (("Not recorded", None), ("Yes", True), ("No", False))
@@ -161,6 +161,7 @@ class OutcomePicker(QDialog):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.setWindowTitle("Pick outcomes from the document")
         self.resize(760, 640)
         layout = QVBoxLayout(self)

@@ -42,8 +42,8 @@ from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table
 from ui.widgets import (
     button,
+    fit_height,
     heading,
-    keep_readable,
     named,
     notice,
     paragraph,
@@ -117,6 +117,7 @@ class DateDialog(QDialog):
     def __init__(self, title: str, explanation: str, label: str, day: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, "subheading"))
@@ -149,6 +150,7 @@ class NewRequestDialog(QDialog):
 
     def __init__(self, board: RequestBoard, day: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.board, self.day = board, day
         self.setWindowTitle("New request")
         layout = QVBoxLayout(self)
@@ -256,7 +258,6 @@ class RequestsPage(QWidget):
         self.model = RequestsModel()
         self.table = record_table(self.model, "Requests, overdue first",
                                   "Request column headings", 1)
-        keep_readable(self.table, lines=6)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         split.addWidget(self._detail_panel())

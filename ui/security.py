@@ -24,7 +24,7 @@ from app.store.backup import make_backup
 from app.store.case import Case, CaseCheck, check_words
 from ui.create_case import strength_hint
 from ui.operations import Operations
-from ui.widgets import heading, named, notice, paragraph, show_notice
+from ui.widgets import fit_height, heading, named, notice, paragraph, show_notice
 
 
 class ChangePassphraseDialog(QDialog):
@@ -33,6 +33,7 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, case: Case, ops: Operations, parent: QWidget | None = None,
                  kdf: dict[str, int] | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops, self.kdf = case, ops, kdf
         self.setWindowTitle("Change passphrase")
         self.setAccessibleName("Change passphrase")

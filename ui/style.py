@@ -8,15 +8,23 @@ a dashed edge as well as paler text, so it differs by more than colour. Everythi
 from the palette as it is painted, so switching theme or text size restyles nothing.
 
 Only drawing is overridden: Python answering Qt's size questions (pixelMetric, asked thousands
-of times per layout) doubled the longest pause of the window on a large case.
+of times per layout) doubled the longest pause of the window on a large case. Tick boxes and
+radio buttons grow with the text another way: each one (and each list that can hold ticks) gets
+a one-line style sheet giving its indicator's size, set as it is polished and again when the
+text size changes (`size_indicators`), so Qt answers the size questions itself.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QProxyStyle,
+    QRadioButton,
     QStyle,
     QStyleFactory,
     QStyleOption,
@@ -29,6 +37,34 @@ _FRAMES = {PE.PE_FrameLineEdit, PE.PE_Frame, PE.PE_FrameGroupBox, PE.PE_FrameTab
            PE.PE_PanelButtonCommand, PE.PE_IndicatorCheckBox}
 _ROUND = {PE.PE_IndicatorRadioButton}
 _BOXES = {QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox}
+
+
+# Widgets that show tick boxes or radio buttons: their indicator follows the text size. (Lists
+# that hold ticks keep Fusion's: a list with a style sheet of its own stopped following the text
+# size.)
+_TICKED = (QCheckBox, QRadioButton)
+_SMALLEST_INDICATOR = 14  # pixels: Fusion's own size at normal text
+
+
+def indicator_size() -> int:
+    """How big a tick box or radio button is drawn beside text of the current size."""
+    return max(_SMALLEST_INDICATOR, round(QFontMetrics(QApplication.font()).height() * 0.8))
+
+
+def _size_indicator(widget: QWidget) -> None:
+    size = indicator_size()
+    sheet = f"::indicator {{ width: {size}px; height: {size}px; }}"
+    if widget.styleSheet() != sheet:  # also stops the polish this causes from coming back
+        widget.setStyleSheet(sheet)
+
+
+def size_indicators(app: QApplication) -> None:
+    """Resize every tick box and radio button to the current text size. Each is given its
+    sheet afresh: a widget with a style sheet takes the text size only when it is polished."""
+    for widget in app.allWidgets():
+        if isinstance(widget, _TICKED):
+            widget.setStyleSheet("")
+            _size_indicator(widget)
 
 
 def edge_colour(palette: QPalette, enabled: bool = True) -> object:
@@ -60,6 +96,13 @@ class CasebookStyle(QProxyStyle):
         else:
             painter.drawRect(inner)
         painter.restore()
+
+    def polish(self, target: Any) -> Any:
+        """Give each new tick box, radio button or ticking list its indicator's size (Qt polishes
+        a widget once, before it is first shown)."""
+        if isinstance(target, _TICKED):
+            _size_indicator(target)
+        return super().polish(target)
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
                       painter: QPainter, widget: QWidget | None = None) -> None:

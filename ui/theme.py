@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from app.paths import FONTS
 from ui import focus_ring
 from ui.settings import TEXT_SIZES, Settings
-from ui.style import CasebookStyle
+from ui.style import CasebookStyle, size_indicators
 from ui.widgets import Heading
 
 BASE_POINT_SIZE = 11
@@ -103,3 +103,4 @@ def apply(app: QApplication, settings: Settings) -> None:
             widget.follow_text_size()
     for widget in app.topLevelWidgets():
         widget.setFont(font)
+    size_indicators(app)

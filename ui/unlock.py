@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.store.case import Case
 from ui.operations import Background
-from ui.widgets import heading, named, notice, paragraph, show_notice
+from ui.widgets import fit_height, heading, named, notice, paragraph, show_notice
 
 
 class UnlockDialog(QDialog):
@@ -25,6 +25,7 @@ class UnlockDialog(QDialog):
 
     def __init__(self, folder: Path, parent: QWidget | None = None, why: str = "") -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.folder = Path(folder)
         self.case: Case | None = None
         self.background = Background(self)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.attachments import AttachmentInfo
-from ui.widgets import button, named, paragraph
+from ui.widgets import button, fit_height, named, paragraph
 
 MAX_PAGES_SHOWN = 50
 
@@ -47,6 +47,7 @@ class AttachmentViewer(QDialog):
 
     def __init__(self, info: AttachmentInfo, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
         self.info, self.data = info, data
         self.setWindowTitle(info.filename)
         self.setAccessibleName(f"File {info.filename}")

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFrame,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTableView,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -60,7 +65,9 @@ def paragraph(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setAccessibleName(text)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)  # as tall as its lines need at the width it is given
+    label.setSizePolicy(policy)
     return label
 
 
@@ -107,21 +114,64 @@ def button(text: str, description: str = "") -> QPushButton:
     return b
 
 
-class _ReadableSize(QObject):
-    """Keeps a list's minimum size in step with the text size (see `keep_readable`)."""
+# However large the text, a list shows at least this many rows and a detail pane this many
+# lines: the screen around them scrolls instead (each section sits in a scroll area).
+LIST_ROWS = 5
+DETAIL_LINES = 8
 
-    def __init__(self, widget: QWidget, sample: str, lines: int) -> None:
+
+def _rows_height(view: QAbstractItemView, rows: int) -> int:
+    """The height `rows` rows of `view` take, with its column headings and frame (rows as
+    tall as its first, or one line of text while it is empty)."""
+    model = view.model()
+    row = view.sizeHintForRow(0) if model is not None and model.rowCount() else -1
+    row = max(row, view.fontMetrics().lineSpacing() + 8)
+    header: QHeaderView | None = None
+    if isinstance(view, QTableView):
+        header = view.horizontalHeader()
+    elif isinstance(view, QTreeView):
+        header = view.header()
+    heading = header.sizeHint().height() if header is not None and not header.isHidden() else 0
+    return heading + rows * row + 2 * view.frameWidth()
+
+
+def _lines_height(widget: QWidget, lines: int) -> int:
+    """The height `lines` lines of text take in `widget`, with a text view's margins."""
+    height = widget.fontMetrics().lineSpacing() * lines
+    if isinstance(widget, QTextEdit):
+        height += 2 * round(widget.document().documentMargin()) + 2 * widget.frameWidth()
+    return height
+
+
+class _ReadableSize(QObject):
+    """Keeps a widget's minimum size in step with the text size (see `keep_readable`)."""
+
+    def __init__(self, widget: QWidget, sample: str, lines: int, rows: int) -> None:
         super().__init__(widget)
-        self.widget, self.sample, self.lines = widget, sample, lines
+        self.widget, self.sample, self.lines, self.rows = widget, sample, lines, rows
         widget.installEventFilter(self)
+        if rows:
+            self.watch_rows()
         self.apply()
 
+    def watch_rows(self) -> None:
+        """Measure again when rows arrive: they grow with their text (a wrapped title)."""
+        model = self.widget.model() if isinstance(self.widget, QAbstractItemView) else None
+        if model is not None:
+            model.modelReset.connect(self.apply)
+            model.rowsInserted.connect(self.apply)
+
     def apply(self) -> None:
+        if not shiboken6.isValid(self.widget):
+            return  # a list's model announces its rows going while the list is being deleted
         metrics = self.widget.fontMetrics()
         if self.sample:
             self.widget.setMinimumWidth(metrics.horizontalAdvance(self.sample) + 30)
-        if self.lines:
-            self.widget.setMinimumHeight(metrics.lineSpacing() * self.lines)
+        height = _lines_height(self.widget, self.lines) if self.lines else 0
+        if self.rows and isinstance(self.widget, QAbstractItemView):
+            height = max(height, _rows_height(self.widget, self.rows))
+        if height:
+            self.widget.setMinimumHeight(height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Show):
@@ -129,11 +179,33 @@ class _ReadableSize(QObject):
         return False
 
 
-def keep_readable(widget: QWidget, sample: str = "", lines: int = 0) -> None:
+def keep_readable(widget: QWidget, sample: str = "", lines: int = 0, rows: int = 0) -> None:
     """Never let a splitter squeeze `widget` narrower than `sample` or shorter than `lines`
-    lines of text, at whatever text size is chosen: at 200% text a neighbouring panel's
-    buttons would otherwise push a list down to a sliver."""
-    _ReadableSize(widget, sample, lines)
+    lines of text (or, for a list, `rows` rows), at whatever text size is chosen: at 200% text
+    a neighbouring panel's buttons would otherwise push a list down to a sliver. Asked again,
+    what is given is added to what the widget already keeps."""
+    kept = widget.findChild(_ReadableSize, "", Qt.FindChildOption.FindDirectChildrenOnly)
+    if kept is None:
+        _ReadableSize(widget, sample, lines, rows)
+        return
+    kept.sample = sample or kept.sample
+    kept.lines = max(lines, kept.lines)
+    if rows and not kept.rows:
+        kept.watch_rows()
+    kept.rows = max(rows, kept.rows)
+    kept.apply()
+
+
+def keep_screen_readable(screen: QWidget) -> None:
+    """Give every named list of a screen room for at least LIST_ROWS rows and every named
+    read-only text pane DETAIL_LINES lines, at any text size. Unnamed views are parts of other
+    controls (a drop-down's list, a calendar's days) and are left alone."""
+    for view in screen.findChildren(QAbstractItemView):
+        if not isinstance(view, QHeaderView) and view.accessibleName():
+            keep_readable(view, rows=LIST_ROWS)
+    for text in screen.findChildren(QTextEdit):
+        if text.isReadOnly() and text.accessibleName():
+            keep_readable(text, lines=DETAIL_LINES)
 
 
 # Lines of long text are kept to about this many characters: longer lines are hard to follow
@@ -169,6 +241,49 @@ class _ReadingWidth(QObject):
 def reading_width(view: QTextEdit) -> None:
     """Keep the long text of `view` to a comfortable line length at any text size."""
     _ReadingWidth(view)
+
+
+class _FitHeight(QObject):
+    """Keeps a dialog tall enough for its wrapped text (see `fit_height`)."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show):
+            # After the event, once the layout has taken in what changed.
+            QTimer.singleShot(0, self.apply)
+        return False
+
+    def apply(self) -> None:
+        layout = self.dialog.layout() if shiboken6.isValid(self.dialog) else None
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        width = self.dialog.width()
+        needed = layout.totalHeightForWidth(width)
+        screen = self.dialog.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            tallest, widest = room.height() - 40, room.width() - 40
+            # Too tall for the screen (long words at 200% text): wider, so fewer lines wrap.
+            while needed > tallest and width < widest:
+                width = min(widest, width + 120)
+                needed = layout.totalHeightForWidth(width)
+            needed = min(needed, tallest)
+            if width > self.dialog.width():
+                self.dialog.resize(width, max(needed, self.dialog.height()))
+        if needed != self.dialog.minimumHeight():
+            self.dialog.setMinimumHeight(needed)
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Keep `dialog` at least as tall as its wrapped text needs at its width, as that text
+    changes (a due date worked out, a warning under a box). Qt sizes a window from its
+    layout's minimum, which does not count lines that wrap, so at large text a dialog's rows
+    were squeezed on top of each other."""
+    _FitHeight(dialog)
 
 
 def scrolling(widget: QWidget) -> QScrollArea:

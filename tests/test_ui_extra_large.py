@@ -1,0 +1,162 @@
+"""At extra-large text (200%) on a 1366 x 768 laptop: every list shows at least five rows and
+every detail pane at least eight lines (the screen scrolls instead of squeezing them), and no
+label's text is cut short."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTextEdit,
+    QWidget,
+)
+
+from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
+from app.store.case import Case
+from tests.conftest import FAST_KDF, settle
+from tests.test_ui_keyboard import DIALOGS, dialogs
+from ui.case_view import SECTIONS
+from ui.shell import Shell
+
+LIST_ROWS = 5
+DETAIL_LINES = 8
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("xl") / "demo"
+    create_demo_case(folder, kdf=FAST_KDF).close()
+    return folder
+
+
+def _open(qtbot: Any, folder: Path, size: str) -> Shell:
+    window = Shell()
+    qtbot.addWidget(window)
+    window.resize(1366, 720)
+    window.show()
+    window.show_case(Case.open_with_passphrase(folder, DEMO_PASSPHRASE))
+    settle()
+    window.set_text_size(size)
+    settle()
+    return window
+
+
+@pytest.fixture
+def shell(qtbot: Any, demo_folder: Path) -> Shell:
+    return _open(qtbot, demo_folder, "extra-large")
+
+
+def _shown(root: QWidget, kind: type) -> list[Any]:
+    return [w for w in root.findChildren(kind) if w.isVisibleTo(root)]
+
+
+def _rows_shown(view: QAbstractItemView) -> float:
+    """How many rows of the list fit in its visible area (rows as tall as its first)."""
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return float("inf")
+    row = view.sizeHintForRow(0) if view.sizeHintForRow(0) > 0 else view.fontMetrics().height()
+    return view.viewport().height() / row
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_lists_and_details_keep_their_size_at_extra_large_text(shell: Shell,
+                                                                section: str) -> None:
+    view = shell.case_view
+    assert view is not None
+    view.go(section)
+    settle()
+    page = view.current_screen()
+    assert page is not None
+    short = {}
+    for table in _shown(page, QAbstractItemView):
+        if (not isinstance(table, QHeaderView) and table.accessibleName()
+                and table.model() is not None and table.model().rowCount()):
+            shown = _rows_shown(table)
+            if shown < LIST_ROWS - 0.05:
+                short[table.accessibleName() or type(table).__name__] = round(shown, 1)
+    for text in _shown(page, QTextEdit):
+        if text.isReadOnly():
+            lines = text.viewport().height() / text.fontMetrics().lineSpacing()
+            if lines < DETAIL_LINES - 0.05:
+                short[text.accessibleName() or type(text).__name__] = round(lines, 1)
+    assert not short, f"{section}: too small at extra-large text: {short}"
+
+
+def cut_labels(root: QWidget) -> list[str]:
+    """Every label on view in `root` whose text needs more room than it has (once the layouts
+    have taken in the last change, as they would before the next paint)."""
+    for _ in range(3):
+        QApplication.processEvents()
+    cut = []
+    for label in _shown(root, QLabel):
+        if not label.text() or label.wordWrap() or label.pixmap() is not None and \
+                not label.pixmap().isNull():
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
+            if needed > label.height() + 1:
+                cut.append(f"{label.text()[:40]!r} needs {needed} px, has {label.height()}")
+            continue
+        hint = label.minimumSizeHint()
+        if hint.width() > label.width() + 1 or hint.height() > label.height() + 1:
+            cut.append(f"{label.text()[:40]!r} needs {hint.width()}x{hint.height()}, "
+                       f"has {label.width()}x{label.height()}")
+    return cut
+
+
+@pytest.mark.parametrize("size", ["normal", "large", "extra-large"])
+def test_no_label_is_cut_short_in_any_section_at_any_text_size(qtbot: Any, demo_folder: Path,
+                                                               size: str) -> None:
+    shell = _open(qtbot, demo_folder, size)
+    view = shell.case_view
+    assert view is not None
+    for section in SECTIONS:
+        view.go(section)
+        settle()
+        page = view.current_screen()
+        assert page is not None
+        assert not cut_labels(page), f"{section} at {size} text: {cut_labels(page)}"
+    shell.set_text_size("normal")
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_no_label_is_cut_short_in_a_dialog_at_extra_large_text(shell: Shell, qtbot: Any,
+                                                               name: str) -> None:
+    dialog = dialogs(shell)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    assert not cut_labels(dialog), f"{name}: {cut_labels(dialog)}"
+    needed = dialog.minimumSizeHint()
+    assert needed.height() <= 720 and needed.width() <= 1366, (name, needed)
+    dialog.close()
+
+
+def test_tick_boxes_and_radio_buttons_grow_with_the_text(qtbot: Any, demo_folder: Path) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    def indicator(box: QCheckBox) -> int:
+        option = QStyleOptionButton()
+        box.initStyleOption(option)
+        rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        return rect.height()
+
+    shell = _open(qtbot, demo_folder, "normal")
+    view = shell.case_view
+    assert view is not None
+    view.go("Requests")
+    settle()
+    box = view.requests.show_closed
+    normal = indicator(box)
+    shell.set_text_size("extra-large")  # the screen was built at normal size: it follows
+    settle()
+    large = indicator(box)
+    assert large >= 0.7 * box.fontMetrics().height() and large >= 1.6 * normal, (normal, large)
+    shell.set_text_size("normal")
+    settle()
+    assert indicator(box) == normal
