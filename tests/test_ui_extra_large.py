@@ -160,3 +160,29 @@ def test_tick_boxes_and_radio_buttons_grow_with_the_text(qtbot: Any, demo_folder
     shell.set_text_size("normal")
     settle()
     assert indicator(box) == normal
+
+
+def test_list_and_detail_stack_when_the_window_is_too_narrow_for_both(qtbot: Any,
+                                                                     demo_folder: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSplitter
+
+    shell = _open(qtbot, demo_folder, "extra-large")
+    view = shell.case_view
+    assert view is not None
+    view.go("Correspondence")
+    settle()
+    splitter = view.correspondence.findChild(QSplitter)
+    assert splitter is not None
+    assert splitter.orientation() == Qt.Orientation.Horizontal  # 1366 wide: side by side
+    shell.resize(1024, 720)
+    settle()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert splitter.orientation() == Qt.Orientation.Vertical  # list above the letter
+    shell.resize(1366, 720)
+    shell.set_text_size("normal")
+    settle()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert splitter.orientation() == Qt.Orientation.Horizontal

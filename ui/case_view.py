@@ -25,7 +25,7 @@ from app.store.case import Case, CaseFacts
 from app.store.changes import Changes
 from ui.keyboard import PaneKeys, first_control, screen_panes
 from ui.operations import Operations
-from ui.widgets import Heading, button, heading, keep_screen_readable, named, scrolling
+from ui.widgets import Heading, button, fit_screen, heading, named, scrolling
 
 if TYPE_CHECKING:
     from ui.bundles import BundlesPage
@@ -204,12 +204,13 @@ class CaseView(QWidget):
             module, name = SCREENS[section]
             cls = getattr(importlib.import_module(module), name)
             page = cls(self.case, self.ops)
-            keep_screen_readable(page)
             if hasattr(page, "open_record"):
                 page.open_record.connect(self.open_record)
             index, current = SECTIONS.index(section), self.pages.currentIndex()
             stand_in = self.pages.widget(index)
-            self.pages.insertWidget(index, _scrolling(page))
+            area = _scrolling(page)
+            fit_screen(page, area)
+            self.pages.insertWidget(index, area)
             if stand_in is not None:
                 self.pages.removeWidget(stand_in)
                 stand_in.deleteLater()

@@ -46,6 +46,10 @@ class PeoplePage(QWidget):
         self.list = QListWidget()
         named(self.list, "People in the case")
         keep_readable(self.list, "Data Protection Officer")
+        # A long name and role wraps onto a second line instead of being cut off.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setSpacing(3)  # so where one person ends and the next begins shows
         self.list.currentItemChanged.connect(self._picked)
         split.addWidget(self.list)
         holder = QWidget()

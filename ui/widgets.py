@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
     QTableView,
     QTextEdit,
     QTreeView,
@@ -196,16 +197,71 @@ def keep_readable(widget: QWidget, sample: str = "", lines: int = 0, rows: int =
     kept.apply()
 
 
-def keep_screen_readable(screen: QWidget) -> None:
-    """Give every named list of a screen room for at least LIST_ROWS rows and every named
-    read-only text pane DETAIL_LINES lines, at any text size. Unnamed views are parts of other
-    controls (a drop-down's list, a calendar's days) and are left alone."""
+class _StackWhenNarrow(QObject):
+    """Turns a side-by-side splitter into a stacked one while its panes cannot fit beside
+    each other in the scroll area that holds the screen (see `fit_screen`)."""
+
+    def __init__(self, splitter: QSplitter, area: QScrollArea) -> None:
+        super().__init__(splitter)
+        self.splitter, self.area = splitter, area
+        area.viewport().installEventFilter(self)
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            QTimer.singleShot(0, self.apply)
+        return False
+
+    @staticmethod
+    def _least_width(pane: QWidget) -> int:
+        """The narrowest a pane can be without cutting what it shows: its own minimum, or
+        that of what it holds in a scroll area (which would otherwise be cut at its edge)."""
+        least = max(pane.minimumSizeHint().width(), pane.minimumWidth())
+        for area in pane.findChildren(QScrollArea):
+            inner = area.widget()
+            if inner is not None and area.isVisibleTo(pane):
+                bar = area.verticalScrollBar().sizeHint().width()
+                least = max(least, inner.minimumSizeHint().width() + 2 * area.frameWidth() + bar)
+        return least
+
+    def _needed(self) -> int:
+        panes = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        shown = [p for p in panes if p is not None and not p.isHidden()]
+        widths = [self._least_width(p) for p in shown]
+        return sum(widths) + self.splitter.handleWidth() * max(len(shown) - 1, 0)
+
+    def apply(self) -> None:
+        if not (shiboken6.isValid(self.splitter) and shiboken6.isValid(self.area)):
+            return
+        page = self.area.widget()
+        if page is None:
+            return
+        # What the screen around the splitter takes (its margins and anything beside it).
+        around = max(page.width() - self.splitter.width(), 0)
+        room = self.area.viewport().width() - around
+        needed = self._needed()
+        side_by_side = self.splitter.orientation() == Qt.Orientation.Horizontal
+        if side_by_side and needed > room:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+        elif not side_by_side and needed + 24 <= room:  # a margin, so it does not flicker
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+
+
+def fit_screen(screen: QWidget, area: QScrollArea) -> None:
+    """Make a section's screen readable at any text size in the scroll area that holds it:
+    every named list keeps room for LIST_ROWS rows and every named read-only text pane
+    DETAIL_LINES lines (unnamed views are parts of other controls, a drop-down's list or a
+    calendar's days), and a side-by-side list and detail stack one above the other when the
+    window is too narrow for both (extra-large text on a small laptop)."""
     for view in screen.findChildren(QAbstractItemView):
         if not isinstance(view, QHeaderView) and view.accessibleName():
             keep_readable(view, rows=LIST_ROWS)
     for text in screen.findChildren(QTextEdit):
         if text.isReadOnly() and text.accessibleName():
             keep_readable(text, lines=DETAIL_LINES)
+    for splitter in screen.findChildren(QSplitter):
+        if splitter.orientation() == Qt.Orientation.Horizontal:
+            _StackWhenNarrow(splitter, area)
 
 
 # Lines of long text are kept to about this many characters: longer lines are hard to follow
