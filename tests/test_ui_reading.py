@@ -49,3 +49,47 @@ def test_a_notice_is_announced_to_screen_readers(qtbot: Any, monkeypatch: Any) -
     widgets.show_notice(label, "Saved.")
     widgets.show_notice(label, "")  # hiding a notice says nothing
     assert said == ["Saved."]
+
+
+def test_wide_line_spacing_spaces_every_reading_view_and_text_shown_later(qtbot: Any) -> None:
+    from ui.widgets import set_line_spacing
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    view = QTextBrowser()
+    qtbot.addWidget(view)
+    reading_width(view)
+    view.resize(600, 400)
+    view.setPlainText("word " * 400)
+    view.show()
+    QApplication.processEvents()
+    single = view.document().size().height()
+    try:
+        set_line_spacing(150, app)
+        QApplication.processEvents()
+        wide = view.document().size().height()
+        assert wide > 1.4 * single
+        view.setHtml("<p>" + "letter " * 400 + "</p>")  # a new letter shown: spaced too
+        QApplication.processEvents()
+        assert view.document().size().height() > 1.4 * single
+    finally:
+        set_line_spacing(100, app)
+    QApplication.processEvents()
+    assert abs(view.document().size().height() - single) < 0.1 * single
+
+
+def test_line_spacing_is_a_setting_in_the_view_menu(qtbot: Any, tmp_path: Any) -> None:
+    from ui import settings as settings_store
+    from ui.shell import Shell
+
+    shell = Shell()
+    qtbot.addWidget(shell)
+    view_menu = next(a.menu() for a in shell.menuBar().actions() if a.text() == "&View")
+    spacing = next(a.menu() for a in view_menu.actions() if a.text() == "&Line spacing")
+    wide = next(a for a in spacing.actions() if a.text().startswith("&Wide"))
+    wide.trigger()
+    try:
+        assert settings_store.load().line_spacing == "wide"
+    finally:
+        next(a for a in spacing.actions() if a.text() == "&Normal").trigger()
+    assert settings_store.load().line_spacing == "normal"

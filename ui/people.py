@@ -43,14 +43,7 @@ class PeoplePage(QWidget):
         top.addWidget(self.new_button)
         layout.addLayout(top)
         split = QSplitter()
-        self.list = QListWidget()
-        named(self.list, "People in the case")
-        keep_readable(self.list, "Data Protection Officer")
-        # A long name and role wraps onto a second line instead of being cut off.
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setSpacing(3)  # so where one person ends and the next begins shows
-        self.list.currentItemChanged.connect(self._picked)
+        self.list = self._people_list()
         split.addWidget(self.list)
         holder = QWidget()
         form_layout = QVBoxLayout(holder)
@@ -90,6 +83,17 @@ class PeoplePage(QWidget):
         ops.on_change(self, ("contact",), self.reload)
         self.reload()
         self.start_new()
+
+    def _people_list(self) -> QListWidget:
+        people = QListWidget()
+        named(people, "People in the case")
+        keep_readable(people, "Data Protection Officer")
+        # A long name and role wraps onto a second line instead of being cut off.
+        people.setWordWrap(True)
+        people.setResizeMode(QListWidget.ResizeMode.Adjust)
+        people.setSpacing(3)  # so where one person ends and the next begins shows
+        people.currentItemChanged.connect(self._picked)
+        return people
 
     def reload(self) -> None:
         """Refill the list (read in the background), keeping the selection."""

@@ -19,8 +19,11 @@ from app.store.atomic import write_atomic
 
 TextSize = Literal["normal", "large", "extra-large"]
 FontChoice = Literal["standard", "atkinson", "opendyslexic"]
+LineSpacing = Literal["normal", "wide"]
 SETTINGS_VERSION = 1
 TEXT_SIZES: dict[str, float] = {"normal": 1.0, "large": 1.5, "extra-large": 2.0}
+# The height of a line of long text (letters, diary entries, plans), per cent of the font's own.
+LINE_SPACINGS: dict[str, int] = {"normal": 100, "wide": 150}
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Settings:
     text_size: TextSize = "normal"
     font: FontChoice = "standard"
     high_contrast: bool = False
+    line_spacing: LineSpacing = "normal"
     auto_lock_minutes: int = 10
     offer_last_case: bool = True
     last_case: str | None = None
@@ -50,6 +54,7 @@ def demo_case_dir() -> Path:
 
 _CHOICES: dict[str, tuple[object, ...]] = {
     "text_size": tuple(TEXT_SIZES), "font": ("standard", "atkinson", "opendyslexic"),
+    "line_spacing": tuple(LINE_SPACINGS),
     "auto_lock_minutes": (0, 5, 10, 30)}
 
 

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.paths import FONTS
 from ui import focus_ring
-from ui.settings import TEXT_SIZES, Settings
+from ui.settings import LINE_SPACINGS, TEXT_SIZES, Settings
 from ui.style import CasebookStyle, size_indicators
-from ui.widgets import Heading
+from ui.widgets import Heading, set_line_spacing
 
 BASE_POINT_SIZE = 11
 _STYLE: list[CasebookStyle] = []
@@ -104,3 +104,4 @@ def apply(app: QApplication, settings: Settings) -> None:
     for widget in app.topLevelWidgets():
         widget.setFont(font)
     size_indicators(app)
+    set_line_spacing(LINE_SPACINGS[settings.line_spacing], app)
