@@ -15,6 +15,8 @@ command -v dpkg-deb >/dev/null || need+=(dpkg)
 [ -x /usr/libexec/at-spi2-registryd ] || need+=(at-spi2-core)
 command -v dbus-run-session >/dev/null || need+=(dbus)
 /usr/bin/python3 -c "import pyatspi" 2>/dev/null || need+=(python3-pyatspi gir1.2-atspi-2.0)
+# Read aloud's test speaks through a real speech program, into a sound file.
+command -v espeak-ng >/dev/null || need+=(espeak-ng)
 # Qt's offscreen platform still loads these libraries.
 for lib in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3; do
   dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")

@@ -49,6 +49,7 @@ from ui.labels import CHANNELS, DIRECTIONS, when_text
 from ui.letter_form import LetterFields, LetterValues, letter_line
 from ui.letter_import import ImportDialog
 from ui.operations import Operations
+from ui.read_aloud import ReadAloud
 from ui.table_models import Index, PagedModel, record_table
 from ui.tag_picker import TagPicker
 from ui.viewer_open import open_attachment
@@ -255,18 +256,23 @@ class LetterDetail(QScrollArea):
         self.asks_button.clicked.connect(self._asks)
         self.answers_button.clicked.connect(self._answers)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.letter))
-        for b in (self.asks_button, self.answers_button, self.edit_button):
+        self.read_aloud = ReadAloud(self.text, self, "this letter")
+        for b in (self.asks_button, self.answers_button, self.edit_button,
+                  self.read_aloud.button):
             actions.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(actions)
         self.message = notice()
         layout.addWidget(self.message)
+        self.read_aloud.problem.connect(lambda words: show_notice(self.message, words))
         self.show_letter(None)
 
     def show_letter(self, letter: Correspondence | None) -> None:
         """Show a letter with its conversation and files (read in the background)."""
         self.letter = letter
         show_notice(self.message, "")
-        for b in (self.asks_button, self.answers_button, self.edit_button):
+        self.read_aloud.stop()
+        for b in (self.asks_button, self.answers_button, self.edit_button,
+                  self.read_aloud.button):
             b.setEnabled(letter is not None)
         if letter is None:
             self.conversation.clear()

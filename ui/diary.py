@@ -44,6 +44,7 @@ from app.store.changes import Changes
 from ui.dates import DateTimeBox, date_edit
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
+from ui.read_aloud import ReadAloud
 from ui.table_models import Index, PagedModel, record_table
 from ui.viewer_open import open_attachment
 from ui.widgets import (
@@ -318,12 +319,15 @@ class EntryDetail(QWidget):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.read_aloud = ReadAloud(self.text, self, "this entry")
         second = QHBoxLayout()
         second.addWidget(self.track_button)
+        second.addWidget(self.read_aloud.button)
         second.addStretch(1)
         layout.addLayout(second)
         self.error = notice()
         layout.addWidget(self.error)
+        self.read_aloud.problem.connect(lambda words: show_notice(self.error, words))
         self.show_entry(None)
 
     def show_entry(self, entry: DiaryEntry | None) -> None:
@@ -332,6 +336,8 @@ class EntryDetail(QWidget):
         self.add_file_button.setEnabled(entry is not None)
         self.edit_button.setEnabled(entry is not None)
         self.track_button.setEnabled(entry is not None and bool(entry.commitments))
+        self.read_aloud.stop()
+        self.read_aloud.button.setEnabled(entry is not None)
         show_notice(self.error, "")
         if entry is None:
             self.files.clear()

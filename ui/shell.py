@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from app.store.case import Case, CaseFacts
 from app.store.in_use import IN_USE, CaseInUse, WindowLock
-from ui import collector, keyboard, theme
+from ui import collector, keyboard, read_aloud, theme
 from ui import settings as settings_store
 from ui.case_view import SECTIONS, CaseView
 from ui.collector import IdleCollector
@@ -278,6 +278,7 @@ class Shell(QMainWindow):
     def close_case(self) -> None:
         """Close the open case, if any, and forget its screens: running work finishes first,
         and nothing is called back about the closed case."""
+        read_aloud.stop_all()  # nothing of the case goes on being spoken once it is locked
         if self.ops is not None:
             self.ops.close()
             self.ops.deleteLater()

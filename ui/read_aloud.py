@@ -1,0 +1,138 @@
+"""Read aloud: the computer's own speech reads a diary entry or a letter; Escape stops it.
+
+Casebook ships no voice of its own (Qt's text-to-speech comes only in PySide6's Addons, a
+second download larger than all the Qt Casebook uses): Windows speaks through its built-in speech (SAPI,
+from PowerShell), a Mac through `say`, Linux through espeak-ng, espeak or Speech Dispatcher,
+whichever is installed. Where none is, the button is not shown. The words go to the speech
+program on its standard input, never on its command line (which other people using the
+computer can list) and never in a file. Locking the case stops any reading at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import sys
+import weakref
+
+import shiboken6
+from PySide6.QtCore import QObject, QProcess, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QTextEdit, QWidget
+
+from ui.widgets import button, named
+
+# Windows: read all of standard input as UTF-8 and speak it with the system voice.
+_WINDOWS_SPEECH = (
+    "[Console]::InputEncoding = [Text.Encoding]::UTF8; Add-Type -AssemblyName System.Speech; "
+    "$voice = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
+    "$voice.Speak([Console]::In.ReadToEnd())")
+READ = "Rea&d aloud"
+STOP = "Stop rea&ding"
+_READERS: weakref.WeakSet[ReadAloud] = weakref.WeakSet()
+
+
+@functools.cache
+def speech_command() -> tuple[str, ...] | None:
+    """The program (and its arguments) that speaks what it reads on standard input here, or
+    None when this computer has none Casebook knows."""
+    if sys.platform == "win32":
+        shell = shutil.which("powershell")
+        return (shell, "-NoProfile", "-NonInteractive", "-Command", _WINDOWS_SPEECH) \
+            if shell else None
+    if sys.platform == "darwin":
+        say = shutil.which("say")
+        return (say, "-f", "-") if say else None
+    for name, args in (("espeak-ng", ("--stdin",)), ("espeak", ("--stdin",)),
+                       ("spd-say", ("--wait", "--pipe-mode"))):
+        found = shutil.which(name)
+        if found:
+            return (found, *args)
+    return None
+
+
+def stop_all() -> None:
+    """Stop every reading (the case is being locked or closed)."""
+    for reader in list(_READERS):
+        if shiboken6.isValid(reader):  # (a pane closed earlier takes its reader with it)
+            reader.stop()
+        else:
+            _READERS.discard(reader)
+
+
+class ReadAloud(QObject):
+    """A 'Read aloud' button for a reading pane: reads the pane's text, and becomes 'Stop
+    reading' until the speech ends; Escape anywhere in `holder` stops it too."""
+
+    problem = Signal(str)  # a plain sentence when the speech program could not start
+
+    def __init__(self, view: QTextEdit, holder: QWidget, what: str) -> None:
+        super().__init__(holder)
+        self.view = view
+        self.process: QProcess | None = None
+        self.button: QPushButton = button(READ, f"Read {what} aloud with your computer's "
+                                                f"voice; press Escape to stop")
+        if speech_command() is None:
+            self.button.hide()  # (never show(): not yet in its pane, it would open as a window)
+        self.button.clicked.connect(self.toggle)
+        self.stop_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), holder)
+        self.stop_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stop_key.setEnabled(False)
+        self.stop_key.activated.connect(self.stop)
+        _READERS.add(self)
+
+    @property
+    def reading(self) -> bool:
+        """Whether the speech program is still speaking."""
+        return (self.process is not None
+                and self.process.state() != QProcess.ProcessState.NotRunning)
+
+    def toggle(self) -> None:
+        """Start reading, or stop if it already is."""
+        if self.reading:
+            self.stop()
+        else:
+            self.start()
+
+    def start(self) -> None:
+        """Read the pane's text from the beginning."""
+        self.stop()
+        command = speech_command()
+        text = self.view.toPlainText().strip()
+        if command is None or not text:
+            return
+        process = self.process = QProcess(self)
+        # Bound methods, not lambdas: Qt then drops these connections when this helper goes
+        # (with its pane), before the process itself is ended.
+        process.finished.connect(self._ended)
+        process.errorOccurred.connect(self._failed)
+        process.start(command[0], list(command[1:]))
+        process.write(text.encode("utf-8"))
+        process.closeWriteChannel()
+        self._show(reading=True)
+
+    def stop(self) -> None:
+        """Stop reading at once."""
+        process, self.process = self.process, None
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(1000)
+        self._show(reading=False)
+
+    def _ended(self) -> None:
+        if self.sender() is self.process:
+            self.process = None
+            self._show(reading=False)
+
+    def _failed(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and self.sender() is self.process:
+            self.process = None
+            self._show(reading=False)
+            self.problem.emit("Your computer's speech program did not start, so the text "
+                              "could not be read aloud.")
+
+    def _show(self, *, reading: bool) -> None:
+        self.button.setText(STOP if reading else READ)
+        named(self.button, (STOP if reading else READ).replace("&", ""),
+              self.button.accessibleDescription())
+        self.stop_key.setEnabled(reading)
