@@ -137,8 +137,8 @@ class BundlesPage(QWidget):
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setMinimumHeight(160)
-        named(self.history, "Bundles made before", "Choose one, then open, check, rebuild it, "
-                                                    "or note who you gave it to")
+        named(self.history, "List of bundles made before",
+              "Choose one, then open, check, rebuild it, or note who you gave it to")
         self.history.currentRowChanged.connect(lambda _row: self._enable_history())
         lay.addWidget(self.history)
         row = QHBoxLayout()

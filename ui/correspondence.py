@@ -218,6 +218,7 @@ class LetterDetail(QScrollArea):
         self.case, self.ops = case, ops
         self.letter: Correspondence | None = None
         self.setWidgetResizable(True)
+        named(self, "The chosen letter", "The letter, its conversation, files and actions")
         holder = QWidget()
         self.setWidget(holder)
         layout = QVBoxLayout(holder)

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -194,16 +192,9 @@ class MoneyPage(QWidget):
         self.suggestions: dict[str, list[str]] = {}
         self.files_by_id: dict[str, AttachmentInfo] = {}
         self._wanted: str | None = None  # asked to show before the payments were read
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        # The whole page scrolls, so at the largest text the lists keep a usable height.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        layout = QVBoxLayout(content)
+        # The whole page scrolls (in the scroll area every section sits in), so at the largest
+        # text the lists keep a usable height.
+        layout = QVBoxLayout(self)
         layout.addWidget(heading("Money"))
         actions = QGridLayout()
         self.import_button = button("&Import a bank statement…",
@@ -226,6 +217,7 @@ class MoneyPage(QWidget):
         layout.addWidget(self.alerts)
         self.tabs = QTabWidget()
         named(self.tabs, "Money views")
+        named(self.tabs.tabBar(), "Money views", "Left and right arrow keys change the view")
         self.tabs.addTab(self._payments_tab(), "&Payments")
         self.months = _table(["Month", "Budget", "Council paid", "Spent", "Under or over"],
                              "Budget and spending month by month")

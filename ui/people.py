@@ -77,7 +77,7 @@ class PeoplePage(QWidget):
         form_layout.addLayout(row)
         form_layout.addStretch(1)
         # The form scrolls rather than forcing the window taller than a laptop screen at 200%.
-        split.addWidget(scrolling(holder))
+        split.addWidget(named(scrolling(holder), "The person's details"))
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         ops.on_change(self, ("contact",), self.reload)

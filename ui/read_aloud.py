@@ -3,9 +3,9 @@
 Casebook ships no voice of its own (Qt's text-to-speech comes only in PySide6's Addons, a
 second download larger than all the Qt Casebook uses): Windows speaks through its built-in
 speech (SAPI, from PowerShell), a Mac through `say`, Linux through espeak-ng, espeak or Speech
-Dispatcher, whichever is installed. Where none is, the button is not shown. The words go to the speech
-program on its standard input, never on its command line (which other people using the
-computer can list) and never in a file. Locking the case stops any reading at once.
+Dispatcher, whichever is installed. Where none is, the button is not shown. The words go to the
+speech program on its standard input, never on its command line (which other people using
+the computer can list) and never in a file. Locking the case stops any reading at once.
 """
 
 from __future__ import annotations

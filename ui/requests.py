@@ -270,6 +270,7 @@ class RequestsPage(QWidget):
     def _detail_panel(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        named(scroll, "The chosen request")
         panel = QWidget()
         box = QVBoxLayout(panel)
         self.text = QTextBrowser()
