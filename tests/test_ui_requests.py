@@ -432,3 +432,30 @@ def test_today_answered_while_out_of_sight_is_drawn_on_coming_back(qtbot: Any,
     view.go("Today")
     assert cards() == 2
     shell.close_case()
+
+
+def test_a_change_in_the_overdue_count_is_announced(view: CaseView,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from functools import partial
+
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    from app.services.timelimits.requests import mark_answered
+    from ui import widgets
+
+    said: list[str] = []
+
+    def heard(event: Any) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+
+    monkeypatch.setattr(widgets.QAccessible, "updateAccessibility", heard)
+    view.go("Today")
+    settle()
+    today = view.today.view
+    assert today is not None and len(today.overdue) == 3
+    assert said == []  # opening the case says nothing: the page itself shows the count
+    first = today.overdue[0].request.id
+    view.ops.write(partial(mark_answered, view.case, first, date(2026, 11, 20)))
+    settle()
+    assert said == ["2 requests are overdue now (3 before)."]

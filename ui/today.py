@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.services.timelimits import clocks
 from app.store.case import Case
 from ui.operations import Operations
-from ui.widgets import button, heading, named, paragraph
+from ui.widgets import announce, button, heading, named, paragraph
 
 if TYPE_CHECKING:
     from app.services.timelimits.reminders import Reminder
@@ -75,6 +75,7 @@ class TodayPage(QWidget):
         self.show_all: set[str] = set()  # long lists the user asked to see whole
         self._asked = 0  # how many times Today has been worked out
         self._drawn = False  # whether the cards show `self.view`
+        self._overdue: int | None = None  # how many were overdue when last worked out
         self.dialog: LetterDialog | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -113,11 +114,26 @@ class TodayPage(QWidget):
 
     def _show(self, view: TodayView) -> None:
         self.view = view
+        self._tell_overdue(len(view.overdue))
         # Cards are built only for a Today in front; one the person has left is drawn when
         # they come back (opening a case straight into the Diary does not wait for it).
         self._drawn = self.isVisibleTo(self.window())
         if self._drawn:
             self._draw(view)
+
+    def _tell_overdue(self, overdue: int) -> None:
+        """Say it when the number of overdue requests changes (an answer recorded, a day
+        passed), so a screen reader user hears it without reading the page again."""
+        before, self._overdue = self._overdue, overdue
+        if before is None or before == overdue or not self.isVisibleTo(self.window()):
+            return
+        if overdue == 0:
+            words = "Nothing is overdue now."
+        elif overdue == 1:
+            words = f"1 request is overdue now ({before} before)."
+        else:
+            words = f"{overdue} requests are overdue now ({before} before)."
+        announce(self, words)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         if self.view is not None and not self._drawn:

@@ -102,7 +102,13 @@ def show_notice(label: QLabel, text: str) -> None:
         QTimer.singleShot(0, label, lambda: _into_sight(label))  # once it is laid out
         # A screen reader says it at once ("Saved", "Not saved: …", "12 letters brought
         # in"), without the person having to find the label.
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(label, text))
+        announce(label, text)
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say `text` now, on behalf of `widget` (a change the person did
+    not move to, such as a count going down)."""
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 def _into_sight(widget: QWidget) -> None:
