@@ -224,7 +224,56 @@ def dialogs(shell: Shell) -> dict[str, Any]:
         "outcome lines": lambda: OutcomePicker("Get out to swimming\nSee friends weekly",
                                                shell),
         "new request": lambda: _new_request(shell),
+        "new case: passphrase": lambda: _wizard_at(shell, 1),
+        "new case: recovery code": lambda: _wizard_at(shell, 2),
+        "attachment viewer": lambda: _viewer(shell),
+        "bank statement, read": lambda: _bank_read(shell),
     }
+
+
+def _wizard_at(shell: Shell, page: int) -> Any:
+    """The new-case wizard moved on to a later page, as a person fills it in."""
+    from ui.create_case import CreateCaseWizard
+
+    case = shell.case
+    assert case is not None
+    wizard = CreateCaseWizard(shell, default_folder=case.folder.parent / f"new-{page}",
+                              kdf=FAST_KDF)
+    wizard.show()
+    wizard.person_page.name.setText("Morag Test")
+    wizard.next()
+    if page == 2:
+        wizard.key_page.passphrase.setText("a long enough passphrase here")
+        wizard.key_page.again.setText("a long enough passphrase here")
+        settle()
+        wizard.next()
+        wizard.background.settle()  # the case is made in the background first
+    assert wizard.currentId() == page
+    return wizard
+
+
+def _viewer(shell: Shell) -> Any:
+    from app.services.casefile.demo import _letter_pdf
+    from app.store.attachments import AttachmentInfo
+    from ui.viewer import AttachmentViewer
+
+    data = _letter_pdf(["A letter to look at"])
+    info = AttachmentInfo(id="f-1", filename="letter.pdf", media_type="application/pdf",
+                          sha256="0" * 64, size=len(data), added_at="2026-11-23T10:00:00Z",
+                          locked=True, page_count=1, text="", deleted_at=None)
+    return AttachmentViewer(info, data, shell)
+
+
+def _bank_read(shell: Shell) -> Any:
+    """The bank statement dialog once a statement is read: its preview and Import button."""
+    from ui.bank_import import BankImportDialog
+
+    case, ops = shell.case, shell.ops
+    assert case is not None and ops is not None
+    dialog = BankImportDialog(case, ops, shell)
+    dialog.load_file(Path(__file__).parent / "data" / "bank" / "lloyds.csv")
+    settle()
+    return dialog
 
 
 def _bundle_options(shell: Shell) -> Any:
@@ -245,7 +294,8 @@ def _new_request(shell: Shell) -> Any:
 
 DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "payment",
            "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
-           "outcome lines", "new request"]
+           "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
+           "attachment viewer", "bank statement, read"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)

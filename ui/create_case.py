@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Person
 from app.store.case import Case
+from ui.fields import form_label
 from ui.operations import Background
 from ui.widgets import Heading, button, fit_height, named, notice, paragraph, show_notice
 
@@ -49,8 +50,10 @@ class PersonPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Who is this case about?")
-        self.setSubTitle("You can change these details later.")
         form = QFormLayout(self)
+        # Said in the page, not as the wizard's subtitle: Qt's subtitle keeps the height of
+        # the lines it had at normal text, and cut them at extra-large text.
+        form.addRow(paragraph("You can change these details later."))
         self.name = QLineEdit()
         named(self.name, "Their full name", "The name of the person you support, or your own")
         self.nation = QComboBox()
@@ -70,10 +73,10 @@ class KeyPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Keep it safe")
-        self.setSubTitle("The case is locked with a passphrase only you know. Nobody, "
-                         "including Casebook, can open it without the passphrase or the "
-                         "recovery code you will get next.")
         layout = QVBoxLayout(self)
+        layout.addWidget(paragraph("The case is locked with a passphrase only you know. "
+                                   "Nobody, including Casebook, can open it without the "
+                                   "passphrase or the recovery code you will get next."))
         form = QFormLayout()
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -83,7 +86,7 @@ class KeyPage(QWizardPage):
         browse.clicked.connect(self._browse)
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow("&Folder:", row)
+        form.addRow(form_label("&Folder:", self.folder), row)  # Alt+F: the folder box
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         named(self.passphrase, "Passphrase", "At least 8 characters; a few unrelated words work "
@@ -155,9 +158,9 @@ class RecoveryPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Your recovery code")
-        self.setSubTitle("If you ever forget your passphrase, this code is the only other way "
-                         "into the case. It is shown only now.")
         layout = QVBoxLayout(self)
+        layout.addWidget(paragraph("If you ever forget your passphrase, this code is the only "
+                                   "other way into the case. It is shown only now."))
         self.code = Heading("", "subheading")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -175,7 +178,7 @@ class RecoveryPage(QWizardPage):
         row.addWidget(self.copy_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.confirm = QCheckBox("I have &printed or written down my recovery code")
+        self.confirm = QCheckBox("I have printed or &written down my recovery code")
         named(self.confirm, "I have printed or written down my recovery code")
         layout.addWidget(self.confirm)
         self.remember_notice = notice()

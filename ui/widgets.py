@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QTreeView,
     QWidget,
+    QWizard,
 )
 
 
@@ -376,12 +377,29 @@ class _FitHeight(QObject):
             QTimer.singleShot(0, self.apply)
         return False
 
-    def apply(self) -> None:
-        layout = self.dialog.layout() if shiboken6.isValid(self.dialog) else None
+    def _height_for(self, width: int) -> int | None:
+        """How tall the dialog must be at `width` for its wrapped text (None: Qt knows)."""
+        if isinstance(self.dialog, QWizard):
+            # A wizard's own layout does not count its page's wrapped lines: measure the page.
+            page = self.dialog.currentPage()
+            inner = page.layout() if page is not None else None
+            if page is None or inner is None or not inner.hasHeightForWidth():
+                return None
+            around = self.dialog.height() - page.height()
+            return around + inner.totalHeightForWidth(page.width() + width - self.dialog.width())
+        layout = self.dialog.layout()
         if layout is None or not layout.hasHeightForWidth():
+            return None
+        return layout.totalHeightForWidth(width)
+
+    def apply(self) -> None:
+        if not shiboken6.isValid(self.dialog):
             return
         width = self.dialog.width()
-        needed = layout.totalHeightForWidth(width)
+        found = self._height_for(width)
+        if found is None:
+            return
+        needed = found
         screen = self.dialog.screen()
         if screen is not None:
             room = screen.availableGeometry()
@@ -389,7 +407,7 @@ class _FitHeight(QObject):
             # Too tall for the screen (long words at 200% text): wider, so fewer lines wrap.
             while needed > tallest and width < widest:
                 width = min(widest, width + 120)
-                needed = layout.totalHeightForWidth(width)
+                needed = self._height_for(width) or needed
             needed = min(needed, tallest)
             if width > self.dialog.width():
                 self.dialog.resize(width, max(needed, self.dialog.height()))
