@@ -228,7 +228,29 @@ def dialogs(shell: Shell) -> dict[str, Any]:
         "new case: recovery code": lambda: _wizard_at(shell, 2),
         "attachment viewer": lambda: _viewer(shell),
         "bank statement, read": lambda: _bank_read(shell),
+        "bring in files, checking": lambda: _bring_in(shell),
     }
+
+
+def _bring_in(shell: Shell) -> Any:
+    """'Bring in files' at the check of the first letter read (the sandboxed reader runs)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.letter_import import ImportDialog
+
+    case, ops = shell.case, shell.ops
+    assert case is not None and ops is not None
+    letter = case.folder.parent / "a letter.txt"
+    letter.write_text("Dear Ms Morrison,\nWe have received your complaint.\n", encoding="utf-8")
+    dialog = ImportDialog(case, ops, [letter], shell)
+    dialog.show()
+    for _ in range(100):
+        settle()
+        QApplication.processEvents()
+        if dialog.stack.currentIndex() == 1:
+            break
+    assert dialog.stack.currentIndex() == 1, "the letter was never read"
+    return dialog
 
 
 def _wizard_at(shell: Shell, page: int) -> Any:
@@ -295,7 +317,7 @@ def _new_request(shell: Shell) -> Any:
 DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "payment",
            "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
            "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
-           "attachment viewer", "bank statement, read"]
+           "attachment viewer", "bank statement, read", "bring in files, checking"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)
@@ -316,3 +338,27 @@ def test_tab_reaches_every_control_of_a_dialog_and_comes_back(shell: Shell, qtbo
     clashes = {k: v for k, v in alt_letters(dialog, dialog).items() if len(v) > 1}
     assert not clashes, f"{name}: {clashes}"
     dialog.close()
+
+
+FORMS = {"Diary": lambda view: view.diary.new_entry(),
+         "Correspondence": lambda view: view.correspondence.new_letter(),
+         "Plans": lambda view: view.plans.new_button.click()}
+
+
+@pytest.mark.parametrize("section", list(FORMS))
+def test_tab_reaches_every_control_of_an_opened_form_and_comes_back(shell: Shell,
+                                                                    section: str) -> None:
+    view = shell.case_view
+    assert view is not None
+    view.go(section)
+    settle()
+    FORMS[section](view)
+    settle()
+    page = view.current_screen()
+    assert page is not None
+    seen = _walk(view.nav)
+    missed = [w.accessibleName() or f"{type(w).__name__} {w.objectName()}"
+              for w in _tab_stops(page) if w not in seen]
+    assert not missed, f"{section}'s form: Tab never reaches {missed}"
+    clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
+    assert not clashes, f"{section}'s form: {clashes}"

@@ -86,11 +86,11 @@ class ImportDialog(QDialog):
     def _build_buttons(self, layout: QVBoxLayout) -> None:
         """Look at the file, cancel the rest, skip this one, save it."""
         row = QHBoxLayout()
-        self.look_button = button("&Look at the file…", "Open the file to compare it with "
+        self.look_button = button("Look &at the file…", "Open the file to compare it with "
                                                         "what was read")
         self.skip_button = button("S&kip this file", "Do not bring this file in")
-        self.save_button = button("&Save this letter", "Keep the file and save the letter")
-        self.cancel_button = button("&Cancel the rest", "Stop after the file being saved; "
+        self.save_button = button("Sa&ve this letter", "Keep the file and save the letter")
+        self.cancel_button = button("Ca&ncel the rest", "Stop after the file being saved; "
                                                         "nothing half-done is kept")
         self.look_button.clicked.connect(self._look)
         self.skip_button.clicked.connect(self._skip)
