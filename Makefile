@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench fuzz lint system-deps clean package package-test
+.PHONY: help run test bench fuzz lint system-deps clean package package-test screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,9 +33,12 @@ fuzz: $(STAMP) ## Try 10,000 mutated inputs of each kind a stranger's file can b
 	CASEBOOK_FUZZ_EXAMPLES=10000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s \
 		-W ignore::hypothesis.errors.HypothesisWarning tests/test_fuzz.py
 
+screenshots: $(STAMP) system-deps ## Every section in each reading mode, under build/screenshots (Xvfb)
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots.py build/screenshots
+
 lint: $(STAMP) ## ruff, and mypy (strict on app/, and on ui/ and benchmarks/ too)
-	$(BIN)/ruff check app ui tests benchmarks packaging
-	$(BIN)/mypy app ui benchmarks packaging
+	$(BIN)/ruff check app ui tests benchmarks packaging docs
+	$(BIN)/mypy app ui benchmarks packaging docs/screenshots.py
 
 # The packaging tools (PyInstaller, build) join the same virtual environment.
 PKG_STAMP := $(VENV)/.packaging-installed

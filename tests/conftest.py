@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
@@ -107,6 +108,32 @@ def new_case(case_dir: Path) -> Iterator[tuple[Case, str]]:
 def case(new_case: tuple[Case, str]) -> Case:
     """A fresh, empty, open case."""
     return new_case[0]
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo case, made once for a module's tests (each opens it afresh)."""
+    from app.services.casefile.demo import create_demo_case
+
+    folder = tmp_path_factory.mktemp("demo") / "demo"
+    create_demo_case(folder, kdf=FAST_KDF).close()
+    return folder
+
+
+def demo_window(qtbot: Any, folder: Path, size: str = "normal", width: int = 1366) -> Any:
+    """The window shown on a laptop-sized screen with the demo case open at `size` text."""
+    from app.services.casefile.demo import DEMO_PASSPHRASE
+    from ui.shell import Shell
+
+    window = Shell()
+    qtbot.addWidget(window)
+    window.resize(width, 720)
+    window.show()
+    window.show_case(Case.open_with_passphrase(folder, DEMO_PASSPHRASE))
+    settle()
+    window.set_text_size(size)  # also back to normal after a test that enlarged it
+    settle()
+    return window
 
 
 def settle() -> None:

@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
-from app.store.case import Case
-from tests.conftest import FAST_KDF, settle
-from tests.test_ui_keyboard import DIALOGS, dialogs
+from tests.conftest import demo_window, settle
+from tests.test_ui_keyboard import DIALOGS, open_dialog, section_page
 from ui.case_view import SECTIONS
 from ui.shell import Shell
 
@@ -29,22 +27,8 @@ LIST_ROWS = 5
 DETAIL_LINES = 8
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("xl") / "demo"
-    create_demo_case(folder, kdf=FAST_KDF).close()
-    return folder
-
-
 def _open(qtbot: Any, folder: Path, size: str) -> Shell:
-    window = Shell()
-    qtbot.addWidget(window)
-    window.resize(1366, 720)
-    window.show()
-    window.show_case(Case.open_with_passphrase(folder, DEMO_PASSPHRASE))
-    settle()
-    window.set_text_size(size)
-    settle()
+    window: Shell = demo_window(qtbot, folder, size)
     return window
 
 
@@ -69,12 +53,7 @@ def _rows_shown(view: QAbstractItemView) -> float:
 @pytest.mark.parametrize("section", SECTIONS)
 def test_lists_and_details_keep_their_size_at_extra_large_text(shell: Shell,
                                                                 section: str) -> None:
-    view = shell.case_view
-    assert view is not None
-    view.go(section)
-    settle()
-    page = view.current_screen()
-    assert page is not None
+    page = section_page(shell, section)
     short = {}
     for table in _shown(page, QAbstractItemView):
         if (not isinstance(table, QHeaderView) and table.accessibleName()
@@ -133,10 +112,7 @@ def test_no_label_is_cut_short_in_any_section_at_any_text_size(qtbot: Any, demo_
 @pytest.mark.parametrize("name", DIALOGS)
 def test_no_label_is_cut_short_in_a_dialog_at_extra_large_text(shell: Shell, qtbot: Any,
                                                                name: str) -> None:
-    dialog = dialogs(shell)[name]()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    settle()
+    dialog = open_dialog(shell, qtbot, name)
     assert not cut_labels(dialog), f"{name}: {cut_labels(dialog)}"
     needed = dialog.minimumSizeHint()
     assert needed.height() <= 720 and needed.width() <= 1366, (name, needed)
@@ -158,11 +134,15 @@ def test_tick_boxes_and_radio_buttons_grow_with_the_text(qtbot: Any, demo_folder
     view.go("Requests")
     settle()
     box = view.requests.show_closed
-    normal = indicator(box)
+    normal, words = indicator(box), box.fontMetrics().height()
+    view.go("Diary")  # the size changes while the tick box is out of sight, step by step
+    shell.set_text_size("large")
     shell.set_text_size("extra-large")  # the screen was built at normal size: it follows
+    view.go("Requests")
     settle()
     large = indicator(box)
     assert large >= 0.7 * box.fontMetrics().height() and large >= 1.6 * normal, (normal, large)
+    assert box.fontMetrics().height() >= 1.6 * words  # and so do its words
     shell.set_text_size("normal")
     settle()
     assert indicator(box) == normal

@@ -11,32 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
-from app.services.casefile.demo import create_demo_case
-from app.store.case import Case
-from tests.conftest import FAST_KDF, settle
+from tests.conftest import FAST_KDF, demo_window, settle
 from ui.case_view import SECTIONS
 from ui.shell import Shell
 
 LIMIT = 400
 
 
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("keyboard") / "demo"
-    create_demo_case(folder, kdf=FAST_KDF).close()
-    return folder
-
-
 @pytest.fixture
 def shell(qtbot: Any, demo_folder: Path) -> Shell:
-    from app.services.casefile.demo import DEMO_PASSPHRASE
-
-    window = Shell()
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    window.show_case(Case.open_with_passphrase(demo_folder, DEMO_PASSPHRASE))
-    settle()
+    window: Shell = demo_window(qtbot, demo_folder, width=1280)
     return window
 
 
@@ -70,20 +54,32 @@ def _walk(start: QWidget) -> list[QWidget]:
     raise AssertionError(f"Tab never came back after {LIMIT} presses; last: {names}")
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("section", SECTIONS)
-def test_tab_reaches_every_control_of_a_section_and_comes_back(shell: Shell,
-                                                               section: str) -> None:
+def section_page(shell: Shell, section: str) -> QWidget:
+    """Go to a section, let it settle, and return its screen."""
     view = shell.case_view
     assert view is not None
     view.go(section)
     settle()
     page = view.current_screen()
     assert page is not None
+    return page
+
+
+def _tab_reaches_all(shell: Shell, page: QWidget, what: str) -> None:
+    """Tab from the list of sections comes back to it having reached every control of `page`."""
+    view = shell.case_view
+    assert view is not None
     seen = _walk(view.nav)
     missed = [w.accessibleName() or f"{type(w).__name__} {w.objectName()}"
               for w in _tab_stops(page) if w not in seen]
-    assert not missed, f"{section}: Tab never reaches {missed}"
+    assert not missed, f"{what}: Tab never reaches {missed}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("section", SECTIONS)
+def test_tab_reaches_every_control_of_a_section_and_comes_back(shell: Shell,
+                                                               section: str) -> None:
+    _tab_reaches_all(shell, section_page(shell, section), section)
 
 
 def test_a_multi_line_box_passes_tab_on_and_ctrl_tab_types_one(qtbot: Any) -> None:
@@ -314,6 +310,15 @@ def _new_request(shell: Shell) -> Any:
     return NewRequestDialog(view.requests.board, view.requests.day(), shell)
 
 
+def open_dialog(shell: Shell, qtbot: Any, name: str) -> Any:
+    """Open one of DIALOGS as a person would meet it, and let it settle."""
+    dialog = dialogs(shell)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    return dialog
+
+
 DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "payment",
            "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
            "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
@@ -325,10 +330,7 @@ def test_tab_reaches_every_control_of_a_dialog_and_comes_back(shell: Shell, qtbo
                                                               name: str) -> None:
     from ui.keyboard import first_control
 
-    dialog = dialogs(shell)[name]()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    settle()
+    dialog = open_dialog(shell, qtbot, name)
     start = first_control(dialog)
     assert start is not None, name
     seen = _walk(start)
@@ -348,17 +350,9 @@ FORMS = {"Diary": lambda view: view.diary.new_entry(),
 @pytest.mark.parametrize("section", list(FORMS))
 def test_tab_reaches_every_control_of_an_opened_form_and_comes_back(shell: Shell,
                                                                     section: str) -> None:
-    view = shell.case_view
-    assert view is not None
-    view.go(section)
+    page = section_page(shell, section)
+    FORMS[section](shell.case_view)
     settle()
-    FORMS[section](view)
-    settle()
-    page = view.current_screen()
-    assert page is not None
-    seen = _walk(view.nav)
-    missed = [w.accessibleName() or f"{type(w).__name__} {w.objectName()}"
-              for w in _tab_stops(page) if w not in seen]
-    assert not missed, f"{section}'s form: Tab never reaches {missed}"
+    _tab_reaches_all(shell, page, f"{section}'s form")
     clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
     assert not clashes, f"{section}'s form: {clashes}"

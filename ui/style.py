@@ -56,6 +56,9 @@ def _size_indicator(widget: QWidget) -> None:
     sheet = f"::indicator {{ width: {size}px; height: {size}px; }}"
     if widget.styleSheet() != sheet:  # also stops the polish this causes from coming back
         widget.setStyleSheet(sheet)
+    # A widget with a style sheet of its own keeps the font it had when the sheet was set: a
+    # tick box on a screen out of sight kept normal-size words at extra-large text.
+    widget.setFont(QApplication.font())
 
 
 def size_indicators(app: QApplication) -> None:

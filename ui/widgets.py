@@ -132,6 +132,7 @@ def button(text: str, description: str = "") -> QPushButton:
 # lines: the screen around them scrolls instead (each section sits in a scroll area).
 LIST_ROWS = 5
 DETAIL_LINES = 8
+_UNCAPPED = 16777215  # Qt's "no maximum" for a widget's height (QWIDGETSIZE_MAX)
 
 
 def _rows_height(view: QAbstractItemView, rows: int) -> int:
@@ -264,10 +265,13 @@ def fit_screen(screen: QWidget, area: QScrollArea) -> None:
     """Make a section's screen readable at any text size in the scroll area that holds it:
     every named list keeps room for LIST_ROWS rows and every named read-only text pane
     DETAIL_LINES lines (unnamed views are parts of other controls, a drop-down's list or a
-    calendar's days), and a side-by-side list and detail stack one above the other when the
-    window is too narrow for both (extra-large text on a small laptop)."""
+    calendar's days; a list its screen capped keeps its size), and a side-by-side list and
+    detail stack one above the other when the window is too narrow for both (extra-large text
+    on a small laptop)."""
     for view in screen.findChildren(QAbstractItemView):
-        if not isinstance(view, QHeaderView) and view.accessibleName():
+        # A list its screen capped on purpose (a record's few files) keeps its own size.
+        capped = view.maximumHeight() < _UNCAPPED
+        if not isinstance(view, QHeaderView) and view.accessibleName() and not capped:
             keep_readable(view, rows=LIST_ROWS)
     for text in screen.findChildren(QTextEdit):
         if text.isReadOnly() and text.accessibleName():
