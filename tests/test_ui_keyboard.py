@@ -356,3 +356,30 @@ def test_tab_reaches_every_control_of_an_opened_form_and_comes_back(shell: Shell
     _tab_reaches_all(shell, page, f"{section}'s form")
     clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
     assert not clashes, f"{section}'s form: {clashes}"
+
+
+def test_the_first_screen_has_no_clashing_alt_letters_and_no_trap(qtbot: Any) -> None:
+    from ui.keyboard import first_control
+
+    window = Shell()
+    qtbot.addWidget(window)
+    window.resize(1366, 720)
+    window.show()
+    settle()
+    clashes = {k: v for k, v in alt_letters(window, window).items() if len(v) > 1}
+    assert not clashes, clashes
+    start = first_control(window.first_run)
+    assert start is not None
+    seen = _walk(start)
+    missed = [w.accessibleName() for w in _tab_stops(window.first_run) if w not in seen]
+    assert not missed, missed
+
+
+def test_the_first_screen_starts_with_the_keyboard_on_the_first_choice(qtbot: Any) -> None:
+    window = Shell()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    settle()
+    assert QApplication.focusWidget() is window.first_run.create_button

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.widgets import button, heading, paragraph
 
 
-class FirstRunPage(QWidget):
-    """Three clear choices, plus the last case if there was one."""
+class FirstRunPage(QScrollArea):
+    """Three clear choices, plus the last case if there was one. It scrolls: at extra-large
+    text on a laptop the choices are taller than the window."""
 
     create_requested = Signal()
     open_requested = Signal()
@@ -19,7 +28,11 @@ class FirstRunPage(QWidget):
     def __init__(self, last_case: str | None = None) -> None:
         super().__init__()
         self.setAccessibleName("Welcome to Casebook")
-        outer = QHBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        outer = QHBoxLayout(body)
         outer.addStretch(1)
         col = QVBoxLayout()
         outer.addLayout(col, 4)
@@ -31,7 +44,7 @@ class FirstRunPage(QWidget):
             "after, or your own: every call, visit, letter, request, plan and payment. "
             "It stays on this computer, locked with your passphrase, and can turn into "
             "evidence when you need it."))
-        self.create_button = button("&Create a new case",
+        self.create_button = button("Create a &new case",
                                     "Start a new record for the person you support")
         self.open_button = button("&Open a case I already have",
                                   "Choose the folder of an existing case")
@@ -39,12 +52,22 @@ class FirstRunPage(QWidget):
                                   "Try Casebook with an example case. Nothing in it is real.")
         self.reopen_button = button(f"Open my last case ({last_case})" if last_case else "",
                                     "Open the case you used last time")
-        self.reopen_button.setVisible(bool(last_case))
+        if not last_case:
+            self.reopen_button.hide()  # (never show(): not yet in the page, it would be a window)
         for b, signal in ((self.reopen_button, self.reopen_requested),
                           (self.create_button, self.create_requested),
                           (self.open_button, self.open_requested),
                           (self.demo_button, self.demo_requested)):
-            b.setMinimumHeight(b.sizeHint().height() * 2)
+            b.setMinimumHeight(round(b.sizeHint().height() * 1.6))  # a large target to hit
             b.clicked.connect(signal.emit)
             col.addWidget(b)
         col.addStretch(2)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """The keyboard starts on the first choice, so Enter or Space acts at once."""
+        super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            first = self.reopen_button if not self.reopen_button.isHidden() else \
+                self.create_button
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
