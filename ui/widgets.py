@@ -87,7 +87,8 @@ def notice(text: str = "") -> QLabel:
     label.setLineWidth(2)
     label.setMargin(6)
     label.setWordWrap(True)
-    label.setVisible(bool(text))
+    if not text:
+        label.hide()  # (never show(): not yet placed, it would open as a window of its own)
     label.setAccessibleName("Message")
     return label
 
