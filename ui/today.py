@@ -144,6 +144,7 @@ class TodayPage(QWidget):
     def _draw(self, view: TodayView) -> None:
         on, names = view.on, view.names
         self.title.setText(f"Today — {on:%A} {on.day} {on:%B %Y}")
+        self.title.setAccessibleName(self.title.text())  # a screen reader hears the date too
         # A fresh page each time: the scroll area deletes the old one.
         body = QWidget()
         self.items = QVBoxLayout(body)
