@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from ui.widgets import READING_COLUMNS, reading_width
+from ui.reading import READING_COLUMNS, reading_width
 
 
 def test_long_text_wraps_at_about_seventy_characters_or_the_pane(qtbot: Any) -> None:
@@ -52,7 +52,7 @@ def test_a_notice_is_announced_to_screen_readers(qtbot: Any, monkeypatch: Any) -
 
 
 def test_wide_line_spacing_spaces_every_reading_view_and_text_shown_later(qtbot: Any) -> None:
-    from ui.widgets import set_line_spacing
+    from ui.reading import set_line_spacing
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -25,7 +25,8 @@ from app.notices import bundled_notices, components, notices_text
 from app.version import version
 from ui import settings as settings_store
 from ui.operations import Background
-from ui.widgets import button, fit_height, heading, named, paragraph
+from ui.sizes import fit_height
+from ui.widgets import button, heading, named, paragraph
 
 NEW_CASES = Path.home() / "Casebook"
 

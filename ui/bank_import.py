@@ -36,7 +36,8 @@ from app.store.case import Case
 from ui.labels import BANK_LAYOUTS, amount_text
 from ui.money_forms import dialog_body
 from ui.operations import Operations
-from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
+from ui.sizes import fit_height
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 # What each column role is called on screen.
 ROLE_WORDS = {"ignore": "Not needed", "date": "Date", "description": "Description",

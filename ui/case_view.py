@@ -25,7 +25,8 @@ from app.store.case import Case, CaseFacts
 from app.store.changes import Changes
 from ui.keyboard import PaneKeys, first_control, screen_panes
 from ui.operations import Operations
-from ui.widgets import Heading, button, fit_screen, heading, named, scrolling
+from ui.sizes import fit_screen
+from ui.widgets import Heading, button, heading, named, scrolling
 
 if TYPE_CHECKING:
     from ui.bundles import BundlesPage

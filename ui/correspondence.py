@@ -50,21 +50,12 @@ from ui.letter_form import LetterFields, LetterValues, letter_line
 from ui.letter_import import ImportDialog
 from ui.operations import Operations
 from ui.read_aloud import ReadAloud
+from ui.reading import reading_width
+from ui.sizes import fit_height, keep_readable
 from ui.table_models import Index, PagedModel, record_table
 from ui.tag_picker import TagPicker
 from ui.viewer_open import open_attachment
-from ui.widgets import (
-    button,
-    fit_height,
-    heading,
-    keep_readable,
-    named,
-    notice,
-    paragraph,
-    reading_width,
-    scrolling,
-    show_notice,
-)
+from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
 
 # Words for the list, where the direction is said by "from" (received) or "to" (sent).
 SHORT_CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",

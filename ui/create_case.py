@@ -24,7 +24,8 @@ from app.records.model import Person
 from app.store.case import Case
 from ui.fields import form_label
 from ui.operations import Background
-from ui.widgets import Heading, button, fit_height, named, notice, paragraph, show_notice
+from ui.sizes import fit_height
+from ui.widgets import Heading, button, named, notice, paragraph, show_notice
 
 NATIONS = [("Scotland", "scotland"), ("England", "england"), ("Wales", "wales"),
            ("Northern Ireland", "northern-ireland")]

@@ -45,19 +45,11 @@ from ui.dates import DateTimeBox, date_edit
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
 from ui.read_aloud import ReadAloud
+from ui.reading import reading_width
+from ui.sizes import keep_readable
 from ui.table_models import Index, PagedModel, record_table
 from ui.viewer_open import open_attachment
-from ui.widgets import (
-    button,
-    heading,
-    keep_readable,
-    named,
-    notice,
-    paragraph,
-    reading_width,
-    scrolling,
-    show_notice,
-)
+from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 

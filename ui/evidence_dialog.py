@@ -22,7 +22,8 @@ from app.services.bundles.scope import Candidate, candidates, take_snapshot
 from app.services.recording.daywords import short_day
 from app.store.case import Case
 from ui.operations import Operations
-from ui.widgets import button, fit_height, named, paragraph
+from ui.sizes import fit_height
+from ui.widgets import button, named, paragraph
 
 GROUPS = {"Diary": "Diary notes", "Letter": "Letters and emails", "Request": "Requests",
           "Complaint": "Complaints", "Plan": "Plans", "Payment": "Payments",

@@ -35,7 +35,8 @@ from app.store.outputs import write_output
 from ui.dates import date_edit, to_date
 from ui.fields import combo, form_label
 from ui.operations import Operations
-from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
+from ui.sizes import fit_height
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 CHANNELS = {"letter": "Post", "email": "Email", "portal": "Online form or portal",
             "hand": "By hand", "other": "Other"}

@@ -30,8 +30,9 @@ from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from ui.letter_form import LetterFields, LetterValues
 from ui.operations import Operations
+from ui.sizes import fit_height
 from ui.viewer import AttachmentViewer
-from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 
 class ImportDialog(QDialog):

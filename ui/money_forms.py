@@ -42,7 +42,8 @@ from app.store.case import Case
 from app.store.outputs import write_output
 from ui.dates import date_edit, to_date, to_qdate
 from ui.operations import Operations
-from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
+from ui.sizes import fit_height
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -23,7 +23,8 @@ from app.services.recording.people import contacts_by_name, save_contact
 from app.store.case import Case
 from ui.labels import ROLES
 from ui.operations import Operations
-from ui.widgets import button, heading, keep_readable, named, notice, scrolling, show_notice
+from ui.sizes import keep_readable
+from ui.widgets import button, heading, named, notice, scrolling, show_notice
 
 
 class PeoplePage(QWidget):

@@ -41,8 +41,9 @@ from app.services.support_plans.plans import outcome_lines, save_plan, short_tex
 from app.store.case import Case
 from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.operations import Operations
+from ui.sizes import fit_height
 from ui.tag_picker import TagPicker
-from ui.widgets import button, fit_height, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 NEW_OUTCOME = "(a new outcome, not in the earlier version)"
 YES_NO = (("Not recorded", None), ("Yes", True), ("No", False))

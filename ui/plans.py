@@ -47,19 +47,11 @@ from app.store.records import RecordMissing
 from ui.operations import Operations
 from ui.plan_compare import PlanCompareView
 from ui.plan_form import PlanForm
+from ui.reading import reading_width
 from ui.review_record import ChecklistView, LetterEditor
+from ui.sizes import keep_readable
 from ui.viewer_open import open_attachment
-from ui.widgets import (
-    button,
-    heading,
-    keep_readable,
-    named,
-    notice,
-    paragraph,
-    reading_width,
-    scrolling,
-    show_notice,
-)
+from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
 from ui.wrapped_list import WrappedLines
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole

@@ -39,17 +39,10 @@ from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
+from ui.reading import reading_width
+from ui.sizes import fit_height
 from ui.table_models import Index, RowsModel, record_table
-from ui.widgets import (
-    button,
-    fit_height,
-    heading,
-    named,
-    notice,
-    paragraph,
-    reading_width,
-    show_notice,
-)
+from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 # Words and a symbol for each state, so nothing depends on colour.
 STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon", "waiting": "… Waiting",

@@ -24,7 +24,8 @@ from app.store.backup import make_backup
 from app.store.case import Case, CaseCheck, check_words
 from ui.create_case import strength_hint
 from ui.operations import Operations
-from ui.widgets import fit_height, heading, named, notice, paragraph, show_notice
+from ui.sizes import fit_height
+from ui.widgets import heading, named, notice, paragraph, show_notice
 
 
 class ChangePassphraseDialog(QDialog):

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.paths import FONTS
 from ui import focus_ring
+from ui.reading import set_line_spacing
 from ui.settings import LINE_SPACINGS, TEXT_SIZES, Settings
 from ui.style import CasebookStyle, size_indicators
-from ui.widgets import Heading, set_line_spacing
+from ui.widgets import Heading
 
 BASE_POINT_SIZE = 11
 _STYLE: list[CasebookStyle] = []

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.store.case import Case
 from ui.operations import Background
-from ui.widgets import fit_height, heading, named, notice, paragraph, show_notice
+from ui.sizes import fit_height
+from ui.widgets import heading, named, notice, paragraph, show_notice
 
 
 class UnlockDialog(QDialog):

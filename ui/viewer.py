@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.attachments import AttachmentInfo
-from ui.widgets import button, fit_height, named, paragraph
+from ui.sizes import fit_height
+from ui.widgets import button, named, paragraph
 
 MAX_PAGES_SHOWN = 50
 
