@@ -75,6 +75,17 @@ def window_never_calls_the_case() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test keeps the window's settings and the demo case in folders of its own: a test
+    that changes the text size or line spacing must not change them for the person running
+    the tests (it wrote to their real settings file before)."""
+    folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("CASEBOOK_CONFIG_DIR", str(folder / "config"))
+    monkeypatch.setenv("CASEBOOK_DATA_DIR", str(folder / "data"))
+
+
+@pytest.fixture(autouse=True)
 def nothing_unexpected(tmp_path_factory: pytest.TempPathFactory,
                        monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Casebook's last guard ("a problem it did not expect") must never be what a test sees:
