@@ -106,3 +106,24 @@ def test_there_is_no_button_where_the_computer_cannot_speak(qtbot: Any,
     qtbot.addWidget(holder)
     reader = read_aloud.ReadAloud(QTextBrowser(holder), holder, "this")
     assert reader.button.isHidden()
+
+
+def test_a_speech_program_that_will_not_start_is_said_plainly(qtbot: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    from PySide6.QtWidgets import QTextBrowser, QWidget
+
+    monkeypatch.setattr(read_aloud, "speech_command",
+                        lambda: (str(tmp_path / "no-such-program"),))
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    text = QTextBrowser(holder)
+    text.setPlainText("Something to read.")
+    reader = read_aloud.ReadAloud(text, holder, "this")
+    said: list[str] = []
+    reader.problem.connect(said.append)
+    reader.start()
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said == ["Your computer's speech program did not start, so the text could not be "
+                    "read aloud."]
+    assert not reader.reading and reader.button.text() == read_aloud.READ

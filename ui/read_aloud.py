@@ -69,7 +69,12 @@ class ReadAloud(QObject):
     def __init__(self, view: QTextEdit, holder: QWidget, what: str) -> None:
         super().__init__(holder)
         self.view = view
-        self.process: QProcess | None = None
+        # One speech program at a time, made once and started again for each reading. Bound
+        # methods, not lambdas: Qt drops these connections when this helper goes (with its
+        # pane), before the process itself is ended.
+        self.process = QProcess(self)
+        self.process.finished.connect(self._ended)
+        self.process.errorOccurred.connect(self._failed)
         self.button: QPushButton = button(READ, f"Read {what} aloud with your computer's "
                                                 f"voice; press Escape to stop")
         if speech_command() is None:
@@ -84,8 +89,7 @@ class ReadAloud(QObject):
     @property
     def reading(self) -> bool:
         """Whether the speech program is still speaking."""
-        return (self.process is not None
-                and self.process.state() != QProcess.ProcessState.NotRunning)
+        return self.process.state() != QProcess.ProcessState.NotRunning
 
     def toggle(self) -> None:
         """Start reading, or stop if it already is."""
@@ -101,32 +105,23 @@ class ReadAloud(QObject):
         text = self.view.toPlainText().strip()
         if command is None or not text:
             return
-        process = self.process = QProcess(self)
-        # Bound methods, not lambdas: Qt then drops these connections when this helper goes
-        # (with its pane), before the process itself is ended.
-        process.finished.connect(self._ended)
-        process.errorOccurred.connect(self._failed)
-        process.start(command[0], list(command[1:]))
-        process.write(text.encode("utf-8"))
-        process.closeWriteChannel()
+        self.process.start(command[0], list(command[1:]))
+        self.process.write(text.encode("utf-8"))
+        self.process.closeWriteChannel()
         self._show(reading=True)
 
     def stop(self) -> None:
-        """Stop reading at once."""
-        process, self.process = self.process, None
-        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
-            process.kill()
-            process.waitForFinished(1000)
+        """Stop reading at once (the killed program is gone within milliseconds)."""
+        if self.reading:
+            self.process.kill()
+            self.process.waitForFinished(1000)
         self._show(reading=False)
 
     def _ended(self) -> None:
-        if self.sender() is self.process:
-            self.process = None
-            self._show(reading=False)
+        self._show(reading=False)
 
     def _failed(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart and self.sender() is self.process:
-            self.process = None
+        if error == QProcess.ProcessError.FailedToStart:
             self._show(reading=False)
             self.problem.emit("Your computer's speech program did not start, so the text "
                               "could not be read aloud.")

@@ -171,8 +171,6 @@ def fit_screen(screen: QWidget, area: QScrollArea) -> None:
             _StackWhenNarrow(splitter, area)
 
 
-
-
 class _FitHeight(QObject):
     """Keeps a dialog tall enough for its wrapped text (see `fit_height`)."""
 

@@ -9,9 +9,10 @@ from the palette as it is painted, so switching theme or text size restyles noth
 
 Only drawing is overridden: Python answering Qt's size questions (pixelMetric, asked thousands
 of times per layout) doubled the longest pause of the window on a large case. Tick boxes and
-radio buttons grow with the text another way: each one (and each list that can hold ticks) gets
-a one-line style sheet giving its indicator's size, set as it is polished and again when the
-text size changes (`size_indicators`), so Qt answers the size questions itself.
+radio buttons grow with the text another way: each one gets a one-line style sheet giving its
+indicator's size, set as it is polished and again when the text size changes
+(`size_indicators`), so Qt answers the size questions itself. (Ticks inside lists keep Fusion's
+size: a list with a style sheet of its own stopped following the text size.)
 """
 
 from __future__ import annotations
@@ -39,9 +40,7 @@ _ROUND = {PE.PE_IndicatorRadioButton}
 _BOXES = {QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox}
 
 
-# Widgets that show tick boxes or radio buttons: their indicator follows the text size. (Lists
-# that hold ticks keep Fusion's: a list with a style sheet of its own stopped following the text
-# size.)
+# Widgets whose tick box or radio button follows the text size.
 _TICKED = (QCheckBox, QRadioButton)
 _SMALLEST_INDICATOR = 14  # pixels: Fusion's own size at normal text
 
@@ -62,11 +61,9 @@ def _size_indicator(widget: QWidget) -> None:
 
 
 def size_indicators(app: QApplication) -> None:
-    """Resize every tick box and radio button to the current text size. Each is given its
-    sheet afresh: a widget with a style sheet takes the text size only when it is polished."""
+    """Resize every tick box and radio button, and its words, to the current text size."""
     for widget in app.allWidgets():
         if isinstance(widget, _TICKED):
-            widget.setStyleSheet("")
             _size_indicator(widget)
 
 
@@ -101,8 +98,8 @@ class CasebookStyle(QProxyStyle):
         painter.restore()
 
     def polish(self, target: Any) -> Any:
-        """Give each new tick box, radio button or ticking list its indicator's size (Qt polishes
-        a widget once, before it is first shown)."""
+        """Give each new tick box or radio button its indicator's size (Qt polishes a widget
+        once, before it is first shown)."""
         if isinstance(target, _TICKED):
             _size_indicator(target)
         return super().polish(target)
