@@ -1,11 +1,13 @@
 """Read aloud: the computer's own speech reads a diary entry or a letter; Escape stops it.
 
-Casebook ships no voice of its own (Qt's text-to-speech comes only in PySide6's Addons, a
-second download larger than all the Qt Casebook uses): Windows speaks through its built-in
-speech (SAPI, from PowerShell), a Mac through `say`, Linux through espeak-ng, espeak or Speech
-Dispatcher, whichever is installed. Where none is, the button is not shown. The words go to the
-speech program on its standard input, never on its command line (which other people using
-the computer can list) and never in a file. Locking the case stops any reading at once.
+Casebook ships no voice of its own. Qt's text-to-speech comes only in PySide6's Addons wheel
+(measured for 6.12 on Linux: 59 MB to download, 161 MB unpacked, for half a megabyte of
+speech code), and on Linux its only engine is Speech Dispatcher anyway. Instead Windows
+speaks through its built-in speech (SAPI, from PowerShell), a Mac through `say`, Linux through
+espeak-ng, espeak or Speech Dispatcher, whichever is installed. Where none is, the button is
+not shown. The words go to the speech program on its standard input, never on its command
+line (which other people using the computer can list) and never in a file. Locking the case
+stops any reading at once.
 """
 
 from __future__ import annotations
