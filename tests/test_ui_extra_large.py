@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QHeaderView,
     QLabel,
+    QRadioButton,
     QTextEdit,
     QWidget,
 )
@@ -67,6 +70,26 @@ def test_lists_and_details_keep_their_size_at_extra_large_text(shell: Shell,
             if lines < DETAIL_LINES - 0.05:
                 short[text.accessibleName() or type(text).__name__] = round(lines, 1)
     assert not short, f"{section}: too small at extra-large text: {short}"
+    assert not small_ticks(page), f"{section}: {small_ticks(page)}"
+
+
+def _indicator(box: QAbstractButton) -> int:
+    """The height the style gives a tick box's or radio button's indicator."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    option = QStyleOptionButton()
+    box.initStyleOption(option)  # type: ignore[attr-defined]
+    element = (QStyle.SubElement.SE_CheckBoxIndicator if isinstance(box, QCheckBox)
+               else QStyle.SubElement.SE_RadioButtonIndicator)
+    return box.style().subElementRect(element, option, box).height()
+
+
+def small_ticks(root: QWidget) -> list[str]:
+    """Tick boxes and radio buttons on view whose box did not grow with their words."""
+    return [f"{box.text()!r}: {_indicator(box)} px beside {box.fontMetrics().height()} px text"
+            for box in _shown(root, QAbstractButton)
+            if isinstance(box, QCheckBox | QRadioButton)
+            and _indicator(box) < 0.7 * box.fontMetrics().height()]
 
 
 def cut_labels(root: QWidget) -> list[str]:
@@ -114,13 +137,14 @@ def test_no_label_is_cut_short_in_a_dialog_at_extra_large_text(shell: Shell, qtb
                                                                name: str) -> None:
     dialog = open_dialog(shell, qtbot, name)
     assert not cut_labels(dialog), f"{name}: {cut_labels(dialog)}"
+    assert not small_ticks(dialog), f"{name}: {small_ticks(dialog)}"
     needed = dialog.minimumSizeHint()
     assert needed.height() <= 720 and needed.width() <= 1366, (name, needed)
     dialog.close()
 
 
 def test_tick_boxes_and_radio_buttons_grow_with_the_text(qtbot: Any, demo_folder: Path) -> None:
-    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
     def indicator(box: QCheckBox) -> int:
         option = QStyleOptionButton()
@@ -172,3 +196,35 @@ def test_list_and_detail_stack_when_the_window_is_too_narrow_for_both(qtbot: Any
     for _ in range(3):
         QApplication.processEvents()
     assert splitter.orientation() == Qt.Orientation.Horizontal
+
+
+def test_painting_and_polishing_thousands_of_times_keeps_python_whole(qtbot: Any) -> None:
+    """Every paint of the window calls Casebook's style from Qt. PySide6 6.12.0 dropped a
+    reference to None at each such call (and at each Python `polish`), and on Python 3.11
+    the window stopped ("deallocating None") within minutes of use: pyproject.toml keeps it
+    out, and this fails for any version of the binding that does it again."""
+    import gc
+    import sys
+
+    from PySide6.QtWidgets import QComboBox
+
+    from ui import theme
+    from ui.settings import Settings
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app, Settings())  # Casebook's style, whose drawing is Python
+    box = QComboBox()
+    qtbot.addWidget(box)
+    box.addItem("A choice")
+    box.show()
+    gc.collect()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        box.repaint()
+        label = QLabel("x")
+        label.ensurePolished()
+        label.deleteLater()
+    QApplication.processEvents()
+    gc.collect()
+    assert sys.getrefcount(None) - before > -100

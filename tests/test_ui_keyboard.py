@@ -353,9 +353,12 @@ def test_tab_reaches_every_control_of_an_opened_form_and_comes_back(shell: Shell
     page = section_page(shell, section)
     FORMS[section](shell.case_view)
     settle()
-    _tab_reaches_all(shell, page, f"{section}'s form")
+    form_open = page.right.currentIndex()  # type: ignore[attr-defined]
     clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
     assert not clashes, f"{section}'s form: {clashes}"
+    _tab_reaches_all(shell, page, f"{section}'s form")
+    # Tab went through the list beside the form, and the form is still there.
+    assert page.right.currentIndex() == form_open, f"{section}: Tab closed the form"  # type: ignore[attr-defined]
 
 
 def test_the_first_screen_has_no_clashing_alt_letters_and_no_trap(qtbot: Any) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.records import kinds
 from app.store.case import Case, CaseFacts
 from app.store.changes import Changes
-from ui.keyboard import PaneKeys, first_control, screen_panes
+from ui.keyboard import PaneKeys, first_control, no_record_chosen_by_tab, screen_panes
 from ui.operations import Operations
 from ui.sizes import fit_screen
 from ui.widgets import Heading, button, heading, named, scrolling
@@ -211,6 +211,7 @@ class CaseView(QWidget):
             stand_in = self.pages.widget(index)
             area = _scrolling(page)
             fit_screen(page, area)
+            no_record_chosen_by_tab(page)
             self.pages.insertWidget(index, area)
             if stand_in is not None:
                 self.pages.removeWidget(stand_in)

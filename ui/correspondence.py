@@ -421,7 +421,7 @@ class LetterForm(QWidget):
         self.fields = LetterFields()
         outer.addWidget(self.fields)
         self.tags = TagPicker()  # standards the letter is evidence for, for the Standards view
-        outer.addWidget(form_label("Standards it is about (ta&gs):", self.tags))
+        outer.addWidget(form_label("Standards it is abo&ut (tags):", self.tags))
         outer.addWidget(self.tags)
         self.error = notice()
         outer.addWidget(self.error)

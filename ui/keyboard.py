@@ -48,6 +48,30 @@ class _TypesTab(QObject):
 _TYPES_TAB = _TypesTab()
 
 
+class _NoRecordChosenByTab(QObject):
+    """A list that has no record chosen stays that way when the keyboard arrives in it. Qt
+    makes its first row the current one as it takes the focus, and the screen then showed that
+    record in place of whatever was open beside the list: Tab past the list of entries while
+    writing a new one, and the form was gone. The arrow keys choose a row, as ever."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.FocusIn and isinstance(watched, QAbstractItemView)
+                and not watched.currentIndex().isValid()):
+            watched.viewport().update()  # (draw it as focused all the same)
+            return True
+        return False
+
+
+_NO_RECORD_BY_TAB = _NoRecordChosenByTab()
+
+
+def no_record_chosen_by_tab(screen: QWidget) -> None:
+    """Keep every list of a screen from choosing a record when the keyboard first arrives in
+    it (done as the screen is built: Qt tells of a new focus only after the list has had it)."""
+    for view in screen.findChildren(QAbstractItemView):
+        view.installEventFilter(_NO_RECORD_BY_TAB)
+
+
 def settle(widget: QWidget | None) -> None:
     """Apply the Tab rule to one control (once)."""
     if widget is None or widget.property(_SETTLED):

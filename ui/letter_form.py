@@ -161,12 +161,12 @@ class LetterFields(QWidget):
         named(self.body, "What it says")
         self.reply_to = QComboBox()
         named(self.reply_to, "Reply to", "If this answers another letter, choose it here")
-        for label, widget in (("&Received or sent:", self.direction), ("&How:", self.channel),
-                              ("Date s&ent:", self.sent), ("Date it &came in:", self.received),
+        for label, widget in (("&Received or sent:", self.direction), ("H&ow:", self.channel),
+                              ("Date s&ent:", self.sent), ("&Date it came in:", self.received),
                               ("&From:", self.from_), ("&To:", self.to),
-                              ("Co&pied to:", self.cc), ("Su&bject:", self.subject),
-                              ("Replies to &letter:", self.reply_to),
-                              ("What it &says:", self.body)):
+                              ("Co&pied to:", self.cc), ("Sub&ject:", self.subject),
+                              ("Repl&ies to letter:", self.reply_to),
+                              ("&What it says:", self.body)):
             caption = QLabel(label)
             caption.setBuddy(widget.day if isinstance(widget, MomentEdit) else widget)
             form.addRow(caption, widget)

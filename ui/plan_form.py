@@ -250,13 +250,13 @@ class PlanForm(QWidget):
         self.rows_box = QVBoxLayout()
         outer.addLayout(self.rows_box)
         row = QGridLayout()
-        self.add_outcome_button = button("Add an &outcome", "Add an empty outcome to type in")
+        self.add_outcome_button = button("Add an outco&me", "Add an empty outcome to type in")
         self.add_outcome_button.clicked.connect(lambda: self.add_row(None, focus=True))
-        self.pick_button = button("&Pick outcomes from the document…",
+        self.pick_button = button("Pick outcomes &from the document…",
                                   "Paste the document's text and tick the lines that are "
                                   "outcomes")
         self.pick_button.clicked.connect(self.pick_outcomes)
-        self.suggest_button = button("S&uggest links", "Suggest which earlier outcome each "
+        self.suggest_button = button("Suggest links", "Suggest which earlier outcome each "
                                                        "outcome continues, by its wording")
         self.suggest_button.clicked.connect(self.suggest_links)
         # Stacked, so the form fits beside the list at the largest text size.
@@ -305,19 +305,19 @@ class PlanForm(QWidget):
         form.addRow("&Kind of document:", self.kind)
         form.addRow("&Title:", self.title)
         form.addRow("&Date on the document:", self.dated)
-        form.addRow("Copy &arrived on:", self.received)
-        form.addRow("If not arrived, as&ked for in:", self.request)
-        form.addRow("&Written by:", self.author)
-        form.addRow("&Status:", self.status)
+        form.addRow("Co&py arrived on:", self.received)
+        form.addRow("&If not arrived, asked for in:", self.request)
+        form.addRow("Written b&y:", self.author)
+        form.addRow("Stat&us:", self.status)
         form.addRow("&Replaces:", self.supersedes)
-        form.addRow("Was the &guardian consulted?", self.guardian)
-        form.addRow("Was the &person involved?", self.person)
+        form.addRow("&Was the guardian consulted?", self.guardian)
+        form.addRow("Was th&e person involved?", self.person)
         budget_label = QLabel("&Budget:")
         budget_label.setBuddy(self.amount)
         form.addRow(budget_label, budget_row)
-        form.addRow("SDS &option:", self.option)
-        form.addRow("Re&view due:", self.review_due)
-        form.addRow("Ta&gs:", self.tags)
+        form.addRow("SDS optio&n:", self.option)
+        form.addRow("Review due:", self.review_due)
+        form.addRow("Tags:", self.tags)
 
     def _read_choices(self, then: Callable[[], None]) -> None:
         """Read what the form offers (requests, people, earlier versions), then go on."""

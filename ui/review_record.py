@@ -38,6 +38,7 @@ from app.services.support_plans.taxonomy import load_taxonomy
 from app.store.case import Case
 from ui.dates import date_edit, to_date
 from ui.operations import Operations
+from ui.style import size_indicators
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 CHOICES = (("present", "In the record"), ("missing", "Missing"), ("wrong", "Wrong"),
@@ -158,6 +159,8 @@ class ChecklistView(QWidget):
                 self.rows.append(row)
                 self.rows_box.addWidget(row)
         self.rows_box.addStretch(1)
+        for row in self.rows:  # made after the screen was: sized to the text here
+            size_indicators(row)
         show_notice(self.error, "")
         self._count()
 

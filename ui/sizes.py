@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from ui.style import size_indicators
+
 # However large the text, a list shows at least this many rows and a detail pane this many
 # lines: the screen around them scrolls instead (each section sits in a scroll area).
 LIST_ROWS = 5
@@ -157,7 +159,7 @@ def fit_screen(screen: QWidget, area: QScrollArea) -> None:
     DETAIL_LINES lines (unnamed views are parts of other controls, a drop-down's list or a
     calendar's days; a list its screen capped keeps its size), and a side-by-side list and
     detail stack one above the other when the window is too narrow for both (extra-large text
-    on a small laptop)."""
+    on a small laptop); its tick boxes are sized to the text."""
     for view in screen.findChildren(QAbstractItemView):
         # A list its screen capped on purpose (a record's few files) keeps its own size.
         capped = view.maximumHeight() < _UNCAPPED
@@ -169,6 +171,7 @@ def fit_screen(screen: QWidget, area: QScrollArea) -> None:
     for splitter in screen.findChildren(QSplitter):
         if splitter.orientation() == Qt.Orientation.Horizontal:
             _StackWhenNarrow(splitter, area)
+    size_indicators(screen)
 
 
 class _FitHeight(QObject):
@@ -177,9 +180,13 @@ class _FitHeight(QObject):
     def __init__(self, dialog: QWidget) -> None:
         super().__init__(dialog)
         self.dialog = dialog
+        self.shown = False
         dialog.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and not self.shown:
+            self.shown = True
+            size_indicators(self.dialog)  # its tick boxes, before it is first painted
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show):
             # After the event, once the layout has taken in what changed.
             QTimer.singleShot(0, self.apply)
@@ -227,5 +234,5 @@ def fit_height(dialog: QWidget) -> None:
     """Keep `dialog` at least as tall as its wrapped text needs at its width, as that text
     changes (a due date worked out, a warning under a box). Qt sizes a window from its
     layout's minimum, which does not count lines that wrap, so at large text a dialog's rows
-    were squeezed on top of each other."""
+    were squeezed on top of each other. Its tick boxes are sized to the text when it shows."""
     _FitHeight(dialog)

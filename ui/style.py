@@ -10,14 +10,15 @@ from the palette as it is painted, so switching theme or text size restyles noth
 Only drawing is overridden: Python answering Qt's size questions (pixelMetric, asked thousands
 of times per layout) doubled the longest pause of the window on a large case. Tick boxes and
 radio buttons grow with the text another way: each one gets a one-line style sheet giving its
-indicator's size, set as it is polished and again when the text size changes
-(`size_indicators`), so Qt answers the size questions itself. (Ticks inside lists keep Fusion's
-size: a list with a style sheet of its own stopped following the text size.)
+indicator's size (`size_indicators`: as each screen and dialog is built, and again for the
+whole window when the text size changes), so Qt answers the size questions itself. Not from an
+override of `polish`: PySide 6.12 lost a reference to None at every widget Qt polished through
+a Python `polish`, and after some thousands Python itself stopped ("deallocating None").
+(Ticks inside lists keep Fusion's size: a list with a style sheet of its own stopped following
+the text size.)
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
@@ -60,9 +61,12 @@ def _size_indicator(widget: QWidget) -> None:
     widget.setFont(QApplication.font())
 
 
-def size_indicators(app: QApplication) -> None:
-    """Resize every tick box and radio button, and its words, to the current text size."""
-    for widget in app.allWidgets():
+def size_indicators(where: QApplication | QWidget) -> None:
+    """Size every tick box and radio button (and its words) in `where` — a screen, a dialog,
+    or the whole application — to the current text size."""
+    found = where.allWidgets() if isinstance(where, QApplication) else [
+        where, *where.findChildren(QWidget)]
+    for widget in found:
         if isinstance(widget, _TICKED):
             _size_indicator(widget)
 
@@ -96,13 +100,6 @@ class CasebookStyle(QProxyStyle):
         else:
             painter.drawRect(inner)
         painter.restore()
-
-    def polish(self, target: Any) -> Any:
-        """Give each new tick box or radio button its indicator's size (Qt polishes a widget
-        once, before it is first shown)."""
-        if isinstance(target, _TICKED):
-            _size_indicator(target)
-        return super().polish(target)
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
                       painter: QPainter, widget: QWidget | None = None) -> None:
