@@ -228,3 +228,15 @@ def test_painting_and_polishing_thousands_of_times_keeps_python_whole(qtbot: Any
     QApplication.processEvents()
     gc.collect()
     assert sys.getrefcount(None) - before > -100
+
+
+@pytest.mark.parametrize("section", ["Diary", "Correspondence", "Plans"])
+def test_an_opened_form_keeps_its_tick_boxes_and_labels_at_extra_large_text(shell: Shell,
+                                                                           section: str) -> None:
+    from tests.test_ui_keyboard import FORMS
+
+    page = section_page(shell, section)
+    FORMS[section](shell.case_view)
+    settle()
+    assert not small_ticks(page), f"{section}'s form: {small_ticks(page)}"
+    assert not cut_labels(page), f"{section}'s form: {cut_labels(page)}"

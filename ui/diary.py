@@ -47,6 +47,7 @@ from ui.operations import Operations
 from ui.read_aloud import ReadAloud
 from ui.reading import reading_width
 from ui.sizes import keep_readable
+from ui.style import size_indicators
 from ui.table_models import Index, PagedModel, record_table
 from ui.viewer_open import open_attachment
 from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
@@ -480,6 +481,7 @@ class DiaryPage(QWidget):
         """The 'What happened?' form, made the first time it is wanted (most visits only read)."""
         if self._form is None:
             self._form = EntryForm(self.case, self.ops)
+            size_indicators(self._form)  # made after the screen was: sized to the text here
             self.right.addWidget(scrolling(self._form))
             self._form.saved.connect(self._saved)
             self._form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
