@@ -80,9 +80,10 @@ def casebook_window(spawned: float, folder: Path) -> dict[str, float | int]:
     with the key remembered on this computer and showing the Diary; measured to the first paint
     of the list with its entries in it (the case opens and the entries are read in the
     background)."""
-    from ui.launch import hold_collector
+    from ui.launch import hold_collector, load_for_last_case
 
     hold_collector()
+    load_for_last_case()
     from PySide6.QtCore import QTimer
 
     from ui.app import start

@@ -39,9 +39,10 @@ class _NoAnswer(Exception):
     """The password store did not answer in time."""
 
 
-def _keyring() -> Any:
-    """The keyring package, imported when first used: loading it takes 70 ms, which the
-    window would otherwise pay on its own thread before it first appears."""
+def load_keyring() -> Any:
+    """The keyring package, imported when first used (or when the window's launcher knows a
+    case is about to be opened): loading it takes 70 ms, which a window with nothing to open
+    should not wait for."""
     import keyring
     import keyring.errors
 
@@ -55,7 +56,7 @@ def _in_time(call: str, *args: str) -> Any:
 
     def work() -> None:
         try:
-            box["value"] = getattr(_keyring(), call)(*args)
+            box["value"] = getattr(load_keyring(), call)(*args)
         except BaseException as exc:  # noqa: BLE001 - handed back to the caller below
             box["error"] = exc
 
