@@ -81,3 +81,12 @@ def test_the_full_collection_waits_for_the_window_to_be_idle(qtbot: Any) -> None
     assert collector.timer.isActive()  # work was running: tried again later
     busy[0] = False
     qtbot.waitUntil(lambda: not collector.timer.isActive(), timeout=2000)
+
+
+def test_each_font_choice_gives_its_own_family(qtbot: Any) -> None:
+    app = _app()
+    for choice, family in (("opendyslexic", "OpenDyslexic"),
+                           ("atkinson", "Atkinson Hyperlegible"), ("standard", "DejaVu Sans")):
+        theme.apply(app, Settings(font=choice))
+        assert app.font().family() == family
+    assert sorted(theme.load_fonts()) == ["atkinson", "opendyslexic", "standard"]
