@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "app"
@@ -33,3 +36,19 @@ def test_the_check_itself_sees_imports(tmp_path: Path) -> None:
     sample = tmp_path / "m.py"
     sample.write_text("from PySide6.QtWidgets import QWidget\nimport ui.app\n")
     assert {"PySide6.QtWidgets", "ui.app"} <= _imports(sample)
+
+
+def test_no_screen_loads_a_pdf_or_image_library_on_the_windows_thread() -> None:
+    """A section's screen is built on the window's thread the first time it is visited; its
+    module must not load reportlab, pypdf, pyHanko or Pillow (Money loaded reportlab, 180 ms;
+    Bundles all four, most of a second): making and reading files runs in the background."""
+    probe = ("import importlib, sys\n"
+             "from ui.case_view import SCREENS\n"
+             "for module, _name in SCREENS.values():\n"
+             "    importlib.import_module(module)\n"
+             "heavy = ('reportlab', 'pypdf', 'pyhanko', 'PIL')\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from app.cli import main as cli_main
 from app.records.model import Authority, Complaint, Contact, Correspondence, Person, Request
 from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
-from app.services.mail import letters
+from app.services.mail import letter_pdf, letters
 from app.services.mail.letters import LetterDraftProblem
 from app.services.timelimits import clocks
 from app.services.timelimits.requests import from_commitment
@@ -224,7 +224,7 @@ def test_the_pdf_is_an_a4_letter_in_the_embedded_font(demo: Case) -> None:
     made = letters.edited(made, subject=made.subject, body=made.body,
                           sender="Fiona Morrison\n12 Loch View\nGlenmuir GM1 2AB",
                           recipient="\n".join(made.recipient_lines))
-    reader, text = _pdf_text(letters.render_pdf(made))
+    reader, text = _pdf_text(letter_pdf.render_pdf(made))
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
@@ -243,7 +243,7 @@ def test_a_long_letter_runs_on_with_page_numbers(demo: Case) -> None:
     long_body = made.body + "\n\n" + "\n\n".join(
         f"Point {n}: the plan says one thing and the support given says another." for n in
         range(60))
-    reader, text = _pdf_text(letters.render_pdf(
+    reader, text = _pdf_text(letter_pdf.render_pdf(
         letters.edited(made, subject=made.subject, body=long_body, sender="Me",
                        recipient="Them")))
     assert len(reader.pages) >= 2 and "Page 2" in text

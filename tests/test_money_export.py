@@ -17,7 +17,8 @@ from pypdf import PdfReader
 
 from app.records.model import Budget, Outcome, Plan, Transaction
 from app.services.budget.bankimport import import_statement
-from app.services.budget.monitoring import ReturnError, monitoring_return, safe_cell, to_csv, to_pdf
+from app.services.budget.monitoring import ReturnError, monitoring_return, safe_cell, to_csv
+from app.services.budget.monitoring_pdf import to_pdf
 from app.services.budget.schedule import set_schedule
 from app.services.budget.spending import link_outcomes
 from app.store.case import Case

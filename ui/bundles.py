@@ -12,6 +12,7 @@ import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
@@ -35,19 +36,8 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Complaint
 from app.records.values import parse_instant
-from app.services.bundles import (
-    OPTIONAL,
-    SECTION_TITLES,
-    BundleCancelled,
-    BundleOptions,
-    PastBundle,
-    build_bundle,
-    make_bundle,
-    mark_given,
-    past_bundles,
-    verify_bundle,
-)
-from app.services.bundles.history import BUNDLE_EVENTS
+from app.services.bundles.history import BUNDLE_EVENTS, PastBundle, mark_given, past_bundles
+from app.services.bundles.options import OPTIONAL, SECTION_TITLES, BundleOptions
 from app.services.recording.daywords import short_day
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
@@ -58,7 +48,12 @@ from ui.fields import combo, form_label
 from ui.operations import Operations
 from ui.viewer import AttachmentViewer, pdf_page_images
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
-from ui.wrapped_list import WrappedLines
+from ui.wrapped_list import wrap_items
+
+# Building and checking bundles need reportlab, pypdf and pyHanko (most of a second to load):
+# they are imported inside the background work, never on the window's thread.
+if TYPE_CHECKING:
+    from app.services.bundles.verify import BundleCheck
 
 PREVIEW_PAGES = 4
 ZERO_WIDTH_SPACE = "\u200b"
@@ -133,7 +128,7 @@ class BundlesPage(QWidget):
         """Bundles made before, with what can be done to the chosen one."""
         lay.addWidget(heading("Bundles made before", "subheading"))
         self.history = QListWidget()
-        self.history.setItemDelegate(WrappedLines(self.history))
+        wrap_items(self.history)
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setMinimumHeight(160)
@@ -374,6 +369,8 @@ class BundlesPage(QWidget):
         relay = self._relay
 
         def work() -> list[QImage] | str:
+            from app.services.bundles.builder import BundleCancelled, build_bundle
+
             try:
                 built = build_bundle(self.case, options, sign=False, cancel=cancel,
                                      progress=relay.progress.emit)
@@ -419,6 +416,8 @@ class BundlesPage(QWidget):
         relay = self._relay
 
         def work() -> PastBundle | str:
+            from app.services.bundles.builder import BundleCancelled, make_bundle
+
             try:
                 return make_bundle(self.case, options, target, cancel=cancel,
                                    progress=relay.progress.emit)
@@ -475,7 +474,12 @@ class BundlesPage(QWidget):
         show_notice(self.status, "Checking the bundle…")
         # The signature and every original are checked in the background: a large bundle
         # takes a few seconds.
-        self.ops.query(lambda: verify_bundle(data),
+        def check() -> BundleCheck:
+            from app.services.bundles.verify import verify_bundle
+
+            return verify_bundle(data)
+
+        self.ops.query(check,
                        lambda result: show_notice(self.status,
                                                   "✓ " + " ".join(result.lines()[:3])),
                        lambda m: show_notice(self.status, f"✗ Not verified. {m}"))

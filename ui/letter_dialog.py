@@ -361,7 +361,9 @@ class LetterDialog(QDialog):
         target = path
 
         def write() -> Path:
-            write_output(target, letters.render_pdf(letter), "letter")
+            from app.services.mail.letter_pdf import render_pdf  # loads reportlab, off-thread
+
+            write_output(target, render_pdf(letter), "letter")
             return target
 
         show_notice(self.status, "Making the PDF…")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.records.model import PaymentSchedule, Transaction
 from app.records.values import ValueProblem, parse_money
 from app.services.budget.money import CATEGORIES, PlanTimeline, plan_timeline
-from app.services.budget.monitoring import monitoring_return, to_csv, to_pdf
+from app.services.budget.monitoring import monitoring_return, to_csv
 from app.services.budget.schedule import (
     INTERVAL_WORDS,
     INTERVALS,
@@ -424,6 +424,8 @@ class ReturnDialog(QDialog):
         case, start, end = self.case, to_date(self.start.date()), to_date(self.end.date())
 
         def make() -> Path:
+            from app.services.budget.monitoring_pdf import to_pdf  # reportlab, off-thread
+
             ret = monitoring_return(case, start, end)
             write_output(path, to_csv(ret) if kind == "csv" else to_pdf(ret),
                          "monitoring return")

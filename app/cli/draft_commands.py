@@ -10,7 +10,7 @@ from typing import Any
 from app.cli.common import UserError, open_case
 from app.records.model import Channel, choices
 from app.records.values import ValueProblem, parse_date
-from app.services.mail import letters
+from app.services.mail import letter_pdf, letters
 from app.store.outputs import check_target, write_output
 
 
@@ -55,7 +55,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
                 channel=args.channel,
                 received_on=_date(args.received_on, "The received date", on)
                 if args.received_on else None)
-    write_output(out, letters.render_pdf(made) if out.suffix.lower() == ".pdf" else
+    write_output(out, letter_pdf.render_pdf(made) if out.suffix.lower() == ".pdf" else
                  f"Subject: {made.subject}\n\n{letters.plain_text(made)}\n".encode(), "letter")
     for warning in made.warnings:
         print(f"Check: {warning}")

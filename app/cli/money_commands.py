@@ -15,7 +15,8 @@ from app.records.values import parse_date, parse_money
 from app.services.budget.bankcsv import parse_columns_option
 from app.services.budget.bankimport import import_statement
 from app.services.budget.money import MoneyReport, money_report, report_json
-from app.services.budget.monitoring import monitoring_return, to_csv, to_pdf
+from app.services.budget.monitoring import monitoring_return, to_csv
+from app.services.budget.monitoring_pdf import to_pdf
 from app.services.budget.schedule import INTERVAL_WORDS, INTERVALS, set_schedule
 from app.services.support_plans.plan_facts import budget_text, format_day, plan_name
 from app.store.outputs import check_target, write_output

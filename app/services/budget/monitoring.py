@@ -16,18 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-from app.paths import FONTS
 from app.problems import Problem
 from app.records.model import PaymentSchedule, Transaction
 from app.records.values import format_money
@@ -46,7 +35,6 @@ from app.services.support_plans.plan_facts import budget_text, format_day, plan_
 from app.store.case import Case
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FONT, _BOLD = "CasebookSans", "CasebookSans-Bold"
 
 
 class ReturnError(Problem):
@@ -201,107 +189,3 @@ def to_csv(ret: MonitoringReturn) -> bytes:
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")
-
-
-# ---------------------------------------------------------------- PDF
-
-def _fonts() -> None:
-    # An embedded Unicode font: names from bank statements may hold any character.
-    if _FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(_FONT, str(FONTS / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(_BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
-
-
-_BODY = ParagraphStyle("body", fontName=_FONT, fontSize=9, leading=12)
-_CELL = ParagraphStyle("cell", fontName=_FONT, fontSize=8, leading=10)
-_HEAD = ParagraphStyle("head", fontName=_BOLD, fontSize=11, leading=15, spaceBefore=8,
-                       spaceAfter=4)
-_TITLE = ParagraphStyle("title", fontName=_BOLD, fontSize=16, leading=20, spaceAfter=6)
-
-
-def _p(text: str, style: ParagraphStyle = _CELL) -> Paragraph:
-    return Paragraph(escape(text), style)
-
-
-def _table(header: list[str], body: list[list[str]], widths: list[float]) -> Table:
-    data = [[_p(h, ParagraphStyle("th", parent=_CELL, fontName=_BOLD)) for h in header]]
-    data += [[_p(cell) for cell in row] for row in body]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), _FONT),  # else reportlab names Helvetica for each cell
-    ]))
-    return table
-
-
-def _money_or_dash(value: Decimal) -> str:
-    return f"£{value:,.2f}" if value else "–"
-
-
-def to_pdf(ret: MonitoringReturn) -> bytes:
-    """The return as a PDF (landscape A4) with the fonts embedded."""
-    _fonts()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=landscape(A4), leftMargin=15 * mm,
-                            rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm,
-                            title=ret.title, author="Casebook", invariant=True,
-                            # Pages start in the embedded font too, so the file needs no font
-                            # from the reader's machine.
-                            initialFontName=_FONT)
-    width = doc.width
-    story: list[object] = [
-        _p(ret.title, _TITLE),
-        _p(f"{ret.person} — from {format_day(ret.start)} to {format_day(ret.end)}", _BODY),
-        *(_p(f"Plan in force: {text}", _BODY) for text in ret.plans),
-        _p(f"Paid in: £{ret.total_in:,.2f}. Paid out: £{ret.total_out:,.2f}.", _BODY),
-        _p("Budget and spending by month", _HEAD),
-        _table(["Month", "Budget", "Council paid", "Spent", "Under or over"],
-               [[p.label, "–" if p.budget is None else f"£{p.budget:,.2f}",
-                 _money_or_dash(p.received), _money_or_dash(p.spent), p.verdict()]
-                for p in ret.periods],
-               [w * width for w in (0.2, 0.18, 0.18, 0.18, 0.26)]),
-        _p("Spending towards each outcome", _HEAD),
-        _table(["Outcome", "Plan", "Spent", "Payments"],
-               [[o.text, o.plan_title or "", f"£{o.spent:,.2f}", str(o.payments)]
-                for o in ret.by_outcome],
-               [w * width for w in (0.55, 0.2, 0.13, 0.12)]),
-        _p("Every payment in and out", _HEAD),
-        _table(["Date", "Paid to or from", "What for", "In", "Out", "Outcomes", "Receipts"],
-               [[format_day(x.day), x.counterparty, x.description or x.category,
-                 _money_or_dash(x.money_in), _money_or_dash(x.money_out),
-                 "; ".join(x.outcomes) or ("(money in)" if x.money_in else "NOT LINKED"),
-                 "; ".join(x.receipts)] for x in ret.lines],
-               [w * width for w in (0.11, 0.15, 0.17, 0.08, 0.08, 0.29, 0.12)]),
-    ]
-    if ret.unlinked:
-        story += [_p("Spending not linked to an outcome", _HEAD),
-                  *(_p(f"{format_day(x.day)}: {x.counterparty or x.description} — "
-                       f"£{x.money_out:,.2f}", _BODY) for x in ret.unlinked)]
-    if ret.outside_plan:
-        story += [_p("Linked to an outcome of a plan that was not in force that day", _HEAD),
-                  *(_p(f"{format_day(x.day)}: {x.counterparty or x.description} — "
-                       f"{'; '.join(x.outcomes)}", _BODY) for x in ret.outside_plan)]
-    if ret.missed:
-        story += [_p("Council payments expected but not received", _HEAD),
-                  *(_p(f"{format_day(c.expected_on)}: £{c.amount:,.2f}", _BODY)
-                    for c in ret.missed)]
-    if ret.short:
-        story += [_p("Council payments less than expected", _HEAD),
-                  *(_p(f"{format_day(c.expected_on)}: £{c.received:,.2f} received, "
-                       f"£{c.amount:,.2f} expected", _BODY) for c in ret.short)]
-    story.append(Spacer(1, 6 * mm))
-    story.append(_p("Made with Casebook from the person's own records.", _BODY))
-
-    def footer(canvas: Canvas, _doc: object) -> None:
-        canvas.saveState()
-        canvas.setFont(_FONT, 8)
-        canvas.drawString(15 * mm, 8 * mm, f"{ret.title} — {ret.person}")
-        canvas.drawRightString(landscape(A4)[0] - 15 * mm, 8 * mm,
-                               f"Page {canvas.getPageNumber()}")
-        canvas.restoreState()
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buffer.getvalue()
-
