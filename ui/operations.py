@@ -39,8 +39,10 @@ R = TypeVar("R")
 log = logging.getLogger("casebook.ui")
 # While a background thread runs Python, the window's thread waits for the interpreter lock
 # each time Qt calls into Python (every cell a table paints). Python's default hand-over of
-# 5 ms made a repaint stall for up to 380 ms on a large case; 1 ms keeps it under 100 ms.
-SWITCH_INTERVAL_S = 0.001
+# 5 ms made a repaint stall for up to 380 ms on a large case. A button's paint calls Casebook's
+# style in Python several times: at 1 ms, the first visit to Money, painted while its figures
+# were worked out in the background, kept the window still for 70-106 ms; at 0.2 ms, 36-80.
+SWITCH_INTERVAL_S = 0.0002
 
 
 class _Relay(QObject):
