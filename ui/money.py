@@ -48,7 +48,7 @@ from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table
 from ui.viewer_open import open_attachment
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
-from ui.wrapped_list import WrappedLines
+from ui.wrapped_list import wrap_items
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MONEY_TYPES = {"transaction", "schedule", "plan", "attachment"}
@@ -227,7 +227,7 @@ class MoneyPage(QWidget):
         self.tabs.addTab(self.per_outcome, "Spending per &outcome")
         self.reminders = QListWidget()
         self.reminders.setWordWrap(True)
-        self.reminders.setItemDelegate(WrappedLines(self.reminders))
+        wrap_items(self.reminders)
         named(self.reminders, "Reminders for an employer of personal assistants")
         self.tabs.addTab(self.reminders, "R&eminders")
         self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 24)
@@ -277,7 +277,7 @@ class MoneyPage(QWidget):
         left.addWidget(self.link_hint)
         self.outcomes = QListWidget()
         self.outcomes.setWordWrap(True)
-        self.outcomes.setItemDelegate(WrappedLines(self.outcomes))
+        wrap_items(self.outcomes)
         named(self.outcomes, "Outcomes of the plan in force",
               "Tick the outcomes the chosen payments were for")
         left.addWidget(self.outcomes, 1)

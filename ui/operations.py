@@ -152,6 +152,9 @@ class Background(QObject):
             # A helper whose window has been deleted has no work left to finish.
             busy = [b for b in list(cls._alive) if b._relays and shiboken6.isValid(b)]
             if not busy:
+                # What the last callbacks set going (a list measured once all its rows are
+                # in, a layout asked for again) runs on the loop's next pass: let it.
+                QCoreApplication.processEvents()
                 return
             for helper in busy:
                 helper.settle()

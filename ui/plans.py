@@ -52,7 +52,7 @@ from ui.review_record import ChecklistView, LetterEditor
 from ui.sizes import keep_readable
 from ui.viewer_open import open_attachment
 from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
-from ui.wrapped_list import WrappedLines
+from ui.wrapped_list import wrap_items
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
 
@@ -86,6 +86,12 @@ def list_text(plan: Plan, today: date) -> str:
     flags = "".join(f" · ⚠ {w}" for w in warnings_of(plan, today))
     return (f"{format_day(plan.dated)} — {KIND_WORDS[plan.kind]}\n{plan_name(plan)}\n"
             f"{status}{flags}")
+
+
+def _listed(case: Case, today: date) -> tuple[list[Plan], list[str]]:
+    """Every version, oldest first, with its words for the list (read in the background)."""
+    plans = all_plans(case)
+    return plans, [list_text(plan, today) for plan in plans]
 
 
 def detail_html(case: Case, plan: Plan, today: date) -> str:
@@ -311,7 +317,7 @@ class PlansPage(QWidget):
         # Re-measure wrapped items when the list is resized, so no line is cut short.
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
-        self.list.setItemDelegate(WrappedLines(self.list))
+        wrap_items(self.list)
         keep_readable(self.list, "28 May 2026 —")
         named(self.list, "Plan versions, newest first")
         self.list.currentItemChanged.connect(self._picked)
@@ -328,20 +334,21 @@ class PlansPage(QWidget):
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
         """Refill the list (read in the background), keeping the chosen version."""
-        self.ops.query(partial(all_plans, self.case), lambda plans: self._show_list(plans, then))
+        self.ops.query(partial(_listed, self.case, date.today()),
+                       lambda found: self._show_list(found, then))
 
-    def _show_list(self, plans: list[Plan], then: Callable[[], None] | None) -> None:
+    def _show_list(self, found: tuple[list[Plan], list[str]],
+                   then: Callable[[], None] | None) -> None:
+        plans, texts = found
         wanted, self._wanted = self._wanted, None
         chosen = wanted or (self.detail.plan.id if self.detail.plan else None)
         self.plans = plans
         self.list.blockSignals(True)
         self.list.clear()
-        today = date.today()
-        for plan in reversed(plans):
-            item = QListWidgetItem(list_text(plan, today))
+        for plan, text in zip(reversed(plans), reversed(texts), strict=True):
+            item = QListWidgetItem(text)
             item.setData(PLAN_ROLE, plan.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         list_text(plan, today).replace("\n", ". "))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if self.list.count() == 0:

@@ -56,6 +56,7 @@ class _ReadableSize(QObject):
     def __init__(self, widget: QWidget, sample: str, lines: int, rows: int) -> None:
         super().__init__(widget)
         self.widget, self.sample, self.lines, self.rows = widget, sample, lines, rows
+        self._pending = False  # a measure is due once the rows being added have all arrived
         widget.installEventFilter(self)
         if rows:
             self.watch_rows()
@@ -65,10 +66,18 @@ class _ReadableSize(QObject):
         """Measure again when rows arrive: they grow with their text (a wrapped title)."""
         model = self.widget.model() if isinstance(self.widget, QAbstractItemView) else None
         if model is not None:
-            model.modelReset.connect(self.apply)
-            model.rowsInserted.connect(self.apply)
+            model.modelReset.connect(self._soon)
+            model.rowsInserted.connect(self._soon)
+
+    def _soon(self) -> None:
+        # Once, after a list has been filled row by row (a list of 900 plan versions measured
+        # its first row 900 times on the window's thread).
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.apply)
 
     def apply(self) -> None:
+        self._pending = False
         if not shiboken6.isValid(self.widget):
             return  # a list's model announces its rows going while the list is being deleted
         metrics = self.widget.fontMetrics()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QWidget
 
 from app.services.support_plans.taxonomy import TagOption, Taxonomy, load_taxonomy
 from ui.widgets import named
-from ui.wrapped_list import WrappedLines
+from ui.wrapped_list import wrap_items
 
 # Enough to choose from without a long scroll; more precise typing narrows it.
 MAX_SHOWN = 30
@@ -35,7 +35,7 @@ class TagPicker(QLineEdit):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)
-        self.list.setItemDelegate(WrappedLines(self.list))
+        wrap_items(self.list)
         named(self.list, "Matching standards, steps and laws",
               "Use the arrow keys and press Enter to choose")
         self.matcher.setPopup(self.list)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+# Items measured per pass of the event loop while a long list is laid out.
+LAYOUT_BATCH = 50
 
 
 class WrappedLines(QStyledItemDelegate):
@@ -21,3 +29,12 @@ class WrappedLines(QStyledItemDelegate):
         bounds = option.fontMetrics.boundingRect(
             QRect(0, 0, max(width, 50), 0), Qt.TextFlag.TextWordWrap, text)
         return QSize(width, bounds.height() + 8)
+
+
+def wrap_items(view: QListView) -> None:
+    """Show `view`'s items as wrapped lines, each measured at the list's width. A long list is
+    laid out a batch at a time, between the window's other work: measuring 900 plan versions
+    in one go kept the window still for a fifth of a second."""
+    view.setItemDelegate(WrappedLines(view))
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(LAYOUT_BATCH)
