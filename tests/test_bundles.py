@@ -248,6 +248,19 @@ def test_qpdf_check_is_clean(whole: Path) -> None:
 
 # --- integrity -----------------------------------------------------------------------------------
 
+def test_the_check_words_its_count_of_original_files() -> None:
+    from dataclasses import replace
+
+    from app.services.bundles.verify import BundleCheck
+
+    check = BundleCheck("ab", 1, "cd", "ef", 3, 0, "today")
+    assert check.lines()[2] == "It holds no original files to check."  # not "All 0 ... match"
+    assert replace(check, files_checked=1).files_line() == (
+        "Its one original file matches the list it was signed with.")
+    assert replace(check, files_checked=4).files_line() == (
+        "All 4 original files match the list they were signed with.")
+
+
 def test_signature_checks_and_fails_after_a_one_byte_change(whole: Path, tmp_path: Path) -> None:
     data = whole.read_bytes()
     check = verify_bundle(data)

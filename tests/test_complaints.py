@@ -100,6 +100,20 @@ def test_not_started_shows_the_time_limit_from_first_knowing(case: Case) -> None
     assert place.next_letter == "complaint-stage-1"
 
 
+def test_a_complaint_made_but_not_among_the_requests_is_not_said_to_be_unmade(
+        case: Case) -> None:
+    complaint = save_complaint(case, Complaint("", "Late visits", opened_on=date(2026, 10, 20)))
+    place = position(case, complaint, date(2026, 11, 2))
+    assert place.next_text == (
+        "You complained on 20 October 2026. Casebook is not counting the days they have to "
+        "answer yet: in Requests, add a new request 'Complaint (stage 1)' made on that day, "
+        "as part of this complaint.")
+    assert place.next_letter is None  # no letter to make the complaint it already is
+    case.add(Request("", "complaint-stage-1", date(2026, 10, 20), "open",
+                     complaint_id=complaint.id))
+    assert "complained on" not in position(case, complaint, date(2026, 11, 2)).next_text
+
+
 @pytest.mark.parametrize(("nation", "answered", "first_aware", "text", "letter"), [
     ("england", date(2026, 5, 1), date(2026, 1, 15),
      "You can take it to the Local Government and Social Care Ombudsman (LGSCO) until "

@@ -397,6 +397,9 @@ def test_journey_places_records_by_default_and_by_tag(case: Case) -> None:
     assert where[paid.id] == (4, "usual") and where[spent.id] == (6, "usual")
     assert where[tagged.id] == (3, "tagged")
     assert found.current == 6 and "being spent" in found.reason
+    titles = {item.record_id: item.title for entry in found.steps for item in entry.items}
+    # Money in and out in words (it read "Cafe: £-20.00")
+    assert titles[paid.id] == "Council: £500.00 in" and titles[spent.id] == "Cafe: £20.00 out"
 
 
 @pytest.mark.parametrize(("status", "step"), [("draft", 2), ("disputed", 3), ("agreed", 4)])

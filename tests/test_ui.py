@@ -29,7 +29,8 @@ def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASEBOOK_DATA_DIR", str(tmp_path / "data"))
 
 
-def _create_with_wizard(qtbot: Any, folder: Path) -> Case:
+def _wizard_at_recovery(qtbot: Any, folder: Path) -> CreateCaseWizard:
+    """The wizard filled in as a person would, up to its recovery-code page."""
     wizard = CreateCaseWizard(default_folder=folder, kdf=FAST_KDF)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -55,6 +56,11 @@ def _create_with_wizard(qtbot: Any, folder: Path) -> Case:
     wizard.background.settle()  # the case is made in the background, then the wizard moves on
     assert wizard.currentPage() is wizard.recovery_page
     assert wizard.recovery_page.code.text() == wizard.recovery_code
+    return wizard
+
+
+def _create_with_wizard(qtbot: Any, folder: Path) -> Case:
+    wizard = _wizard_at_recovery(qtbot, folder)
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish.isEnabled()  # the code must be written down first
     wizard.recovery_page.confirm.setChecked(True)
@@ -62,6 +68,22 @@ def _create_with_wizard(qtbot: Any, folder: Path) -> Case:
     assert finish.isEnabled()
     assert wizard.case is not None
     return wizard.case
+
+
+def test_the_recovery_code_page_cannot_be_left_before_the_code_is_kept(
+        qtbot: Any, tmp_path: Path) -> None:
+    wizard = _wizard_at_recovery(qtbot, tmp_path / "case")
+    page = wizard.recovery_page
+    qtbot.keyClick(page.confirm, Qt.Key.Key_Escape)
+    wizard.close()
+    assert wizard.isVisible() and wizard.currentPage() is page
+    assert "write down your recovery code" in page.must_confirm.text()
+    assert page.confirm.hasFocus() or not wizard.isActiveWindow()
+    page.confirm.setChecked(True)
+    qtbot.keyClick(page.confirm, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+    assert wizard.case is not None  # made, and opened by the window after the wizard
+    wizard.case.close()
 
 
 def test_create_entry_attach_search_lock_unlock(qtbot: Any, tmp_path: Path,
@@ -152,7 +174,8 @@ def test_demo_case_is_labelled_on_screen(qtbot: Any) -> None:
     shell.open_demo()
     shell.settle()
     assert shell.case is not None and shell.case.is_demo
-    assert "DEMO" in shell.windowTitle()
+    # Marked once (it read "Casebook — Ailsa Morrison (DEMO) — DEMO", and Qt adds "— Casebook")
+    assert shell.windowTitle() == "Ailsa Morrison (DEMO)"
     labels = [w.text() for w in shell.case_view.findChildren(type(shell.case_view.search.summary))]
     assert any("DEMO CASE" in text for text in labels)
     shell.close_case()

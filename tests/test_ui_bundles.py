@@ -105,7 +105,9 @@ def test_build_lists_the_bundle_which_can_be_checked_noted_and_rebuilt(
     assert screen.history.count() == 1
     item = screen.history.item(0).text().replace("\u200b", "")
     assert check.signer_fingerprint and past_bundles(case)[0].sha256 in item
-    assert "complaint k-1" in item and "Given to: Glenmuir Advocacy" in item
+    # The complaint by its title, never its id (it said "complaint k-1")
+    assert "the complaint “Plan made without the guardian”" in item and "k-1" not in item
+    assert "Given to: Glenmuir Advocacy" in item
     screen.check_chosen()
     settle()
     assert screen.status.text().startswith("✓ The bundle checks out")

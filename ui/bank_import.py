@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.records.values import amount_text
 from app.services.budget.bankcsv import COLUMN_NAMES
 from app.services.budget.bankimport import (
     ImportPreview,
@@ -33,7 +34,7 @@ from app.services.budget.bankimport import (
 )
 from app.services.support_plans.plan_facts import format_day, outcome_index
 from app.store.case import Case
-from ui.labels import BANK_LAYOUTS, amount_text
+from ui.labels import BANK_LAYOUTS
 from ui.money_forms import dialog_body
 from ui.operations import Operations
 from ui.sizes import fit_height

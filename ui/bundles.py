@@ -80,17 +80,20 @@ def _when(instant: str) -> str:
     return f"{short_day(when)}, {when:%H:%M} UTC"
 
 
-def bundle_text(bundle: PastBundle, breakable: bool = False) -> str:
-    """Several plain lines describing a past bundle. `breakable` lets the long hash and path
-    wrap on a narrow window (invisible break points after each group and slash)."""
+def bundle_text(bundle: PastBundle, breakable: bool = False,
+                complaints: dict[str, str] | None = None) -> str:
+    """Several plain lines describing a past bundle (`complaints`: their titles by id).
+    `breakable` lets the long hash and path wrap on a narrow window (invisible break points
+    after each group and slash)."""
     given = ", ".join(bundle.given_to) if bundle.given_to else "not recorded"
     gap = ZERO_WIDTH_SPACE if breakable else ""
     digest = gap.join(bundle.sha256[i:i + 16] for i in range(0, 64, 16))
-    return (f"Made {_when(bundle.built_at)}: {bundle.options.scope_text()}\n"
+    title = (complaints or {}).get(bundle.options.complaint_id or "")
+    return (f"Made {_when(bundle.built_at)}: {bundle.options.scope_text(title)}\n"
             f"{bundle.pages} pages, {bundle.exhibits} exhibit"
             f"{'' if bundle.exhibits == 1 else 's'}"
             f"{', large print' if bundle.options.large_print else ''}. Given to: {given}\n"
-            f"SHA-256 {digest}\n"
+            f"Fingerprint: {digest}\n"
             f"Saved as {bundle.path.replace('/', '/' + gap)}")
 
 
@@ -303,9 +306,11 @@ class BundlesPage(QWidget):
         self.complaint.setCurrentIndex(max(found, 0))
         self.bundles = bundles
         self.history.clear()
+        titles = {c.id: c.title for c in complaints}
         for bundle in self.bundles:
-            item = QListWidgetItem(bundle_text(bundle, breakable=True))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, bundle_text(bundle))
+            item = QListWidgetItem(bundle_text(bundle, breakable=True, complaints=titles))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         bundle_text(bundle, complaints=titles))
             self.history.addItem(item)
         if self.bundles:
             self.history.setCurrentRow(0)
@@ -433,7 +438,8 @@ class BundlesPage(QWidget):
             return
         self.reload()
         show_notice(self.status, f"Saved {Path(result.path).name}: {result.pages} pages, "
-                                 f"signed. Its SHA-256 is kept in the case's audit log.")
+                                 f"signed. Its fingerprint is kept in the case's history, so "
+                                 "you can show later which file you gave.")
 
     # --- bundles made before -----------------------------------------------------------------
     def _read_chosen(self) -> tuple[PastBundle, bytes] | None:

@@ -184,6 +184,8 @@ class RecoveryPage(QWizardPage):
         layout.addWidget(self.confirm)
         self.remember_notice = notice()
         layout.addWidget(self.remember_notice)
+        self.must_confirm = notice()
+        layout.addWidget(self.must_confirm)
         self.registerField("confirmed*", self.confirm)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
@@ -224,3 +226,15 @@ class CreateCaseWizard(QWizard):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+
+    def reject(self) -> None:
+        """Escape and the window's close button leave the wizard, except while the recovery
+        code is shown and not yet confirmed: the case exists by then, and the code, shown only
+        once, is the one way in if the passphrase is forgotten."""
+        if self.case is not None and not self.recovery_page.confirm.isChecked():
+            show_notice(self.recovery_page.must_confirm,
+                        "Please print or write down your recovery code, then tick the box "
+                        "to say you have. Your case is made and will open after that.")
+            self.recovery_page.confirm.setFocus()
+            return
+        super().reject()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 
 from app.records.values import Moment
 from app.services.recording.daywords import weekday_day
@@ -36,15 +35,6 @@ def delay_text(occurred: Moment, recorded: datetime) -> str:
         return "written the next day"
     return f"written {days} days later"
 
-
-def pounds(value: Decimal) -> str:
-    """'£1,386.67'."""
-    return f"£{value:,.2f}"
-
-
-def amount_text(value: Decimal) -> str:
-    """'£1,000.00 in' or '£31.50 out': the direction in words, never a bare minus sign."""
-    return f"{pounds(abs(value))} {'in' if value > 0 else 'out' if value < 0 else ''}".rstrip()
 
 
 # The bank export layouts `bankcsv` recognises, as people know the banks.

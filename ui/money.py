@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.records.model import Transaction
+from app.records.values import amount_text, pounds
 from app.services.budget.money import MoneyReport, PlanTimeline, money_report, plan_timeline
 from app.services.budget.schedule import is_council_payment
 from app.services.budget.spending import Suggester, attach_receipts, link_outcomes, link_suggested
@@ -42,7 +43,6 @@ from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes
 from ui.bank_import import BankImportDialog
-from ui.labels import amount_text, pounds
 from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
 from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table

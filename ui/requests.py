@@ -45,8 +45,9 @@ from ui.table_models import Index, RowsModel, record_table
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 # Words and a symbol for each state, so nothing depends on colour.
-STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon", "waiting": "… Waiting",
-               "no-date": "? No due date", "answered": "✓ Answered",
+STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon",
+               "waiting": "○ Waiting for an answer", "no-date": "? No due date",
+               "answered": "✓ Answered",
                "answered-late": "✓ Answered late", "withdrawn": "— Withdrawn"}
 CLOSED = frozenset({"answered", "answered-late", "withdrawn"})
 

@@ -55,7 +55,7 @@ class AttachmentViewer(QDialog):
         self.resize(900, 800)
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(f"{info.filename} — {info.size:,} bytes — added "
-                                   f"{info.added_at[:10]} — SHA-256 {info.sha256[:16]}…"))
+                                   f"{info.added_at[:10]} — fingerprint {info.sha256[:16]}…"))
         layout.addWidget(self._content(), 1)
         row = QHBoxLayout()
         save = button("&Save a copy…", "Save this file outside Casebook (it will not be "

@@ -125,6 +125,16 @@ def parse_money(text: str) -> Decimal:
         raise ValueProblem(f"{quoted(text)} is not an amount of money") from None
 
 
+def pounds(value: Decimal) -> str:
+    """'£1,386.67': an amount as a person reads it."""
+    return f"£{value:,.2f}"
+
+
+def amount_text(value: Decimal) -> str:
+    """'£1,000.00 in' or '£31.50 out': the direction in words, never a bare minus sign."""
+    return f"{pounds(abs(value))} {'in' if value > 0 else 'out' if value < 0 else ''}".rstrip()
+
+
 def format_money(value: Decimal) -> str:
     """The interchange form of an amount: pounds with two decimal places."""
     return f"{value.quantize(Decimal('0.01'))}"

@@ -340,7 +340,7 @@ def _embedded(content: BundleContent, exhibits: list[Exhibit], identity: Signing
         "chain_head": {"seq": content.head.seq, "hash": content.head.hash,
                        "check_code": content.head.check_code},
         "signer_fingerprint": identity.fingerprint,
-        "scope": pen.clean(content.options.scope_text()),
+        "scope": pen.clean(_scope(content)),
         "as_of": content.as_of.isoformat(),
         "exhibits": listed,
     }
@@ -352,6 +352,11 @@ def _embedded(content: BundleContent, exhibits: list[Exhibit], identity: Signing
     return files
 
 
+def _scope(content: BundleContent) -> str:
+    complaint = content.selection.complaint
+    return content.options.scope_text(complaint.title if complaint else None)
+
+
 def _metadata(content: BundleContent, pen: Pen) -> dict[str, str]:
     when = parse_instant(content.head_at) if content.head_at else None
     stamp = when.strftime("D:%Y%m%d%H%M%SZ") if when else \
@@ -359,7 +364,7 @@ def _metadata(content: BundleContent, pen: Pen) -> dict[str, str]:
     person = pen.clean(content.snapshot.person.name)
     return {"/Title": f"Evidence bundle: {person}",
             "/Author": pen.clean(content.preparer.name),
-            "/Subject": pen.clean(f"Evidence bundle covering {content.options.scope_text()}"),
+            "/Subject": pen.clean(f"Evidence bundle covering {_scope(content)}"),
             "/Keywords": f"evidence bundle; check code {content.head.check_code}",
             "/Creator": "Casebook", "/Producer": "Casebook",
             "/CreationDate": stamp, "/ModDate": stamp}

@@ -306,7 +306,7 @@ def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tupl
                 "; ".join(c.issues), f"About {c.against}" if c.against else "",
                 "Complaint", entered_words(snapshot, c.id), ())
     for p in selection.plans:
-        add(p, p.id, Moment(p.dated), f"{plan_facts.plan_name(p)} dated",
+        add(p, p.id, Moment(p.dated), f"Document dated: {plan_facts.plan_name(p)}",
             plan_facts.STATUS_WORDS.get(p.status or "", ""),
             f"By {names.one(p.author)}" if p.author else "", "Plan",
             entered_words(snapshot, p.id), p.attachment_ids)

@@ -80,11 +80,13 @@ class BundleOptions:
         """Whether a section is in this bundle."""
         return section in ALWAYS or section in self.sections
 
-    def scope_text(self) -> str:
-        """The scope in plain words, for the cover and the list of past bundles."""
+    def scope_text(self, complaint_title: str | None = None) -> str:
+        """The scope in plain words, for the cover and the list of past bundles, naming the
+        complaint by its title (a person never sees its id)."""
         parts = []
         if self.complaint_id:
-            parts.append(f"complaint {self.complaint_id}")
+            parts.append(f"the complaint “{complaint_title}”" if complaint_title
+                         else "a complaint")
         if self.date_from and self.date_to:
             parts.append(f"{_day(self.date_from)} to {_day(self.date_to)}")
         elif self.date_from:

@@ -204,8 +204,9 @@ class SectionWriter:
             "should say the document has not been changed since it was signed, and that the "
             "signer's identity is unknown, which is expected because the record signs for "
             "itself; the certificate's SHA-256 fingerprint should match the one above. "
-            "Casebook checks the same and more with 'casebook verify' on this file, which also "
-            "confirms that every original file attached inside matches the manifest."))
+            "Casebook checks the same and more (Check, on its Bundles screen, or the command "
+            "'casebook verify' with this file), and also confirms that every original file "
+            "attached inside matches the manifest."))
         out.append(self.note(
             "The check code lets the person who keeps the record show that the record behind "
             "this bundle has not been changed since."))
@@ -493,8 +494,8 @@ class SectionWriter:
         out = self.heading("manifest", first=True)
         out.append(self.note(
             "Each exhibit's original file is attached inside this PDF, unchanged. The SHA-256 "
-            "fingerprint was taken when the file entered the record; 'casebook verify' checks "
-            "every attached file against it."))
+            "fingerprint was taken when the file entered the record; Casebook's Check (or "
+            "'casebook verify') compares every attached file with it."))
         rows = []
         for e in self.exhibits:
             rows.append([self.pen.link(e.number, f"ex:{e.file.id}"), pen.markup(e.file.filename),

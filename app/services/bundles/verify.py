@@ -47,12 +47,20 @@ class BundleCheck:
     files_checked: int
     signed_at: str
 
+    def files_line(self) -> str:
+        """What the check of the attached originals found, in words that fit the count."""
+        if self.files_checked == 0:
+            return "It holds no original files to check."
+        if self.files_checked == 1:
+            return "Its one original file matches the list it was signed with."
+        return f"All {self.files_checked} original files match the list they were signed with."
+
     def lines(self) -> list[str]:
         """The result for a person, a line each."""
         return [
             "The bundle checks out: it has not been changed since it was signed.",
             f"The signature covers the whole file ({self.pages} pages), signed {self.signed_at}.",
-            f"All {self.files_checked} original files match the manifest.",
+            self.files_line(),
             f"Signing key fingerprint: {self.signer_fingerprint}",
             f"Audit chain head: event {self.chain_seq}, {self.chain_head} "
             f"(check code {self.check_code})",

@@ -151,6 +151,13 @@ def position(case: Case, complaint: Complaint, on: date) -> Position:
         next_text = f"This complaint is marked '{STATUS_WORDS[complaint.status].lower()}'."
     elif ladder is None:
         next_text = "Casebook has no complaints ladder for this nation."
+    elif current is None and complaint.opened_on is not None and complaint.opened_on <= on:
+        # The person has complained (they gave the day) but the complaint is not among the
+        # requests, so there is no clock to read: say so, not "you have not complained".
+        next_text = (f"You complained on {spoken(complaint.opened_on)}. Casebook is not "
+                     "counting the days they have to answer yet: in Requests, add a new "
+                     f"request '{KIND_WORDS[FIRST_KIND]}' made on that day, as part of this "
+                     "complaint.")
     elif current is None:
         next_text = _first_step(complaint, ladder, jurisdiction, on)
         next_letter = ESCALATION_LETTERS[FIRST_KIND]

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from app.records.model import Plan, Request, Transaction
+from app.records.values import amount_text
 from app.services.support_plans.plan_facts import (
     PLAN_KINDS_IN_FORCE,
     all_plans,
@@ -88,7 +89,7 @@ def _usual_places(read: _Read) -> list[tuple[int, JourneyItem]]:
         step = 4 if item.source == "council-payment" else 6
         title = item.counterparty or item.description or "Payment"
         placed.append((step, JourneyItem("transaction", item.id, item.date,
-                                         f"{title}: £{item.amount:,.2f}", "usual")))
+                                         f"{title}: {amount_text(item.amount)}", "usual")))
     return placed
 
 

@@ -23,7 +23,7 @@ KIND_WORDS = {
     "complaint-stage-2": "Complaint (stage 2)", "ombudsman": "Ombudsman",
     "review": "Review", "reassessment": "Reassessment",
     "record-amendment": "Correction of records", "commitment": "Promise made to you",
-    "other": "Other request",
+    "other": "Something else you asked for",
 }
 
 
