@@ -19,13 +19,14 @@ from app.version import version
 Handler = Callable[[argparse.Namespace], int]
 
 # Each command module adds its sub-commands to the parser, in this order in the help.
-COMMAND_MODULES = ("case_commands", "request_commands", "plan_commands", "money_commands",
-                   "letter_commands", "bundle_commands", "draft_commands")
+COMMAND_MODULES = ("case_commands", "standing_commands", "request_commands", "plan_commands",
+                   "money_commands", "letter_commands", "bundle_commands", "draft_commands")
 # Which module holds each command, so a command loads only its own module: the others bring
 # in reportlab, pyHanko and the rest, and a wrong passphrase must be told within 2 seconds.
 COMMAND_HOMES = {
     **dict.fromkeys(("init", "import-json", "export-json", "verify", "backup", "restore",
                      "demo"), "case_commands"),
+    **dict.fromkeys(("person", "authority"), "standing_commands"),
     **dict.fromkeys(("deadline", "overdue"), "request_commands"),
     "plan-diff": "plan_commands",
     **dict.fromkeys(("import-bank", "money", "money-return", "money-schedule"),

@@ -73,7 +73,7 @@ KINDS: tuple[RecordKind, ...] = (
           text=("name", "known_as", "local_authority", "communication"),
           days=("date_of_birth",)),
     _kind("authority", model.Authority, "authorities", "Legal authority", "legal authority",
-          sort=("granted_on",), title="reference", text=("reference",),
+          sort=("granted_on",), title="reference", text=("reference", "powers"),
           days=("granted_on", "expires_on"), refs=(Ref("holder", "contact"), _files())),
     _kind("contact", model.Contact, "contacts", "People", "person or organisation",
           sort=("name",), sort_casefold=True, title="name",

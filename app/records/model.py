@@ -81,6 +81,8 @@ class Authority:
     expires_on: date | None = None
     reference: str | None = None
     attachment_ids: list[str] = field(default_factory=list)
+    # Beyond format v1: what the order or power lets the holder decide, in its own words.
+    powers: str | None = None
 
     def check(self) -> None:
         """An authority cannot expire before it was granted."""

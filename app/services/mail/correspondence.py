@@ -19,6 +19,7 @@ from app.services.imports import ImportRefused, ParsedFile, parse_file
 from app.services.mail import letter_fields
 from app.services.recording.attachments import read_file_text
 from app.services.recording.daywords import long_day
+from app.services.recording.standing import email_addresses, your_contact
 from app.store import records
 from app.store.case import Case
 from app.store.records import RecordMissing
@@ -115,12 +116,12 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
                              if parsed.media_type == "message/rfc822" else (None, None))
     links = _links(case)
     _refuse_if_already_in(case, links, hashlib.sha256(data).hexdigest(), message_id)
-    book = _AddressBook(case.list_of(Contact))
+    book = _AddressBook(case.list_of(Contact), your_contact(case))
     from_, _ = book.parties(_sender_parts(parsed.sender))
     to, to_more = book.parties(parsed.recipients)
     cc, cc_more = book.parties(parsed.cc)
     if direction is None:
-        direction = "out" if any(book.is_guardian(p) for p in from_) else "in"
+        direction = "out" if any(book.is_you(p) for p in from_) else "in"
     notes: list[str] = []
     sent_at, received_at = _dates(parsed, direction, sent, received, today, notes)
     body = _body(parsed, to_more + cc_more, notes)
@@ -269,14 +270,16 @@ class _AddressBook:
     share a name but not an address stay apart.
     """
 
-    def __init__(self, contacts: list[Contact]) -> None:
+    def __init__(self, contacts: list[Contact], you: Contact | None = None) -> None:
         self.by_id = {c.id: c for c in contacts}
+        self.you = you.id if you is not None else None
         self.by_email: dict[str, str] = {}
         self.by_name: dict[str, str] = {}
         for c in contacts:
-            if c.email:
-                self.by_email.setdefault(c.email.strip().casefold(), c.id)
-            else:
+            addresses = email_addresses(c.email)
+            for address in addresses:
+                self.by_email.setdefault(address, c.id)
+            if not addresses:
                 self.by_name.setdefault(c.name.strip().casefold(), c.id)
 
     def match(self, party: Party) -> str | None:
@@ -300,9 +303,11 @@ class _AddressBook:
                 found.append(dataclasses.replace(party, contact_id=self.match(party)))
         return found[:MAX_PARTIES], max(0, len(found) - MAX_PARTIES)
 
-    def is_guardian(self, party: Party) -> bool:
+    def is_you(self, party: Party) -> bool:
+        """Whether a sender is the user: the holder of the case's authority (from any of
+        their addresses), or someone in People whose role is guardian."""
         contact = self.by_id.get(party.contact_id or "")
-        return contact is not None and contact.role == "guardian"
+        return contact is not None and (contact.id == self.you or contact.role == "guardian")
 
     def resolve(self, case: Case, party: Party) -> str:
         """The contact id for a party, adding a new person to People when there is none."""

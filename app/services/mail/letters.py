@@ -34,6 +34,7 @@ from app.records.model import (
 from app.records.values import Moment, ValueProblem
 from app.services.escalation.complaints import action_words, complaint_ladder, position, spoken
 from app.services.escalation.ladders import load_ladders
+from app.services.recording.standing import your_contact
 from app.services.timelimits import clocks
 from app.services.timelimits.authorities import (
     DOCUMENT_WORDS,
@@ -382,9 +383,11 @@ def _fill(text: str, values: dict[str, str]) -> str | None:
 
 
 def _sender(case: Case, person: Person, authority: Authority | None) -> Contact | None:
+    # The authority's holder; with none recorded yet, the details given under You.
+    found = holder(case, authority) if authority is not None else your_contact(case)
     if authority is not None and authority.kind == "self":
-        return Contact("", person.name)
-    return holder(case, authority)
+        return found or Contact("", person.name)
+    return found
 
 
 def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
@@ -484,11 +487,12 @@ def _warnings(authority: Authority | None, sender: Contact | None, addressed: bo
         found.append(f"Your {DOCUMENT_WORDS[authority.kind]} ended on "
                      f"{spoken(authority.expires_on)}; they may not accept this letter.")
     if sender is None or not sender.name:
-        found.append("Add your name and address at the top (record your legal authority "
-                     "in the case to have them filled in).")
+        found.append("Add your name and address at the top (give your details and your "
+                     "legal authority in Case → The person and you to have them filled in "
+                     "every time).")
     elif not sender.address:
-        found.append("Add your address at the top so they can reply (add it to your own "
-                     "details in People to have it filled in every time).")
+        found.append("Add your address at the top so they can reply (add it under You in "
+                     "Case → The person and you to have it filled in every time).")
     if not addressed:
         found.append("Casebook could not tell who this goes to; add their name and address.")
     return found
