@@ -82,6 +82,20 @@ def test_tab_reaches_every_control_of_a_section_and_comes_back(shell: Shell,
     _tab_reaches_all(shell, section_page(shell, section), section)
 
 
+def test_the_keyboard_starts_on_the_sections_and_a_stray_enter_stays_put(shell: Shell) -> None:
+    view = shell.case_view
+    assert view is not None
+    assert shell.focusWidget() is view.nav
+    view.search_box.setFocus()
+    QTest.keyClick(view.search_box, Qt.Key.Key_Return)
+    settle()
+    assert view.current_screen() is view.today  # an empty search goes nowhere
+    view.search_box.setText("plan")
+    QTest.keyClick(view.search_box, Qt.Key.Key_Return)
+    settle()
+    assert view.current_screen() is view.search
+
+
 def test_a_multi_line_box_passes_tab_on_and_ctrl_tab_types_one(qtbot: Any) -> None:
     from ui import keyboard
 
@@ -197,6 +211,7 @@ def dialogs(shell: Shell) -> dict[str, Any]:
     from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
     from ui.plan_form import OutcomePicker
     from ui.requests import DateDialog
+    from ui.restore_dialog import RestoreDialog
     from ui.security import ChangePassphraseDialog
     from ui.unlock import UnlockDialog
 
@@ -225,7 +240,22 @@ def dialogs(shell: Shell) -> dict[str, Any]:
         "attachment viewer": lambda: _viewer(shell),
         "bank statement, read": lambda: _bank_read(shell),
         "bring in files, checking": lambda: _bring_in(shell),
+        "restore a backup": lambda: RestoreDialog(shell),
+        "the person and you": lambda: _standing(shell, 0),
+        "the person and you: you": lambda: _standing(shell, 1),
+        "the person and you: authority": lambda: _standing(shell, 2),
     }
+
+
+def _standing(shell: Shell, tab: int) -> Any:
+    """Case → The person and you, at one of its tabs."""
+    from ui.standing_dialog import StandingDialog
+
+    case, ops = shell.case, shell.ops
+    assert case is not None and ops is not None
+    dialog = StandingDialog(case, ops, shell)
+    dialog.tabs.setCurrentIndex(tab)
+    return dialog
 
 
 def _bring_in(shell: Shell) -> Any:
@@ -322,7 +352,9 @@ def open_dialog(shell: Shell, qtbot: Any, name: str) -> Any:
 DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "payment",
            "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
            "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
-           "attachment viewer", "bank statement, read", "bring in files, checking"]
+           "attachment viewer", "bank statement, read", "bring in files, checking",
+           "restore a backup", "the person and you", "the person and you: you",
+           "the person and you: authority"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)

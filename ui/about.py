@@ -43,6 +43,9 @@ def _places(case_folder: Path | None) -> list[tuple[str, str, Path]]:
               ("Demo case", "demo case", settings_store.demo_case_dir()),
               ("Settings", "settings", settings_store.config_path().parent),
               ("Problem log", "problem log (it holds nothing from a case)", log_folder())]
+    backups = settings_store.load().backup_folder
+    if backups:
+        places.insert(0, ("Your backups", "backups", Path(backups)))
     if case_folder is not None:
         places.insert(0, ("Your case", "case", case_folder))
     return places
@@ -109,6 +112,16 @@ class AboutDialog(QDialog):
         self.background.run(notices, self.notices.setPlainText,
                             lambda m: self.notices.setPlainText(
                                 f"The licences could not be read: {m}"))
+
+    def show_places(self) -> None:
+        """Help → Where is my data?: the keyboard on the first folder's Open button."""
+        for open_button, _folder in self.open_buttons:
+            if open_button.isEnabled():
+                open_button.setFocus()
+                scroll = self.findChild(QScrollArea)
+                if scroll is not None:
+                    scroll.ensureWidgetVisible(open_button)
+                return
 
     def _open(self, folder: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

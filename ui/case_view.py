@@ -26,6 +26,7 @@ from app.store.changes import Changes
 from ui.keyboard import PaneKeys, first_control, no_record_chosen_by_tab, screen_panes
 from ui.operations import Operations
 from ui.sizes import fit_screen
+from ui.unsaved import leave_anyway, unsaved_in
 from ui.widgets import Heading, button, heading, named, scrolling
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ class CaseView(QWidget):
     """Everything shown while a case is unlocked."""
 
     lock_requested = Signal()
+    back_up_requested = Signal()  # asked for on a screen (Today's backup reminder)
     today: _Screen[TodayPage] = _Screen("Today")
     diary: _Screen[DiaryPage] = _Screen("Diary")
     correspondence: _Screen[CorrespondencePage] = _Screen("Correspondence")
@@ -194,6 +196,13 @@ class CaseView(QWidget):
         (target or self.nav).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:
+        leaving = self.current_screen()
+        if (leaving is not None and row != self.pages.currentIndex()
+                and not leave_anyway(self, unsaved_in(leaving), "go to another section")):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.pages.currentIndex())  # the person stays where they were
+            self.nav.blockSignals(False)
+            return
         if SECTIONS[row] in SCREENS:
             self.section_screen(SECTIONS[row])
         self.pages.setCurrentIndex(row)
@@ -207,6 +216,8 @@ class CaseView(QWidget):
             page = cls(self.case, self.ops)
             if hasattr(page, "open_record"):
                 page.open_record.connect(self.open_record)
+            if hasattr(page, "back_up_requested"):
+                page.back_up_requested.connect(self.back_up_requested)
             index, current = SECTIONS.index(section), self.pages.currentIndex()
             stand_in = self.pages.widget(index)
             area = _scrolling(page)
@@ -220,12 +231,24 @@ class CaseView(QWidget):
             self._screens[section] = page
         return page
 
+    def refresh_today(self) -> None:
+        """Work Today out again, if its screen has been built (a backup was just made, or
+        its reminder's setting changed)."""
+        from ui.today import TodayPage  # loaded already if its screen was built
+
+        page = self._screens.get("Today")
+        if isinstance(page, TodayPage):
+            page.refresh()
+
     def current_screen(self) -> QWidget | None:
         """The screen of the section in front (None before it is built)."""
         return self._screens.get(SECTIONS[self.pages.currentIndex()])
 
     def run_search(self) -> None:
-        """Search for what is in the search box and show the results."""
+        """Search for what is in the search box and show the results (Enter in an empty box,
+        pressed by mistake, leaves the person where they are)."""
+        if not self.search_box.text().strip():
+            return
         self.go("Search")
         self.search.run(self.search_box.text())
 

@@ -54,6 +54,7 @@ from ui.reading import reading_width
 from ui.sizes import fit_height, keep_readable
 from ui.table_models import Index, PagedModel, record_table
 from ui.tag_picker import TagPicker
+from ui.unsaved import remember_saved, track
 from ui.viewer_open import open_attachment
 from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
 
@@ -434,6 +435,7 @@ class LetterForm(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.save_button)
         outer.addLayout(row)
+        track(self, "the letter")
 
     def start(self, letter: Correspondence | None) -> None:
         """An empty form (letter None) or one filled from a letter to correct."""
@@ -463,6 +465,7 @@ class LetterForm(QWidget):
         self.tags.set_tags(letter.tags if letter else [])
         show_notice(self.error, "")
         self.fields.direction.setFocus()
+        remember_saved(self)
 
     def save(self) -> None:
         """Check the dates and save in one transaction."""
@@ -485,6 +488,7 @@ class LetterForm(QWidget):
 
         def done(saved: Correspondence) -> None:
             self.save_button.setEnabled(True)
+            remember_saved(self)
             self.saved.emit(saved.id)
 
         def failed(message: str) -> None:

@@ -49,6 +49,7 @@ from ui.reading import reading_width
 from ui.sizes import keep_readable
 from ui.style import size_indicators
 from ui.table_models import Index, PagedModel, record_table
+from ui.unsaved import has_unsaved, remember_saved, track
 from ui.viewer_open import open_attachment
 from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
 
@@ -148,6 +149,7 @@ class EntryForm(QWidget):
         form.addRow(promise_label, promise_row)
         form.addRow("&Tags:", self.tags)
         self._build_buttons(outer)
+        track(self, "the diary entry")
 
     def _build_buttons(self, outer: QVBoxLayout) -> None:
         """The message line, then Cancel and Save."""
@@ -185,6 +187,7 @@ class EntryForm(QWidget):
                        lambda found: self._show_people(found, ticked))
 
     def _show_people(self, contacts: list[Contact], ticked: set[str]) -> None:
+        untouched = not has_unsaved(self)  # the people arrive after the form was filled
         self.people.clear()
         for contact in contacts:
             item = QListWidgetItem(contact.name + (f" ({contact.organisation})"
@@ -194,6 +197,8 @@ class EntryForm(QWidget):
             item.setCheckState(Qt.CheckState.Checked if contact.id in ticked
                                else Qt.CheckState.Unchecked)
             self.people.addItem(item)
+        if untouched:
+            remember_saved(self)
 
     def start_new(self) -> None:
         """Empty form, 'now' as the time."""
@@ -208,6 +213,7 @@ class EntryForm(QWidget):
         self._fill_people(set())
         show_notice(self.error, "")
         self.title.setFocus()
+        remember_saved(self)
 
     def start_edit(self, entry: DiaryEntry) -> None:
         """The form filled from an entry; saving keeps the old version in its history."""
@@ -226,6 +232,7 @@ class EntryForm(QWidget):
         self.purpose.setText(entry.purpose_stated or "")
         self.tags.setText(", ".join(entry.tags))
         self._fill_people(set(entry.participants))
+        remember_saved(self)
 
     def _collect(self) -> tuple[DiaryEntry, str]:
         qdt = self.when.dateTime()
@@ -264,6 +271,7 @@ class EntryForm(QWidget):
 
         def done(saved: DiaryEntry) -> None:
             self.save_button.setEnabled(True)
+            remember_saved(self)
             self.saved.emit(saved.id)
 
         def failed(message: str) -> None:

@@ -17,12 +17,13 @@ from ui.widgets import button, heading, paragraph
 
 
 class FirstRunPage(QScrollArea):
-    """Three clear choices, plus the last case if there was one. It scrolls: at extra-large
+    """Four clear choices, plus the last case if there was one. It scrolls: at extra-large
     text on a laptop the choices are taller than the window."""
 
     create_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
+    restore_requested = Signal()
     reopen_requested = Signal()
 
     def __init__(self, last_case: str | None = None) -> None:
@@ -50,6 +51,9 @@ class FirstRunPage(QScrollArea):
                                   "Choose the folder of an existing case")
         self.demo_button = button("&Explore the demo case (made-up people)",
                                   "Try Casebook with an example case. Nothing in it is real.")
+        self.restore_button = button("&Restore a case from a backup",
+                                     "Bring back a case from a backup file, on this or a new "
+                                     "computer")
         self.reopen_button = button(f"Open my last case ({last_case})" if last_case else "",
                                     "Open the case you used last time")
         if not last_case:
@@ -57,7 +61,8 @@ class FirstRunPage(QScrollArea):
         for b, signal in ((self.reopen_button, self.reopen_requested),
                           (self.create_button, self.create_requested),
                           (self.open_button, self.open_requested),
-                          (self.demo_button, self.demo_requested)):
+                          (self.demo_button, self.demo_requested),
+                          (self.restore_button, self.restore_requested)):
             b.setMinimumHeight(round(b.sizeHint().height() * 1.6))  # a large target to hit
             b.clicked.connect(signal.emit)
             col.addWidget(b)

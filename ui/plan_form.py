@@ -43,6 +43,7 @@ from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.tag_picker import TagPicker
+from ui.unsaved import remember_saved, track
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 NEW_OUTCOME = "(a new outcome, not in the earlier version)"
@@ -239,6 +240,7 @@ class PlanForm(QWidget):
         actions.addWidget(self.save_button)
         outer.addLayout(actions)
         outer.addStretch(1)
+        track(self, "the plan version")
 
     # Filling the form -----------------------------------------------------------------------
     def _build_outcomes(self, outer: QVBoxLayout) -> None:
@@ -390,6 +392,7 @@ class PlanForm(QWidget):
         self._earlier_changed()
         show_notice(self.error, "")
         self.title.setFocus()
+        remember_saved(self)
 
     def start_edit(self, plan: Plan) -> None:
         """The form filled from a version; saving keeps the old wording in its history."""
@@ -422,6 +425,7 @@ class PlanForm(QWidget):
         for outcome in plan.outcomes:
             self.add_row(outcome)
         self._earlier_changed()
+        remember_saved(self)
 
     # Outcomes -------------------------------------------------------------------------------
     def earlier(self) -> Plan | None:
@@ -525,6 +529,7 @@ class PlanForm(QWidget):
 
         def done(saved: Plan) -> None:
             self.save_button.setEnabled(True)
+            remember_saved(self)
             self.saved.emit(saved.id)
 
         def failed(message: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -102,21 +104,36 @@ def toggle_remember(case: Case, ops: Operations, parent: QWidget) -> None:
                                        "passphrase."))
 
 
-def back_up(case: Case, ops: Operations, parent: QWidget) -> None:
-    """Write one encrypted backup file, checked after writing."""
-    target, _ = QFileDialog.getSaveFileName(parent, "Save a backup of the case",
-                                            str(Path.home() / "casebook-backup.cbbackup"))
-    if not target:
-        return
+def backup_name(on: date) -> str:
+    """A backup's suggested file name, dated so a folder of them sorts by age."""
+    return f"casebook-backup-{on.isoformat()}.cbbackup"
 
-    def done(info: object) -> None:
+
+def back_up(case: Case, ops: Operations, parent: QWidget, folder: Path | None = None,
+            made: Callable[[Path], object] | None = None) -> None:
+    """Write one encrypted backup file, checked after writing, offered in `folder` (the last
+    one used); `made(path)` runs once it is written."""
+    start = (folder if folder is not None and folder.is_dir() else Path.home())
+    target, _ = QFileDialog.getSaveFileName(parent, "Save a backup of the case",
+                                            str(start / backup_name(date.today())),
+                                            "Casebook backups (*.cbbackup)")
+    if target:
+        write_backup(case, ops, parent, Path(target), made)
+
+
+def write_backup(case: Case, ops: Operations, parent: QWidget, target: Path,
+                 made: Callable[[Path], object] | None = None) -> None:
+    """Write the backup to `target` in the background and say how it went."""
+    def done(_info: object) -> None:
+        if made is not None:
+            made(target)
         QMessageBox.information(parent, "Backup made",
                                 f"The backup was written and checked:\n{target}\n\nIt is "
                                 "encrypted: it opens only with your passphrase or recovery "
-                                "code.")
+                                "code. Keep it somewhere other than this computer.")
 
-    ops.write(lambda: make_backup(case, Path(target)), done,
-            lambda m: QMessageBox.warning(parent, "Backup not made", m))
+    ops.write(lambda: make_backup(case, target), done,
+              lambda m: QMessageBox.warning(parent, "Backup not made", m))
 
 
 def check_case(case: Case, ops: Operations, parent: QWidget) -> None:

@@ -38,6 +38,8 @@ class Settings:
     auto_lock_minutes: int = 10
     offer_last_case: bool = True
     last_case: str | None = None
+    backup_reminder_days: int = 14  # Today reminds after this many days without one; 0 never
+    backup_folder: str | None = None  # where the last backup was saved
 
 
 def config_path() -> Path:
@@ -55,7 +57,7 @@ def demo_case_dir() -> Path:
 _CHOICES: dict[str, tuple[object, ...]] = {
     "text_size": tuple(TEXT_SIZES), "font": ("standard", "atkinson", "opendyslexic"),
     "line_spacing": tuple(LINE_SPACINGS),
-    "auto_lock_minutes": (0, 5, 10, 30)}
+    "auto_lock_minutes": (0, 5, 10, 30), "backup_reminder_days": (0, 7, 14, 30)}
 
 
 def load() -> Settings:
@@ -71,19 +73,19 @@ def load() -> Settings:
     for f in fields(Settings):
         value = raw.get(f.name)
         default = getattr(settings, f.name)
-        fits = (isinstance(value, str) if f.name == "last_case" else
+        fits = (isinstance(value, str) if f.name in ("last_case", "backup_folder") else
                 type(value) is type(default))  # noqa: E721 - bool must not pass as int
         if value is not None and fits and value in _CHOICES.get(f.name, (value,)):
             setattr(settings, f.name, value)
-    if not settings.offer_last_case:
-        settings.last_case = None
+    if not settings.offer_last_case:  # then no folder of the person's is kept
+        settings.last_case = settings.backup_folder = None
     return settings
 
 
 def save(settings: Settings) -> None:
     """Write settings atomically."""
     path = config_path()
-    if not settings.offer_last_case:
-        settings.last_case = None
+    if not settings.offer_last_case:  # then no folder of the person's is kept
+        settings.last_case = settings.backup_folder = None
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, json.dumps(asdict(settings), indent=1).encode("utf-8"))

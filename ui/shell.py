@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QWindow
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
 
 from app.store.case import Case, CaseFacts
 from app.store.in_use import IN_USE, CaseInUse, WindowLock
@@ -17,9 +24,19 @@ from ui.collector import IdleCollector
 from ui.firstrun import FirstRunPage
 from ui.operations import Background, Operations
 from ui.settings import TEXT_SIZES, Settings
+from ui.unsaved import leave_anyway, unsaved_in
 
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel}
+
+
+def case_title(facts: CaseFacts) -> str:
+    """The window's title for an open case: the person's name, marked once as the demo (Qt
+    adds "— Casebook" itself, from the application's display name)."""
+    name = facts.person.name
+    if facts.is_demo and "demo" not in name.casefold():
+        return f"{name} (demo)"
+    return name
 
 
 class Shell(QMainWindow):
@@ -34,6 +51,7 @@ class Shell(QMainWindow):
         self.case_view: CaseView | None = None
         self.ops: Operations | None = None  # one per open case, closed with it
         self.window_lock: WindowLock | None = None  # held while a case is open here
+        self.standing_dialog: QDialog | None = None  # the person and you, while open
         self.background = Background(self)  # for steps before a case is open
         self.setWindowTitle("Casebook")
         self.setAccessibleName("Casebook")
@@ -44,6 +62,7 @@ class Shell(QMainWindow):
         self.first_run.create_requested.connect(self.create_case)
         self.first_run.open_requested.connect(self.choose_case)
         self.first_run.demo_requested.connect(self.open_demo)
+        self.first_run.restore_requested.connect(self.restore_backup)
         self.first_run.reopen_requested.connect(
             lambda: self.open_folder(Path(self.settings.last_case or "")))
         self.stack.addWidget(self.first_run)
@@ -72,7 +91,8 @@ class Shell(QMainWindow):
         case_menu = self.menuBar().addMenu("&Case")
         for text, slot, keys in (("&New case…", self.create_case, QKeySequence.StandardKey.New),
                                  ("&Open case…", self.choose_case, QKeySequence.StandardKey.Open),
-                                 ("Open the &demo case", self.open_demo, None)):
+                                 ("Open the &demo case", self.open_demo, None),
+                                 ("Res&tore a backup…", self.restore_backup, None)):
             action = QAction(text, self)
             if keys is not None:
                 action.setShortcut(keys)
@@ -80,7 +100,8 @@ class Shell(QMainWindow):
             case_menu.addAction(action)
         case_menu.addSeparator()
         self.case_actions: list[QAction] = []
-        for text, slot in (("Change &passphrase…", self._change_passphrase),
+        for text, slot in (("The person and &you…", self.show_standing),
+                           ("Change &passphrase…", self._change_passphrase),
                            ("Make a new &recovery code…", self._new_recovery_code),
                            ("Re&member or forget on this computer", self._toggle_remember),
                            ("&Back up…", self._back_up),
@@ -99,6 +120,14 @@ class Shell(QMainWindow):
             action.triggered.connect(lambda _=False, m=minutes: self.set_auto_lock(m))
             idle_group.addAction(action)
             idle_menu.addAction(action)
+        remind_menu = case_menu.addMenu("Remind me to back &up after")
+        remind_group = QActionGroup(self)
+        for days, label in ((7, "&7 days"), (14, "&14 days"), (30, "&30 days"), (0, "&Never")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.backup_reminder_days == days)
+            action.triggered.connect(lambda _=False, d=days: self.set_backup_reminder(d))
+            remind_group.addAction(action)
+            remind_menu.addAction(action)
         offer = QAction("O&ffer my case when Casebook starts", self, checkable=True)
         offer.setChecked(self.settings.offer_last_case)
         offer.setToolTip("Off: Casebook does not keep where your case folder is")
@@ -113,8 +142,11 @@ class Shell(QMainWindow):
         self._build_view_menu()
         self._build_go_menu()
         help_menu = self.menuBar().addMenu("&Help")  # last, where people look for it
+        where = QAction("&Where is my data?", self)
+        where.triggered.connect(lambda: self._about(places=True))
+        help_menu.addAction(where)
         about = QAction("&About Casebook", self)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda: self._about())
         help_menu.addAction(about)
 
     def _build_view_menu(self) -> None:
@@ -169,6 +201,17 @@ class Shell(QMainWindow):
             self.case_view.go_and_focus(section)
 
     # The dialogs below are imported when first used, so start-up loads only what it shows.
+    def show_standing(self) -> None:
+        """The person, you and your legal authority, to see and correct (the dialog stays in
+        `standing_dialog` while open)."""
+        from ui.standing_dialog import StandingDialog
+
+        if self.case is None or self.ops is None:
+            return
+        self.standing_dialog = StandingDialog(self.case, self.ops, self)
+        self.standing_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.standing_dialog.open()
+
     def _change_passphrase(self) -> None:
         from ui.security import ChangePassphraseDialog
 
@@ -191,7 +234,24 @@ class Shell(QMainWindow):
         from ui import security
 
         if self.case is not None and self.ops is not None:
-            security.back_up(self.case, self.ops, self)
+            folder = self.settings.backup_folder
+            security.back_up(self.case, self.ops, self, Path(folder) if folder else None,
+                             self._backed_up)
+
+    def set_backup_reminder(self, days: int) -> None:
+        """How many days without a backup before Today reminds the person (0: never)."""
+        self.settings.backup_reminder_days = days
+        settings_store.save(self.settings)
+        if self.case_view is not None:
+            self.case_view.refresh_today()
+
+    def _backed_up(self, path: Path) -> None:
+        """Remember where backups go, and let Today drop its reminder."""
+        if self.settings.offer_last_case and self.settings.backup_folder != str(path.parent):
+            self.settings.backup_folder = str(path.parent)
+            settings_store.save(self.settings)
+        if self.case_view is not None:
+            self.case_view.refresh_today()
 
     def _check_case(self) -> None:
         from ui import security
@@ -199,10 +259,14 @@ class Shell(QMainWindow):
         if self.case is not None and self.ops is not None:
             security.check_case(self.case, self.ops, self)
 
-    def _about(self) -> None:
+    def _about(self, places: bool = False) -> None:
         from ui.about import AboutDialog
 
-        AboutDialog(self, self.case.folder if self.case is not None else None).exec()
+        dialog = AboutDialog(self, self.case.folder if self.case is not None else None)
+        if places:
+            dialog.show()
+            dialog.show_places()
+        dialog.exec()
 
     def _offer_last_case(self, on: bool) -> None:
         """Keep, or forget, where the case folder is (no look changes, so no restyling)."""
@@ -263,12 +327,15 @@ class Shell(QMainWindow):
         case = ops.case
         self.case_view = CaseView(case, ops, facts)
         self.case_view.lock_requested.connect(self.lock)
+        self.case_view.back_up_requested.connect(self._back_up)
         self.stack.addWidget(self.case_view)
         self.stack.setCurrentWidget(self.case_view)
+        # The keyboard starts on the list of sections (the search box took it, and a stray
+        # Enter opened an empty Search).
+        self.case_view.nav.setFocus(Qt.FocusReason.OtherFocusReason)
         for action in self.case_actions:
             action.setEnabled(True)
-        title = "Casebook — " + facts.person.name
-        self.setWindowTitle(title + (" — DEMO" if facts.is_demo else ""))
+        self.setWindowTitle(case_title(facts))
         if (not facts.is_demo and self.settings.offer_last_case
                 and self.settings.last_case != str(case.folder)):
             self.settings.last_case = str(case.folder)
@@ -299,7 +366,13 @@ class Shell(QMainWindow):
         self.stack.setCurrentWidget(self.first_run)
 
     def lock(self) -> None:
-        """Lock now and ask for the passphrase again."""
+        """Lock now and ask for the passphrase again (first asking about unsaved work)."""
+        if self.case_view is not None and not leave_anyway(
+                self, unsaved_in(self.case_view), "lock the case"):
+            return
+        self._lock_now()
+
+    def _lock_now(self) -> None:
         folder = self.case.folder if self.case else None
         demo = bool(self.case_view and self.case_view.facts.is_demo)
         self.close_case()
@@ -309,7 +382,9 @@ class Shell(QMainWindow):
     def auto_lock(self) -> None:
         """Lock after the chosen number of idle minutes."""
         if self.case is not None:
-            self.lock()
+            # Not held up by a question nobody is there to answer: the case is locked, and
+            # anything not saved is lost (keeping it as a draft is not built yet).
+            self._lock_now()
 
     def set_auto_lock(self, minutes: int) -> None:
         """How many idle minutes before the case locks itself (0 = never)."""
@@ -340,6 +415,19 @@ class Shell(QMainWindow):
             self.show_case(wizard.case)
         elif wizard.case is not None:
             self.show_case(wizard.case)  # created before cancelling: still open it
+
+    def restore_backup(self) -> None:
+        """Restore a backup into a new case folder and open it."""
+        from ui.restore_dialog import RestoreDialog
+
+        folder = self.settings.backup_folder
+        dialog = RestoreDialog(self, Path(folder).parent if folder else None)
+        if folder:
+            found = sorted(Path(folder).glob("*.cbbackup")) if Path(folder).is_dir() else []
+            if found:
+                dialog.backup.setText(str(found[-1]))  # the newest, by its dated name
+        if dialog.exec() and dialog.case is not None:
+            self.show_case(dialog.case)
 
     def choose_case(self) -> None:
         """Pick a case folder and unlock it."""
@@ -395,6 +483,10 @@ class Shell(QMainWindow):
         Background.settle_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.case_view is not None and not leave_anyway(
+                self, unsaved_in(self.case_view), "close Casebook"):
+            event.ignore()
+            return
         self.background.close()
         self.close_case()
         event.accept()

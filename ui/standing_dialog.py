@@ -44,7 +44,8 @@ from ui.dates import OptionalDate
 from ui.fields import combo, form_label
 from ui.operations import Operations
 from ui.sizes import fit_height
-from ui.widgets import button, named, notice, paragraph, show_notice
+from ui.widgets import button, named, notice, paragraph, scrolling, show_notice
+from ui.wrapped_list import wrap_items
 
 # Each kind of authority as the person would name it.
 AUTHORITY_KINDS = [(DOCUMENT_WORDS[k][:1].upper() + DOCUMENT_WORDS[k][1:], k) for k in (
@@ -108,14 +109,23 @@ class StandingDialog(QDialog):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         named(self.tabs, "The person, you, and your legal authority")
-        self.tabs.addTab(self._person_tab(), "The &person")
-        self.tabs.addTab(self._you_tab(), "&You")
-        self.tabs.addTab(self._authority_tab(), "Your legal &authority")
+        # The tab bar is the stop for Tab (the tab widget only hands the keyboard to it).
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        named(self.tabs.tabBar(), "Parts", "Left and right arrow keys change the part")
+        # Each part scrolls: at extra-large text they are taller than a laptop's screen.
+        for page, title in ((self._person_tab(), "The &person"), (self._you_tab(), "&You"),
+                            (self._authority_tab(), "Your legal &authority")):
+            self.tabs.addTab(scrolling(page), title)
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        for found in close.buttons():
+            named(found, "Close", "Close this window; what you saved stays saved")
         layout.addWidget(close)
-        self.resize(760, 620)
+        # Wide and tall enough for the form at the chosen text size, within the screen.
+        screen = self.screen().availableGeometry()
+        self.resize(min(screen.width() - 40, max(760, self.fontMetrics().averageCharWidth() * 80)),
+                    min(screen.height() - 60, max(620, self.fontMetrics().lineSpacing() * 26)))
         self.reload()
 
     # --- building -------------------------------------------------------------------------
@@ -179,7 +189,9 @@ class StandingDialog(QDialog):
             "you before it ends, and its copy can go with your letters."))
         self.authorities = QListWidget()
         named(self.authorities, "Authorities recorded", "Choose one to see or change it")
-        self.authorities.setMaximumHeight(140)
+        self.authorities.setMaximumHeight(self.authorities.fontMetrics().lineSpacing() * 6)
+        self.authorities.setWordWrap(True)
+        wrap_items(self.authorities)  # a long reference wraps instead of scrolling sideways
         self.authorities.currentItemChanged.connect(self._picked)
         column.addWidget(self.authorities)
         self.kind = combo("Kind of authority", AUTHORITY_KINDS)
@@ -196,21 +208,24 @@ class StandingDialog(QDialog):
                        ("&What it lets you decide:", self.powers)))
         self.files = paragraph("")
         named(self.files, "Copies kept with it")
+        self.order_button = button("Add the &order or certificate…",
+                                   "Choose a scan or photo of it; kept when you save")
+        self.order_button.clicked.connect(self._choose_order)
+        order_row = QHBoxLayout()  # a row of its own: beside the others it is too wide at 200%
+        order_row.addWidget(self.order_button)
+        order_row.addStretch(1)
         column.addWidget(self.files)
+        column.addLayout(order_row)
         self.authority_status = notice()
         column.addWidget(self.authority_status)
         row = QHBoxLayout()
         self.new_authority_button = button("&New", "Record another authority")
         self.new_authority_button.clicked.connect(lambda: self.show_authority(None))
-        self.order_button = button("Add the &order or certificate…",
-                                   "Choose a scan or photo of it; kept when you save")
-        self.order_button.clicked.connect(self._choose_order)
         self.remove_authority_button = button("Remo&ve", "Take this authority out of the case")
         self.remove_authority_button.clicked.connect(self.remove_authority)
         self.save_authority_button = button("Save &this authority")
         self.save_authority_button.clicked.connect(self.save_authority)
-        for widget in (self.new_authority_button, self.order_button,
-                       self.remove_authority_button):
+        for widget in (self.new_authority_button, self.remove_authority_button):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.save_authority_button)

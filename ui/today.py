@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.timelimits import clocks
 from app.store.case import Case
+from ui import settings as settings_store
 from ui.operations import Operations
 from ui.widgets import announce, button, heading, named, paragraph
 
@@ -59,13 +60,14 @@ def _work_out(case: Case, on: date) -> TodayView:
     opens on is drawn without waiting for them."""
     from app.services.timelimits.today import today
 
-    return today(case, on)
+    return today(case, on, backup_every=settings_store.load().backup_reminder_days)
 
 
 class TodayPage(QWidget):
     """The first page of an open case."""
 
     open_record = Signal(str, str)  # record type, id
+    back_up_requested = Signal()  # "Back up now…" on the backup reminder
 
     def __init__(self, case: Case, ops: Operations,
                  day: Callable[[], date] = date.today) -> None:
@@ -212,6 +214,11 @@ class TodayPage(QWidget):
         frame, row = _card(f"{mark} {reminder.title}", reminder.detail)
         frame.setObjectName(f"reminder-{reminder.kind}")
         record_type = REMINDER_TYPES.get(reminder.kind.split("-")[0])
+        if reminder.kind.startswith("backup-"):
+            back_up = button("&Back up now…", "Save an encrypted backup of the case")
+            named(back_up, f"Back up now: {reminder.title}")
+            back_up.clicked.connect(self.back_up_requested.emit)
+            row.addWidget(back_up)
         if record_type == "transaction":
             show = button("Open Money", f"Go to the Money page for: {reminder.title}")
             named(show, f"Open Money: {reminder.title}")

@@ -21,6 +21,32 @@ from ui.sizes import fit_height
 from ui.widgets import heading, named, notice, paragraph, show_notice
 
 
+class SecretChoice:
+    """The passphrase or the recovery code: two radio buttons and the box to type it in,
+    added to `layout` (its text is shown only for the code, which is meant to be read)."""
+
+    def __init__(self, layout: QVBoxLayout) -> None:
+        self.use_passphrase = QRadioButton("Use my passp&hrase")
+        self.use_code = QRadioButton("Use my &recovery code")
+        self.use_passphrase.setChecked(True)
+        for radio in (self.use_passphrase, self.use_code):
+            named(radio, radio.text().replace("&", ""))
+            layout.addWidget(radio)
+        form = QFormLayout()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        named(self.secret, "Passphrase")
+        form.addRow("&Passphrase or code:", self.secret)
+        layout.addLayout(form)
+        self.use_code.toggled.connect(self._mode_changed)
+
+    def _mode_changed(self, code: bool) -> None:
+        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if code else QLineEdit.EchoMode.Password)
+        named(self.secret, "Recovery code" if code else "Passphrase")
+        self.secret.clear()
+        self.secret.setFocus()
+
+
 class UnlockDialog(QDialog):
     """Asks for the passphrase or recovery code; `case` holds the opened case on success."""
 
@@ -38,18 +64,9 @@ class UnlockDialog(QDialog):
         layout.addWidget(paragraph(f"Case folder: {self.folder}"))
         self.why = notice(why)
         layout.addWidget(self.why)
-        self.use_passphrase = QRadioButton("Use my passp&hrase")
-        self.use_code = QRadioButton("Use my &recovery code")
-        self.use_passphrase.setChecked(True)
-        for radio in (self.use_passphrase, self.use_code):
-            named(radio, radio.text().replace("&", ""))
-            layout.addWidget(radio)
-        form = QFormLayout()
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        named(self.secret, "Passphrase")
-        form.addRow("&Passphrase or code:", self.secret)
-        layout.addLayout(form)
+        self.choice = SecretChoice(layout)  # kept: it changes the box when the mode does
+        self.use_passphrase, self.use_code, self.secret = \
+            self.choice.use_passphrase, self.choice.use_code, self.choice.secret
         self.remember = QCheckBox("Re&member on this computer")
         named(self.remember, "Remember on this computer")
         layout.addWidget(self.remember)
@@ -60,13 +77,6 @@ class UnlockDialog(QDialog):
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.use_code.toggled.connect(self._mode_changed)
-        self.secret.setFocus()
-
-    def _mode_changed(self, code: bool) -> None:
-        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if code else QLineEdit.EchoMode.Password)
-        named(self.secret, "Recovery code" if code else "Passphrase")
-        self.secret.clear()
         self.secret.setFocus()
 
     def try_unlock(self) -> None:

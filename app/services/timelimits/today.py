@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.services.budget.money import money_reminders
+from app.services.casefile.backup_reminders import DEFAULT_EVERY_DAYS, backup_reminders
 from app.services.escalation.complaints import all_positions
 from app.services.recording.people import contact_names
 from app.services.timelimits import clocks
@@ -59,14 +60,17 @@ SOURCES: tuple[ReminderSource, ...] = (authority_reminders, plan_reminders, comp
                                        money_reminders)
 
 
-def today(case: Case, on: date, ahead: int = AHEAD_DAYS) -> TodayView:
-    """Overdue requests (most days first), those due within `ahead` days, and reminders, all
-    read from one moment of the case."""
+def today(case: Case, on: date, ahead: int = AHEAD_DAYS,
+          backup_every: int = DEFAULT_EVERY_DAYS) -> TodayView:
+    """Overdue requests (most days first), those due within `ahead` days, and reminders
+    (among them a backup older than `backup_every` days; 0 never), all read from one moment of
+    the case."""
     with case.snapshot():
         every = clocks.all_clocks(case, on, open_only=True)  # answered ones never show
         late = tuple(clocks.overdue(case, on, every))
         soon = tuple(clocks.due_soon(case, on, ahead, every))
         reminders = [r for source in SOURCES for r in source(case, on)]
+        reminders += backup_reminders(case, on, backup_every)
         names = contact_names(case)
     reminders.sort(key=lambda r: (-r.days_overdue, r.due_on or date.max, r.title))
     return TodayView(on, late, soon, tuple(reminders), names, ahead)
