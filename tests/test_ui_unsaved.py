@@ -64,6 +64,11 @@ def test_leaving_a_half_filled_form_asks_first(shell: Shell, section: str,
     assert shell.isVisible() and shell.case is not None  # the window stayed open
     shell.lock()
     assert shell.case is not None  # and the case unlocked
+    opened = shell.case
+    shell.open_demo()
+    shell.create_case()
+    settle()
+    assert shell.case is opened  # nor did another case replace it
     asked = _answer(monkeypatch, "&Lose it and go on")
     view.go("Today")
     assert view.current_screen() is view.today and len(asked) == 1

@@ -367,8 +367,7 @@ class Shell(QMainWindow):
 
     def lock(self) -> None:
         """Lock now and ask for the passphrase again (first asking about unsaved work)."""
-        if self.case_view is not None and not leave_anyway(
-                self, unsaved_in(self.case_view), "lock the case"):
+        if not self._may_leave("lock the case"):
             return
         self._lock_now()
 
@@ -405,10 +404,16 @@ class Shell(QMainWindow):
                 self._restart_idle()
         return False
 
+    def _may_leave(self, doing: str) -> bool:
+        """Whether the open case may be left: nothing unsaved, or the person says so."""
+        return self.case_view is None or leave_anyway(self, unsaved_in(self.case_view), doing)
+
     def create_case(self) -> None:
         """Run the create-a-case wizard."""
         from ui.create_case import CreateCaseWizard
 
+        if not self._may_leave("start a new case"):
+            return
         default = Path.home() / "Casebook" / "My case"
         wizard = CreateCaseWizard(self, default_folder=default, kdf=self.kdf)
         if wizard.exec() and wizard.case is not None:
@@ -420,6 +425,8 @@ class Shell(QMainWindow):
         """Restore a backup into a new case folder and open it."""
         from ui.restore_dialog import RestoreDialog
 
+        if not self._may_leave("restore another case"):
+            return
         folder = self.settings.backup_folder
         dialog = RestoreDialog(self, Path(folder).parent if folder else None)
         if folder:
@@ -431,6 +438,8 @@ class Shell(QMainWindow):
 
     def choose_case(self) -> None:
         """Pick a case folder and unlock it."""
+        if not self._may_leave("open another case"):
+            return
         folder = QFileDialog.getExistingDirectory(self, "Choose the case folder")
         if folder:
             self.open_folder(Path(folder))
@@ -467,6 +476,9 @@ class Shell(QMainWindow):
         # Imported here: the demo's PDF maker is slow to load and only the demo needs it.
         from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
 
+        if not self._may_leave("open the demo case"):
+            return
+
         folder, kdf = settings_store.demo_case_dir(), self.kdf
 
         def open_or_make() -> Case:
@@ -483,8 +495,7 @@ class Shell(QMainWindow):
         Background.settle_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.case_view is not None and not leave_anyway(
-                self, unsaved_in(self.case_view), "close Casebook"):
+        if not self._may_leave("close Casebook"):
             event.ignore()
             return
         self.background.close()
