@@ -218,6 +218,8 @@ class CaseView(QWidget):
                 page.open_record.connect(self.open_record)
             if hasattr(page, "back_up_requested"):
                 page.back_up_requested.connect(self.back_up_requested)
+            if hasattr(page, "first_step"):
+                page.first_step.connect(self.take_first_step)
             index, current = SECTIONS.index(section), self.pages.currentIndex()
             stand_in = self.pages.widget(index)
             area = _scrolling(page)
@@ -230,6 +232,16 @@ class CaseView(QWidget):
             self.pages.setCurrentIndex(current)  # the same section stays in front
             self._screens[section] = page
         return page
+
+    def take_first_step(self, section: str) -> None:
+        """Go to a section and start its first piece of work (Today's first steps)."""
+        self.go_and_focus(section)
+        if section == "Diary":
+            self.diary.new_entry()
+        elif section == "Correspondence":
+            self.correspondence.import_button.click()
+        elif section == "Plans":
+            self.plans.new_plan()
 
     def refresh_today(self) -> None:
         """Work Today out again, if its screen has been built (a backup was just made, or

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QWindow
 from PySide6.QtWidgets import (
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
 )
@@ -25,6 +29,9 @@ from ui.firstrun import FirstRunPage
 from ui.operations import Background, Operations
 from ui.settings import TEXT_SIZES, Settings
 from ui.unsaved import leave_anyway, unsaved_in
+
+if TYPE_CHECKING:
+    from ui.help import HelpDialog
 
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel}
@@ -52,6 +59,7 @@ class Shell(QMainWindow):
         self.ops: Operations | None = None  # one per open case, closed with it
         self.window_lock: WindowLock | None = None  # held while a case is open here
         self.standing_dialog: QDialog | None = None  # the person and you, while open
+        self.help_dialog: HelpDialog | None = None  # the help, while open
         self.background = Background(self)  # for steps before a case is open
         self.setWindowTitle("Casebook")
         self.setAccessibleName("Casebook")
@@ -111,23 +119,12 @@ class Shell(QMainWindow):
             action.setEnabled(False)
             case_menu.addAction(action)
             self.case_actions.append(action)
-        idle_menu = case_menu.addMenu("Lock &automatically after")
-        idle_group = QActionGroup(self)
-        for minutes, label in ((5, "&5 minutes"), (10, "&10 minutes"), (30, "&30 minutes"),
-                               (0, "&Never")):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(self.settings.auto_lock_minutes == minutes)
-            action.triggered.connect(lambda _=False, m=minutes: self.set_auto_lock(m))
-            idle_group.addAction(action)
-            idle_menu.addAction(action)
-        remind_menu = case_menu.addMenu("Remind me to back &up after")
-        remind_group = QActionGroup(self)
-        for days, label in ((7, "&7 days"), (14, "&14 days"), (30, "&30 days"), (0, "&Never")):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(self.settings.backup_reminder_days == days)
-            action.triggered.connect(lambda _=False, d=days: self.set_backup_reminder(d))
-            remind_group.addAction(action)
-            remind_menu.addAction(action)
+        self._choices(case_menu.addMenu("Lock &automatically after"),
+                      ((5, "&5 minutes"), (10, "&10 minutes"), (30, "&30 minutes"),
+                       (0, "&Never")), self.settings.auto_lock_minutes, self.set_auto_lock)
+        self._choices(case_menu.addMenu("Remind me to back &up after"),
+                      ((7, "&7 days"), (14, "&14 days"), (30, "&30 days"), (0, "&Never")),
+                      self.settings.backup_reminder_days, self.set_backup_reminder)
         offer = QAction("O&ffer my case when Casebook starts", self, checkable=True)
         offer.setChecked(self.settings.offer_last_case)
         offer.setToolTip("Off: Casebook does not keep where your case folder is")
@@ -141,7 +138,32 @@ class Shell(QMainWindow):
         self.case_actions.append(self.lock_action)
         self._build_view_menu()
         self._build_go_menu()
+        self._build_help_menu()
+
+    def _choices(self, menu: QMenu, options: tuple[tuple[int, str], ...], current: int,
+                 choose: Callable[[int], None]) -> None:
+        """One ticked choice among numbers (minutes, days) in a sub-menu."""
+        group = QActionGroup(self)
+        for value, label in options:
+            action = QAction(label, self, checkable=True)
+            action.setChecked(current == value)
+            action.triggered.connect(lambda _=False, v=value: choose(v))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu("&Help")  # last, where people look for it
+        helping = QAction("&Help for this screen", self)
+        helping.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        helping.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(helping)
+        steps = QAction("&First steps", self)
+        steps.triggered.connect(lambda: self.show_help("First steps"))
+        help_menu.addAction(steps)
+        limits = QAction("What the &time limits mean", self)
+        limits.triggered.connect(lambda: self.show_help("What the time limits mean"))
+        help_menu.addAction(limits)
+        help_menu.addSeparator()
         where = QAction("&Where is my data?", self)
         where.triggered.connect(lambda: self._about(places=True))
         help_menu.addAction(where)
@@ -258,6 +280,26 @@ class Shell(QMainWindow):
 
         if self.case is not None and self.ops is not None:
             security.check_case(self.case, self.ops, self)
+
+    def show_help(self, topic: str | None = None) -> None:
+        """Casebook's help, at `topic` or else at the section in front (F1)."""
+        from ui.help import FIRST_STEPS, HelpDialog
+
+        view = self.case_view
+        if topic is None:
+            screen = view.current_screen() if view is not None else None
+            topic = FIRST_STEPS if view is None or screen is None else \
+                SECTIONS[view.pages.currentIndex()]
+        nation = view.facts.person.jurisdiction if view is not None else None
+        if self.help_dialog is None or not shiboken6.isValid(self.help_dialog):
+            self.help_dialog = HelpDialog(self, topic, nation)
+            self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        else:
+            self.help_dialog.jurisdiction = nation
+            self.help_dialog.show_topic(topic)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def _about(self, places: bool = False) -> None:
         from ui.about import AboutDialog

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 # How many cards of a long list are shown before "Show all".
 FIRST_CARDS = 20
 # Record types whose changes can alter what Today shows.
-WATCHED = frozenset({"request", "complaint", "authority", "plan", "correspondence", "contact"})
+# (The diary: its first entry ends the first steps.)
+WATCHED = frozenset({"request", "complaint", "authority", "plan", "correspondence", "contact",
+                     "diary"})
 # Reminder kinds → the section that holds their record.
 REMINDER_TYPES = {"review": "plan", "plan": "plan", "complaint": "complaint",
                   # Money reminders: a missed payment has no record, so they open the Money page.
@@ -68,6 +70,7 @@ class TodayPage(QWidget):
 
     open_record = Signal(str, str)  # record type, id
     back_up_requested = Signal()  # "Back up now…" on the backup reminder
+    first_step = Signal(str)  # a section whose first step the person chose
 
     def __init__(self, case: Case, ops: Operations,
                  day: Callable[[], date] = date.today) -> None:
@@ -150,6 +153,8 @@ class TodayPage(QWidget):
         # A fresh page each time: the scroll area deletes the old one.
         body = QWidget()
         self.items = QVBoxLayout(body)
+        if view.starting:
+            self._first_steps()
         self._section("Overdue", "Nothing is overdue.", len(view.overdue))
         self._cards("overdue", view.overdue, names, "⚠ OVERDUE", "overdue requests")
         self._section(f"Due in the next {view.ahead} days",
@@ -206,6 +211,22 @@ class TodayPage(QWidget):
         named(show, f"Open in Requests: {what}")
         show.clicked.connect(lambda _=False, rid=request.id: self.open_record.emit("request", rid))
         row.addWidget(show)
+        row.addStretch(1)
+        self.items.addWidget(frame)
+
+    def _first_steps(self) -> None:
+        """For a case with nothing in it yet: the three things worth doing first."""
+        self.items.addWidget(heading("First steps", "subheading"))
+        frame, row = _card("Nothing is written down in this case yet. Three things are worth "
+                           "doing first:", "Help → First steps says more about each.")
+        frame.setObjectName("first-steps")
+        # Alt letters clear of the menus (C, V, G, H), Lock, Refresh and Back up.
+        for text, step in (("Write down a call or visi&t", "Diary"),
+                           ("Bring in l&etters and emails", "Correspondence"),
+                           ("Add the pla&n", "Plans")):
+            start = button(text, f"Go to {step} and start")
+            start.clicked.connect(lambda _=False, s=step: self.first_step.emit(s))
+            row.addWidget(start)
         row.addStretch(1)
         self.items.addWidget(frame)
 

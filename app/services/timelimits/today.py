@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from app.records.model import Correspondence, DiaryEntry, Plan
 from app.services.budget.money import money_reminders
 from app.services.casefile.backup_reminders import DEFAULT_EVERY_DAYS, backup_reminders
 from app.services.escalation.complaints import all_positions
@@ -35,6 +36,7 @@ class TodayView:
     reminders: tuple[Reminder, ...]
     names: dict[str, str]  # contact id → name, for "sent to …"
     ahead: int = AHEAD_DAYS  # how many days `due_soon` looks ahead
+    starting: bool = False  # nothing written down yet: Today offers the first steps
 
     @property
     def empty(self) -> bool:
@@ -72,5 +74,6 @@ def today(case: Case, on: date, ahead: int = AHEAD_DAYS,
         reminders = [r for source in SOURCES for r in source(case, on)]
         reminders += backup_reminders(case, on, backup_every)
         names = contact_names(case)
+        starting = not any(case.count(kind) for kind in (DiaryEntry, Correspondence, Plan))
     reminders.sort(key=lambda r: (-r.days_overdue, r.due_on or date.max, r.title))
-    return TodayView(on, late, soon, tuple(reminders), names, ahead)
+    return TodayView(on, late, soon, tuple(reminders), names, ahead, starting)
