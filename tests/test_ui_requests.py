@@ -235,7 +235,7 @@ def test_a_diary_promise_becomes_a_tracked_request_once(qtbot: Any, view: CaseVi
     detail.show_entry(view.case.get(DiaryEntry, "d-2"))
     view.ops.settle()
     assert detail.track_button.isEnabled()
-    detail.track_promise(0)
+    detail.track_promise()  # its only promise: no "Which promise?" question
     settle()
     qtbot.waitUntil(lambda: detail.error.text() == "Now tracked in Requests.", timeout=5000)
     promises = [r for r in view.case.list_of(Request) if r.kind == "commitment"]

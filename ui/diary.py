@@ -393,6 +393,8 @@ class EntryDetail(QWidget):
         entry = self.entry
         if entry is None or not entry.commitments:
             return
+        if index is None and len(entry.commitments) == 1:
+            index = 0  # the only promise: no question to answer
         if index is None:
             choices = [c.text for c in entry.commitments]
             picked, ok = QInputDialog.getItem(self, "Track a promise", "Which promise?",
