@@ -46,6 +46,7 @@ from ui.dates import OptionalDate
 from ui.evidence_dialog import EvidenceDialog
 from ui.fields import combo, form_label
 from ui.operations import Operations
+from ui.printing import print_in_background, print_pdf
 from ui.viewer import AttachmentViewer, pdf_page_images
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 from ui.wrapped_list import wrap_items
@@ -149,7 +150,10 @@ class BundlesPage(QWidget):
         self.rebuild_button.clicked.connect(self._ask_and_rebuild)
         self.given_button = button("G&iven to…", "Note who you gave the chosen bundle to")
         self.given_button.clicked.connect(self._ask_given)
-        for b in (self.open_button, self.check_button, self.rebuild_button, self.given_button):
+        self.print_button = button("Print a cop&y…", "Print the chosen bundle")
+        self.print_button.clicked.connect(self.print_chosen)
+        for b in (self.open_button, self.check_button, self.print_button, self.rebuild_button,
+                  self.given_button):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
@@ -327,7 +331,8 @@ class BundlesPage(QWidget):
 
     def _enable_history(self) -> None:
         chosen = self.chosen() is not None and self._cancel is None
-        for b in (self.open_button, self.check_button, self.rebuild_button, self.given_button):
+        for b in (self.open_button, self.check_button, self.print_button, self.rebuild_button,
+                  self.given_button):
             b.setEnabled(chosen)
 
     def chosen(self) -> PastBundle | None:
@@ -442,6 +447,15 @@ class BundlesPage(QWidget):
                                  "you can show later which file you gave.")
 
     # --- bundles made before -----------------------------------------------------------------
+    def print_chosen(self) -> None:
+        """Print the chosen bundle, every page (drawn in the background)."""
+        found = self._read_chosen()
+        if found is not None:
+            data = found[1]
+            print_in_background(self, "Print the bundle",
+                                lambda printer: print_pdf(printer, data),
+                                lambda words: show_notice(self.status, words))
+
     def _read_chosen(self) -> tuple[PastBundle, bytes] | None:
         bundle = self.chosen()
         if bundle is None:

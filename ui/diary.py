@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import partial
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,17 +40,25 @@ from PySide6.QtWidgets import (
 
 from app.records.model import Commitment, Contact, DiaryEntry
 from app.records.values import Moment, now_utc
-from app.services.recording.daywords import long_day
-from app.services.recording.diary import EntryView, entry_view, save_entry
+from app.services.recording.daywords import long_day, weekday_day
+from app.services.recording.diary import (
+    DiaryRange,
+    EntryView,
+    entries_between,
+    entry_view,
+    save_entry,
+)
 from app.services.recording.people import contacts_by_name
 from app.store.case import Case
 from app.store.changes import Changes
-from ui.dates import DateTimeBox, date_edit
+from ui.dates import DateTimeBox, date_edit, to_date
+from ui.fields import form_label
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
+from ui.printing import print_html, print_in_background
 from ui.read_aloud import ReadAloud
 from ui.reading import reading_width
-from ui.sizes import keep_readable
+from ui.sizes import fit_height, keep_readable
 from ui.style import size_indicators
 from ui.table_models import Index, PagedModel, record_table
 from ui.unsaved import has_unsaved, remember_saved, track
@@ -449,6 +461,54 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def diary_html(found: DiaryRange, first: date, last: date) -> str:
+    """The entries as a page to print: when, what kind, who, what was said and promised."""
+    parts = [f"<h1>Diary: {escape(weekday_day(first))} to {escape(weekday_day(last))}</h1>"]
+    if not found.entries:
+        parts.append("<p>Nothing was written down for these days.</p>")
+    for entry in found.entries:
+        who = ", ".join(found.names.get(p, "someone no longer in the case")
+                        for p in entry.participants)
+        parts.append(f"<h2>{escape(when_text(entry.occurred_at))} — "
+                     f"{escape(DIARY_KINDS.get(entry.kind, entry.kind))}: "
+                     f"{escape(entry.title)}</h2>")
+        parts.append(f"<p><i>{escape(delay_text(entry.occurred_at, entry.recorded_at))}"
+                     f"{escape('. Who was there: ' + who) if who else ''}</i></p>")
+        if entry.body:
+            parts.append("<p>" + escape(entry.body).replace("\n", "<br>") + "</p>")
+        for promise in entry.commitments:
+            due = f" (by {weekday_day(promise.due)})" if promise.due else ""
+            parts.append(f"<p>Promised: {escape(promise.text + due)}</p>")
+    return "\n".join(parts)
+
+
+class PrintRangeDialog(QDialog):
+    """The first and last day of the diary entries to print."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        fit_height(self)  # as tall as its wrapped text, at any text size
+        self.setWindowTitle("Print diary entries")
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph("Print the entries that happened between these days."))
+        form = QFormLayout()
+        today = date.today()
+        self.first = date_edit("The first day", today - timedelta(days=30))
+        self.last = date_edit("The last day", today)
+        form.addRow(form_label("The &first day:", self.first), self.first)
+        form.addRow(form_label("The &last day:", self.last), self.last)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def days(self) -> tuple[date, date]:
+        """The first and last day chosen."""
+        return to_date(self.first.date()), to_date(self.last.date())
+
+
 class DiaryPage(QWidget):
     """List on the left; an entry or the 'What happened?' form on the right."""
 
@@ -461,6 +521,9 @@ class DiaryPage(QWidget):
         top.addStretch(1)
         self.new_button = button("&New entry", "Write down a call, visit or meeting now")
         self.new_button.clicked.connect(self.new_entry)
+        self.print_button = button("Print diar&y entries…", "Print the entries between two days")
+        self.print_button.clicked.connect(self.print_entries)
+        top.addWidget(self.print_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         layout.addWidget(paragraph("Write things down as soon as you can. Corrections are "
@@ -496,6 +559,21 @@ class DiaryPage(QWidget):
             self._form.saved.connect(self._saved)
             self._form.cancelled.connect(lambda: self.right.setCurrentIndex(0))
         return self._form
+
+    def print_entries(self) -> None:
+        """Ask for the days, then print those entries (read and printed in the background)."""
+        dialog = PrintRangeDialog(self)
+        if not dialog.exec():
+            return
+        first, last = dialog.days()
+        case = self.case
+
+        def make(printer: QPrinter) -> int:
+            return print_html(printer, diary_html(entries_between(case, first, last),
+                                                  first, last))
+
+        print_in_background(self, "Print diary entries", make,
+                            lambda words: show_notice(self.detail.error, words))
 
     def new_entry(self) -> None:
         """Open the 'What happened?' form."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -35,6 +36,7 @@ from app.store.outputs import write_output
 from ui.dates import date_edit, to_date
 from ui.fields import combo, form_label
 from ui.operations import Operations
+from ui.printing import print_in_background, print_pdf
 from ui.sizes import fit_height
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
@@ -107,7 +109,8 @@ class LetterDialog(QDialog):
         ops.query(read, lambda offer: self._offered(offer, request_id, complaint_id))
 
     def _build_buttons(self, outer: QVBoxLayout) -> None:
-        """Save as PDF, copy for an email, close, and save to the record."""
+        """Save as PDF, print, copy for an email; then close, and save to the record (two rows:
+        in one they were wider than a laptop's screen at 200% text)."""
         row = QHBoxLayout()
         self.pdf_button = button("Save as &PDF…", "Save the letter as a PDF to print or attach")
         self.copy_button = button("&Copy text for an email",
@@ -116,16 +119,22 @@ class LetterDialog(QDialog):
                                   "Keep this letter in Correspondence and start the clock on "
                                   "what it asks for")
         self.close_button = button("Close")
+        self.print_button = button("Pr&int…", "Print the letter as it will look on paper")
+        self.print_button.clicked.connect(self.print_letter)
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.copy_button.clicked.connect(self.copy_text)
         self.save_button.clicked.connect(self.save_to_record)
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.pdf_button)
+        row.addWidget(self.print_button)
         row.addWidget(self.copy_button)
         row.addStretch(1)
-        row.addWidget(self.close_button)
-        row.addWidget(self.save_button)
         outer.addLayout(row)
+        last = QHBoxLayout()
+        last.addStretch(1)
+        last.addWidget(self.close_button)
+        last.addWidget(self.save_button)
+        outer.addLayout(last)
 
     def _build_sending(self, layout: QVBoxLayout) -> None:
         """How and when it is sent, which decides when the clock starts."""
@@ -369,6 +378,20 @@ class LetterDialog(QDialog):
         show_notice(self.status, "Making the PDF…")
         self.ops.query(write, self._exported,
                        lambda m: show_notice(self.status, f"The PDF was not saved: {m}"))
+
+    def print_letter(self) -> None:
+        """Print the letter as its PDF looks (made and printed in the background)."""
+        letter = self.current()
+        if letter is None:
+            return
+
+        def make(printer: QPrinter) -> int:
+            from app.services.mail.letter_pdf import render_pdf  # loads reportlab, off-thread
+
+            return print_pdf(printer, render_pdf(letter))
+
+        print_in_background(self, "Print the letter", make,
+                            lambda words: show_notice(self.status, words))
 
     def _exported(self, path: Path) -> None:
         self.exported = path

@@ -26,6 +26,7 @@ from app.services.support_plans.plancompare import DiffToken, PlanDiff
 from app.services.support_plans.plans import compare_plans, diff_summary
 from app.store.case import Case
 from ui.operations import Operations
+from ui.printing import print_html, print_in_background
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 KIND_WORDS = {"same": "Unchanged", "reworded": "Reworded", "narrowed": "⚠ NARROWED"}
@@ -146,6 +147,9 @@ class PlanCompareView(QWidget):
                                                    "to paste into a letter or email")
         self.copy_button.clicked.connect(self.copy_text)
         row.addWidget(self.copy_button)
+        self.print_button = button("&Print…", "Print the comparison")
+        self.print_button.clicked.connect(self.print_comparison)
+        row.addWidget(self.print_button)
         layout.addLayout(row)
 
     def set_plans(self, plans: list[Plan], older_id: str | None, newer_id: str | None) -> None:
@@ -186,6 +190,13 @@ class PlanCompareView(QWidget):
         self.summary = diff_summary(older, newer, diff)
         show_notice(self.problem, "")
         self.view.setHtml(comparison_html(older, newer, diff))
+
+    def print_comparison(self) -> None:
+        """Print the comparison as shown."""
+        html = self.view.toHtml()
+        print_in_background(self, "Print the comparison",
+                            lambda printer: print_html(printer, html),
+                            lambda words: show_notice(self.problem, words))
 
     def copy_text(self) -> None:
         """Put the plain-English summary on the clipboard."""

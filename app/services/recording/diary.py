@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from app.records.model import Contact, DiaryEntry
+from app.records.values import ValueProblem
 from app.services.recording.people import contact_names
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
@@ -28,6 +30,26 @@ class EntryView:
     names: dict[str, str]  # contact id → name
     versions: list[Version]
     files: list[AttachmentInfo]
+
+
+@dataclass(frozen=True)
+class DiaryRange:
+    """The entries that happened between two days, oldest first, with everyone's names."""
+
+    entries: list[DiaryEntry]
+    names: dict[str, str]
+
+
+def entries_between(case: Case, first: date, last: date) -> DiaryRange:
+    """Every entry that happened from `first` to `last` (both included), in the order they
+    happened, read at one moment."""
+    if last < first:
+        raise ValueProblem("The last day is before the first; swap them round.")
+    with case.snapshot():
+        found = [e for e in case.list_of(DiaryEntry) if first <= e.occurred_at.day <= last]
+        names = contact_names(case)
+    found.sort(key=lambda e: e.occurred_at.sort_key())
+    return DiaryRange(found, names)
 
 
 def entry_view(case: Case, entry_id: str) -> EntryView:
