@@ -92,3 +92,21 @@ def test_a_saved_entry_leaves_without_a_question(shell: Shell,
     view.go("Today")
     assert view.current_screen() is view.today
     shell.close_case()
+
+
+@pytest.mark.parametrize(("section", "field"), [("People", "name"), ("Complaints", "title")])
+def test_the_edit_panes_of_people_and_complaints_ask_too(
+        shell: Shell, monkeypatch: pytest.MonkeyPatch, section: str, field: str) -> None:
+    view = shell.case_view
+    assert view is not None
+    page = section_page(shell, section)
+    _answer(monkeypatch, None)
+    view.go("Today")  # shown and filled in, not touched: no question
+    settle()
+    view.go(section)
+    settle()
+    getattr(page, field).setText("Something typed")
+    asked = _answer(monkeypatch, "&Go back to it")
+    view.go("Today")
+    assert view.current_screen() is page and asked
+    shell.close_case()

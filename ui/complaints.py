@@ -29,6 +29,7 @@ from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
 from ui.tag_picker import TagPicker
+from ui.unsaved import remember_saved, track
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 
@@ -146,6 +147,8 @@ class ComplaintsPage(QWidget):
         self.regulators = paragraph("")
         box.addWidget(self.regulators)
         box.addStretch(1)
+        self.panel = panel
+        track(panel, "the complaint")
         ops.on_change(self, ("complaint", "request"), self.reload)
         self.places: dict[str, Position] = {}
         self._wanted: str | None = None  # asked to show before the complaints were read
@@ -286,6 +289,7 @@ class ComplaintsPage(QWidget):
             self.regulators.setText("")
             self.next_letter_button.setVisible(False)
             self.why_button.setVisible(False)
+            remember_saved(self.panel)
             return
         self.ladder.setText(ladder_text(place))
         self.next_text.setText(place.next_text)
@@ -309,6 +313,7 @@ class ComplaintsPage(QWidget):
                 for c in place.alongside) if place.alongside else "")
         self.regulators.setText("\n\n".join(f"• {body.name}: {body.handles}"
                                             for body in place.regulators))
+        remember_saved(self.panel)
 
     def start_new(self) -> None:
         """An empty form for a new complaint."""
@@ -316,6 +321,7 @@ class ComplaintsPage(QWidget):
         self._show(None)
         self.opened.set_value(self.day(), self.day())
         self.title.setFocus()
+        remember_saved(self.panel)
 
     def save(self) -> None:
         """Save the complaint as shown (tidying the lists); one plain message if it can't."""

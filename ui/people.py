@@ -24,6 +24,7 @@ from app.store.case import Case
 from ui.labels import ROLES
 from ui.operations import Operations
 from ui.sizes import keep_readable
+from ui.unsaved import remember_saved, track
 from ui.widgets import button, heading, named, notice, scrolling, show_notice
 
 
@@ -82,6 +83,8 @@ class PeoplePage(QWidget):
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         ops.on_change(self, ("contact",), self.reload)
+        track(holder, "the person's details")
+        self.holder = holder
         self.reload()
         self.start_new()
 
@@ -137,6 +140,8 @@ class PeoplePage(QWidget):
         self.role.setCurrentIndex(0)
         show_notice(self.error, "")
         self.name.setFocus()
+        if hasattr(self, "holder"):
+            remember_saved(self.holder)
 
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -151,6 +156,7 @@ class PeoplePage(QWidget):
         self.address.setPlainText(contact.address or "")
         self.notes.setPlainText(contact.notes or "")
         show_notice(self.error, "")
+        remember_saved(self.holder)
 
     def save(self) -> None:
         """Add or update the person (the old details stay in the history)."""
@@ -165,6 +171,7 @@ class PeoplePage(QWidget):
             return
         def done(saved: Contact) -> None:
             self.current = saved
+            remember_saved(self.holder)
             show_notice(self.error, f"Saved {saved.name}.")
 
         self.ops.write(partial(save_contact, self.case, contact), done,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
+    QCheckBox,
     QComboBox,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QRadioButton,
     QTextEdit,
     QWidget,
 )
@@ -33,7 +34,7 @@ def _values(form: QWidget) -> tuple[object, ...]:
             found.append(widget.toPlainText())
         elif isinstance(widget, QComboBox):
             found.append(widget.currentIndex())
-        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+        elif isinstance(widget, QCheckBox | QRadioButton):  # not a toggle like "Why?"
             found.append(widget.isChecked())
         elif isinstance(widget, QListWidget):
             found.append(tuple(widget.item(row).checkState() == Qt.CheckState.Checked
