@@ -209,3 +209,39 @@ def test_the_person_ticks_and_unticks_the_records_by_keyboard(
     _idle(qtbot, screen)
     made = past_bundles(case)[0].options
     assert made.include == ("m-6",) and made.exclude == ("d-1",)
+
+
+def test_at_extra_large_text_the_progress_comes_into_sight(qtbot: Any,
+                                                            demo_folder: Path) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.conftest import demo_window
+
+    shell: Shell = demo_window(qtbot, demo_folder, "extra-large")
+    view = shell.case_view
+    assert view is not None
+    view.go("Bundles")
+    settle()
+    screen = view.bundles
+    area = next(a for a in reversed(_ancestors(screen.progress)) if isinstance(a, QScrollArea))
+    area.verticalScrollBar().setValue(0)
+    screen.preview()
+    for _ in range(5):
+        qtbot.wait(10)
+        if screen.progress.isVisible():
+            break
+    corner = screen.progress.mapTo(area.viewport(), screen.progress.rect().topLeft())
+    assert area.viewport().rect().contains(QRect(corner, screen.progress.size()))
+    screen.cancel()
+    settle()
+    shell.close_case()
+
+
+def _ancestors(widget: Any) -> list[Any]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found

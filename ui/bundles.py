@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,7 +48,7 @@ from ui.fields import combo, form_label
 from ui.operations import Operations
 from ui.printing import print_in_background, print_pdf
 from ui.viewer import AttachmentViewer, pdf_page_images
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, into_sight, named, notice, paragraph, show_notice
 from ui.wrapped_list import wrap_items
 
 # Building and checking bundles need reportlab, pypdf and pyHanko (most of a second to load):
@@ -346,7 +346,9 @@ class BundlesPage(QWidget):
         self.build_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)
-        if not busy:
+        if busy:  # the bar and Cancel come into sight, below the fold at 200% text
+            QTimer.singleShot(0, self.progress, lambda: into_sight(self.progress))
+        else:
             self._cancel = None
         self._enable_history()
 

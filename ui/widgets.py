@@ -91,7 +91,7 @@ def show_notice(label: QLabel, text: str) -> None:
     label.setAccessibleDescription(text)
     label.setVisible(bool(text))
     if text:
-        QTimer.singleShot(0, label, lambda: _into_sight(label))  # once it is laid out
+        QTimer.singleShot(0, label, lambda: into_sight(label))  # once it is laid out
         # A screen reader says it at once ("Saved", "Not saved: …", "12 letters brought
         # in"), without the person having to find the label.
         announce(label, text)
@@ -103,7 +103,9 @@ def announce(widget: QWidget, text: str) -> None:
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
-def _into_sight(widget: QWidget) -> None:
+def into_sight(widget: QWidget) -> None:
+    """Scroll every scrolling pane around `widget` so that it shows (at 200% text a result or
+    a progress bar can sit below the fold)."""
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
