@@ -110,3 +110,21 @@ def test_the_edit_panes_of_people_and_complaints_ask_too(
     view.go("Today")
     assert view.current_screen() is page and asked
     shell.close_case()
+
+
+def test_choosing_another_person_while_editing_asks(shell: Shell,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    view = shell.case_view
+    assert view is not None
+    page = section_page(shell, "People")
+    page.list.setCurrentRow(0)
+    first = page.current
+    page.name.setText("A name typed over")
+    asked = _answer(monkeypatch, "&Go back to it")
+    page.list.setCurrentRow(1)
+    assert asked and page.current is first and page.list.currentRow() == 0
+    assert page.name.text() == "A name typed over"
+    _answer(monkeypatch, "&Lose it and go on")
+    page.list.setCurrentRow(1)
+    assert page.current is not first and page.name.text() != "A name typed over"
+    shell.close_case()

@@ -29,7 +29,7 @@ from ui.fields import combo, form_label
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
 from ui.tag_picker import TagPicker
-from ui.unsaved import remember_saved, track
+from ui.unsaved import choose_again, remember_saved, stay_on, track
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 
@@ -262,8 +262,12 @@ class ComplaintsPage(QWidget):
         self._show(complaint)
 
     def _picked(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.select(item.data(Qt.ItemDataRole.UserRole))
+        if item is None:
+            return
+        if stay_on(self.panel, self, "choose another complaint"):
+            choose_again(self.list, self.current.id if self.current else None)
+            return
+        self.select(item.data(Qt.ItemDataRole.UserRole))
 
     def _show(self, complaint: Complaint | None) -> None:
         self.current = complaint

@@ -24,7 +24,7 @@ from app.store.case import Case
 from ui.labels import ROLES
 from ui.operations import Operations
 from ui.sizes import keep_readable
-from ui.unsaved import remember_saved, track
+from ui.unsaved import choose_again, remember_saved, stay_on, track
 from ui.widgets import button, heading, named, notice, scrolling, show_notice
 
 
@@ -145,6 +145,9 @@ class PeoplePage(QWidget):
 
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is None:
+            return
+        if stay_on(self.holder, self, "choose someone else"):
+            choose_again(self.list, self.current)
             return
         contact: Contact = item.data(Qt.ItemDataRole.UserRole)
         self.current = contact

@@ -81,3 +81,19 @@ def leave_anyway(parent: QWidget, names: list[str], doing: str) -> bool:
     box.setEscapeButton(keep)
     box.exec()
     return box.clickedButton() is not keep
+
+
+def stay_on(form: QWidget, parent: QWidget, doing: str) -> bool:
+    """Whether the person, asked about `form`'s unsaved work before `doing` ("choose someone
+    else"), chose to go back to it."""
+    return has_unsaved(form) and not leave_anyway(parent, [str(form.property(_FORM))], doing)
+
+
+def choose_again(chooser: QListWidget, wanted: object) -> None:
+    """Put the list's choice back on the item whose data is `wanted` (or on none), quietly."""
+    chooser.blockSignals(True)
+    chooser.setCurrentRow(-1)
+    for row in range(chooser.count()):
+        if chooser.item(row).data(Qt.ItemDataRole.UserRole) == wanted:
+            chooser.setCurrentRow(row)
+    chooser.blockSignals(False)
