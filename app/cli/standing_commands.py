@@ -23,6 +23,7 @@ from app.services.recording.standing import (
 )
 from app.services.timelimits.authorities import DOCUMENT_WORDS
 from app.store.case import Case
+from app.store.records import RecordMissing
 
 PERSON_FIELDS = ("name", "known_as", "date_of_birth", "jurisdiction", "local_authority",
                  "communication", "sds_option")
@@ -99,7 +100,7 @@ def _save_authority(case: Case, args: argparse.Namespace, changes: dict[str, Any
     if args.edit:
         try:
             current = case.get(Authority, args.edit)
-        except Exception:  # noqa: BLE001 - RecordMissing or a record of another kind
+        except RecordMissing:
             raise UserError(f"There is no authority {args.edit} in this case") from None
         return save_authority(case, dataclasses.replace(current, **changes), order)
     if "kind" not in changes:

@@ -82,7 +82,7 @@ def save_person(case: Case, person: Person) -> Person:
     try:
         case.set_person(person, case.person_unknown_keys())
     except ValueProblem as exc:
-        raise StandingProblem(f"Not saved: {exc}.") from None
+        raise StandingProblem(_sentence(exc)) from None
     return person
 
 
@@ -125,7 +125,7 @@ def save_authority(case: Case, authority: Authority,
         try:
             return case.save(authority) if authority.id else case.add(authority)
         except ValueProblem as exc:
-            raise StandingProblem(f"Not saved: {exc}.") from None
+            raise StandingProblem(_sentence(exc)) from None
 
 
 def read_order(path: Path) -> tuple[str, bytes]:
@@ -160,3 +160,9 @@ def _exists(case: Case, contact_id: str) -> bool:
 
 def _blank(text: str | None) -> str | None:
     return text.strip() or None if text else None
+
+
+def _sentence(problem: ValueProblem) -> str:
+    """A value problem as the one line the person reads ("The expiry date is before ...")."""
+    text = str(problem).strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
