@@ -207,6 +207,7 @@ def dialogs(shell: Shell) -> dict[str, Any]:
     from ui.bank_import import BankImportDialog
     from ui.create_case import CreateCaseWizard
     from ui.evidence_dialog import EvidenceDialog
+    from ui.diary import PrintRangeDialog
     from ui.help import HelpDialog
     from ui.letter_dialog import LetterDialog
     from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
@@ -243,6 +244,7 @@ def dialogs(shell: Shell) -> dict[str, Any]:
         "bring in files, checking": lambda: _bring_in(shell),
         "restore a backup": lambda: RestoreDialog(shell),
         "help": lambda: HelpDialog(shell, "Diary", "scotland"),
+        "print diary entries": lambda: PrintRangeDialog(shell),
         "the person and you": lambda: _standing(shell, 0),
         "the person and you: you": lambda: _standing(shell, 1),
         "the person and you: authority": lambda: _standing(shell, 2),
@@ -355,7 +357,7 @@ DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "
            "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
            "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
            "attachment viewer", "bank statement, read", "bring in files, checking",
-           "restore a backup", "help", "the person and you", "the person and you: you",
+           "restore a backup", "help", "print diary entries", "the person and you", "the person and you: you",
            "the person and you: authority"]
 
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -56,7 +55,7 @@ from ui.table_models import Index, PagedModel, record_table
 from ui.tag_picker import TagPicker
 from ui.unsaved import remember_saved, track
 from ui.viewer_open import open_attachment
-from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
+from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, scrolling, show_notice
 
 # Words for the list, where the direction is said by "from" (received) or "to" (sent).
 SHORT_CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
@@ -148,11 +147,7 @@ class AsksDialog(QDialog):
         form.addRow("What it &asks for:", self.kind)
         form.addRow("&In a few words:", self.summary)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Track this request")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "&Track this request")
         layout.addWidget(buttons)
 
     def choice(self) -> tuple[RequestKind, str | None]:
@@ -182,11 +177,7 @@ class AnswersDialog(QDialog):
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Mark as answered")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "&Mark as answered")
         layout.addWidget(buttons)
 
     def choice(self) -> str | None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -63,7 +62,7 @@ from ui.style import size_indicators
 from ui.table_models import Index, PagedModel, record_table
 from ui.unsaved import has_unsaved, remember_saved, track
 from ui.viewer_open import open_attachment
-from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
+from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, scrolling, show_notice
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
@@ -498,10 +497,7 @@ class PrintRangeDialog(QDialog):
         form.addRow(form_label("The &first day:", self.first), self.first)
         form.addRow(form_label("The &last day:", self.last), self.last)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
 
     def days(self) -> tuple[date, date]:

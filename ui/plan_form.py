@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -44,7 +43,7 @@ from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.tag_picker import TagPicker
 from ui.unsaved import remember_saved, track
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, show_notice
 
 NEW_OUTCOME = "(a new outcome, not in the earlier version)"
 YES_NO = (("Not recorded", None), ("Yes", True), ("No", False))
@@ -178,11 +177,7 @@ class OutcomePicker(QDialog):
         named(self.lines, "Lines of the document", "Press Space to tick a line")
         layout.addWidget(QLabel("Lines — tick the outcomes:"))
         layout.addWidget(self.lines, 2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add the ticked lines")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Add the ticked lines")
         layout.addWidget(buttons)
         self.source.textChanged.connect(self.refresh)
         self.refresh()

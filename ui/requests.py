@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -42,7 +41,7 @@ from ui.operations import Operations
 from ui.reading import reading_width
 from ui.sizes import fit_height
 from ui.table_models import Index, RowsModel, record_table
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, show_notice
 
 # Words and a symbol for each state, so nothing depends on colour.
 STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon",
@@ -122,10 +121,7 @@ class DateDialog(QDialog):
         self.form.addRow(form_label(f"&{label}:", self.when), self.when)
         layout.addLayout(self.form)
         self.choice: QComboBox | None = None
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
 
     def add_choice(self, label: str, items: list[tuple[str, str | None]]) -> QComboBox:
@@ -177,10 +173,7 @@ class NewRequestDialog(QDialog):
         layout.addLayout(form)
         self.preview = paragraph("")
         layout.addWidget(self.preview)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
         self.letter.currentIndexChanged.connect(self._letter_chosen)
         for signal in (self.kind.currentIndexChanged, self.made_on.dateChanged,
@@ -534,10 +527,7 @@ class RequestsPage(QWidget):
             (c.title, c.id) for c in (self.board.complaints if self.board else [])])
         choice.setCurrentIndex(max(0, choice.findData(self.current.request.complaint_id)))
         layout.addWidget(choice)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        buttons = ok_cancel(dialog)
         layout.addWidget(buttons)
         dialog.accepted.connect(lambda: self.put_in_complaint(choice.currentData()))
         self.dialog = dialog

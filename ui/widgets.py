@@ -10,6 +10,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QLabel,
     QPushButton,
@@ -111,6 +113,17 @@ def into_sight(widget: QWidget) -> None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
             parent.ensureWidgetVisible(widget, 0, 8)
         parent = parent.parentWidget()
+
+
+def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
+    """OK (or `ok_text`) and Cancel, accepting or rejecting `dialog`."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def button(text: str, description: str = "") -> QPushButton:
