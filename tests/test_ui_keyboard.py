@@ -422,3 +422,11 @@ def test_the_first_screen_starts_with_the_keyboard_on_the_first_choice(qtbot: An
     qtbot.waitUntil(window.isActiveWindow)
     settle()
     assert QApplication.focusWidget() is window.first_run.create_button
+
+
+def test_no_two_controls_share_an_alt_letter_in_the_plan_comparison(shell: Shell) -> None:
+    page = section_page(shell, "Plans")
+    page.open_compare(None)  # type: ignore[attr-defined]
+    settle()
+    clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
+    assert not clashes, clashes  # Copy as text had Alt+C with the Case menu, Later Alt+L with Lock

@@ -124,7 +124,7 @@ class PlanCompareView(QWidget):
         pickers = QHBoxLayout()
         self.older = QComboBox()
         self.newer = QComboBox()
-        for combo, text in ((self.older, "&Earlier version:"), (self.newer, "&Later version:")):
+        for combo, text in ((self.older, "&Earlier version:"), (self.newer, "La&ter version:")):
             named(combo, text.replace("&", "").rstrip(":"))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             column = QVBoxLayout()
@@ -143,7 +143,7 @@ class PlanCompareView(QWidget):
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.copy_button = button("&Copy as text", "Copy a plain-text summary of the comparison "
+        self.copy_button = button("Cop&y as text", "Copy a plain-text summary of the comparison "
                                                    "to paste into a letter or email")
         self.copy_button.clicked.connect(self.copy_text)
         row.addWidget(self.copy_button)
