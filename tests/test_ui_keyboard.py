@@ -206,8 +206,8 @@ def dialogs(shell: Shell) -> dict[str, Any]:
     from ui.about import AboutDialog
     from ui.bank_import import BankImportDialog
     from ui.create_case import CreateCaseWizard
-    from ui.evidence_dialog import EvidenceDialog
     from ui.diary import PrintRangeDialog
+    from ui.evidence_dialog import EvidenceDialog
     from ui.help import HelpDialog
     from ui.letter_dialog import LetterDialog
     from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
@@ -357,8 +357,8 @@ DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "
            "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
            "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
            "attachment viewer", "bank statement, read", "bring in files, checking",
-           "restore a backup", "help", "print diary entries", "the person and you", "the person and you: you",
-           "the person and you: authority"]
+           "restore a backup", "help", "print diary entries", "the person and you",
+           "the person and you: you", "the person and you: authority"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)
