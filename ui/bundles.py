@@ -46,7 +46,6 @@ from ui.dates import OptionalDate
 from ui.evidence_dialog import EvidenceDialog
 from ui.fields import combo, form_label
 from ui.operations import Operations
-from ui.printing import print_in_background, print_pdf
 from ui.viewer import AttachmentViewer, pdf_page_images
 from ui.widgets import button, heading, into_sight, named, notice, paragraph, show_notice
 from ui.wrapped_list import wrap_items
@@ -451,6 +450,8 @@ class BundlesPage(QWidget):
     # --- bundles made before -----------------------------------------------------------------
     def print_chosen(self) -> None:
         """Print the chosen bundle, every page (drawn in the background)."""
+        from ui.printing import print_in_background, print_pdf  # Qt's printing, when first used
+
         found = self._read_chosen()
         if found is not None:
             data = found[1]

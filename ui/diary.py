@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import partial
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,7 +53,6 @@ from ui.dates import DateTimeBox, date_edit, to_date
 from ui.fields import form_label
 from ui.labels import DIARY_KINDS, delay_text, when_text
 from ui.operations import Operations
-from ui.printing import print_html, print_in_background
 from ui.read_aloud import ReadAloud
 from ui.reading import reading_width
 from ui.sizes import fit_height, keep_readable
@@ -62,6 +60,10 @@ from ui.style import size_indicators
 from ui.table_models import Index, PagedModel, record_table
 from ui.unsaved import has_unsaved, remember_saved, track
 from ui.viewer_open import open_attachment
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, scrolling, show_notice
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
@@ -558,6 +560,9 @@ class DiaryPage(QWidget):
 
     def print_entries(self) -> None:
         """Ask for the days, then print those entries (read and printed in the background)."""
+        # Qt's printing loads on first use: importing it with the Diary cost 20 ms of start-up.
+        from ui.printing import print_html, print_in_background
+
         dialog = PrintRangeDialog(self)
         if not dialog.exec():
             return

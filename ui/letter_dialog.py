@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 from app.records.model import Complaint, Contact, Jurisdiction
 from app.services.mail import letters
 from app.services.mail.letters import LetterDraft, SavedLetter
@@ -36,7 +39,6 @@ from app.store.outputs import write_output
 from ui.dates import date_edit, to_date
 from ui.fields import combo, form_label
 from ui.operations import Operations
-from ui.printing import print_in_background, print_pdf
 from ui.sizes import fit_height
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
@@ -381,6 +383,8 @@ class LetterDialog(QDialog):
 
     def print_letter(self) -> None:
         """Print the letter as its PDF looks (made and printed in the background)."""
+        from ui.printing import print_in_background, print_pdf  # Qt's printing, when first used
+
         letter = self.current()
         if letter is None:
             return

@@ -26,7 +26,6 @@ from app.services.support_plans.plancompare import DiffToken, PlanDiff
 from app.services.support_plans.plans import compare_plans, diff_summary
 from app.store.case import Case
 from ui.operations import Operations
-from ui.printing import print_html, print_in_background
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 KIND_WORDS = {"same": "Unchanged", "reworded": "Reworded", "narrowed": "⚠ NARROWED"}
@@ -193,6 +192,8 @@ class PlanCompareView(QWidget):
 
     def print_comparison(self) -> None:
         """Print the comparison as shown."""
+        from ui.printing import print_html, print_in_background  # Qt's printing, when first used
+
         html = self.view.toHtml()
         print_in_background(self, "Print the comparison",
                             lambda printer: print_html(printer, html),
