@@ -49,7 +49,8 @@ def test_no_screen_loads_a_pdf_or_image_library_on_the_windows_thread() -> None:
              "    importlib.import_module(module)\n"
              "heavy = ('reportlab', 'pypdf', 'pyhanko', 'PIL')\n"
              "found = {m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}\n"
-             "print(sorted(found | ({'QtPrintSupport'} & {m.split('.')[-1] for m in sys.modules})))")
+             "qt_print = {'QtPrintSupport'} & {m.split('.')[-1] for m in sys.modules}\n"
+             "print(sorted(found | qt_print))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True, timeout=120,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
