@@ -29,6 +29,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from app.formats import long_day
 from app.records.model import (
     Budget,
     Channel,
@@ -45,7 +46,6 @@ from app.records.model import (
     RequestKind,
 )
 from app.records.values import Moment, format_instant
-from app.services.recording.daywords import long_day
 from app.store import schema
 from app.store.case import Case
 

@@ -37,7 +37,7 @@ def test_a_bad_date_says_what_is_wrong_in_words(typed: str, words: str) -> None:
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
 def test_every_date_reads_back_from_how_it_is_shown_and_typed(day: date) -> None:
-    from ui.dates import shown
+    from app.formats import weekday_day as shown
 
     assert read_date(shown(day)) == day
     assert read_date(day.strftime("%d/%m/%Y")) == day

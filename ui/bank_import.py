@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.records.values import amount_text
+from app.formats import amount_text
 from app.services.budget.bankcsv import COLUMN_NAMES
 from app.services.budget.bankimport import (
     ImportPreview,

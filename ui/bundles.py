@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import short_day
 from app.records.model import Complaint
 from app.records.values import parse_instant
 from app.services.bundles.history import BUNDLE_EVENTS, PastBundle, mark_given, past_bundles
 from app.services.bundles.options import OPTIONAL, SECTION_TITLES, BundleOptions
-from app.services.recording.daywords import short_day
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import long_day
 from app.records.model import Correspondence, Request, RequestKind
 from app.records.values import Moment
 from app.services.mail.correspondence import Party, save_letter
@@ -38,7 +39,6 @@ from app.services.mail.letter_views import (
     letter_view,
     open_requests,
 )
-from app.services.recording.daywords import long_day
 from app.services.recording.people import contact_names
 from app.services.timelimits import clocks, requests
 from app.store.case import Case

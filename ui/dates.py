@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import weekday_day
 from app.records.typed_dates import EXAMPLE, DateProblem, read_date
 from ui.widgets import named
 
@@ -33,11 +34,6 @@ def to_date(value: QDate) -> date:
 def to_qdate(value: date) -> QDate:
     """A Python date as a Qt date."""
     return QDate(value.year, value.month, value.day)
-
-
-def shown(day: date) -> str:
-    """A date as the box shows it: "Sat 10 May 2025" (the day's name helps place it)."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 class DateBox(QWidget):
@@ -56,7 +52,7 @@ class DateBox(QWidget):
         column.setSpacing(2)
         row = QHBoxLayout()
         row.setSpacing(2)
-        self.text = QLineEdit(shown(value))
+        self.text = QLineEdit(weekday_day(value))
         named(self.text, name, f"Type a date, {EXAMPLE}; Alt+Down opens a calendar")
         self.text.editingFinished.connect(self._typed)
         self.text.installEventFilter(self)
@@ -91,23 +87,23 @@ class DateBox(QWidget):
     def _set(self, day: Day) -> None:
         self.problem.setVisible(False)
         self.text.setAccessibleDescription(f"Type a date, {EXAMPLE}")
-        self.text.setText(shown(day))
+        self.text.setText(weekday_day(day))
         if day != self._day:
             self._day = day
             self.dateChanged.emit(to_qdate(day))
 
     def _typed(self) -> None:
         typed = self.text.text()
-        if typed == shown(self._day):
+        if typed == weekday_day(self._day):
             return
         try:
             self._set(read_date(typed))
         except DateProblem as exc:
-            message = f"{exc} The date is still {shown(self._day)}."
+            message = f"{exc} The date is still {weekday_day(self._day)}."
             self.problem.setText(message)
             self.problem.setVisible(True)
             self.text.setAccessibleDescription(message)
-            self.text.setText(shown(self._day))
+            self.text.setText(weekday_day(self._day))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Alt+Down or F4 in the text opens the calendar."""

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import long_day, weekday_day
 from app.records.model import Commitment, Contact, DiaryEntry
 from app.records.values import Moment, now_utc
-from app.services.recording.daywords import long_day, weekday_day
 from app.services.recording.diary import (
     DiaryRange,
     EntryView,

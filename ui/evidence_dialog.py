@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import short_day
 from app.services.bundles import BundleOptions
 from app.services.bundles.scope import Candidate, candidates, take_snapshot
-from app.services.recording.daywords import short_day
 from app.store.case import Case
 from ui.operations import Operations
 from ui.sizes import fit_height

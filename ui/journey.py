@@ -8,8 +8,8 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout
 
+from app.formats import short_day
 from app.records import kinds
-from app.services.recording.daywords import short_day
 from app.services.support_plans.journey import Journey, JourneyItem, journey
 from app.store.case import Case
 from ui.operations import Operations

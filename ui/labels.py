@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.formats import weekday_day
 from app.records.values import Moment
-from app.services.recording.daywords import weekday_day
 
 DIARY_KINDS = {"phone-call": "Phone call", "home-visit": "Home visit", "meeting": "Meeting",
                "email": "Email", "letter": "Letter", "observation": "Something I noticed",

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import amount_text, pounds
 from app.records.model import Transaction
-from app.records.values import amount_text, pounds
 from app.services.budget.money import MoneyReport, PlanTimeline, money_report, plan_timeline
 from app.services.budget.schedule import is_council_payment
 from app.services.budget.spending import Suggester, attach_receipts, link_outcomes, link_suggested

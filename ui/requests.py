@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import long_day
 from app.records.model import Request, RequestKind
 from app.services.escalation import complaints
 from app.services.timelimits import clocks, requests
@@ -53,7 +54,7 @@ CLOSED = frozenset({"answered", "answered-late", "withdrawn"})
 
 def spoken(day: date | None) -> str:
     """'4 August 2026', or a dash."""
-    return f"{day.day} {day:%B %Y}" if day else "—"
+    return long_day(day) if day else "—"
 
 
 def _esc(text: str) -> str:

@@ -6,8 +6,8 @@ from html import escape
 
 from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout
 
+from app.formats import long_day, short_day
 from app.records import kinds
-from app.services.recording.daywords import long_day, short_day
 from app.services.support_plans.standards import Evidence, StandardEvidence, standards_evidence
 from app.services.support_plans.taxonomy import load_taxonomy
 from app.store.case import Case

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import full_day
 from app.services.timelimits import clocks
 from app.store.case import Case
 from ui import settings as settings_store
@@ -148,7 +149,7 @@ class TodayPage(QWidget):
 
     def _draw(self, view: TodayView) -> None:
         on, names = view.on, view.names
-        self.title.setText(f"Today — {on:%A} {on.day} {on:%B %Y}")
+        self.title.setText(f"Today — {full_day(on)}")
         self.title.setAccessibleName(self.title.text())  # a screen reader hears the date too
         # A fresh page each time: the scroll area deletes the old one.
         body = QWidget()

@@ -48,8 +48,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def _preview(args: argparse.Namespace, options: BundleOptions) -> int:
     """Print every record, ticked when the bundle would hold it, with the reason."""
+    from app.formats import short_day
     from app.services.bundles.scope import candidates, take_snapshot
-    from app.services.recording.daywords import short_day
 
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         found = candidates(take_snapshot(case), options)

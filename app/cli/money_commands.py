@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import UserError, open_case
+from app.formats import pounds
 from app.records.model import Transaction
 from app.records.values import parse_date, parse_money
 from app.services.budget.bankcsv import parse_columns_option
@@ -52,10 +52,6 @@ def cmd_import_bank(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pounds(value: Decimal) -> str:
-    return f"£{value:,.2f}"
-
-
 def _report_lines(report: MoneyReport, person: str) -> list[str]:
     lines = [f"Money for {person}, as of {format_day(report.on)}"]
     plan = report.plan
@@ -67,27 +63,27 @@ def _report_lines(report: MoneyReport, person: str) -> list[str]:
         lines.append("Council pays: not known yet (set the schedule, or record three payments)")
     if report.next_payment:
         lines.append(f"Next payment expected: {format_day(report.next_payment.expected_on)}, "
-                     f"{_pounds(report.next_payment.amount)}")
+                     f"{pounds(report.next_payment.amount)}")
     for check in report.missed:
-        lines.append(f"MISSED: the council's payment of {_pounds(check.amount)} due on "
+        lines.append(f"MISSED: the council's payment of {pounds(check.amount)} due on "
                      f"{format_day(check.expected_on)} has not arrived.")
     for check in report.short:
         lines.append(f"SHORT: the payment due on {format_day(check.expected_on)} was "
-                     f"{_pounds(check.received)}, not {_pounds(check.amount)}.")
+                     f"{pounds(check.received)}, not {pounds(check.amount)}.")
     if report.periods:
         lines += ["", "Month by month (budget from the plan in force):"]
         for p in report.periods:
-            budget = "no budget" if p.budget is None else _pounds(p.budget)
+            budget = "no budget" if p.budget is None else pounds(p.budget)
             running = "" if p.complete else " (so far)"
             lines.append(f"  {p.label}{running}: budget {budget}, council paid "
-                         f"{_pounds(p.received)}, spent {_pounds(p.spent)} — {p.verdict()}")
+                         f"{pounds(p.received)}, spent {pounds(p.spent)} — {p.verdict()}")
     if report.by_outcome:
         lines += ["", "Spending towards each outcome:"]
-        lines += [f"  {_pounds(o.spent):>12}  {o.text} ({o.plan_title or 'no plan'})"
+        lines += [f"  {pounds(o.spent):>12}  {o.text} ({o.plan_title or 'no plan'})"
                   for o in report.by_outcome]
     lines += ["", _unlinked_line(report)]
     lines += [f"  {t.id}  {format_day(t.date)}  {t.counterparty or t.description or ''}  "
-              f"{_pounds(-t.amount)}" for t in report.unlinked]
+              f"{pounds(-t.amount)}" for t in report.unlinked]
     if report.outside_plan:
         lines += ["", "Linked to an outcome of a plan that was not in force that day:"]
         lines += [f"  {t.id}  {format_day(t.date)}  {t.counterparty or ''}"
@@ -102,7 +98,7 @@ def _unlinked_line(report: MoneyReport) -> str:
     if not items:
         return "Every payment out is linked to an outcome."
     return (f"Not linked to an outcome: {len(items)} payment{'s' if len(items) != 1 else ''}, "
-            f"{_pounds(report.unlinked_total)}")
+            f"{pounds(report.unlinked_total)}")
 
 
 def cmd_money(args: argparse.Namespace) -> int:
@@ -144,7 +140,7 @@ def cmd_money_schedule(args: argparse.Namespace) -> int:
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         schedule = set_schedule(case, amount, args.interval, first, payer=args.payer,
                                 ends_on=ends)
-    print(f"Saved: the council pays £{schedule.amount:,.2f} "
+    print(f"Saved: the council pays {pounds(schedule.amount)} "
           f"{INTERVAL_WORDS[schedule.interval]} from "
           f"{format_day(schedule.first_on)}.")
     return 0

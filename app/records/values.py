@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from app.problems import Problem
 
-__all__ = ["UTC", "Moment", "ValueProblem", "format_instant", "format_money", "long_day",
+__all__ = ["UTC", "Moment", "ValueProblem", "format_instant", "format_money",
            "now_utc", "parse_date", "parse_instant", "parse_money", "quoted", "uk_day"]
 from decimal import Decimal, InvalidOperation
 
@@ -104,10 +104,6 @@ def uk_day(instant: datetime) -> date:
     return instant.astimezone(UK).date()
 
 
-def long_day(day: date) -> str:
-    """A date as people write it: '2 June 2026'."""
-    return f"{day.day} {day:%B %Y}"
-
 
 def now_utc() -> datetime:
     """The current instant, truncated to whole seconds as the format stores it."""
@@ -124,15 +120,6 @@ def parse_money(text: str) -> Decimal:
     except InvalidOperation:
         raise ValueProblem(f"{quoted(text)} is not an amount of money") from None
 
-
-def pounds(value: Decimal) -> str:
-    """'£1,386.67': an amount as a person reads it."""
-    return f"£{value:,.2f}"
-
-
-def amount_text(value: Decimal) -> str:
-    """'£1,000.00 in' or '£31.50 out': the direction in words, never a bare minus sign."""
-    return f"{pounds(abs(value))} {'in' if value > 0 else 'out' if value < 0 else ''}".rstrip()
 
 
 def format_money(value: Decimal) -> str:

@@ -21,8 +21,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.formats import long_day
 from app.problems import Problem
-from app.records.values import format_instant, long_day, now_utc, parse_instant, uk_day
+from app.records.values import format_instant, now_utc, parse_instant, uk_day
 from app.store.db import Connection
 
 GENESIS = "0" * 64

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.records.values import long_day, parse_instant, uk_day
+from app.formats import long_day
+from app.records.values import parse_instant, uk_day
 from app.store import audit
 from app.store.db import Connection
 

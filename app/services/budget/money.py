@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from app.formats import month_year, pounds
 from app.records.model import Outcome, PaymentSchedule, Plan, Transaction
 from app.records.values import format_money
 from app.services.budget.schedule import (
@@ -112,7 +113,7 @@ class PeriodSummary:
     @property
     def label(self) -> str:
         """'April 2026'."""
-        return f"{self.start:%B %Y}"
+        return month_year(self.start)
 
     def verdict(self) -> str:
         """'Underspent by £120.00' — in words, never by colour alone."""
@@ -120,9 +121,9 @@ class PeriodSummary:
         if diff is None:
             return "No budget recorded"
         if diff > 0:
-            return f"Underspent by £{diff:,.2f}"
+            return f"Underspent by {pounds(diff)}"
         if diff < 0:
-            return f"Overspent by £{-diff:,.2f}"
+            return f"Overspent by {pounds(-diff)}"
         return "Exactly on budget"
 
 
@@ -418,7 +419,7 @@ def money_reminders(case: Case, today: date) -> list[Reminder]:
            else "A direct payment should not stop without the council telling you why.")
     found = [Reminder(
         "payment-missed",
-        f"The council's payment of £{c.amount:,.2f} due on {format_day(c.expected_on)} has not "
+        f"The council's payment of {pounds(c.amount)} due on {format_day(c.expected_on)} has not "
         "arrived",
         f"Ask the council in writing why, and when it will pay. {why}",
         c.expected_on, (today - c.expected_on).days, None) for c in report.missed]
@@ -426,7 +427,7 @@ def money_reminders(case: Case, today: date) -> list[Reminder]:
         n = len(report.unlinked)
         found.append(Reminder(
             "spending-unlinked",
-            f"{n} payment{'s' if n != 1 else ''} out (£{report.unlinked_total:,.2f}) not linked "
+            f"{n} payment{'s' if n != 1 else ''} out ({pounds(report.unlinked_total)}) not linked "
             "to an outcome",
             "A council can ask for money back if it cannot see which agreed outcome it was "
             "spent on. Link each payment on the Money page.",

@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.formats import pounds
 from app.paths import FONTS
 from app.services.budget.monitoring import MonitoringReturn
 from app.services.support_plans.plan_facts import format_day
@@ -57,7 +58,7 @@ def _table(header: list[str], body: list[list[str]], widths: list[float]) -> Tab
 
 
 def _money_or_dash(value: Decimal) -> str:
-    return f"£{value:,.2f}" if value else "–"
+    return f"{pounds(value)}" if value else "–"
 
 
 def to_pdf(ret: MonitoringReturn) -> bytes:
@@ -75,16 +76,16 @@ def to_pdf(ret: MonitoringReturn) -> bytes:
         _p(ret.title, _TITLE),
         _p(f"{ret.person} — from {format_day(ret.start)} to {format_day(ret.end)}", _BODY),
         *(_p(f"Plan in force: {text}", _BODY) for text in ret.plans),
-        _p(f"Paid in: £{ret.total_in:,.2f}. Paid out: £{ret.total_out:,.2f}.", _BODY),
+        _p(f"Paid in: {pounds(ret.total_in)}. Paid out: {pounds(ret.total_out)}.", _BODY),
         _p("Budget and spending by month", _HEAD),
         _table(["Month", "Budget", "Council paid", "Spent", "Under or over"],
-               [[p.label, "–" if p.budget is None else f"£{p.budget:,.2f}",
+               [[p.label, "–" if p.budget is None else f"{pounds(p.budget)}",
                  _money_or_dash(p.received), _money_or_dash(p.spent), p.verdict()]
                 for p in ret.periods],
                [w * width for w in (0.2, 0.18, 0.18, 0.18, 0.26)]),
         _p("Spending towards each outcome", _HEAD),
         _table(["Outcome", "Plan", "Spent", "Payments"],
-               [[o.text, o.plan_title or "", f"£{o.spent:,.2f}", str(o.payments)]
+               [[o.text, o.plan_title or "", f"{pounds(o.spent)}", str(o.payments)]
                 for o in ret.by_outcome],
                [w * width for w in (0.55, 0.2, 0.13, 0.12)]),
         _p("Every payment in and out", _HEAD),
@@ -98,19 +99,19 @@ def to_pdf(ret: MonitoringReturn) -> bytes:
     if ret.unlinked:
         story += [_p("Spending not linked to an outcome", _HEAD),
                   *(_p(f"{format_day(x.day)}: {x.counterparty or x.description} — "
-                       f"£{x.money_out:,.2f}", _BODY) for x in ret.unlinked)]
+                       f"{pounds(x.money_out)}", _BODY) for x in ret.unlinked)]
     if ret.outside_plan:
         story += [_p("Linked to an outcome of a plan that was not in force that day", _HEAD),
                   *(_p(f"{format_day(x.day)}: {x.counterparty or x.description} — "
                        f"{'; '.join(x.outcomes)}", _BODY) for x in ret.outside_plan)]
     if ret.missed:
         story += [_p("Council payments expected but not received", _HEAD),
-                  *(_p(f"{format_day(c.expected_on)}: £{c.amount:,.2f}", _BODY)
+                  *(_p(f"{format_day(c.expected_on)}: {pounds(c.amount)}", _BODY)
                     for c in ret.missed)]
     if ret.short:
         story += [_p("Council payments less than expected", _HEAD),
-                  *(_p(f"{format_day(c.expected_on)}: £{c.received:,.2f} received, "
-                       f"£{c.amount:,.2f} expected", _BODY) for c in ret.short)]
+                  *(_p(f"{format_day(c.expected_on)}: {pounds(c.received)} received, "
+                       f"{pounds(c.amount)} expected", _BODY) for c in ret.short)]
     story.append(Spacer(1, 6 * mm))
     story.append(_p("Made with Casebook from the person's own records.", _BODY))
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal, get_args
 
+from app.formats import pounds
 from app.problems import Problem
 from app.records.model import PaymentInterval, PaymentSchedule, Transaction
 from app.records.values import ValueProblem
@@ -64,7 +65,7 @@ class ScheduleTerms:
 
     def describe(self) -> str:
         """'£1,386.67 every month from 1 April 2026'."""
-        text = (f"£{self.amount:,.2f} {INTERVAL_WORDS[self.interval]} "
+        text = (f"{pounds(self.amount)} {INTERVAL_WORDS[self.interval]} "
                 f"from {format_day(self.first_on)}")
         if self.ends_on:
             text += f" until {format_day(self.ends_on)}"

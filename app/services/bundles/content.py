@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.formats import short_day
 from app.records.model import (
     Authority,
     Contact,
@@ -31,7 +32,6 @@ from app.services.bundles.scope import (
     record_tags,
     record_text,
 )
-from app.services.recording.daywords import short_day
 from app.services.support_plans import plan_facts, plancompare, plans, standards
 from app.services.support_plans.taxonomy import load_taxonomy
 from app.services.timelimits import authorities, clocks

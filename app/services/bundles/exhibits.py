@@ -18,14 +18,14 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import PyPdfError
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Table
 
+from app.formats import weekday_day
 from app.records.values import UK, parse_instant
 from app.services.bundles.content import BundleContent
 from app.services.bundles.layout import PAGE_HEIGHT, Pen, Rendered, render, table_style
-from app.services.bundles.pages import ExhibitEntry, day_text
+from app.services.bundles.pages import ExhibitEntry
 from app.services.bundles.quiet import quiet_pdf_libraries
 from app.services.imports.parsed import ImportRefused, ParsedFile
 from app.services.imports.sandbox import parse_file
-from app.services.recording.daywords import weekday_day
 from app.store.attachments import AttachmentInfo
 
 # Text longer than this is cut short on the page; the whole original is attached.
@@ -89,14 +89,14 @@ def describe(content: BundleContent, info: AttachmentInfo) -> str:
     """What a file is, from the first record it belongs to."""
     for row in content.rows:
         if info.id in row.file_ids:
-            return f"{row.source}, {day_text(row.when.day)}: {row.title}"
+            return f"{row.source}, {weekday_day(row.when.day)}: {row.title}"
     for authority in content.selection.authorities:
         if info.id in authority.attachment_ids:
             return f"Legal authority ({authority.kind.replace('-', ' ')})" + (
                 f", reference {authority.reference}" if authority.reference else "")
     for t in content.selection.transactions:
         if info.id in t.attachment_ids:
-            return f"Receipt, {day_text(t.date)}: {t.counterparty or t.description or ''}"
+            return f"Receipt, {weekday_day(t.date)}: {t.counterparty or t.description or ''}"
     return f"File added on {entered_text(info)}"
 
 

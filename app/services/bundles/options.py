@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.formats import short_day
 from app.problems import Problem
 from app.records.values import ValueProblem, parse_date
-from app.services.recording.daywords import short_day
 
 # Every section in bundle order. Cover, contents and manifest are always included: without them
 # a bundle cannot be navigated or checked.

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.platypus import (
@@ -23,11 +21,11 @@ from reportlab.platypus import (
     Table,
 )
 
+from app.formats import pounds, weekday_day
 from app.records.values import parse_instant, uk_day
 from app.services.bundles.content import BundleContent, ChronoRow, Spending
 from app.services.bundles.layout import Pen, table_style
 from app.services.bundles.options import SECTION_TITLES
-from app.services.recording.daywords import weekday_day
 from app.services.support_plans import plan_facts
 from app.store.attachments import AttachmentInfo
 
@@ -56,17 +54,6 @@ def _may_split(row: Sequence[str], limit: int) -> int:
     (cheaper than KeepTogether, which lays everything out twice); a row long enough that it
     might not fit on one page must be allowed to break, or layout would fail."""
     return 1 if sum(len(cell) for cell in row) > limit else 0
-
-
-def day_text(day: date) -> str:
-    """'Tue 12 May 2026'."""
-    return weekday_day(day)
-
-
-def money_text(amount: Decimal) -> str:
-    """'£1,040.00', with a minus sign for money out."""
-    sign = "−" if amount < 0 else ""
-    return f"{sign}£{abs(amount):,.2f}"
 
 
 def grouped_hash(digest: str, group: int = 16) -> str:
@@ -100,7 +87,7 @@ class SectionWriter:
 
     def row_link(self, row: ChronoRow) -> str:
         """A link to a chronology row, named by its date and title."""
-        label = self.pen.markup(f"{day_text(row.when.day)}: {row.title}")
+        label = self.pen.markup(f"{weekday_day(row.when.day)}: {row.title}")
         return self.pen.link(label, row.key) if self.c.options.includes("chronology") else label
 
     def grid(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
@@ -312,7 +299,7 @@ class SectionWriter:
             f"it was entered in the record."))
         rows: list[list[str]] = []
         for row in self.c.rows:
-            when = pen.anchor(row.key) + pen.markup(day_text(row.when.day))
+            when = pen.anchor(row.key) + pen.markup(weekday_day(row.when.day))
             if row.when.at:
                 when += "<br/>" + row.when.at.strftime("%H:%M")
             when += f"<br/><i>{pen.markup(row.recorded)}</i>"
@@ -389,7 +376,7 @@ class SectionWriter:
             if diff.budget and diff.budget.annual_difference:
                 yearly = diff.budget.annual_difference
                 facts.append(("Difference in a year",
-                              f"£{abs(yearly):,.2f} {'less' if yearly < 0 else 'more'}"))
+                              f"{pounds(abs(yearly))} {'less' if yearly < 0 else 'more'}"))
             for plan in (older, newer):
                 facts.append((f"Who took part: {plan_facts.plan_name(plan)}",
                               f"guardian consulted: "
@@ -429,10 +416,10 @@ class SectionWriter:
         about_money = bool(money.schedules or money.checks)
         if money.complaint and not about_money:
             totals = (f"Spent towards the outcomes the complaint is about: "
-                      f"{money_text(money.spent)}. Only the complaint's period is shown.")
+                      f"{pounds(money.spent)}. Only the complaint's period is shown.")
         else:
-            totals = (f"Paid in by the council: {money_text(money.received)}. Spent: "
-                      f"{money_text(money.spent)}." + (
+            totals = (f"Paid in by the council: {pounds(money.received)}. Spent: "
+                      f"{pounds(money.spent)}." + (
                           " Only the complaint's period is shown, with every payment in it, "
                           "because the complaint is about money." if money.complaint else ""))
         out.append(self.note(f"{totals} A payment for more than one outcome is shared equally "
@@ -442,13 +429,13 @@ class SectionWriter:
         for group in money.groups:
             title = group.title + (f" ({group.plan_title})" if group.plan_title else "")
             out.append(pen.para(title, st.h2))
-            rows = [[pen.markup(day_text(line.transaction.date)),
+            rows = [[pen.markup(weekday_day(line.transaction.date)),
                      pen.markup(line.transaction.counterparty or ""),
                      pen.markup(line.transaction.description or line.transaction.category or ""),
-                     pen.markup(money_text(line.share)),
+                     pen.markup(pounds(line.share)),
                      self.exhibit_links(line.transaction.attachment_ids) or "—"]
                     for line in group.lines]
-            rows.append(["", "", "<b>Total</b>", f"<b>{pen.markup(money_text(group.total))}</b>",
+            rows.append(["", "", "<b>Total</b>", f"<b>{pen.markup(pounds(group.total))}</b>",
                          ""])
             out += self.grid(["Date", "Paid to", "What for", "Amount", "Receipt"], rows,
                              [1.2, 1.35, 1.65, 0.9, 0.8])
@@ -466,7 +453,7 @@ class SectionWriter:
             return out
         missed = sum(1 for c in money.checks if c.status == "missed")
         short = sum(1 for c in money.checks if c.status == "short")
-        known = (f" Casebook's money records start on {day_text(money.records_from)}, so "
+        known = (f" Casebook's money records start on {weekday_day(money.records_from)}, so "
                  f"nothing due before then is shown." if money.records_from else "")
         out.append(self.note(
             f"The schedule: {'; '.join(money.schedules)}. Of {len(money.checks)} payments due in "
@@ -479,12 +466,12 @@ class SectionWriter:
             if c.status == "missed":
                 what = "<b>MISSED</b>: nothing arrived"
             elif c.status == "short":
-                what = f"<b>SHORT</b> by {pen.markup(money_text(c.amount - c.received))}"
+                what = f"<b>SHORT</b> by {pen.markup(pounds(c.amount - c.received))}"
             else:
                 what = words[c.status]
-            rows.append([pen.markup(day_text(c.expected_on)), pen.markup(money_text(c.amount)),
-                         pen.markup(money_text(c.received)) if c.received_on else "—",
-                         pen.markup(day_text(c.received_on)) if c.received_on else "—", what])
+            rows.append([pen.markup(weekday_day(c.expected_on)), pen.markup(pounds(c.amount)),
+                         pen.markup(pounds(c.received)) if c.received_on else "—",
+                         pen.markup(weekday_day(c.received_on)) if c.received_on else "—", what])
         return out + self.grid(["Due on", "Due", "Arrived", "Arrived on", "What happened"],
                                rows, [1, 0.9, 0.9, 1, 1.6])
 

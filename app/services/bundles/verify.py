@@ -22,9 +22,9 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
+from app.formats import long_day
 from app.problems import Problem
 from app.services.bundles.quiet import quiet_pdf_libraries
-from app.services.recording.daywords import long_day
 from app.store.case_details import certificate_fingerprint
 
 MANIFEST_NAME = "casebook-manifest.json"

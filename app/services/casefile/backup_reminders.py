@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.formats import long_day
 from app.records.values import UK, parse_instant
 from app.services.timelimits.reminders import Reminder
 from app.store.case import Case
@@ -37,5 +38,5 @@ def backup_reminders(case: Case, on: date, every_days: int = DEFAULT_EVERY_DAYS)
     if age < every_days:
         return []
     return [Reminder("backup-old", f"Your last backup was made {age} days ago",
-                     f"Made on {last.day} {last:%B %Y}. Anything recorded since is only on this "
+                     f"Made on {long_day(last)}. Anything recorded since is only on this "
                      "computer until you make a new one.", None, 0, None)]

@@ -11,9 +11,9 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from app.formats import long_day
 from app.problems import Problem
 from app.records.model import Complaint, Request
-from app.records.values import long_day
 from app.services.escalation.ladders import Ladder, NextStep, Regulator, Step, load_ladders
 from app.services.timelimits.clocks import KIND_WORDS, RequestClock, clock
 from app.services.timelimits.deadlines import DeadlineError, load_rules

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import cast
 
+from app.formats import long_day
 from app.paths import RULES
 from app.records.model import choices
-from app.records.values import long_day
 from app.services.timelimits.deadlines import (
     JURISDICTIONS,
     KINDS,

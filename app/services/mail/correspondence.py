@@ -13,12 +13,12 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.formats import long_day
 from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment, ValueProblem
 from app.services.imports import ImportRefused, ParsedFile, parse_file
 from app.services.mail import letter_fields
 from app.services.recording.attachments import read_file_text
-from app.services.recording.daywords import long_day
 from app.services.recording.standing import email_addresses, your_contact
 from app.store import records
 from app.store.case import Case

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from app.formats import amount_text
 from app.records.model import Plan, Request, Transaction
-from app.records.values import amount_text
 from app.services.support_plans.plan_facts import (
     PLAN_KINDS_IN_FORCE,
     all_plans,

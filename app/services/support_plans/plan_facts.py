@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.formats import long_day, pounds
 from app.records.model import Plan, Request
-from app.records.values import long_day
 from app.store.case import Case
 
 format_day = long_day  # "2 June 2026"; one definition, in app.records.values
@@ -68,7 +68,7 @@ def budget_text(plan: Plan) -> str:
         return "No budget recorded"
     option = plan.budget.sds_option
     how = f", option {option} ({SDS_OPTIONS[option]})" if option else ""
-    return f"£{plan.budget.amount:,.2f} {PERIOD_WORDS[plan.budget.period]}{how}"
+    return f"{pounds(plan.budget.amount)} {PERIOD_WORDS[plan.budget.period]}{how}"
 
 
 def involvement_text(value: bool | None) -> str:

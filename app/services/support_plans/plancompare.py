@@ -18,6 +18,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Literal
 
+from app.formats import pounds
 from app.problems import Problem
 from app.services.support_plans.plan_facts import PERIODS_PER_YEAR, SDS_OPTIONS
 
@@ -355,7 +356,7 @@ def _totals(quantities: list[_Quantity]) -> dict[str, _Quantity]:
 
 def _amount(q: _Quantity) -> str:
     if q.unit == "money":
-        return f"£{q.value:,.2f}"
+        return f"{pounds(q.value)}"
     number = format(q.value.normalize(), "f")
     if q.unit == "times":
         return {"1": "once", "2": "twice"}.get(number, f"{number} times")
@@ -670,9 +671,11 @@ def _budget_warnings(older: PlanIn, newer: PlanIn, budget: BudgetChange) -> list
     if budget.annual_difference is None or budget.annual_difference >= 0:
         return []
     cut = -budget.annual_difference
+    # A yearly difference is only worked out when both versions give an amount.
+    assert older.budget_amount is not None and newer.budget_amount is not None
     return [
-        f"The budget has been cut by £{cut:,.2f} a year (from £{older.budget_amount:,.2f} "
-        f"{_per(str(older.budget_period))} to £{newer.budget_amount:,.2f} "
+        f"The budget has been cut by {pounds(cut)} a year (from {pounds(older.budget_amount)} "
+        f"{_per(str(older.budget_period))} to {pounds(newer.budget_amount)} "
         f"{_per(str(newer.budget_period))})"
     ]
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from app.formats import pounds
 from app.problems import Problem
 from app.records.model import Contact, Plan, Request
 from app.services.support_plans.plan_facts import (
@@ -229,7 +230,7 @@ def save_plan(case: Case, plan: Plan) -> Plan:
 
 
 def _money_per(amount: Decimal | None, period: str) -> str:
-    return "not stated" if amount is None else f"£{amount:,.2f} {PERIOD_WORDS[period]}"
+    return "not stated" if amount is None else f"{pounds(amount)} {PERIOD_WORDS[period]}"
 
 
 def _budget_line(diff: PlanDiff) -> str:
@@ -242,7 +243,7 @@ def _budget_line(diff: PlanDiff) -> str:
     if change is None or change == 0:
         return line + "."
     direction = "less" if change < 0 else "more"
-    return line + f" (£{abs(change):,.2f} a year {direction})."
+    return line + f" ({pounds(abs(change))} a year {direction})."
 
 
 def _option_line(diff: PlanDiff) -> str:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from app.formats import long_day
 from app.records.model import Request
-from app.services.recording.daywords import long_day
 from app.services.timelimits.deadlines import DeadlineError, NoSuchStep, Rule, load_rules
 from app.store.case import Case
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from app.formats import long_day
 from app.records.model import Correspondence, DiaryEntry, Pause, Request, RequestKind
 from app.records.values import ValueProblem
-from app.services.recording.daywords import long_day
 from app.store.case import Case
 
 
