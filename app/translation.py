@@ -27,8 +27,8 @@ PSEUDO = "pseudo"
 __all__ = ["LANGUAGE", "_", "ngettext", "pgettext", "pseudo"]
 
 # Pieces of a message that must reach the screen unchanged: str.format fields, HTML tags and
-# entities, Qt's %n / %1 / %v, and a doubled & (a literal ampersand in a button).
-_KEEP = re.compile(r"(\{\{|\}\}|\{[^{}]*\}|<[^>]*>|&[a-z]+;|&#\d+;|&&|%[0-9nvmp])")
+# entities, Qt's %n / %1 / %v, a doubled & (a literal ampersand) and a button's Alt letter.
+_KEEP = re.compile(r"(\{\{|\}\}|\{[^{}]*\}|<[^>]*>|&[a-z]+;|&#\d+;|&&|&[A-Za-z0-9]|%[0-9nvmp])")
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ACCENTED = "åƀçđéƒĝĥíĵķĺɱñøƥɋŕšŧüʋŵẋýžÅßÇĐÉƑĜĤÍĴĶĹϺÑØƤɊŔŠŦÜƲŴẊÝŽ"
 _ACCENT = str.maketrans(_PLAIN, _ACCENTED)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.diagnostics import quiet_library_warnings, record_unexpected, unexpected_words
 from app.paths import ICONS
+from ui import i18n, theme
 from ui import settings as settings_store
-from ui import theme
 from ui.shell import Shell
 
 
@@ -69,6 +69,7 @@ def start(argv: list[str]) -> tuple[QApplication, Shell]:
     app.setApplicationDisplayName("Casebook")
     app.setDesktopFileName("casebook")  # matches casebook.desktop, for the taskbar's icon
     app.setWindowIcon(window_icon())
+    i18n.install(app)
     settings = settings_store.load()
     theme.apply(app, settings)
     window = Shell(settings)
