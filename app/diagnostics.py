@@ -15,6 +15,8 @@ import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.translation import _
+
 LOG_NAME = "casebook-problems.log"
 _LIMIT = 256 * 1024  # the log is cut back to its newest half beyond this
 
@@ -43,7 +45,11 @@ def _frames(exc: BaseException) -> list[str]:
         name = Path(frame.filename)
         # Only the part of the path inside Casebook or a library, never the person's folders.
         shown = "/".join(name.parts[-3:])
-        lines.append(f"  {shown}:{frame.lineno} in {frame.name}")
+        lines.append(
+            _("  {shown}:{lineno} in {name}").format(
+                shown=shown, lineno=frame.lineno, name=frame.name
+            )
+        )
     return lines
 
 
@@ -67,5 +73,5 @@ def record_unexpected(exc: BaseException, where: str) -> Path:
 
 def unexpected_words(log: Path) -> str:
     """The one sentence the person sees."""
-    return (f"Casebook hit a problem it did not expect; nothing was changed. A note of where "
-            f"it happened (nothing from the case) is in {log}.")
+    return (_("Casebook hit a problem it did not expect; nothing was changed. A note "
+              "of where it happened (nothing from the case) is in {log}.").format(log=log))

@@ -10,6 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from app.paths import RESOURCES
+from app.translation import _
 
 NOTICES_FILE = RESOURCES / "THIRD-PARTY-NOTICES.txt"
 # A requirement's distribution name: everything before its version, extras or marker.
@@ -42,7 +43,7 @@ def _licence(dist: metadata.Distribution) -> str:
     classified = [c.split("::")[-1].strip() for c in dist.metadata.get_all("Classifier") or []
                   if c.startswith("License ::")]
     return "; ".join(classified) or (stated.strip().splitlines()[0] if stated.strip()
-                                     else "See the licence text")
+                                     else _("See the licence text"))
 
 
 def _texts(dist: metadata.Distribution) -> tuple[str, ...]:
@@ -85,14 +86,14 @@ def components(root: str = "casebook") -> list[Component]:
 
 def notices_text(found: list[Component]) -> str:
     """The notices file: a list of the components, then each one's licence texts."""
-    lines = ["Casebook is free software under the GNU General Public Licence, version 3 or",
-             "later (COPYING). It is built from these components, each under its own licence:",
+    lines = [_("Casebook is free software under the GNU General Public Licence, version 3 or"),
+             _("later (COPYING). It is built from these components, each under its own licence:"),
              ""]
     lines += [f"  {c.name} {c.version} — {c.licence}" for c in found]
     for c in found:
         lines += ["", "=" * 78, f"{c.name} {c.version} — {c.licence}", "=" * 78]
-        lines += [text + "\n" for text in c.texts] or ["(No licence text ships with this "
-                                                      "component; its licence is named above.)"]
+        lines += [text + "\n" for text in c.texts] or [_("(No licence text ships with this "
+                                                         "component; its licence is named above.)")]
     return "\n".join(lines) + "\n"
 
 

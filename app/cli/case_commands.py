@@ -23,11 +23,13 @@ from app.store.audit import CANNOT_PROVE, AuditBroken
 from app.store.case import Case, check_words
 from app.store.db import StoreError
 from app.store.keyslots import KeySlotError
+from app.translation import _
 
 
 def _recovery_notice(code: str) -> str:
-    return ("\nYour recovery code (shown once; print it or write it down and keep it safe):\n\n"
-            f"    {code}\n\nWith it you can open the case if you forget your passphrase.")
+    return (_("\nYour recovery code (shown once; print it or write it down and keep "
+              "it safe):\n\n    {code}\n\nWith it you can open the case if you "
+              "forget your passphrase.").format(code=code))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -39,7 +41,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     except (ValueProblem, StoreError, FormatProblem) as exc:
         raise UserError(str(exc)) from None
     case.close()
-    print(f"Created a new case for {args.name} in {args.case_dir}.")
+    print(
+        _("Created a new case for {name} in {case_dir}.").format(
+            name=args.name, case_dir=args.case_dir
+        )
+    )
     print(_recovery_notice(code))
     return 0
 
@@ -52,17 +58,23 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     try:
         doc = interchange.read_file(Path(args.file))
     except FormatProblem as exc:
-        raise UserError(f"Nothing was imported. {exc.path}: {exc.problem}") from None
+        raise UserError(
+            _("Nothing was imported. {path}: {problem}").format(path=exc.path, problem=exc.problem)
+        ) from None
     passphrase = new_passphrase()
     try:
         case, code = interchange.import_case(Path(args.case_dir), Path(args.file), passphrase,
                                              extract=extract_for_store)
     except (FormatProblem, ValueProblem, StoreError) as exc:
-        raise UserError(f"Nothing was imported. {exc}") from None
+        raise UserError(_("Nothing was imported. {exc}").format(exc=exc)) from None
     counts = case.counts()
     case.close()
     total = sum(counts.values())
-    print(f"Imported {total} records and {len(doc.attachments)} files into {args.case_dir}.")
+    print(
+        _("Imported {total} records and {0} files into {case_dir}.").format(
+            len(doc.attachments), total=total, case_dir=args.case_dir
+        )
+    )
     print(_recovery_notice(code))
     return 0
 
@@ -73,7 +85,11 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         interchange.export_case(case, Path(args.file))
-    print(f"Exported the case to {args.file}. This file is not encrypted: keep it safe.")
+    print(
+        _("Exported the case to {file}. This file is not encrypted: keep it safe.").format(
+            file=args.file
+        )
+    )
     return 0
 
 
@@ -85,18 +101,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
         with target.open("rb") as file:
             if file.read(5) == b"%PDF-" or target.suffix.lower() == ".pdf":
                 return verify_pdf(target)
-        raise UserError(f"{target} is neither a Casebook case folder nor a bundle PDF")
+        raise UserError(
+            _("{target} is neither a Casebook case folder nor a bundle PDF").format(target=target)
+        )
     if not target.is_dir():
         if target.suffix.lower() == ".pdf":
             return verify_pdf(target)  # says plainly that the file is not there
-        raise UserError(f"There is no Casebook case in {target}")
+        raise UserError(_("There is no Casebook case in {target}").format(target=target))
     with open_case(target, use_recovery=args.recovery) as case:
         if not case.integrity_ok():
-            raise UserError("The case's database failed its structural check")
+            raise UserError(_("The case's database failed its structural check"))
         try:
             check = case.verify()
         except AuditBroken as exc:
-            raise UserError(f"The audit log does not verify: {exc}") from None
+            raise UserError(_("The audit log does not verify: {exc}").format(exc=exc)) from None
     print(check_words(check))
     print(CANNOT_PROVE)
     return 0
@@ -109,7 +127,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
             info = backup.make_backup(case, Path(args.out))
         except backup.BackupError as exc:
             raise UserError(str(exc)) from None
-    print(f"Backup written and checked: {info.path} ({info.db_size:,} bytes, encrypted).")
+    print(
+        _("Backup written and checked: {path} ({db_size:,} bytes, encrypted).").format(
+            path=info.path, db_size=info.db_size
+        )
+    )
     return 0
 
 
@@ -119,14 +141,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
         backup.read_header(Path(args.file))
         if args.recovery:
             case = backup.restore(Path(args.file), Path(args.case_dir),
-                                  recovery_code=ask_secret("Recovery code: ", RECOVERY_ENV))
+                                  recovery_code=ask_secret(_("Recovery code: "), RECOVERY_ENV))
         else:
             case = backup.restore(Path(args.file), Path(args.case_dir),
-                                  passphrase=ask_secret("Passphrase: ", PASSPHRASE_ENV))
+                                  passphrase=ask_secret(_("Passphrase: "), PASSPHRASE_ENV))
     except (KeySlotError, StoreError, AuditBroken) as exc:
         raise UserError(str(exc)) from None
     case.close()
-    print(f"Restored the case into {args.case_dir}.")
+    print(_("Restored the case into {case_dir}.").format(case_dir=args.case_dir))
     return 0
 
 
@@ -139,59 +161,62 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except (ValueProblem, StoreError) as exc:
         raise UserError(str(exc)) from None
     case.close()
-    print(f"Made a DEMO case (made-up people) in {args.case_dir}. "
-          f"Its passphrase is: {demo.DEMO_PASSPHRASE}")
+    print(
+        _(
+            "Made a DEMO case (made-up people) in {case_dir}. Its passphrase is: {DEMO_PASSPHRASE}"
+        ).format(case_dir=args.case_dir, DEMO_PASSPHRASE=demo.DEMO_PASSPHRASE)
+    )
     return 0
 
 
 def _case_arg(p: argparse.ArgumentParser, name: str = "case_dir") -> None:
-    p.add_argument(name, metavar="CASE_DIR", help="the case folder")
+    p.add_argument(name, metavar="CASE_DIR", help=_("the case folder"))
 
 
 def _recovery_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--recovery", action="store_true",
-                   help="unlock with the recovery code instead of the passphrase")
+                   help=_("unlock with the recovery code instead of the passphrase"))
 
 
 def register(subs: Any) -> None:
     """Add this module's sub-commands."""
-    p = subs.add_parser("init", help="make a new, empty case")
+    p = subs.add_parser("init", help=_("make a new, empty case"))
     _case_arg(p)
-    p.add_argument("--name", required=True, help="the supported person's name")
+    p.add_argument("--name", required=True, help=_("the supported person's name"))
     p.add_argument("--jurisdiction", default="scotland", choices=choices(Jurisdiction))
     p.set_defaults(handler=cmd_init)
 
-    p = subs.add_parser("import-json", help="make a new case from a case file")
+    p = subs.add_parser("import-json", help=_("make a new case from a case file"))
     _case_arg(p)
     p.add_argument("file", metavar="FILE.json")
     p.set_defaults(handler=cmd_import_json)
 
-    p = subs.add_parser("export-json", help="write the whole case to a case file")
+    p = subs.add_parser("export-json", help=_("write the whole case to a case file"))
     _case_arg(p)
     p.add_argument("file", metavar="FILE.json")
     _recovery_flag(p)
     p.set_defaults(handler=cmd_export_json)
 
-    p = subs.add_parser("verify", help="check a case's audit log, or a bundle PDF",
-                        description="Check a case: its audit log against every record, file "
+    p = subs.add_parser("verify", help=_("check a case's audit log, or a bundle PDF"),
+                        description=_("Check a case: its audit log against every record, file "
                         "and past bundle. Or check a bundle PDF: its signature and every "
-                        "original file in it. " + CANNOT_PROVE)
+                                      "original file in it. ") + CANNOT_PROVE)
     p.add_argument("target", metavar="CASE_DIR|FILE.pdf")
     _recovery_flag(p)
     p.set_defaults(handler=cmd_verify)
 
-    p = subs.add_parser("backup", help="write one encrypted backup file")
+    p = subs.add_parser("backup", help=_("write one encrypted backup file"))
     _case_arg(p)
     p.add_argument("--out", required=True, metavar="FILE")
     _recovery_flag(p)
     p.set_defaults(handler=cmd_backup)
 
-    p = subs.add_parser("restore", help="restore a backup into a new case folder")
+    p = subs.add_parser("restore", help=_("restore a backup into a new case folder"))
     p.add_argument("file", metavar="FILE")
     _case_arg(p)
     _recovery_flag(p)
     p.set_defaults(handler=cmd_restore)
 
-    p = subs.add_parser("demo", help="make a clearly labelled demo case")
+    p = subs.add_parser("demo", help=_("make a clearly labelled demo case"))
     _case_arg(p)
     p.set_defaults(handler=cmd_demo)

@@ -10,6 +10,7 @@ from pathlib import Path
 from app.problems import Problem
 from app.store.case import NOT_REMEMBERED, Case
 from app.store.keyslots import KeySlotError
+from app.translation import _
 
 PASSPHRASE_ENV = "CASEBOOK_PASSPHRASE"
 RECOVERY_ENV = "CASEBOOK_RECOVERY_CODE"
@@ -25,7 +26,11 @@ def ask_secret(prompt: str, env: str) -> str:
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise UserError(f"No passphrase given: type it at the prompt, or set {env} for scripts")
+        raise UserError(
+            _("No passphrase given: type it at the prompt, or set {env} for scripts").format(
+                env=env
+            )
+        )
     return getpass.getpass(prompt)
 
 
@@ -33,9 +38,9 @@ def new_passphrase() -> str:
     """A new passphrase, typed twice unless it comes from the environment."""
     if os.environ.get(PASSPHRASE_ENV) is not None:
         return os.environ[PASSPHRASE_ENV]
-    first = ask_secret("Choose a passphrase: ", PASSPHRASE_ENV)
-    if getpass.getpass("Type it again: ") != first:
-        raise UserError("The two passphrases are different; nothing was created")
+    first = ask_secret(_("Choose a passphrase: "), PASSPHRASE_ENV)
+    if getpass.getpass(_("Type it again: ")) != first:
+        raise UserError(_("The two passphrases are different; nothing was created"))
     return first
 
 
@@ -43,18 +48,22 @@ def open_case(folder: str | Path, *, use_recovery: bool = False) -> Case:
     """Open a case: the key remembered on this computer, else the passphrase or recovery code."""
     folder = Path(folder)
     if not Case.is_case_folder(folder):
-        raise UserError(f"There is no Casebook case in {folder}")
+        raise UserError(_("There is no Casebook case in {folder}").format(folder=folder))
     try:
         if use_recovery or (os.environ.get(RECOVERY_ENV) and not os.environ.get(PASSPHRASE_ENV)):
             return Case.open_with_recovery_code(
-                folder, ask_secret("Recovery code: ", RECOVERY_ENV))
+                folder, ask_secret(_("Recovery code: "), RECOVERY_ENV))
         if os.environ.get(PASSPHRASE_ENV) is None:
             case, notice = Case.open_remembered(folder)
             if case is not None:
                 return case
             if notice and notice != NOT_REMEMBERED:  # it was remembered, and did not open
-                print(f"The key remembered on this computer was not used. {notice}",
-                      file=sys.stderr)
-        return Case.open_with_passphrase(folder, ask_secret("Passphrase: ", PASSPHRASE_ENV))
+                print(
+                    _("The key remembered on this computer was not used. {notice}").format(
+                        notice=notice
+                    ),
+                    file=sys.stderr,
+                )
+        return Case.open_with_passphrase(folder, ask_secret(_("Passphrase: "), PASSPHRASE_ENV))
     except KeySlotError as exc:
         raise UserError(str(exc)) from None

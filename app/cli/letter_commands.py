@@ -14,6 +14,7 @@ from app.records.values import Moment, ValueProblem
 from app.services.imports import ImportRefused
 from app.services.mail.correspondence import check_dates, import_file
 from app.store.case import Case
+from app.translation import _
 
 
 def _moment(text: str | None, what: str) -> Moment | None:
@@ -22,8 +23,8 @@ def _moment(text: str | None, what: str) -> Moment | None:
     try:
         return Moment.parse(text.replace(" ", "T", 1))
     except ValueProblem:
-        raise UserError(f"{what} '{text}' is not a date; write it as YYYY-MM-DD (or "
-                        "YYYY-MM-DDTHH:MM)") from None
+        raise UserError(_("{what} '{text}' is not a date; write it as YYYY-MM-DD (or "
+                          "YYYY-MM-DDTHH:MM)").format(what=what, text=text)) from None
 
 
 def _one(case: Case, path: Path, direction: Direction | None, sent: Moment | None,
@@ -34,7 +35,9 @@ def _one(case: Case, path: Path, direction: Direction | None, sent: Moment | Non
     try:
         data = path.read_bytes()
     except OSError as exc:
-        row["reason"] = f"Casebook could not open this file ({exc.strerror or 'unreadable'})"
+        row["reason"] = _("Casebook could not open this file ({0})").format(
+            exc.strerror or "unreadable"
+        )
         return row
     try:
         done = import_file(case, path.name, data, direction=direction, sent=sent,
@@ -48,8 +51,8 @@ def _one(case: Case, path: Path, direction: Direction | None, sent: Moment | Non
 
 def cmd_import_file(args: argparse.Namespace) -> int:
     """casebook import-file CASE_DIR FILE… [--json] [--direction in|out] [--sent/--received D]"""
-    sent = _moment(args.sent, "The sent date")
-    received = _moment(args.received, "The received date")
+    sent = _moment(args.sent, _("The sent date"))
+    received = _moment(args.received, _("The received date"))
     if sent and received:
         try:
             check_dates(sent, received)
@@ -63,29 +66,33 @@ def cmd_import_file(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(row, ensure_ascii=False), flush=True)
             elif row["status"] == "imported":
-                print(f"Imported {name} as {row['record_id']}", flush=True)
+                print(_("Imported {name} as {0}").format(row['record_id'], name=name), flush=True)
             else:
-                print(f"Not imported: {name}: {row['reason']}", file=sys.stderr, flush=True)
+                print(
+                    _("Not imported: {name}: {0}").format(row["reason"], name=name),
+                    file=sys.stderr,
+                    flush=True,
+                )
     return 1 if rejected else 0
 
 
 def register(subs: Any) -> None:
     """Add this module's sub-commands."""
     p = subs.add_parser(
-        "import-file", help="bring emails (.eml, .msg), PDFs, photos, Word files or text in "
-                            "as letters")
+        "import-file", help=_("bring emails (.eml, .msg), PDFs, photos, Word files or text in "
+                              "as letters"))
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("files", metavar="FILE", nargs="+")
     p.add_argument("--json", action="store_true",
-                   help='print one JSON object per file: {"file", "status", "reason", '
-                        '"record_id"}')
+                   help=_('print one JSON object per file: {"file", "status", "reason", '
+                          '"record_id"}'))
     p.add_argument("--direction", choices=("in", "out"),
-                   help="received (in) or sent (out); by default, out only when the sender "
-                        "is the guardian in People")
-    p.add_argument("--sent", metavar="DATE", help="the date it was sent, YYYY-MM-DD, instead "
-                                                  "of the date read from the file")
-    p.add_argument("--received", metavar="DATE", help="the date it came in, YYYY-MM-DD "
-                                                      "(for a scan, today unless given)")
+                   help=_("received (in) or sent (out); by default, out only when the sender "
+                          "is the guardian in People"))
+    p.add_argument("--sent", metavar="DATE", help=_("the date it was sent, YYYY-MM-DD, instead "
+                                                    "of the date read from the file"))
+    p.add_argument("--received", metavar="DATE", help=_("the date it came in, YYYY-MM-DD "
+                                                        "(for a scan, today unless given)"))
     p.add_argument("--recovery", action="store_true",
-                   help="unlock with the recovery code instead of the passphrase")
+                   help=_("unlock with the recovery code instead of the passphrase"))
     p.set_defaults(handler=cmd_import_file)

@@ -9,6 +9,7 @@ from typing import Any
 from app.cli.common import UserError, open_case
 from app.services.support_plans.plancompare import PlanCompareError, to_json
 from app.services.support_plans.plans import PlanProblem, compare_plans, diff_summary
+from app.translation import _
 
 
 def cmd_plan_diff(args: argparse.Namespace) -> int:
@@ -27,13 +28,13 @@ def cmd_plan_diff(args: argparse.Namespace) -> int:
 
 def register(subs: Any) -> None:
     """Add this module's sub-commands."""
-    p = subs.add_parser("plan-diff", help="compare two versions of a plan, outcome by outcome")
-    p.add_argument("case_dir", metavar="CASE_DIR", help="the case folder")
-    p.add_argument("first", metavar="PLAN_ID", help="one version (either order)")
-    p.add_argument("second", metavar="PLAN_ID", help="the other version")
+    p = subs.add_parser("plan-diff", help=_("compare two versions of a plan, outcome by outcome"))
+    p.add_argument("case_dir", metavar="CASE_DIR", help=_("the case folder"))
+    p.add_argument("first", metavar="PLAN_ID", help=_("one version (either order)"))
+    p.add_argument("second", metavar="PLAN_ID", help=_("the other version"))
     p.add_argument("--json", action="store_true",
-                   help="print the comparison as JSON: removed, added, changed, budget, "
-                        "involvement")
+                   help=_("print the comparison as JSON: removed, added, changed, budget, "
+                          "involvement"))
     p.add_argument("--recovery", action="store_true",
-                   help="unlock with the recovery code instead of the passphrase")
+                   help=_("unlock with the recovery code instead of the passphrase"))
     p.set_defaults(handler=cmd_plan_diff)

@@ -24,6 +24,7 @@ from app.services.recording.standing import (
 from app.services.timelimits.authorities import DOCUMENT_WORDS
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _
 
 PERSON_FIELDS = ("name", "known_as", "date_of_birth", "jurisdiction", "local_authority",
                  "communication", "sds_option")
@@ -33,18 +34,20 @@ def _date(text: str, what: str) -> date:
     try:
         return parse_date(text)
     except ValueProblem:
-        raise UserError(f"{what} '{text}' is not a date; write it as YYYY-MM-DD") from None
+        raise UserError(
+            _("{what} '{text}' is not a date; write it as YYYY-MM-DD").format(what=what, text=text)
+        ) from None
 
 
 def _day(value: date | None) -> str:
-    return value.isoformat() if value else "not recorded"
+    return value.isoformat() if value else _("not recorded")
 
 
 def cmd_person(args: argparse.Namespace) -> int:
     """casebook person CASE_DIR [--name …] [--known-as …] [--born DATE] [--nation N]
     [--council …] [--communication …] [--sds-option N] [--json]"""
     given = {"name": args.name, "known_as": args.known_as,
-             "date_of_birth": _date(args.born, "The date of birth") if args.born else None,
+             "date_of_birth": _date(args.born, _("The date of birth")) if args.born else None,
              "jurisdiction": args.nation, "local_authority": args.council,
              "communication": args.communication, "sds_option": args.sds_option}
     changes = {k: v for k, v in given.items() if v is not None}
@@ -60,22 +63,22 @@ def cmd_person(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
         return 0
     if changes:
-        print("Saved.")
-    for label, value in (("Name", person.name), ("Known as", person.known_as),
-                         ("Date of birth", _day(person.date_of_birth)),
-                         ("Nation", person.jurisdiction),
-                         ("Council or trust", person.local_authority),
-                         ("How they communicate", person.communication),
-                         ("SDS option", person.sds_option)):
+        print(_("Saved."))
+    for label, value in ((_("Name"), person.name), (_("Known as"), person.known_as),
+                         (_("Date of birth"), _day(person.date_of_birth)),
+                         (_("Nation"), person.jurisdiction),
+                         (_("Council or trust"), person.local_authority),
+                         (_("How they communicate"), person.communication),
+                         (_("SDS option"), person.sds_option)):
         print(f"{label}: {value or 'not recorded'}")
     return 0
 
 
 def _authority_changes(args: argparse.Namespace) -> dict[str, Any]:
     given = {"kind": args.kind,
-             "granted_on": _date(args.granted, "The day it was granted") if args.granted
+             "granted_on": _date(args.granted, _("The day it was granted")) if args.granted
              else None,
-             "expires_on": _date(args.expires, "The day it ends") if args.expires else None,
+             "expires_on": _date(args.expires, _("The day it ends")) if args.expires else None,
              "reference": args.reference, "powers": args.powers}
     return {k: v for k, v in given.items() if v is not None}
 
@@ -101,11 +104,13 @@ def _save_authority(case: Case, args: argparse.Namespace, changes: dict[str, Any
         try:
             current = case.get(Authority, args.edit)
         except RecordMissing:
-            raise UserError(f"There is no authority {args.edit} in this case") from None
+            raise UserError(
+                _("There is no authority {edit} in this case").format(edit=args.edit)
+            ) from None
         return save_authority(case, dataclasses.replace(current, **changes), order)
     if "kind" not in changes:
-        raise UserError("Say what kind of authority it is with --kind (for example "
-                        "welfare-guardianship)")
+        raise UserError(_("Say what kind of authority it is with --kind (for example "
+                          "welfare-guardianship)"))
     return save_authority(case, Authority(id="", **changes), order)
 
 
@@ -129,20 +134,29 @@ def cmd_authority(args: argparse.Namespace) -> int:
             ensure_ascii=False, indent=1))
         return 0
     if args.remove or writing:
-        print("Saved.")
+        print(_("Saved."))
     you = found.you
-    print(f"You: {you.name if you else 'not recorded'}"
+    print(_("You: {0}").format(you.name if you else 'not recorded')
           + (f" ({', '.join(filter(None, (you.email, you.phone)))})"
              if you and (you.email or you.phone) else ""))
     if not found.authorities:
-        print("No legal authority is recorded.")
+        print(_("No legal authority is recorded."))
     for a in found.authorities:
         words = DOCUMENT_WORDS.get(a.kind, a.kind)
-        files = f", {len(a.attachment_ids)} file(s)" if a.attachment_ids else ""
-        print(f"{a.id}  {words[:1].upper()}{words[1:]}: granted {_day(a.granted_on)}, "
-              f"ends {_day(a.expires_on)}, reference {a.reference or 'not recorded'}{files}")
+        files = _(", {0} file(s)").format(len(a.attachment_ids)) if a.attachment_ids else ""
+        print(
+            _("{id}  {0}{1}: granted {2}, ends {3}, reference {4}{files}").format(
+                words[:1].upper(),
+                words[1:],
+                _day(a.granted_on),
+                _day(a.expires_on),
+                a.reference or "not recorded",
+                id=a.id,
+                files=files,
+            )
+        )
         if a.powers:
-            print(f"    Powers: {a.powers}")
+            print(_("    Powers: {powers}").format(powers=a.powers))
     return 0
 
 
@@ -152,39 +166,39 @@ def _plain(value: object) -> object:
 
 def register(subs: Any) -> None:
     """Add this module's sub-commands."""
-    p = subs.add_parser("person", help="see or correct the details of the person the case "
-                                       "is about")
+    p = subs.add_parser("person", help=_("see or correct the details of the person the case "
+                                         "is about"))
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("--name")
     p.add_argument("--known-as", metavar="NAME")
-    p.add_argument("--born", metavar="DATE", help="date of birth, YYYY-MM-DD")
+    p.add_argument("--born", metavar="DATE", help=_("date of birth, YYYY-MM-DD"))
     p.add_argument("--nation", choices=choices(Jurisdiction))
-    p.add_argument("--council", metavar="NAME", help="council or health and social care trust")
-    p.add_argument("--communication", metavar="TEXT", help="how they communicate")
+    p.add_argument("--council", metavar="NAME", help=_("council or health and social care trust"))
+    p.add_argument("--communication", metavar="TEXT", help=_("how they communicate"))
     p.add_argument("--sds-option", choices=choices(SdsOption),
-                   help="self-directed support option (Scotland)")
+                   help=_("self-directed support option (Scotland)"))
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--recovery", action="store_true",
-                   help="unlock with the recovery code instead of the passphrase")
+                   help=_("unlock with the recovery code instead of the passphrase"))
     p.set_defaults(handler=cmd_person)
 
-    p = subs.add_parser("authority", help="see or record your legal authority to act "
-                                          "(guardianship, power of attorney…)")
+    p = subs.add_parser("authority", help=_("see or record your legal authority to act "
+                                            "(guardianship, power of attorney…)"))
     p.add_argument("case_dir", metavar="CASE_DIR")
     p.add_argument("--kind", choices=choices(AuthorityKind))
-    p.add_argument("--granted", metavar="DATE", help="the day it was granted, YYYY-MM-DD")
-    p.add_argument("--expires", metavar="DATE", help="the day it ends, YYYY-MM-DD")
-    p.add_argument("--reference", help="the order's or certificate's reference")
-    p.add_argument("--powers", metavar="TEXT", help="what it lets you decide")
-    p.add_argument("--order", metavar="FILE", help="the order or certificate, kept with it")
-    p.add_argument("--edit", metavar="ID", help="change this authority instead of adding one")
-    p.add_argument("--remove", metavar="ID", help="take this authority out of the case")
-    p.add_argument("--holder-name", metavar="NAME", help="your name, as the holder")
+    p.add_argument("--granted", metavar="DATE", help=_("the day it was granted, YYYY-MM-DD"))
+    p.add_argument("--expires", metavar="DATE", help=_("the day it ends, YYYY-MM-DD"))
+    p.add_argument("--reference", help=_("the order's or certificate's reference"))
+    p.add_argument("--powers", metavar="TEXT", help=_("what it lets you decide"))
+    p.add_argument("--order", metavar="FILE", help=_("the order or certificate, kept with it"))
+    p.add_argument("--edit", metavar="ID", help=_("change this authority instead of adding one"))
+    p.add_argument("--remove", metavar="ID", help=_("take this authority out of the case"))
+    p.add_argument("--holder-name", metavar="NAME", help=_("your name, as the holder"))
     p.add_argument("--holder-email", metavar="ADDRESSES",
-                   help="your email addresses (several separated by commas)")
+                   help=_("your email addresses (several separated by commas)"))
     p.add_argument("--holder-phone", metavar="PHONE")
     p.add_argument("--holder-address", metavar="ADDRESS")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--recovery", action="store_true",
-                   help="unlock with the recovery code instead of the passphrase")
+                   help=_("unlock with the recovery code instead of the passphrase"))
     p.set_defaults(handler=cmd_authority)

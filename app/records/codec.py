@@ -27,6 +27,7 @@ from app.records.values import (
     parse_money,
     quoted,
 )
+from app.translation import _
 
 T = TypeVar("T")
 
@@ -46,9 +47,9 @@ def json_name(f: dataclasses.Field[Any]) -> str:
 
 
 def _describe(tp: Any) -> str:
-    names = {str: "text", int: "a whole number", bool: "true or false", date: "a date",
-             Decimal: "an amount of money", list: "a list"}
-    return names.get(tp, "an object")
+    names = {str: "text", int: _("a whole number"), bool: _("true or false"), date: _("a date"),
+             Decimal: _("an amount of money"), list: _("a list")}
+    return names.get(tp, _("an object"))
 
 
 class _Wrong(Exception):
@@ -84,7 +85,7 @@ def _plain(check: Callable[[Any], bool], needed: str) -> _Reader:
 
 
 def _parsed(parse: Callable[[str], Any], tp: Any) -> _Reader:
-    wrong_type = f"should be {_describe(tp)} written as text"
+    wrong_type = _("should be {0} written as text").format(_describe(tp))
 
     def read(raw: Any) -> Any:
         if not isinstance(raw, str):
@@ -98,10 +99,10 @@ def _parsed(parse: Callable[[str], Any], tp: Any) -> _Reader:
 
 # JSON values kept as they are: the check on the raw value, and what it should have been.
 _PLAIN: dict[Any, _Reader] = {
-    bool: _plain(lambda raw: isinstance(raw, bool), "should be true or false"),
+    bool: _plain(lambda raw: isinstance(raw, bool), _("should be true or false")),
     int: _plain(lambda raw: isinstance(raw, int) and not isinstance(raw, bool),
-                "should be a whole number"),
-    str: _plain(lambda raw: isinstance(raw, str), "should be text"),
+                _("should be a whole number")),
+    str: _plain(lambda raw: isinstance(raw, str), _("should be text")),
 }
 # Values written as text and read back by a parser.
 _PARSED: dict[Any, _Reader] = {tp: _parsed(parse, tp) for tp, parse in (
@@ -117,7 +118,7 @@ def _optional(read: _Reader) -> _Reader:
 def _required(read: _Reader) -> _Reader:
     def read_required(raw: Any) -> Any:
         if raw is None:
-            raise _Wrong("is required but is empty")
+            raise _Wrong(_("is required but is empty"))
         return read(raw)
     return read_required
 
@@ -127,7 +128,7 @@ def _literal(allowed: tuple[Any, ...]) -> _Reader:
 
     def read(raw: Any) -> Any:
         if raw not in allowed:
-            raise _Wrong(f"{quoted(raw)} is not one of: {choices}")
+            raise _Wrong(_("{0} is not one of: {choices}").format(quoted(raw), choices=choices))
         return raw
     return read
 
@@ -135,7 +136,7 @@ def _literal(allowed: tuple[Any, ...]) -> _Reader:
 def _list(read_item: _Reader) -> _Reader:
     def read(raw: Any) -> Any:
         if not isinstance(raw, list):
-            raise _Wrong("should be a list")
+            raise _Wrong(_("should be a list"))
         items = []
         for i, item in enumerate(raw):
             try:
@@ -157,12 +158,12 @@ def _record(cls: Any) -> _Reader:
 
     def read(raw: Any) -> Any:
         if not isinstance(raw, dict):
-            raise _Wrong("should be an object")
+            raise _Wrong(_("should be an object"))
         kwargs: dict[str, Any] = {}
         for name, key, required, read_field in fields:
             if key not in raw:
                 if required:
-                    wrong = _Wrong("is required but missing")
+                    wrong = _Wrong(_("is required but missing"))
                     wrong.steps.append(key)
                     raise wrong
                 continue
@@ -205,7 +206,9 @@ def _present(tp: Any) -> _Reader:
         return _PARSED[tp]
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         return _record(tp)
-    raise TypeError(f"no JSON rule for {tp!r}")  # a programming error, not bad input
+    raise TypeError(
+        _("no JSON rule for {tp!r}").format(tp=tp)
+    )  # a programming error, not bad input
 
 
 def decode_value(tp: Any, raw: Any, path: str) -> Any:
@@ -240,7 +243,7 @@ def encode_value(value: Any) -> Any:
         return [encode_value(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return encode(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    raise TypeError(_("cannot write {name__} as JSON").format(name__=type(value).__name__))
 
 
 def encode(obj: Any) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from app.records import model
 from app.records.hints import type_hints
+from app.translation import _
 
 # Things a reference can point at that are not record types of their own.
 FILE = "attachment"
@@ -69,51 +70,51 @@ def _files() -> Ref:
 
 
 KINDS: tuple[RecordKind, ...] = (
-    _kind("person", model.Person, "", "The person", "person", sort=(), title="name",
+    _kind("person", model.Person, "", _("The person"), "person", sort=(), title="name",
           text=("name", "known_as", "local_authority", "communication"),
           days=("date_of_birth",)),
-    _kind("authority", model.Authority, "authorities", "Legal authority", "legal authority",
+    _kind("authority", model.Authority, "authorities", _("Legal authority"), _("legal authority"),
           sort=("granted_on",), title="reference", text=("reference", "powers"),
           days=("granted_on", "expires_on"), refs=(Ref("holder", "contact"), _files())),
-    _kind("contact", model.Contact, "contacts", "People", "person or organisation",
+    _kind("contact", model.Contact, "contacts", _("People"), _("person or organisation"),
           sort=("name",), sort_casefold=True, title="name",
           text=("name", "organisation", "email", "phone", "address", "notes"),
           section="People"),
-    _kind("diary", model.DiaryEntry, "diary", "Diary", "diary entry",
+    _kind("diary", model.DiaryEntry, "diary", _("Diary"), _("diary entry"),
           sort=("occurred_at",), title="title",
           text=("title", "body", "purpose_stated", "commitments.text", "tags"),
           days=("occurred_at",), taggable=True, section="Diary",
           refs=(Ref("participants", "contact"), Ref("commitments.by", "contact"), _files())),
-    _kind("correspondence", model.Correspondence, "correspondence", "Letters and emails",
-          "letter or email", sort=("received_at", "sent_at"), title="subject",
+    _kind("correspondence", model.Correspondence, "correspondence", _("Letters and emails"),
+          _("letter or email"), sort=("received_at", "sent_at"), title="subject",
           text=("subject", "body", "tags"), days=("received_at", "sent_at"), taggable=True,
           section="Correspondence",
           refs=(Ref("from_", "contact"), Ref("to", "contact"), Ref("cc", "contact"),
                 Ref("in_reply_to", "correspondence"), _files())),
-    _kind("request", model.Request, "requests", "Requests", "request",
+    _kind("request", model.Request, "requests", _("Requests"), _("request"),
           sort=("made_on",), title="summary", text=("summary",),
           days=("made_on", "due_on", "extended_to", "answered_on"), section="Requests",
           refs=(Ref("made_via", "correspondence"), Ref("to", "contact"),
                 Ref("answered_by", "correspondence"), Ref("complaint_id", "complaint"))),
-    _kind("complaint", model.Complaint, "complaints", "Complaints", "complaint",
+    _kind("complaint", model.Complaint, "complaints", _("Complaints"), _("complaint"),
           sort=("opened_on",), title="title",
           text=("title", "against", "issues", "desired_resolution", "tags"),
           days=("opened_on", "first_aware_on"), taggable=True, section="Complaints"),
-    _kind("plan", model.Plan, "plans", "Plans", "plan",
+    _kind("plan", model.Plan, "plans", _("Plans"), _("plan"),
           sort=("dated",), title="title", text=("title", "outcomes.text", "checklist.note", "tags"),
           days=("dated", "received_on", "review_due"), taggable=True, section="Plans",
           refs=(Ref("author", "contact"), Ref("supersedes", "plan"),
                 Ref("copy_request", "request"), Ref("outcomes.continues", OUTCOME), _files())),
-    _kind("transaction", model.Transaction, "transactions", "Money", "payment",
+    _kind("transaction", model.Transaction, "transactions", _("Money"), _("payment"),
           sort=("date",), title="counterparty", text=("counterparty", "description", "category"),
           days=("date",), section="Money",
           refs=(Ref("outcome_ids", OUTCOME), _files())),
-    _kind("schedule", model.PaymentSchedule, "schedules", "How the council pays",
-          "payment schedule", sort=("first_on",), title="payer", text=("payer", "note"),
+    _kind("schedule", model.PaymentSchedule, "schedules", _("How the council pays"),
+          _("payment schedule"), sort=("first_on",), title="payer", text=("payer", "note"),
           days=("first_on", "ends_on"), section="Money"),
 )
 # Names for things that are not record types but appear beside them (search hits, the log).
-OTHER_LABELS = {FILE: "Files", OUTCOME: "Outcomes"}
+OTHER_LABELS = {FILE: _("Files"), OUTCOME: _("Outcomes")}
 
 _BY_NAME = {k.name: k for k in KINDS}
 _BY_CLASS = {k.cls: k for k in KINDS}
@@ -124,7 +125,9 @@ def kind(name: str) -> RecordKind:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise DeclarationProblem(f"'{name}' is not a declared record type") from None
+        raise DeclarationProblem(
+            _("'{name}' is not a declared record type").format(name=name)
+        ) from None
 
 
 def kind_of(cls_or_record: object) -> RecordKind:
@@ -133,7 +136,9 @@ def kind_of(cls_or_record: object) -> RecordKind:
     try:
         return _BY_CLASS[cls]
     except KeyError:
-        raise DeclarationProblem(f"{cls.__name__} is not a declared record type") from None
+        raise DeclarationProblem(
+            _("{name__} is not a declared record type").format(name__=cls.__name__)
+        ) from None
 
 
 def is_kind(name: str) -> bool:
@@ -166,7 +171,7 @@ def write_order() -> tuple[RecordKind, ...]:
 def values(record: object, path: str) -> Iterator[tuple[str, Any]]:
     """Each value at a dotted field path of a record, with its JSON path from the record:
     `values(plan, "outcomes.continues")` yields `("outcomes[0].continues", "o-1")`, ..."""
-    head, _, rest = path.partition(".")
+    head, _dot, rest = path.partition(".")
     value = getattr(record, head)
     key = _json_key(type(record), head)
     items = value if isinstance(value, list) else [value]
@@ -192,18 +197,24 @@ def _json_key(cls: type, attr: str) -> str:
 
 def _field_type(cls: Any, path: str) -> Any:
     """The type hint at a dotted path, or DeclarationProblem if a step does not exist."""
-    head, _, rest = path.partition(".")
+    head, _dot, rest = path.partition(".")
     hints = type_hints(cls)
     if head not in hints:
-        raise DeclarationProblem(f"the declaration of {cls.__name__} names a field '{head}' "
-                                 f"that {cls.__name__} does not have")
+        raise DeclarationProblem(
+            _(
+                "the declaration of {name__} names a field '{head}' that {name__} does not have"
+            ).format(name__=cls.__name__, head=head)
+        )
     tp = hints[head]
     if not rest:
         return tp
     inner = [a for a in typing.get_args(tp) if dataclasses.is_dataclass(a)]
     if not inner:
-        raise DeclarationProblem(f"{cls.__name__}.{head} holds no records, so '{path}' cannot "
-                                 f"reach into it")
+        raise DeclarationProblem(
+            _("{name__}.{head} holds no records, so '{path}' cannot reach into it").format(
+                name__=cls.__name__, head=head, path=path
+            )
+        )
     return _field_type(inner[0], rest)
 
 
@@ -213,23 +224,30 @@ def check(kinds: tuple[RecordKind, ...], record_classes: tuple[type, ...]) -> No
     for cls in record_classes:
         if cls not in declared:
             raise DeclarationProblem(
-                f"The record type {cls.__name__} has no declaration: add a RecordKind for it "
-                f"to KINDS in app/records/kinds.py")
+                _("The record type {name__} has no declaration: add a RecordKind for it "
+                  "to KINDS in app/records/kinds.py").format(name__=cls.__name__))
     names = [k.name for k in kinds]
     if len(names) != len(set(names)):
-        raise DeclarationProblem("two record types are declared with the same name")
+        raise DeclarationProblem(_("two record types are declared with the same name"))
     known = set(names) | set(OTHER_LABELS)
     for k in kinds:
         if not dataclasses.is_dataclass(k.cls):
-            raise DeclarationProblem(f"{k.cls.__name__} is declared but is not a dataclass")
+            raise DeclarationProblem(
+                _("{name__} is declared but is not a dataclass").format(name__=k.cls.__name__)
+            )
         for path in (*k.sort, k.title, *k.text, *k.days, *(r.path for r in k.refs)):
             _field_type(k.cls, path)
         for ref in k.refs:
             if ref.kind not in known:
-                raise DeclarationProblem(f"{k.name}.{ref.path} refers to '{ref.kind}', which "
-                                         f"is not a record type")
+                raise DeclarationProblem(
+                    _("{name}.{path} refers to '{kind}', which is not a record type").format(
+                        name=k.name, path=ref.path, kind=ref.kind
+                    )
+                )
         if k.taggable and "tags" not in type_hints(k.cls):
-            raise DeclarationProblem(f"{k.name} is declared taggable but has no tags field")
+            raise DeclarationProblem(
+                _("{name} is declared taggable but has no tags field").format(name=k.name)
+            )
 
 
 def record_classes() -> tuple[type, ...]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Literal, get_args
 
 from app.records.values import Moment, ValueProblem
+from app.translation import _
 
 Jurisdiction = Literal["scotland", "england", "wales", "northern-ireland"]
 SdsOption = Literal["1", "2", "3", "4"]
@@ -67,7 +68,7 @@ class Person:
     def check(self) -> None:
         """Refuse a person without a name."""
         if not self.name.strip():
-            raise ValueProblem("the person's name is empty")
+            raise ValueProblem(_("the person's name is empty"))
 
 
 @dataclass
@@ -87,7 +88,7 @@ class Authority:
     def check(self) -> None:
         """An authority cannot expire before it was granted."""
         if self.granted_on and self.expires_on and self.expires_on < self.granted_on:
-            raise ValueProblem("the expiry date is before the date it was granted")
+            raise ValueProblem(_("the expiry date is before the date it was granted"))
 
 
 @dataclass
@@ -106,7 +107,7 @@ class Contact:
     def check(self) -> None:
         """A contact needs a name."""
         if not self.name.strip():
-            raise ValueProblem("the contact's name is empty")
+            raise ValueProblem(_("the contact's name is empty"))
 
 
 @dataclass
@@ -146,7 +147,7 @@ class DiaryEntry:
     def check(self) -> None:
         """A diary entry needs a title."""
         if not self.title.strip():
-            raise ValueProblem("the entry has no title")
+            raise ValueProblem(_("the entry has no title"))
 
 
 @dataclass
@@ -174,9 +175,9 @@ class Correspondence:
     def check(self) -> None:
         """At least one date; and it cannot arrive before it was sent."""
         if self.sent_at is None and self.received_at is None:
-            raise ValueProblem("a letter needs the date it was sent or the date it was received")
+            raise ValueProblem(_("a letter needs the date it was sent or the date it was received"))
         if self.sent_at and self.received_at and self.received_at.day < self.sent_at.day:
-            raise ValueProblem("the date received is before the date sent")
+            raise ValueProblem(_("the date received is before the date sent"))
 
 
 @dataclass
@@ -206,21 +207,21 @@ class Request:
         """Dates must follow one another sensibly."""
         for earlier in self.earlier_pauses:
             if earlier.resumed_on < earlier.paused_on or earlier.paused_on < self.made_on:
-                raise ValueProblem("an earlier stop of the clock has its dates the wrong way")
+                raise ValueProblem(_("an earlier stop of the clock has its dates the wrong way"))
             if self.paused_on and self.paused_on < earlier.resumed_on:
-                raise ValueProblem("the clock was stopped again before it had restarted")
+                raise ValueProblem(_("the clock was stopped again before it had restarted"))
         if self.resumed_on and not self.paused_on:
-            raise ValueProblem("the clock restarted without having been stopped")
+            raise ValueProblem(_("the clock restarted without having been stopped"))
         if self.paused_on and self.paused_on < self.made_on:
-            raise ValueProblem("the clock was stopped before the request was made")
+            raise ValueProblem(_("the clock was stopped before the request was made"))
         if self.paused_on and self.resumed_on and self.resumed_on < self.paused_on:
-            raise ValueProblem("the clock restarted before it was stopped")
+            raise ValueProblem(_("the clock restarted before it was stopped"))
         if self.answered_on and self.answered_on < self.made_on:
-            raise ValueProblem("the answer date is before the request was made")
+            raise ValueProblem(_("the answer date is before the request was made"))
         if self.due_on and self.due_on < self.made_on:
-            raise ValueProblem("the due date is before the request was made")
+            raise ValueProblem(_("the due date is before the request was made"))
         if self.extended_to and self.extended_to < self.made_on:
-            raise ValueProblem("the extended date is before the request was made")
+            raise ValueProblem(_("the extended date is before the request was made"))
 
 
 @dataclass
@@ -295,10 +296,10 @@ class Plan:
         """Each outcome id and each checklist item appears only once in a plan."""
         ids = [o.id for o in self.outcomes if o.id]
         if len(ids) != len(set(ids)):
-            raise ValueProblem("two outcomes in this plan have the same id")
+            raise ValueProblem(_("two outcomes in this plan have the same id"))
         items = [t.item for t in self.checklist]
         if len(items) != len(set(items)):
-            raise ValueProblem("a checklist item is ticked twice")
+            raise ValueProblem(_("a checklist item is ticked twice"))
 
 
 @dataclass
@@ -336,9 +337,9 @@ class PaymentSchedule:
     def check(self) -> None:
         """A payment is money in, and a schedule cannot end before it starts."""
         if self.amount <= 0:
-            raise ValueProblem("a council payment must be more than £0.00")
+            raise ValueProblem(_("a council payment must be more than £0.00"))
         if self.ends_on and self.ends_on < self.first_on:
-            raise ValueProblem("the schedule ends before its first payment")
+            raise ValueProblem(_("the schedule ends before its first payment"))
 
 
 @dataclass

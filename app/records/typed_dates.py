@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.formats import month_year
 from app.problems import Problem
+from app.translation import _
 
 _MONTHS = {name: number for number, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -26,7 +28,7 @@ _WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})
                     re.IGNORECASE)
 _MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2}|\d{4})$",
                           re.IGNORECASE)
-EXAMPLE = "for example 10/05/2025 or 10 May 2025"
+EXAMPLE = _("for example 10/05/2025 or 10 May 2025")
 _MAX_TEXT = 40
 
 
@@ -42,27 +44,29 @@ def _year(text: str) -> int:
 def _month(word: str) -> int:
     number = _MONTHS.get(word.lower())
     if number is None:
-        raise DateProblem(f"'{word[:12]}' is not a month ({EXAMPLE}).")
+        raise DateProblem(_("'{0}' is not a month ({EXAMPLE}).").format(word[:12], EXAMPLE=EXAMPLE))
     return number
 
 
 def _make(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
-        raise DateProblem(f"There is no month {month}: months go from 1 to 12.")
+        raise DateProblem(
+            _("There is no month {month}: months go from 1 to 12.").format(month=month)
+        )
     try:
         return date(year, month, day)
     except ValueError:
-        month_name = date(2000, month, 1).strftime("%B")
-        raise DateProblem(f"{month_name} {year} has no day {day}.") from None
+        raise DateProblem(_("{month} has no day {day}.").format(
+            month=month_year(date(year, month, 1)), day=day)) from None
 
 
 def read_date(text: str) -> date:
     """The date `text` means, day first; DateProblem says plainly why not."""
     typed = " ".join(text.split())
     if not typed:
-        raise DateProblem(f"Please type a date ({EXAMPLE}).")
+        raise DateProblem(_("Please type a date ({EXAMPLE}).").format(EXAMPLE=EXAMPLE))
     if len(typed) > _MAX_TEXT:
-        raise DateProblem(f"That is too long to be a date ({EXAMPLE}).")
+        raise DateProblem(_("That is too long to be a date ({EXAMPLE}).").format(EXAMPLE=EXAMPLE))
     typed = _DAY_NAMES.sub("", typed)
     if match := _NUMBERS.match(typed) or _DIGITS.match(typed):
         day, month, year = match.groups()
@@ -76,4 +80,4 @@ def read_date(text: str) -> date:
     if match := _MONTH_FIRST.match(typed):
         month_word, day, year = match.groups()
         return _make(_year(year), _month(month_word), int(day))
-    raise DateProblem(f"Casebook cannot read that as a date ({EXAMPLE}).")
+    raise DateProblem(_("Casebook cannot read that as a date ({EXAMPLE}).").format(EXAMPLE=EXAMPLE))

@@ -13,6 +13,8 @@ __all__ = ["UTC", "Moment", "ValueProblem", "format_instant", "format_money",
            "now_utc", "parse_date", "parse_instant", "parse_money", "quoted", "uk_day"]
 from decimal import Decimal, InvalidOperation
 
+from app.translation import _
+
 _MOMENT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$")
 _INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -45,13 +47,15 @@ class Moment:
         m = _MOMENT.match(text)
         if not m:
             raise ValueProblem(
-                f"{quoted(text)} is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)"
+                _("{0} is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)").format(
+                    quoted(text)
+                )
             )
         try:
             day = date(int(m[1]), int(m[2]), int(m[3]))
             at = time(int(m[4]), int(m[5])) if m[4] is not None else None
         except ValueError:
-            raise ValueProblem(f"{quoted(text)} is not a real date or time") from None
+            raise ValueProblem(_("{0} is not a real date or time").format(quoted(text))) from None
         return cls(day, at)
 
     def iso(self) -> str:
@@ -72,23 +76,25 @@ def parse_date(text: str) -> date:
     """Read a `YYYY-MM-DD` date, or raise ValueProblem."""
     m = _DATE.match(text)
     if not m:
-        raise ValueProblem(f"{quoted(text)} is not a date in the form YYYY-MM-DD")
+        raise ValueProblem(_("{0} is not a date in the form YYYY-MM-DD").format(quoted(text)))
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ValueProblem(f"{quoted(text)} is not a real date") from None
+        raise ValueProblem(_("{0} is not a real date").format(quoted(text))) from None
 
 
 def parse_instant(text: str) -> datetime:
     """Read a UTC instant `YYYY-MM-DDTHH:MM:SSZ`."""
     m = _INSTANT.match(text)
     if not m:
-        raise ValueProblem(f"{quoted(text)} is not a UTC time in the form YYYY-MM-DDTHH:MM:SSZ")
+        raise ValueProblem(
+            _("{0} is not a UTC time in the form YYYY-MM-DDTHH:MM:SSZ").format(quoted(text))
+        )
     try:
         y, mo, d, h, mi, s = (int(g) for g in m.groups())
         return datetime(y, mo, d, h, mi, s, tzinfo=UTC)
     except ValueError:
-        raise ValueProblem(f"{quoted(text)} is not a real date and time") from None
+        raise ValueProblem(_("{0} is not a real date and time").format(quoted(text))) from None
 
 
 def format_instant(value: datetime) -> str:
@@ -113,12 +119,13 @@ def now_utc() -> datetime:
 def parse_money(text: str) -> Decimal:
     """Read pounds as a decimal string ("-45.00"); at most two decimal places."""
     if not isinstance(text, str) or not _MONEY.match(text.strip()):
-        raise ValueProblem(f"{quoted(text)} is not an amount of money in pounds, like 45.00 or "
-                           f"-12.50")
+        raise ValueProblem(
+            _("{0} is not an amount of money in pounds, like 45.00 or -12.50").format(quoted(text))
+        )
     try:
         return Decimal(text.strip()).quantize(Decimal("0.01"))
     except InvalidOperation:
-        raise ValueProblem(f"{quoted(text)} is not an amount of money") from None
+        raise ValueProblem(_("{0} is not an amount of money").format(quoted(text))) from None
 
 
 

@@ -10,6 +10,7 @@ from app.records.values import format_instant, now_utc
 from app.store import audit
 from app.store.db import Connection
 from app.store.records import RecordMissing, new_id
+from app.translation import _
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,11 @@ def get(conn: Connection, attachment_id: str) -> AttachmentInfo:
     raw = conn.execute(f"SELECT {_COLUMNS} FROM attachments WHERE id = ?",
                        (attachment_id,)).fetchone()
     if raw is None:
-        raise RecordMissing(f"There is no attached file {attachment_id} in this case")
+        raise RecordMissing(
+            _("There is no attached file {attachment_id} in this case").format(
+                attachment_id=attachment_id
+            )
+        )
     return _info(raw)
 
 
@@ -91,7 +96,11 @@ def data(conn: Connection, attachment_id: str) -> bytes:
     """The original bytes of a file."""
     raw = conn.execute("SELECT data FROM attachment_data WHERE id = ?", (attachment_id,)).fetchone()
     if raw is None:
-        raise RecordMissing(f"There is no attached file {attachment_id} in this case")
+        raise RecordMissing(
+            _("There is no attached file {attachment_id} in this case").format(
+                attachment_id=attachment_id
+            )
+        )
     return bytes(raw[0])
 
 

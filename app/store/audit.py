@@ -25,6 +25,7 @@ from app.formats import long_day
 from app.problems import Problem
 from app.records.values import format_instant, now_utc, parse_instant, uk_day
 from app.store.db import Connection
+from app.translation import _
 
 GENESIS = "0" * 64
 # Events about the case as a whole (a passphrase change, a bundle built) rather than a record.
@@ -81,9 +82,9 @@ class Witness:
 
 # Said with every case check (the command line's and the window's), so nobody reads more into it.
 CANNOT_PROVE = (
-    "What this cannot prove: someone who knows the passphrase could rewrite the record and "
-    "seal it again. A bundle you have given out shows any rewrite of what came before it; a "
-    "rewrite made after the last one you gave out cannot be detected.")
+    _("What this cannot prove: someone who knows the passphrase could rewrite the record and "
+      "seal it again. A bundle you have given out shows any rewrite of what came before it; a "
+      "rewrite made after the last one you gave out cannot be detected."))
 
 
 class AuditBroken(Problem):
@@ -93,7 +94,7 @@ class AuditBroken(Problem):
 def _key(conn: Connection) -> bytes:
     key: bytes = getattr(conn, "chain_key", b"")
     if not key:  # a programming error: every connection comes from app.store.db.connect
-        raise RuntimeError("This connection was not opened with the case's key")
+        raise RuntimeError(_("This connection was not opened with the case's key"))
     return key
 
 
@@ -168,19 +169,27 @@ def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
     found: list[_Row] = conn.execute(_SELECT + " ORDER BY seq").fetchall()
     for seq, at, action, record_type, record_id, before, after, prev_hash, digest, form in found:
         if seq != expected:
-            raise AuditBroken(f"Audit event {expected} is missing or out of place "
-                              f"(found {seq} instead)")
+            raise AuditBroken(_("Audit event {expected} is missing or out of place (found {seq} "
+                                "instead)").format(expected=expected, seq=seq))
         if prev_hash != prev:
-            raise AuditBroken(f"Audit event {seq} ({_day(at)}) does not follow the event "
-                              f"before it")
+            raise AuditBroken(
+                _("Audit event {seq} ({0}) does not follow the event before it").format(
+                    _day(at), seq=seq
+                )
+            )
         keyed = keyed or form == KEYED
         if form not in (PLAIN, KEYED) or (keyed and form == PLAIN):
-            raise AuditBroken(f"Audit event {seq} is not sealed the way Casebook seals events")
+            raise AuditBroken(
+                _("Audit event {seq} is not sealed the way Casebook seals events").format(seq=seq)
+            )
         computed = _event_hash(key if form == KEYED else None, prev, seq, at, action,
                                record_type, record_id, before, after)
         if not hmac.compare_digest(computed, digest):
-            raise AuditBroken(f"Audit event {seq} ({_day(at)}) has been changed since it was "
-                              f"written")
+            raise AuditBroken(
+                _("Audit event {seq} ({0}) has been changed since it was written").format(
+                    _day(at), seq=seq
+                )
+            )
         prev = digest
         expected += 1
     last = ChainHead(expected - 1, prev)
@@ -189,8 +198,8 @@ def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
     if (noted.get("seq") != last.seq or noted.get("hash") != last.hash
             or not hmac.compare_digest(str(noted.get("seal", "")),
                                        _head_seal(key, last.seq, last.hash))):
-        raise AuditBroken("The audit log no longer ends where Casebook last wrote it: its "
-                          "newest events have been removed or changed")
+        raise AuditBroken(_("The audit log no longer ends where Casebook last wrote it: its "
+                            "newest events have been removed or changed"))
     return found, last
 
 
@@ -201,27 +210,40 @@ def _check_states(found: list[_Row], current: Mapping[str, str],
         seq, at, _action, record_type, record_id, before = ev[:6]
         if record_type != CASE_EVENT and before != (
                 last[record_id][6] if record_id in last else None):
-            raise AuditBroken(f"{describe(record_id)} was changed outside Casebook before "
-                              f"{_day(at)} (audit event {seq} found it different from what "
-                              f"the log had recorded)")
+            raise AuditBroken(
+                _(
+                    "{0} was changed outside Casebook before {1} (audit event {seq} found "
+                    "it different from what the log had recorded)"
+                ).format(describe(record_id), _day(at), seq=seq)
+            )
         last[record_id] = ev
     unlogged = [rid for rid in current if rid not in last]
     if unlogged:
-        raise AuditBroken(f"{describe(sorted(unlogged)[0])} is not in the audit log: it was "
-                          f"added outside Casebook")
+        raise AuditBroken(
+            _("{0} is not in the audit log: it was added outside Casebook").format(
+                describe(sorted(unlogged)[0])
+            )
+        )
     changed = sorted((last[rid][0], rid) for rid, digest in current.items()
                      if last[rid][6] != digest)
     if changed:
         seq, rid = changed[0]
-        raise AuditBroken(f"{describe(rid)} has been changed outside Casebook since "
-                          f"{_day(last[rid][1])} (audit event {seq}): it no longer matches "
-                          f"the log")
+        raise AuditBroken(
+            _(
+                "{0} has been changed outside Casebook since {1} (audit event {seq}): "
+                "it no longer matches the log"
+            ).format(describe(rid), _day(last[rid][1]), seq=seq)
+        )
     gone = sorted((ev[0], rid) for rid, ev in last.items()
                   if rid not in current and ev[3] != CASE_EVENT)
     if gone:
         seq, rid = gone[0]
-        raise AuditBroken(f"Record {rid}, last written on {_day(last[rid][1])} (audit event "
-                          f"{seq}), is in the audit log but missing from the case")
+        raise AuditBroken(
+            _(
+                "Record {rid}, last written on {0} (audit event {seq}), is in the "
+                "audit log but missing from the case"
+            ).format(_day(last[rid][1]), rid=rid, seq=seq)
+        )
 
 
 def _check_witnesses(found: list[_Row], witnesses: Sequence[Witness]) -> None:
@@ -229,13 +251,19 @@ def _check_witnesses(found: list[_Row], witnesses: Sequence[Witness]) -> None:
         at = witness.head.seq
         if not (0 < at <= len(found)) or found[at - 1][8] != witness.head.hash:
             raise AuditBroken(
-                f"The record has been changed since {witness.label}: the audit log no longer "
-                f"holds that bundle's chain head (event {at}, check code "
-                f"{witness.head.check_code})")
+                _(
+                    "The record has been changed since {label}: the audit log no longer "
+                    "holds that bundle's chain head (event {at}, check code {check_code})"
+                ).format(label=witness.label, at=at, check_code=witness.head.check_code)
+            )
         event = found[witness.event_seq - 1] if 0 < witness.event_seq <= len(found) else None
         if event is None or event[2] != "bundle-built" or event[6] != witness.sha256:
-            raise AuditBroken(f"The list of past bundles has been changed outside Casebook "
-                              f"({witness.label} is not the bundle the log recorded)")
+            raise AuditBroken(
+                _(
+                    "The list of past bundles has been changed outside Casebook ({label} "
+                    "is not the bundle the log recorded)"
+                ).format(label=witness.label)
+            )
 
 
 def verify(conn: Connection, current: Mapping[str, str], *, describe: Callable[[str], str],

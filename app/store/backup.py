@@ -28,6 +28,7 @@ from app.store.db import DB_FILE, DatabaseError, StoreError
 from app.store.folders import fresh_folder
 from app.store.keyslots import KEYSLOT_FILE, KeySlotError, KeySlots
 from app.store.outputs import case_holding, check_target, clear_leftovers, disk_words
+from app.translation import _
 
 MAGIC = b"CASEBOOK-BACKUP 1\n"
 _CHUNK = 1 << 20
@@ -56,8 +57,8 @@ def _copy_hashing(src: BinaryIO, dst: BinaryIO, size: int) -> str:
     while left:
         chunk = src.read(min(_CHUNK, left))
         if not chunk:
-            raise BackupError("The backup file is shorter than it should be: it is incomplete "
-                              "or damaged")
+            raise BackupError(_("The backup file is shorter than it should be: it is incomplete "
+                                "or damaged"))
         digest.update(chunk)
         dst.write(chunk)
         left -= len(chunk)
@@ -76,10 +77,10 @@ def read_header(path: Path) -> BackupInfo:
     """Read a backup's header without needing any key."""
     path = Path(path)
     if not path.is_file():
-        raise BackupError(f"There is no backup file at {path}")
+        raise BackupError(_("There is no backup file at {path}").format(path=path))
     with open(path, "rb") as fh:
         if fh.read(len(MAGIC)) != MAGIC:
-            raise BackupError("This file is not a Casebook backup")
+            raise BackupError(_("This file is not a Casebook backup"))
         try:
             (length,) = struct.unpack(">Q", fh.read(8))
             if length > 10_000_000:
@@ -94,12 +95,13 @@ def read_header(path: Path) -> BackupInfo:
             slots = KeySlots.from_bytes(json.dumps(header.get("keyslots")).encode("utf-8"))
             info = BackupInfo(path, created, size, digest, slots, fh.tell())
         except KeySlotError as exc:
-            raise BackupError(f"This Casebook backup is damaged and cannot be read: "
-                              f"{exc}") from None
+            raise BackupError(
+                _("This Casebook backup is damaged and cannot be read: {exc}").format(exc=exc)
+            ) from None
         except (ValueError, TypeError, AttributeError, RecursionError, struct.error):
-            raise BackupError("This Casebook backup is damaged and cannot be read") from None
+            raise BackupError(_("This Casebook backup is damaged and cannot be read")) from None
     if path.stat().st_size != info.data_offset + info.db_size:
-        raise BackupError("This Casebook backup is incomplete or damaged (its size is wrong)")
+        raise BackupError(_("This Casebook backup is incomplete or damaged (its size is wrong)"))
     return info
 
 
@@ -128,8 +130,10 @@ def make_backup(case: Case, out: Path) -> BackupInfo:
         os.replace(tmp, out)
         fsync_dir(out.parent)
     except (OSError, DatabaseError) as exc:
-        raise BackupError(disk_words(exc, out, "write the backup")
-                          or f"The backup was not written: {exc}. Nothing was changed.") from None
+        raise BackupError(
+            disk_words(exc, out, _("write the backup"))
+            or _("The backup was not written: {exc}. Nothing was changed.").format(exc=exc)
+        ) from None
     finally:
         snapshot.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
@@ -142,8 +146,8 @@ def _extract_db(info: BackupInfo, target: Path) -> None:
     with open(info.path, "rb") as src, open(target, "wb") as dst:
         src.seek(info.data_offset)
         if _copy_hashing(src, dst, info.db_size) != info.db_sha256:
-            raise BackupError("This Casebook backup is damaged: its contents do not match its "
-                              "checksum")
+            raise BackupError(_("This Casebook backup is damaged: its contents do not match its "
+                                "checksum"))
         dst.flush()
         os.fsync(dst.fileno())
 
@@ -171,14 +175,17 @@ def check_backup(path: Path, db_key: bytes) -> None:
             _extract_db(info, folder / DB_FILE)
             info.slots.save(folder)
         except OSError as exc:
-            raise BackupError(f"The backup was written to {path} but could not be checked "
-                              f"({exc.strerror or 'the disk refused'}); keep your previous "
-                              f"backup until one is checked.") from None
+            raise BackupError(
+                _(
+                    "The backup was written to {path} but could not be checked ({0}); keep "
+                    "your previous backup until one is checked."
+                ).format(exc.strerror or "the disk refused", path=path)
+            ) from None
         case = Case._open(folder, info.slots, db_key)
         try:
             if not case.integrity_ok():
-                raise BackupError("The backup was written but failed its check; keep your "
-                                  "previous backup")
+                raise BackupError(_("The backup was written but failed its check; keep your "
+                                    "previous backup"))
             case.verify()
         finally:
             case.close()
@@ -196,19 +203,26 @@ def restore(path: Path, folder: Path, *, passphrase: str | None = None,
     elif recovery_code is not None:
         db_key = info.slots.open_with_recovery(recovery_code)
     else:
-        raise BackupError("Give the passphrase or the recovery code to restore this backup")
+        raise BackupError(_("Give the passphrase or the recovery code to restore this backup"))
     inside = case_holding(Path(folder))
     if inside is not None:
-        raise BackupError(f"{folder} is a case folder, or inside one ({inside}): restore into "
-                          f"a new folder outside it. Nothing was changed.")
-    with fresh_folder(Path(folder), "restore into a new folder") as folder:
+        raise BackupError(
+            _(
+                "{folder} is a case folder, or inside one ({inside}): restore into a "
+                "new folder outside it. Nothing was changed."
+            ).format(folder=folder, inside=inside)
+        )
+    with fresh_folder(Path(folder), _("restore into a new folder")) as folder:
         try:
             _extract_db(info, folder / DB_FILE)
             info.slots.save(folder)
         except OSError as exc:
-            raise BackupError(disk_words(exc, folder, "restore the backup")
-                              or f"The backup could not be restored: {exc.strerror or exc}. "
-                                 f"Nothing was changed.") from None
+            raise BackupError(
+                disk_words(exc, folder, _("restore the backup"))
+                or _("The backup could not be restored: {0}. Nothing was changed.").format(
+                    exc.strerror or exc
+                )
+            ) from None
         case = Case._open(folder, info.slots, db_key)
         try:
             case.verify()

@@ -34,10 +34,11 @@ from app.store.db import DB_FILE, Connection, DatabaseError, StoreError, connect
 from app.store.folders import fresh_folder
 from app.store.keyslots import KEYSLOT_FILE, KeySlots, WrongSecret, new_recovery_code
 from app.store.outputs import clear_leftovers, disk_words
+from app.translation import _
 
 R = TypeVar("R")
 PERSON_ID = "person"
-NOT_REMEMBERED = "This case is not remembered on this computer."
+NOT_REMEMBERED = _("This case is not remembered on this computer.")
 _LEFTOVER_AGE_S = 60.0
 
 
@@ -83,15 +84,30 @@ def check_words(check: CaseCheck, *, full_head: bool = True) -> str:
     def many(n: int, one: str) -> str:
         return f"{n} {one}" if n == 1 else f"{n} {one}s"
 
-    bundles = (f" The chain heads of all {many(check.bundles, 'past bundle')} are still on it."
-               if check.bundles else "")
-    head = (f"Chain head {check.head.hash} (check code {check.head.check_code})." if full_head
-            else f"Check code {check.head.check_code}.")
-    return (f"The case checks. Its audit log ({many(check.head.seq, 'event')}) matches all "
-            f"{many(check.records, 'record')} with every earlier version, "
-            f"{many(check.files, 'file')} with {'its' if check.files == 1 else 'their'} "
-            f"contents, and the case's own details."
-            f"{bundles} {head}")
+    bundles = (
+        _(" The chain heads of all {0} are still on it.").format(many(check.bundles, "past bundle"))
+        if check.bundles
+        else ""
+    )
+    head = (
+        _("Chain head {hash} (check code {check_code}).").format(
+            hash=check.head.hash, check_code=check.head.check_code
+        )
+        if full_head
+        else _("Check code {check_code}.").format(check_code=check.head.check_code)
+    )
+    return _(
+        "The case checks. Its audit log ({0}) matches all {1} with every "
+        "earlier version, {2} with {3} contents, and the case's own "
+        "details.{bundles} {head}"
+    ).format(
+        many(check.head.seq, "event"),
+        many(check.records, "record"),
+        many(check.files, "file"),
+        "its" if check.files == 1 else "their",
+        bundles=bundles,
+        head=head,
+    )
 
 
 def _describe(conn: Connection, subject: str) -> str:
@@ -106,11 +122,17 @@ def _describe(conn: Connection, subject: str) -> str:
     if row is not None and kinds.is_kind(row.type):
         title = records.search_text(row.type, row.data)[0]
         kind = kinds.kind(row.type).singular
-        return f"The {kind} “{title}” ({subject})" if title else f"The {kind} {subject}"
+        return (
+            _("The {kind} “{title}” ({subject})").format(kind=kind, title=title, subject=subject)
+            if title
+            else _("The {kind} {subject}").format(kind=kind, subject=subject)
+        )
     try:
-        return f"The file “{attachments.get(conn, subject).filename}” ({subject})"
+        return _("The file “{filename}” ({subject})").format(
+            filename=attachments.get(conn, subject).filename, subject=subject
+        )
     except records.RecordMissing:
-        return f"Record {subject}"
+        return _("Record {subject}").format(subject=subject)
 
 
 @dataclass(frozen=True)
@@ -155,10 +177,10 @@ class Case:
     def _check(self) -> None:
         if (Case._refused_thread is not None and threading.get_ident() == Case._refused_thread
                 and (Case._refused_if is None or Case._refused_if())):
-            raise WrongThread("The case was called from the window's thread; use the "
-                              "window's background helpers")
+            raise WrongThread(_("The case was called from the window's thread; use the "
+                                "window's background helpers"))
         if self._closed:
-            raise CaseClosed("The case is locked; unlock it to carry on")
+            raise CaseClosed(_("The case is locked; unlock it to carry on"))
 
     @contextlib.contextmanager
     def _reader(self) -> Iterator[Connection]:
@@ -172,7 +194,7 @@ class Case:
         conn, held = found
         with held:
             if self._closed:
-                raise CaseClosed("The case is locked; unlock it to carry on")
+                raise CaseClosed(_("The case is locked; unlock it to carry on"))
             yield conn
 
     # Creating and opening ---------------------------------------------------------------
@@ -182,9 +204,9 @@ class Case:
         """Make a new case; return it and its recovery code (shown once, never stored)."""
         person = validate(person)
         if len(passphrase) < 8:
-            raise ValueProblem("Please choose a passphrase of at least 8 characters")
+            raise ValueProblem(_("Please choose a passphrase of at least 8 characters"))
         conn: Connection | None = None
-        with fresh_folder(Path(folder), "choose an empty or new folder") as folder:
+        with fresh_folder(Path(folder), _("choose an empty or new folder")) as folder:
             try:
                 db_key = secrets.token_bytes(32)
                 code = new_recovery_code()
@@ -216,7 +238,7 @@ class Case:
     def _open(cls, folder: Path, slots: KeySlots, db_key: bytes) -> Case:
         db_path = folder / DB_FILE
         if not db_path.exists():
-            raise StoreError(f"The case in {folder} has no database file")
+            raise StoreError(_("The case in {folder} has no database file").format(folder=folder))
         conn = connect(db_path, db_key)
         # A passphrase change interrupted by a crash leaves its temporary key file behind.
         clear_leftovers(folder / KEYSLOT_FILE, older_than_s=_LEFTOVER_AGE_S)
@@ -310,7 +332,7 @@ class Case:
             except BaseException as exc:
                 with contextlib.suppress(DatabaseError):  # a failed COMMIT may have ended it
                     self._conn.execute("ROLLBACK")
-                full = disk_words(exc, self.folder / DB_FILE, "save the change")
+                full = disk_words(exc, self.folder / DB_FILE, _("save the change"))
                 if full:
                     raise StoreError(full) from None
                 raise
@@ -443,7 +465,7 @@ class Case:
             conn = tx.conn
             rid = getattr(record, "id", "") or record_id or records.new_id(conn, name)
             if records.id_exists(conn, rid):
-                raise ValueProblem(f"There is already a record with the id {rid}")
+                raise ValueProblem(_("There is already a record with the id {rid}").format(rid=rid))
             record.id = rid  # type: ignore[attr-defined]
             data = {**(unknown or {}), **codec.encode(record)}
             if entered_now and records.RECORDED_KEY not in data:
@@ -459,7 +481,7 @@ class Case:
         with self.transaction() as tx:
             conn = tx.conn
             if records.get(conn, rid).type != name:
-                raise ValueProblem(f"Record {rid} is not a {name}")
+                raise ValueProblem(_("Record {rid} is not a {name}").format(rid=rid, name=name))
             records.update(conn, rid, codec.encode(record))
         return record
 
@@ -478,7 +500,11 @@ class Case:
             row = records.get(conn, record_id)
         kind = kinds.kind_of(cls)
         if row.deleted_at or row.type != kind.name:
-            raise records.RecordMissing(f"There is no {kind.singular} {record_id} in this case")
+            raise records.RecordMissing(
+                _("There is no {singular} {record_id} in this case").format(
+                    singular=kind.singular, record_id=record_id
+                )
+            )
         return codec.decode(cls, row.data)
 
     def list_of(self, cls: type[R], offset: int = 0, limit: int = -1) -> list[R]:
@@ -499,7 +525,9 @@ class Case:
         """Live records of one type whose JSON field `key` is one of `values`, newest first."""
         kind = kinds.kind_of(cls)
         if key not in {codec.json_name(f) for f in dataclasses.fields(cls)}:  # type: ignore[arg-type]
-            raise TypeError(f"{kind.name} records have no field {key!r}")  # a programming error
+            raise TypeError(
+                _("{name} records have no field {key!r}").format(name=kind.name, key=key)
+            )  # a programming error
         with self.reading() as conn:
             rows = records.list_rows_where(conn, kind.name, key, values)
         return [codec.decode(cls, row.data) for row in rows]
@@ -540,11 +568,15 @@ class Case:
                        added_at: str | None = None) -> attachments.AttachmentInfo:
         """Keep a file's bytes inside the encrypted case (text already extracted)."""
         if not filename.strip():
-            raise ValueProblem("The file has no name")
+            raise ValueProblem(_("The file has no name"))
         with self.transaction() as tx:
             conn = tx.conn
             if attachment_id and records.id_exists(conn, attachment_id):
-                raise ValueProblem(f"There is already a record with the id {attachment_id}")
+                raise ValueProblem(
+                    _("There is already a record with the id {attachment_id}").format(
+                        attachment_id=attachment_id
+                    )
+                )
             return attachments.add(conn, filename, data, media_type, text=text, locked=locked,
                                    page_count=page_count, attachment_id=attachment_id,
                                    added_at=added_at)
@@ -600,7 +632,7 @@ class Case:
         (VACUUM INTO on this thread's reader, so writes carry on meanwhile)."""
         self._check()
         if self._tx_thread == threading.get_ident():
-            raise StoreError("A copy of the case cannot be made in the middle of a change")
+            raise StoreError(_("A copy of the case cannot be made in the middle of a change"))
         with self._reader() as conn:
             conn.execute("PRAGMA query_only = OFF")  # VACUUM INTO writes only the new file
             try:
@@ -624,7 +656,7 @@ class Case:
     def change_passphrase(self, new_passphrase: str, kdf: dict[str, int] | None = None) -> None:
         """Re-wrap the key under a new passphrase; the file is replaced in one step."""
         if len(new_passphrase) < 8:
-            raise ValueProblem("Please choose a passphrase of at least 8 characters")
+            raise ValueProblem(_("Please choose a passphrase of at least 8 characters"))
         self._slots.set_passphrase(self._key, new_passphrase, kdf)
         self._save_slots("passphrase-changed")
 

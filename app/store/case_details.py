@@ -9,12 +9,13 @@ import hashlib
 
 from app.store import audit
 from app.store.db import Connection
+from app.translation import _
 
 CASE_SUBJECT = "case"
 SIGNING_SUBJECT = "bundle-signing-key"
 CERT_META = "bundle_signing_cert"
-_NAMES = {CASE_SUBJECT: "The case's own details (its id, and whether it is the demo)",
-          SIGNING_SUBJECT: "The case's bundle signing certificate"}
+_NAMES = {CASE_SUBJECT: _("The case's own details (its id, and whether it is the demo)"),
+          SIGNING_SUBJECT: _("The case's bundle signing certificate")}
 
 
 def case_state(case_id: str, demo: bool) -> str:
@@ -32,7 +33,7 @@ def _pem_fingerprint(pem: str) -> str:
     try:
         return certificate_fingerprint(base64.b64decode(body, validate=True))
     except ValueError:
-        return "not a certificate"
+        return _("not a certificate")
 
 
 def stored_states(conn: Connection) -> dict[str, str]:

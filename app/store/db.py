@@ -11,6 +11,7 @@ from typing import Any, TypeAlias
 import sqlcipher3
 
 from app.problems import Problem
+from app.translation import _
 
 DB_FILE = "case.db"
 
@@ -36,9 +37,9 @@ class StoreError(Problem):
     """The case's database could not be used; the message is plain English."""
 
 
-READ_ONLY_FOLDER = ("The case in {folder} is on a drive or in a folder Casebook cannot write to, "
-                    "and it needs to write there even to open the case. Copy the case folder "
-                    "onto this computer (or make the drive writable) and open it from there.")
+READ_ONLY_FOLDER = (_("The case in {folder} is on a drive or in a folder Casebook cannot write to, "
+                      "and it needs to write there even to open the case. Copy the case folder "
+                      "onto this computer (or make the drive writable) and open it from there."))
 
 
 def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection:
@@ -49,7 +50,7 @@ def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection
     connection refuses every write, so a reader can never change the case by mistake.
     """
     if len(db_key) != 32:
-        raise StoreError("The case key has the wrong length")
+        raise StoreError(_("The case key has the wrong length"))
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None,
                               factory=_CaseConnection)
     conn.chain_key = chain_key(db_key)
@@ -57,8 +58,8 @@ def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection
         conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not str(version[0]).startswith("4."):
-            raise StoreError("This copy of Casebook was built without SQLCipher 4 and cannot "
-                             "open encrypted cases")
+            raise StoreError(_("This copy of Casebook was built without SQLCipher 4 and cannot "
+                               "open encrypted cases"))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         pragmas = ("foreign_keys = ON", "temp_store = MEMORY", "query_only = ON") if read_only \
             else ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
@@ -70,8 +71,8 @@ def connect(path: Path, db_key: bytes, *, read_only: bool = False) -> Connection
         if not os.access(path.parent, os.W_OK):
             # SQLite keeps a shared-memory file beside a case's database even to read it.
             raise StoreError(READ_ONLY_FOLDER.format(folder=path.parent)) from None
-        raise StoreError("The case's database could not be opened with its key: it may be "
-                         "damaged, or not a Casebook case") from None
+        raise StoreError(_("The case's database could not be opened with its key: it may be "
+                           "damaged, or not a Casebook case")) from None
     except BaseException:
         conn.close()
         raise

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.store.db import StoreError
+from app.translation import _
 
 
 class CaseExists(StoreError):
@@ -22,7 +23,9 @@ def fresh_folder(folder: Path, purpose: str) -> Iterator[Path]:
     """
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
-        raise CaseExists(f"{folder} already has files in it; {purpose}")
+        raise CaseExists(
+            _("{folder} already has files in it; {purpose}").format(folder=folder, purpose=purpose)
+        )
     made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     try:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import IO
 
 from app.problems import Problem
+from app.translation import _
 
 LOCK_FILE = ".open-in-window.lock"
-IN_USE = ("This case is already open in another Casebook window. Look for it on the taskbar "
-          "or in the list of open windows.")
+IN_USE = (_("This case is already open in another Casebook window. Look for it on the taskbar "
+            "or in the list of open windows."))
 
 
 class CaseInUse(Problem):

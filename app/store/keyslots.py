@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.problems import Problem
 from app.store.atomic import write_atomic
+from app.translation import _
 
 KEYSLOT_FILE = "keyslots.json"
 FORMAT = "casebook.keyslots"
@@ -65,7 +66,7 @@ def normalise_recovery_code(text: str) -> str:
     if len(compact) != RECOVERY_GROUPS * RECOVERY_GROUP_LEN or any(
         ch not in RECOVERY_ALPHABET for ch in compact
     ):
-        raise WrongSecret("That recovery code doesn't open this case")
+        raise WrongSecret(_("That recovery code doesn't open this case"))
     return compact
 
 
@@ -105,13 +106,13 @@ class KeySlot:
         """Read one slot from the key-slot file, checking every value before it is trusted:
         ValueError names the first that is wrong."""
         if not isinstance(raw, dict) or raw.get("type") not in _SLOT_TYPES:
-            raise ValueError("one of its ways in is not one Casebook knows")
+            raise ValueError(_("one of its ways in is not one Casebook knows"))
         salt, nonce, wrapped = (_unb64_sized(raw.get(k), k, sizes)
                                 for k, sizes in (("salt", _SALT_BYTES), ("nonce", (12, 12)),
                                                  ("wrapped", (48, 48))))
         kdf = raw.get("kdf", {})
         if not isinstance(kdf, dict):
-            raise ValueError("one of its ways in is damaged")
+            raise ValueError(_("one of its ways in is damaged"))
         if raw["type"] == "passphrase":
             check_argon2(kdf)
         return cls(type=raw["type"], salt=salt, nonce=nonce, wrapped=wrapped, kdf=dict(kdf))
@@ -130,22 +131,24 @@ def check_argon2(kdf: dict[str, Any]) -> None:
     for name, (low, high) in ARGON2_LIMITS.items():
         value = kdf.get(name)
         if type(value) is not int or not low <= value <= high:
-            raise ValueError(f"its passphrase settings are missing or out of range: {name}")
+            raise ValueError(
+                _("its passphrase settings are missing or out of range: {name}").format(name=name)
+            )
     if kdf["memory_kib"] < 8 * kdf["parallelism"]:
-        raise ValueError("its passphrase settings do not fit together")
+        raise ValueError(_("its passphrase settings do not fit together"))
     if kdf["time_cost"] * kdf["memory_kib"] > _ARGON2_WORK:
-        raise ValueError("its passphrase settings would take far too long to try")
+        raise ValueError(_("its passphrase settings would take far too long to try"))
 
 
 def _unb64_sized(text: Any, name: str, sizes: tuple[int, int]) -> bytes:
     if not isinstance(text, str) or len(text) > 200:
-        raise ValueError(f"one of its ways in is damaged ({name})")
+        raise ValueError(_("one of its ways in is damaged ({name})").format(name=name))
     try:
         value = _unb64(text)
     except (ValueError, UnicodeEncodeError):
-        raise ValueError(f"one of its ways in is damaged ({name})") from None
+        raise ValueError(_("one of its ways in is damaged ({name})").format(name=name)) from None
     if not sizes[0] <= len(value) <= sizes[1]:
-        raise ValueError(f"one of its ways in is damaged ({name})")
+        raise ValueError(_("one of its ways in is damaged ({name})").format(name=name))
     return value
 
 
@@ -204,34 +207,34 @@ class KeySlots:
         """The database key, or WrongSecret."""
         slot = self.get("passphrase")
         if slot is None:
-            raise WrongSecret("This case has no passphrase set")
+            raise WrongSecret(_("This case has no passphrase set"))
         params = {k: slot.kdf[k] for k in ("time_cost", "memory_kib", "parallelism")}
         try:
             return self._unwrap(slot, _derive_passphrase_key(passphrase, slot.salt, params))
         except InvalidTag:
-            raise WrongSecret("That passphrase doesn't open this case") from None
+            raise WrongSecret(_("That passphrase doesn't open this case")) from None
 
     def open_with_recovery(self, code: str) -> bytes:
         """The database key from the recovery code, or WrongSecret."""
         slot = self.get("recovery")
         if slot is None:
-            raise WrongSecret("This case has no recovery code")
+            raise WrongSecret(_("This case has no recovery code"))
         key = _derive_hkdf(normalise_recovery_code(code).encode(), slot.salt)
         try:
             return self._unwrap(slot, key)
         except InvalidTag:
-            raise WrongSecret("That recovery code doesn't open this case") from None
+            raise WrongSecret(_("That recovery code doesn't open this case")) from None
 
     def open_with_keyring_secret(self, secret: bytes) -> bytes:
         """The database key from the keyring's secret, or WrongSecret."""
         slot = self.get("keyring")
         if slot is None:
-            raise WrongSecret("This case is not remembered on this computer")
+            raise WrongSecret(_("This case is not remembered on this computer"))
         try:
             return self._unwrap(slot, _derive_hkdf(secret, slot.salt))
         except InvalidTag:
             raise WrongSecret(
-                "The key remembered on this computer no longer fits this case"
+                _("The key remembered on this computer no longer fits this case")
             ) from None
 
     # Files ------------------------------------------------------------------------------
@@ -244,28 +247,32 @@ class KeySlots:
     @classmethod
     def from_bytes(cls, data: bytes) -> KeySlots:
         """Read a key-slot file's contents, refusing anything that is not one."""
-        damaged = "The case's key file is damaged and cannot be read"
+        damaged = _("The case's key file is damaged and cannot be read")
         if len(data) > _MAX_FILE_BYTES:
-            raise KeySlotError(f"{damaged} (it is far larger than a key file)")
+            raise KeySlotError(
+                _("{damaged} (it is far larger than a key file)").format(damaged=damaged)
+            )
         try:
             doc = json.loads(data.decode("utf-8"))
         except (ValueError, RecursionError):
             raise KeySlotError(damaged) from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise KeySlotError("This is not a Casebook key file")
+            raise KeySlotError(_("This is not a Casebook key file"))
         if doc.get("version") != 1:
-            raise KeySlotError("This case's key file is from a newer Casebook; please update")
+            raise KeySlotError(_("This case's key file is from a newer Casebook; please update"))
         case_id, listed = doc.get("case_id"), doc.get("slots")
         if not isinstance(case_id, str) or not 0 < len(case_id) <= 100:
-            raise KeySlotError(f"{damaged} (its case id is missing)")
+            raise KeySlotError(_("{damaged} (its case id is missing)").format(damaged=damaged))
         if not isinstance(listed, list) or not 0 < len(listed) <= len(_SLOT_TYPES):
-            raise KeySlotError(f"{damaged} (its list of ways in is missing)")
+            raise KeySlotError(
+                _("{damaged} (its list of ways in is missing)").format(damaged=damaged)
+            )
         try:
             slots = [KeySlot.from_json(s) for s in listed]
         except ValueError as exc:
             raise KeySlotError(f"{damaged} ({exc})") from None
         if len({s.type for s in slots}) != len(slots):
-            raise KeySlotError(f"{damaged} (a way in is listed twice)")
+            raise KeySlotError(_("{damaged} (a way in is listed twice)").format(damaged=damaged))
         return cls(case_id, slots)
 
     def save(self, folder: Path) -> None:
@@ -277,5 +284,5 @@ class KeySlots:
         """Read the key-slot file of a case folder."""
         path = folder / KEYSLOT_FILE
         if not path.exists():
-            raise KeySlotError(f"There is no Casebook case in {folder}")
+            raise KeySlotError(_("There is no Casebook case in {folder}").format(folder=folder))
         return cls.from_bytes(path.read_bytes())

@@ -18,6 +18,7 @@ from app.problems import Problem
 from app.store.atomic import write_atomic
 from app.store.db import DB_FILE, DatabaseError
 from app.store.keyslots import KEYSLOT_FILE
+from app.translation import _
 
 
 class OutputRefused(Problem):
@@ -44,13 +45,21 @@ def check_target(path: Path, what: str) -> Path:
     target = Path(path).expanduser().resolve()
     case = case_holding(target)
     if case is not None:
-        raise OutputRefused(f"{path} is inside the case folder {case}: save the {what} "
-                            f"somewhere outside it. Nothing was written.")
+        raise OutputRefused(
+            _(
+                "{path} is inside the case folder {case}: save the {what} somewhere "
+                "outside it. Nothing was written."
+            ).format(path=path, case=case, what=what)
+        )
     if target.is_dir():
-        raise OutputRefused(f"{path} is a folder: give a file name for the {what}. Nothing "
-                            f"was written.")
+        raise OutputRefused(_("{path} is a folder: give a file name for the {what}. Nothing was "
+                              "written.").format(path=path, what=what))
     if not target.parent.is_dir():
-        raise OutputRefused(f"The folder {target.parent} does not exist. Nothing was written.")
+        raise OutputRefused(
+            _("The folder {parent} does not exist. Nothing was written.").format(
+                parent=target.parent
+            )
+        )
     return target
 
 
@@ -69,12 +78,12 @@ def clear_leftovers(target: Path, older_than_s: float = 0.0) -> None:
 def _where(path: Path | None) -> str:
     """The drive or mounted disk a path is on, as people know it."""
     if path is None:
-        return "the disk"
+        return _("the disk")
     path = path.resolve()
     if path.drive:
         return path.drive  # "C:" on Windows
     mount = next((f for f in (path, *path.parents) if os.path.ismount(f)), None)
-    return "this computer's main disk" if mount is None or mount == Path(mount.anchor) \
+    return _("this computer's main disk") if mount is None or mount == Path(mount.anchor) \
         else str(mount)
 
 
@@ -87,14 +96,19 @@ def disk_words(exc: BaseException, path: Path | None, doing: str) -> str | None:
     number = getattr(exc, "errno", None)
     text = str(exc).casefold()
     if number in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in text:
-        return f"There is not enough space on {_where(path)} to {doing}; nothing was changed."
+        return _("There is not enough space on {0} to {doing}; nothing was changed.").format(
+            _where(path), doing=doing
+        )
     if number == errno.EROFS or "readonly" in text or "read-only" in text:
         where = _where(path)
-        return f"{where[0].upper()}{where[1:]} is read-only, so Casebook cannot {doing}; " \
-               f"nothing was changed."
+        return _("{0}{1} is read-only, so Casebook cannot {doing}; nothing was changed.").format(
+            where[0].upper(), where[1:], doing=doing
+        )
     if number in (errno.EACCES, errno.EPERM):
         place = f" in {path.parent}" if path is not None else ""
-        return f"Casebook is not allowed to {doing}{place}; nothing was changed."
+        return _("Casebook is not allowed to {doing}{place}; nothing was changed.").format(
+            doing=doing, place=place
+        )
     return None
 
 
@@ -102,7 +116,7 @@ def met_disk_words(exc: BaseException) -> str | None:
     """`disk_words` for a problem met anywhere (the last guard's first question): on the file
     the error names, if it names one."""
     named = getattr(exc, "filename", None)
-    return disk_words(exc, Path(named) if isinstance(named, str) else None, "finish this")
+    return disk_words(exc, Path(named) if isinstance(named, str) else None, _("finish this"))
 
 
 def write_output(path: Path, data: bytes, what: str) -> Path:
@@ -112,7 +126,10 @@ def write_output(path: Path, data: bytes, what: str) -> Path:
     try:
         write_atomic(target, data)
     except OSError as exc:
-        raise OutputRefused(disk_words(exc, target, f"save the {what}")
-                            or f"The {what} was not saved: {exc.strerror or exc}. Nothing was "
-                               f"changed.") from None
+        raise OutputRefused(
+            disk_words(exc, target, _("save the {what}").format(what=what))
+            or _("The {what} was not saved: {0}. Nothing was changed.").format(
+                exc.strerror or exc, what=what
+            )
+        ) from None
     return target

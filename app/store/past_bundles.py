@@ -11,6 +11,7 @@ from app.formats import long_day
 from app.records.values import parse_instant, uk_day
 from app.store import audit
 from app.store.db import Connection
+from app.translation import _
 
 PREFIX = "bundle:"
 # The audit actions that change the list of past bundles.
@@ -50,7 +51,7 @@ def head_of(stored: dict[str, Any]) -> audit.ChainHead | None:
 
 def label(stored: dict[str, Any]) -> str:
     """'the bundle of 12 March 2026', for messages."""
-    return f"the bundle of {long_day(uk_day(parse_instant(str(stored['built_at']))))}"
+    return _("the bundle of {0}").format(long_day(uk_day(parse_instant(str(stored['built_at'])))))
 
 
 def witnesses(conn: Connection) -> list[audit.Witness]:

@@ -21,6 +21,7 @@ from app.records.kinds import RecordKind
 from app.records.values import Moment, format_instant, now_utc
 from app.store import audit
 from app.store.db import Connection
+from app.translation import _
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def sort_key(record_type: str, data: dict[str, Any]) -> str:
 
 
 def _texts(value: Any, path: str) -> Iterator[str]:
-    head, _, rest = path.partition(".")
+    head, _dot, rest = path.partition(".")
     found = value.get(head) if isinstance(value, dict) else None
     for item in found if isinstance(found, list) else [found]:
         if rest:
@@ -250,7 +251,7 @@ def update(conn: Connection, record_id: str, data: dict[str, Any]) -> bool:
     """
     row = get(conn, record_id)
     if row.deleted_at:
-        raise RecordMissing(f"Record {record_id} has been deleted")
+        raise RecordMissing(_("Record {record_id} has been deleted").format(record_id=record_id))
     data = _carry(row.type, row.data, data)
     if row.data == data or {**row.data, FORMAT_KEY: record_format(row.data)} == data:
         return False
@@ -291,7 +292,9 @@ def get(conn: Connection, record_id: str) -> StoredRow:
     """One record by id (tombstones included), or RecordMissing."""
     raw = conn.execute(f"SELECT {_COLUMNS} FROM records WHERE id = ?", (record_id,)).fetchone()
     if raw is None:
-        raise RecordMissing(f"There is no record {record_id} in this case")
+        raise RecordMissing(
+            _("There is no record {record_id} in this case").format(record_id=record_id)
+        )
     return _row(raw)
 
 

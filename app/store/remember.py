@@ -13,6 +13,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from app.translation import _
+
 SERVICE = "Casebook"
 
 
@@ -76,17 +78,17 @@ def load(case_id: str) -> KeyringResult:
     try:
         stored = _in_time("get_password", SERVICE, case_id)
     except _NoAnswer:
-        return KeyringResult(None, "Your computer's password store did not answer, so please "
-                                   "use your passphrase this time.")
+        return KeyringResult(None, _("Your computer's password store did not answer, so please "
+                                     "use your passphrase this time."))
     except Exception as exc:  # noqa: BLE001 - any backend failure means "ask for the passphrase"
         if type(exc).__name__ == "KeyringLocked":
-            return KeyringResult(None, "Your computer's password store is locked, so please "
-                                       "use your passphrase this time.")
-        return KeyringResult(None, "This computer has no password store Casebook can use, so "
-                                   "please use your passphrase.")
+            return KeyringResult(None, _("Your computer's password store is locked, so please "
+                                         "use your passphrase this time."))
+        return KeyringResult(None, _("This computer has no password store Casebook can use, so "
+                                     "please use your passphrase."))
     if stored is None or stored == "":
-        return KeyringResult(None, "This computer's password store no longer holds the key "
-                                   "for this case, so please use your passphrase.")
+        return KeyringResult(None, _("This computer's password store no longer holds the key "
+                                     "for this case, so please use your passphrase."))
     try:
         if not isinstance(stored, str) or len(stored) > 200:
             raise ValueError
@@ -94,8 +96,8 @@ def load(case_id: str) -> KeyringResult:
         if len(secret) != _SECRET_BYTES:
             raise ValueError
     except (binascii.Error, ValueError):
-        return KeyringResult(None, "The key remembered on this computer is damaged, so please "
-                                   "use your passphrase.")
+        return KeyringResult(None, _("The key remembered on this computer is damaged, so please "
+                                     "use your passphrase."))
     return KeyringResult(secret, None)
 
 
@@ -104,11 +106,11 @@ def store(case_id: str, secret: bytes) -> str | None:
     try:
         _in_time("set_password", SERVICE, case_id, base64.b64encode(secret).decode("ascii"))
     except _NoAnswer:
-        return ("This computer's password store did not answer, so the key was not saved. You "
-                "can still open the case with your passphrase or recovery code.")
+        return (_("This computer's password store did not answer, so the key was not saved. You "
+                  "can still open the case with your passphrase or recovery code."))
     except Exception:  # noqa: BLE001 - the keyring is optional; say so and carry on
-        return ("Casebook could not save the key in this computer's password store. You can "
-                "still open the case with your passphrase or recovery code.")
+        return (_("Casebook could not save the key in this computer's password store. You can "
+                  "still open the case with your passphrase or recovery code."))
     return None
 
 

@@ -20,6 +20,7 @@ from cryptography.x509.oid import NameOID
 from app.store import audit
 from app.store.case_details import CERT_META, SIGNING_SUBJECT, certificate_fingerprint
 from app.store.db import Connection
+from app.translation import _
 
 __all__ = ["CERT_META", "KEY_META", "SigningIdentity", "certificate_fingerprint", "create", "load"]
 KEY_META = "bundle_signing_key"
@@ -88,7 +89,7 @@ def load(conn: Connection, case_id: str, db_key: bytes) -> SigningIdentity | Non
     key = serialization.load_pem_private_key(stored[KEY_META].encode("ascii"),
                                              password=_password(case_id, db_key))
     if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise ValueError("The case's signing key is not in the expected form.")
+        raise ValueError(_("The case's signing key is not in the expected form."))
     return SigningIdentity(key, x509.load_pem_x509_certificate(stored[CERT_META].encode("ascii")))
 
 

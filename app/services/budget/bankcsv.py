@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.problems import Problem
+from app.translation import _
 
 MAX_BYTES = 20 * 1024 * 1024
 COLUMN_NAMES = ("date", "description", "amount", "paid_in", "paid_out", "balance", "ignore")
@@ -28,18 +29,18 @@ _HEADER_SEARCH_LINES = 30  # preamble lines (e.g. Nationwide's account summary) 
 _SHOWN_CHARS = 40
 
 _UNKNOWN_LAYOUT = (
-    "We could not recognise which bank this statement comes from. Say what each column "
-    "holds with column mapping, for example --columns date,description,amount,balance "
-    "(names: date, description, amount, paid_in, paid_out, balance, ignore)."
+    _("We could not recognise which bank this statement comes from. Say what each column "
+      "holds with column mapping, for example --columns date,description,amount,balance "
+      "(names: date, description, amount, paid_in, paid_out, balance, ignore).")
 )
 _NOT_TEXT = (
-    "This file is not a text file, so it cannot be a CSV statement. Download the statement "
-    "from your bank as CSV and try again."
+    _("This file is not a text file, so it cannot be a CSV statement. Download the statement "
+      "from your bank as CSV and try again.")
 )
 _OTHER_FORMATS = (
     (b"%PDF", "a PDF"),
     (b"PK\x03\x04", "a spreadsheet or zip file"),
-    (b"\xd0\xcf\x11\xe0", "an Excel spreadsheet"),
+    (b"\xd0\xcf\x11\xe0", _("an Excel spreadsheet")),
 )
 
 
@@ -222,7 +223,7 @@ def _year(text: str) -> int:
 def _parse_date(raw: str) -> date:
     text = raw.strip()
     if not text:
-        raise _RowProblem("there is no date")
+        raise _RowProblem(_("there is no date"))
     parts: tuple[int, int, int] | None = None
     if m := _DMY.fullmatch(text):
         parts = (_year(m.group(4)), int(m.group(3)), int(m.group(1)))
@@ -232,13 +233,13 @@ def _parse_date(raw: str) -> date:
         parts = (_year(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
     if parts is None:
         raise _RowProblem(
-            f"the date '{_shown(text)}' is not in a form we recognise "
-            "(for example 31/01/2026, 31 Jan 2026 or 2026-01-31)"
+            _("the date '{0}' is not in a form we recognise (for example 31/01/2026, "
+              "31 Jan 2026 or 2026-01-31)").format(_shown(text))
         )
     try:
         return date(*parts)
     except ValueError:
-        raise _RowProblem(f"the date '{_shown(text)}' is not a real date") from None
+        raise _RowProblem(_("the date '{0}' is not a real date").format(_shown(text))) from None
 
 
 # ---------------------------------------------------------------- money
@@ -268,16 +269,22 @@ def _parse_money(raw: str, what: str) -> Decimal | None:
         or (m.group("sign1") and m.group("sign2"))
         or (bracketed and (m.group("sign1") or m.group("sign2")))
     ):
-        raise _RowProblem(f"the {what} '{_shown(text)}' is not an amount of money")
+        raise _RowProblem(
+            _("the {what} '{0}' is not an amount of money").format(_shown(text), what=what)
+        )
     frac = m.group("frac") or ""
     if len(frac) > 2:
         raise _RowProblem(
-            f"the {what} '{_shown(text)}' has more than two decimal places "
-            "(only pounds and pence are allowed)"
+            _("the {what} '{0}' has more than two decimal places (only pounds and "
+              "pence are allowed)").format(_shown(text), what=what)
         )
     whole = (m.group("whole") or "0").replace(",", "")
     if len(whole.lstrip("0")) > _MAX_DIGITS:
-        raise _RowProblem(f"the {what} '{_shown(text)}' is too large to be an amount of money")
+        raise _RowProblem(
+            _("the {what} '{0}' is too large to be an amount of money").format(
+                _shown(text), what=what
+            )
+        )
     value = Decimal(f"{whole}.{frac or '0'}").quantize(_PENNY)
     negative = bracketed or "-" in (m.group("sign1") or "", m.group("sign2") or "")
     if negative and value:
@@ -288,9 +295,9 @@ def _parse_money(raw: str, what: str) -> Decimal | None:
 def _combine(paid_in: Decimal | None, paid_out: Decimal | None) -> Decimal:
     # The column gives the direction; some banks also put a minus sign on debits.
     if paid_in is None and paid_out is None:
-        raise _RowProblem("there is no amount in either the paid-in or the paid-out column")
+        raise _RowProblem(_("there is no amount in either the paid-in or the paid-out column"))
     if paid_in and paid_out:
-        raise _RowProblem("there are amounts in both the paid-in and the paid-out columns")
+        raise _RowProblem(_("there are amounts in both the paid-in and the paid-out columns"))
     if paid_out:
         return -abs(paid_out)
     return abs(paid_in) if paid_in is not None else Decimal("0.00")
@@ -301,15 +308,16 @@ def _combine(paid_in: Decimal | None, paid_out: Decimal | None) -> Decimal:
 def _decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise StatementError(
-            f"The file is {len(data) / 1024 / 1024:.1f} MB, more than the "
-            f"{MAX_BYTES // 1024 // 1024} MB limit for a bank statement. "
-            "Export a shorter date range and try again."
+            _(
+                "The file is {0:.1f} MB, more than the {1} MB limit for a bank "
+                "statement. Export a shorter date range and try again."
+            ).format(len(data) / 1024 / 1024, MAX_BYTES // 1024 // 1024)
         )
     for magic, what in _OTHER_FORMATS:
         if data.startswith(magic):
             raise StatementError(
-                f"This file is {what}, not a CSV file. Download the statement from your "
-                "bank as CSV and try again."
+                _("This file is {what}, not a CSV file. Download the statement from your "
+                  "bank as CSV and try again.").format(what=what)
             )
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -326,7 +334,7 @@ def _decode(data: bytes) -> str:
         raise StatementError(_NOT_TEXT)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise StatementError("The file is empty.")
+        raise StatementError(_("The file is empty."))
     return text
 
 
@@ -360,7 +368,9 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
         try:
             cells = next(csv.reader([line], delimiter=delimiter), [])
         except csv.Error as exc:
-            raise StatementError(f"Line {number} of the file cannot be read as CSV.") from exc
+            raise StatementError(
+                _("Line {number} of the file cannot be read as CSV.").format(number=number)
+            ) from exc
         if any(cell.strip() for cell in cells):
             records.append((number, cells))
     return records
@@ -437,7 +447,7 @@ def _santander_records(text: str) -> list[tuple[int, list[str]]]:
 
 
 def _find_header(records: list[tuple[int, list[str]]]) -> tuple[_Layout, int] | None:
-    for position, (_, cells) in enumerate(records[:_HEADER_SEARCH_LINES]):
+    for position, (_number, cells) in enumerate(records[:_HEADER_SEARCH_LINES]):
         names = {_header_name(cell) for cell in cells}
         for layout in _LAYOUTS:
             if layout.signature <= names:
@@ -511,29 +521,31 @@ def _validate_columns(columns: list[str]) -> list[str]:
         key = "_".join(raw.strip().lower().replace("-", " ").split())
         if not key:
             raise ColumnMappingError(
-                "The column mapping has an empty name; write ignore for a column to skip."
+                _("The column mapping has an empty name; write ignore for a column to skip.")
             )
         key = _COLUMN_ALIASES.get(key, key)
         if key not in COLUMN_NAMES:
             raise ColumnMappingError(
-                f"'{_shown(raw)}' is not a column name we know; use date, description, "
-                "amount, paid_in, paid_out, balance or ignore."
+                _("'{0}' is not a column name we know; use date, description, amount, "
+                  "paid_in, paid_out, balance or ignore.").format(_shown(raw))
             )
         names.append(key)
     counts = Counter(names)
     if counts["date"] != 1:
-        raise ColumnMappingError("The column mapping needs exactly one date column.")
+        raise ColumnMappingError(_("The column mapping needs exactly one date column."))
     for name in ("amount", "paid_in", "paid_out", "balance"):
         if counts[name] > 1:
-            raise ColumnMappingError(f"The column mapping names {name} more than once.")
+            raise ColumnMappingError(
+                _("The column mapping names {name} more than once.").format(name=name)
+            )
     has_pair = counts["paid_in"] and counts["paid_out"]
     if counts["amount"] and (counts["paid_in"] or counts["paid_out"]):
         raise ColumnMappingError(
-            "Use either one amount column or a paid_in and paid_out pair, not both."
+            _("Use either one amount column or a paid_in and paid_out pair, not both.")
         )
     if not counts["amount"] and not has_pair:
         raise ColumnMappingError(
-            "The column mapping needs an amount column, or both paid_in and paid_out."
+            _("The column mapping needs an amount column, or both paid_in and paid_out.")
         )
     return names
 
@@ -590,11 +602,11 @@ def _read_row(
     if mapping.amount is not None:
         amount = _parse_money(_cell(cells, mapping.amount), "amount")
         if amount is None:
-            raise _RowProblem("there is no amount")
+            raise _RowProblem(_("there is no amount"))
     else:
         amount = _combine(
-            _parse_money(_cell(cells, mapping.paid_in), "paid-in amount"),
-            _parse_money(_cell(cells, mapping.paid_out), "paid-out amount"),
+            _parse_money(_cell(cells, mapping.paid_in), _("paid-in amount")),
+            _parse_money(_cell(cells, mapping.paid_out), _("paid-out amount")),
         )
     balance = _parse_money(_cell(cells, mapping.balance), "balance")
     parts = [_cell(cells, i) for i in mapping.description]
@@ -624,13 +636,22 @@ def _build(
     seen: Counter[tuple[date, Decimal, str, Decimal | None]] = Counter()
     for line, cells in records:
         if cells is UNCLOSED_QUOTE:
-            rejected.append(RejectedRow(line, f"Line {line}: a quotation mark (\") is opened "
-                                              "but never closed, so the line cannot be read"))
+            rejected.append(
+                RejectedRow(
+                    line,
+                    _(
+                        'Line {line}: a quotation mark (") is opened but never closed, so the '
+                        "line cannot be read"
+                    ).format(line=line),
+                )
+            )
             continue
         try:
             when, description, amount, balance, counterparty = _read_row(cells, mapping)
         except _RowProblem as problem:
-            rejected.append(RejectedRow(line, f"Line {line}: {problem}"))
+            rejected.append(
+                RejectedRow(line, _("Line {line}: {problem}").format(line=line, problem=problem))
+            )
             continue
         # Identical rows in one file are separate payments: number them so each is kept.
         key = (when, amount, _collapse(description).casefold(), balance)
@@ -678,7 +699,7 @@ def parse_statement(data: bytes, columns: list[str] | None = None) -> ParsedStat
         return _build("hsbc", records, _HSBC_HEADERLESS)
     if text.lstrip().startswith("<"):
         raise StatementError(
-            "This file is a web page, not a CSV file (some banks' Excel download is one). "
-            "Download the statement as CSV or text and try again."
+            _("This file is a web page, not a CSV file (some banks' Excel download is one). "
+              "Download the statement as CSV or text and try again.")
         )
     raise StatementError(_UNKNOWN_LAYOUT)

@@ -18,6 +18,7 @@ from app.services.budget.money import PlanTimeline, plan_timeline
 from app.services.budget.spending import Suggester, check_links
 from app.store import records
 from app.store.case import Case
+from app.translation import _
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,17 @@ class ImportResult:
 
     def summary(self) -> str:
         """One plain line: 'Imported 12 payments; 3 were already in the case.'"""
-        text = f"Imported {self.imported} payment{'s' if self.imported != 1 else ''}"
+        text = _("Imported {imported} payment{0}").format(
+            "s" if self.imported != 1 else "", imported=self.imported
+        )
         if self.duplicates:
-            text += (f"; {self.duplicates} {'was' if self.duplicates == 1 else 'were'} "
-                     "already in the case")
+            text += _("; {duplicates} {0} already in the case").format(
+                "was" if self.duplicates == 1 else "were", duplicates=self.duplicates
+            )
         if self.rejected:
-            text += (f"; {len(self.rejected)} line{'s' if len(self.rejected) != 1 else ''} "
-                     "could not be used")
+            text += _("; {0} line{1} could not be used").format(
+                len(self.rejected), "s" if len(self.rejected) != 1 else ""
+            )
         return text + "."
 
 

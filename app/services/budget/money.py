@@ -43,6 +43,7 @@ from app.services.support_plans.plan_facts import (
 from app.services.timelimits.deadlines import add_calendar_months
 from app.services.timelimits.reminders import Reminder
 from app.store.case import Case
+from app.translation import _
 
 PENNY = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -119,12 +120,12 @@ class PeriodSummary:
         """'Underspent by £120.00' — in words, never by colour alone."""
         diff = self.difference
         if diff is None:
-            return "No budget recorded"
+            return _("No budget recorded")
         if diff > 0:
-            return f"Underspent by {pounds(diff)}"
+            return _("Underspent by {0}").format(pounds(diff))
         if diff < 0:
-            return f"Overspent by {pounds(-diff)}"
-        return "Exactly on budget"
+            return _("Overspent by {0}").format(pounds(-diff))
+        return _("Exactly on budget")
 
 
 def _pence(value: Decimal) -> Decimal:
@@ -225,7 +226,7 @@ def spend_by_outcome(transactions: Sequence[Transaction],
     for oid in shown:
         ref = timeline.outcomes.get(oid)
         rows.append(OutcomeSpend(
-            oid, ref.text if ref else "(an outcome no longer in any plan)",
+            oid, ref.text if ref else _("(an outcome no longer in any plan)"),
             ref.status if ref else "unknown", ref.plan_id if ref else None,
             ref.plan_title if ref else None, spent.get(oid, ZERO), count[oid]))
     return rows
@@ -272,14 +273,21 @@ def employer_reminders_from(transactions: Sequence[Transaction], today: date) ->
     if kept:
         end = kept[0]
         until = date(end.year + PAYROLL_KEEP_YEARS, 4, 5)
-        found.append(Reminder(
-            "payroll-records",
-            f"Keep PA payroll records until {format_day(until)}",
-            f"Payslips, wage records and PAYE payments for the {end.year - 1}–"
-            f"{str(end.year)[2:]} tax year must be kept for {PAYROLL_KEEP_YEARS} years after it "
-            "ends, and each later year's the same (Income Tax (PAYE) Regulations 2003, "
-            "regulation 97). Many councils ask for direct payment records for longer.",
-            until, 0, None))
+        found.append(
+            Reminder(
+                "payroll-records",
+                _("Keep PA payroll records until {0}").format(format_day(until)),
+                _(
+                    "Payslips, wage records and PAYE payments for the {0}–{1} tax year "
+                    "must be kept for {PAYROLL_KEEP_YEARS} years after it ends, and each "
+                    "later year's the same (Income Tax (PAYE) Regulations 2003, regulation "
+                    "97). Many councils ask for direct payment records for longer."
+                ).format(end.year - 1, str(end.year)[2:], PAYROLL_KEEP_YEARS=PAYROLL_KEEP_YEARS),
+                until,
+                0,
+                None,
+            )
+        )
     insurance = sorted((t for t in transactions if _is_insurance(t) and t.date <= today),
                        key=lambda t: t.date)
     pays_staff = any(_category(t) == "pa wages" for t in payroll)
@@ -288,21 +296,28 @@ def employer_reminders_from(transactions: Sequence[Transaction], today: date) ->
         renew = add_calendar_months(last.date, 12)
         late = max((today - renew).days, 0)
         if late or (renew - today).days <= INSURANCE_NOTICE_DAYS:
-            found.append(Reminder(
-                "insurance-renewal",
-                "Employer's liability insurance: renewal " + ("overdue" if late else "due soon"),
-                f"It was last paid on {format_day(last.date)}, so it is likely to run out on "
-                f"{format_day(renew)}. Employing a PA without it is against the law "
-                "(Employers' Liability (Compulsory Insurance) Act 1969) and councils ask to "
-                "see it each year.",
-                renew, late, last.id))
+            found.append(
+                Reminder(
+                    "insurance-renewal",
+                    _("Employer's liability insurance: renewal ")
+                    + ("overdue" if late else _("due soon")),
+                    _(
+                        "It was last paid on {0}, so it is likely to run out on {1}. Employing "
+                        "a PA without it is against the law (Employers' Liability (Compulsory "
+                        "Insurance) Act 1969) and councils ask to see it each year."
+                    ).format(format_day(last.date), format_day(renew)),
+                    renew,
+                    late,
+                    last.id,
+                )
+            )
     elif pays_staff:
         found.append(Reminder(
             "insurance-missing",
-            "No employer's liability insurance is recorded",
-            "PA wages are paid from the budget but no insurance payment is recorded. "
-            "Employing a PA without it is against the law (Employers' Liability (Compulsory "
-            "Insurance) Act 1969); record the payment, or arrange cover.",
+            _("No employer's liability insurance is recorded"),
+            _("PA wages are paid from the budget but no insurance payment is recorded. "
+              "Employing a PA without it is against the law (Employers' Liability (Compulsory "
+              "Insurance) Act 1969); record the payment, or arrange cover."),
             today, 0, None))
     return found
 
@@ -414,22 +429,37 @@ def money_reminders(case: Case, today: date) -> list[Reminder]:
     outcome, and the PA employer reminders."""
     report = money_report(case, today)
     scotland = case.person().jurisdiction == "scotland"
-    why = ("In Scotland the council must give notice before it stops a direct payment (the "
-           "Self-directed Support (Direct Payments) (Scotland) Regulations 2014)." if scotland
-           else "A direct payment should not stop without the council telling you why.")
-    found = [Reminder(
-        "payment-missed",
-        f"The council's payment of {pounds(c.amount)} due on {format_day(c.expected_on)} has not "
-        "arrived",
-        f"Ask the council in writing why, and when it will pay. {why}",
-        c.expected_on, (today - c.expected_on).days, None) for c in report.missed]
+    why = (_("In Scotland the council must give notice before it stops a direct payment (the "
+             "Self-directed Support (Direct Payments) (Scotland) Regulations 2014).") if scotland
+           else _("A direct payment should not stop without the council telling you why."))
+    found = [
+        Reminder(
+            "payment-missed",
+            _("The council's payment of {0} due on {1} has not arrived").format(
+                pounds(c.amount), format_day(c.expected_on)
+            ),
+            _("Ask the council in writing why, and when it will pay. {why}").format(why=why),
+            c.expected_on,
+            (today - c.expected_on).days,
+            None,
+        )
+        for c in report.missed
+    ]
     if report.unlinked:
         n = len(report.unlinked)
-        found.append(Reminder(
-            "spending-unlinked",
-            f"{n} payment{'s' if n != 1 else ''} out ({pounds(report.unlinked_total)}) not linked "
-            "to an outcome",
-            "A council can ask for money back if it cannot see which agreed outcome it was "
-            "spent on. Link each payment on the Money page.",
-            None, 0, report.unlinked[0].id))
+        found.append(
+            Reminder(
+                "spending-unlinked",
+                _("{n} payment{0} out ({1}) not linked to an outcome").format(
+                    "s" if n != 1 else "", pounds(report.unlinked_total), n=n
+                ),
+                _(
+                    "A council can ask for money back if it cannot see which agreed outcome it was "
+                    "spent on. Link each payment on the Money page."
+                ),
+                None,
+                0,
+                report.unlinked[0].id,
+            )
+        )
     return found + list(report.reminders)

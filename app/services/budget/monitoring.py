@@ -33,6 +33,7 @@ from app.services.budget.money import (
 from app.services.budget.schedule import PaymentCheck, check_payments, schedules_in_use
 from app.services.support_plans.plan_facts import budget_text, format_day, plan_name
 from app.store.case import Case
+from app.translation import _
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -85,7 +86,7 @@ class MonitoringReturn:
     @property
     def title(self) -> str:
         """The heading, marked when the case is the demo."""
-        return ("DEMO — " if self.demo else "") + "Direct payment monitoring return"
+        return (_("DEMO — ") if self.demo else "") + _("Direct payment monitoring return")
 
 
 def _line(t: Transaction, outcome_words: dict[str, str], files: dict[str, str]) -> ReturnLine:
@@ -99,7 +100,7 @@ def _line(t: Transaction, outcome_words: dict[str, str], files: dict[str, str]) 
 def monitoring_return(case: Case, start: date, end: date) -> MonitoringReturn:
     """Gather the return for the days from `start` to `end`, both included."""
     if end < start:
-        raise ReturnError("The end of the period is before its start.")
+        raise ReturnError(_("The end of the period is before its start."))
     everything = case.list_of(Transaction)
     inside = sorted((t for t in everything if start <= t.date <= end), key=lambda t: (t.date, t.id))
     timeline = plan_timeline(case)
@@ -114,8 +115,8 @@ def monitoring_return(case: Case, start: date, end: date) -> MonitoringReturn:
         demo=case.is_demo,
         start=start,
         end=end,
-        plans=tuple(f"{plan_name(p)} (dated {format_day(p.dated)}): {budget_text(p)}"
-                    for p in in_force),
+        plans=tuple(_("{plan} (dated {day}): {budget}").format(
+            plan=plan_name(p), day=format_day(p.dated), budget=budget_text(p)) for p in in_force),
         lines=tuple(_line(t, words, files) for t in inside),
         periods=tuple(budget_periods(inside, timeline, end)),
         by_outcome=tuple(spend_by_outcome(inside, timeline)),
@@ -155,34 +156,88 @@ def _over_under(period: PeriodSummary) -> tuple[str, str]:
 def to_csv(ret: MonitoringReturn) -> bytes:
     """The return as CSV (UTF-8 with a byte-order mark, which spreadsheets need to show £)."""
     rows: list[Sequence[str]] = [
-        [ret.title], ["Person", ret.person],
-        ["From", ret.start.isoformat(), "To", ret.end.isoformat()],
-        *(["Plan in force", text] for text in ret.plans), [],
-        ["Date", "Paid to or from", "Description", "Category", "Money in (£)", "Money out (£)",
-         "Outcomes", "Receipts"],
-        *([line.day.isoformat(), line.counterparty, line.description, line.category,
-           _pounds(line.money_in), _pounds(line.money_out), "; ".join(line.outcomes),
-           "; ".join(line.receipts)] for line in ret.lines),
-        ["Totals", "", "", "", format_money(ret.total_in), format_money(ret.total_out)], [],
-        ["Month", "Budget (£)", "Council paid (£)", "Other money in (£)", "Spent (£)",
-         "Underspend (£)", "Overspend (£)"],
-        *([p.label, "" if p.budget is None else format_money(p.budget), format_money(p.received),
-           format_money(p.other_in), format_money(p.spent), *_over_under(p)]
-          for p in ret.periods), [],
-        ["Outcome", "Plan", "Spent (£)", "Payments"],
-        *([o.text, o.plan_title or "", format_money(o.spent), str(o.payments)]
-          for o in ret.by_outcome), [],
-        ["Spending not linked to an outcome"],
-        *([line.day.isoformat(), line.counterparty, line.description,
-           format_money(line.money_out)] for line in ret.unlinked), [],
-        ["Linked to an outcome of a plan not in force that day"],
-        *([line.day.isoformat(), line.counterparty, line.description,
-           "; ".join(line.outcomes)] for line in ret.outside_plan), [],
-        ["Council payments expected but not received"],
-        *([c.expected_on.isoformat(), format_money(c.amount)] for c in ret.missed), [],
-        ["Council payments less than expected", "Expected (£)", "Received (£)"],
-        *([c.expected_on.isoformat(), format_money(c.amount), format_money(c.received)]
-          for c in ret.short),
+        [ret.title],
+        [_("Person"), ret.person],
+        [_("From"), ret.start.isoformat(), _("To"), ret.end.isoformat()],
+        *([_("Plan in force"), text] for text in ret.plans),
+        [],
+        [
+            _("Date"),
+            _("Paid to or from"),
+            _("Description"),
+            _("Category"),
+            _("Money in (£)"),
+            _("Money out (£)"),
+            _("Outcomes"),
+            _("Receipts"),
+        ],
+        *(
+            [
+                line.day.isoformat(),
+                line.counterparty,
+                line.description,
+                line.category,
+                _pounds(line.money_in),
+                _pounds(line.money_out),
+                "; ".join(line.outcomes),
+                "; ".join(line.receipts),
+            ]
+            for line in ret.lines
+        ),
+        [_("Totals"), "", "", "", format_money(ret.total_in), format_money(ret.total_out)],
+        [],
+        [
+            _("Month"),
+            _("Budget (£)"),
+            _("Council paid (£)"),
+            _("Other money in (£)"),
+            _("Spent (£)"),
+            _("Underspend (£)"),
+            _("Overspend (£)"),
+        ],
+        *(
+            [
+                p.label,
+                "" if p.budget is None else format_money(p.budget),
+                format_money(p.received),
+                format_money(p.other_in),
+                format_money(p.spent),
+                *_over_under(p),
+            ]
+            for p in ret.periods
+        ),
+        [],
+        [_("Outcome"), _("Plan"), _("Spent (£)"), _("Payments")],
+        *(
+            [o.text, o.plan_title or "", format_money(o.spent), str(o.payments)]
+            for o in ret.by_outcome
+        ),
+        [],
+        [_("Spending not linked to an outcome")],
+        *(
+            [
+                line.day.isoformat(),
+                line.counterparty,
+                line.description,
+                format_money(line.money_out),
+            ]
+            for line in ret.unlinked
+        ),
+        [],
+        [_("Linked to an outcome of a plan not in force that day")],
+        *(
+            [line.day.isoformat(), line.counterparty, line.description, "; ".join(line.outcomes)]
+            for line in ret.outside_plan
+        ),
+        [],
+        [_("Council payments expected but not received")],
+        *([c.expected_on.isoformat(), format_money(c.amount)] for c in ret.missed),
+        [],
+        [_("Council payments less than expected"), _("Expected (£)"), _("Received (£)")],
+        *(
+            [c.expected_on.isoformat(), format_money(c.amount), format_money(c.received)]
+            for c in ret.short
+        ),
     ]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -23,6 +23,7 @@ from app.formats import pounds
 from app.paths import FONTS
 from app.services.budget.monitoring import MonitoringReturn
 from app.services.support_plans.plan_facts import format_day
+from app.translation import _
 
 _FONT, _BOLD = "CasebookSans", "CasebookSans-Bold"
 
@@ -74,53 +75,101 @@ def to_pdf(ret: MonitoringReturn) -> bytes:
     width = doc.width
     story: list[object] = [
         _p(ret.title, _TITLE),
-        _p(f"{ret.person} — from {format_day(ret.start)} to {format_day(ret.end)}", _BODY),
-        *(_p(f"Plan in force: {text}", _BODY) for text in ret.plans),
-        _p(f"Paid in: {pounds(ret.total_in)}. Paid out: {pounds(ret.total_out)}.", _BODY),
-        _p("Budget and spending by month", _HEAD),
-        _table(["Month", "Budget", "Council paid", "Spent", "Under or over"],
-               [[p.label, "–" if p.budget is None else f"{pounds(p.budget)}",
-                 _money_or_dash(p.received), _money_or_dash(p.spent), p.verdict()]
-                for p in ret.periods],
-               [w * width for w in (0.2, 0.18, 0.18, 0.18, 0.26)]),
-        _p("Spending towards each outcome", _HEAD),
-        _table(["Outcome", "Plan", "Spent", "Payments"],
-               [[o.text, o.plan_title or "", f"{pounds(o.spent)}", str(o.payments)]
-                for o in ret.by_outcome],
-               [w * width for w in (0.55, 0.2, 0.13, 0.12)]),
-        _p("Every payment in and out", _HEAD),
-        _table(["Date", "Paid to or from", "What for", "In", "Out", "Outcomes", "Receipts"],
-               [[format_day(x.day), x.counterparty, x.description or x.category,
-                 _money_or_dash(x.money_in), _money_or_dash(x.money_out),
-                 "; ".join(x.outcomes) or ("(money in)" if x.money_in else "NOT LINKED"),
-                 "; ".join(x.receipts)] for x in ret.lines],
-               [w * width for w in (0.11, 0.15, 0.17, 0.08, 0.08, 0.29, 0.12)]),
+        _p(
+            _("{person} — from {0} to {1}").format(
+                format_day(ret.start), format_day(ret.end), person=ret.person
+            ),
+            _BODY,
+        ),
+        *(_p(_("Plan in force: {text}").format(text=text), _BODY) for text in ret.plans),
+        _p(
+            _("Paid in: {0}. Paid out: {1}.").format(pounds(ret.total_in), pounds(ret.total_out)),
+            _BODY,
+        ),
+        _p(_("Budget and spending by month"), _HEAD),
+        _table(
+            [_("Month"), _("Budget"), _("Council paid"), _("Spent"), _("Under or over")],
+            [
+                [
+                    p.label,
+                    "–" if p.budget is None else f"{pounds(p.budget)}",
+                    _money_or_dash(p.received),
+                    _money_or_dash(p.spent),
+                    p.verdict(),
+                ]
+                for p in ret.periods
+            ],
+            [w * width for w in (0.2, 0.18, 0.18, 0.18, 0.26)],
+        ),
+        _p(_("Spending towards each outcome"), _HEAD),
+        _table(
+            [_("Outcome"), _("Plan"), _("Spent"), _("Payments")],
+            [
+                [o.text, o.plan_title or "", f"{pounds(o.spent)}", str(o.payments)]
+                for o in ret.by_outcome
+            ],
+            [w * width for w in (0.55, 0.2, 0.13, 0.12)],
+        ),
+        _p(_("Every payment in and out"), _HEAD),
+        _table(
+            [
+                _("Date"),
+                _("Paid to or from"),
+                _("What for"),
+                _("In"),
+                _("Out"),
+                _("Outcomes"),
+                _("Receipts"),
+            ],
+            [
+                [
+                    format_day(x.day),
+                    x.counterparty,
+                    x.description or x.category,
+                    _money_or_dash(x.money_in),
+                    _money_or_dash(x.money_out),
+                    "; ".join(x.outcomes) or (_("(money in)") if x.money_in else _("NOT LINKED")),
+                    "; ".join(x.receipts),
+                ]
+                for x in ret.lines
+            ],
+            [w * width for w in (0.11, 0.15, 0.17, 0.08, 0.08, 0.29, 0.12)],
+        ),
     ]
     if ret.unlinked:
-        story += [_p("Spending not linked to an outcome", _HEAD),
+        story += [_p(_("Spending not linked to an outcome"), _HEAD),
                   *(_p(f"{format_day(x.day)}: {x.counterparty or x.description} — "
                        f"{pounds(x.money_out)}", _BODY) for x in ret.unlinked)]
     if ret.outside_plan:
-        story += [_p("Linked to an outcome of a plan that was not in force that day", _HEAD),
+        story += [_p(_("Linked to an outcome of a plan that was not in force that day"), _HEAD),
                   *(_p(f"{format_day(x.day)}: {x.counterparty or x.description} — "
                        f"{'; '.join(x.outcomes)}", _BODY) for x in ret.outside_plan)]
     if ret.missed:
-        story += [_p("Council payments expected but not received", _HEAD),
+        story += [_p(_("Council payments expected but not received"), _HEAD),
                   *(_p(f"{format_day(c.expected_on)}: {pounds(c.amount)}", _BODY)
                     for c in ret.missed)]
     if ret.short:
-        story += [_p("Council payments less than expected", _HEAD),
-                  *(_p(f"{format_day(c.expected_on)}: {pounds(c.received)} received, "
-                       f"{pounds(c.amount)} expected", _BODY) for c in ret.short)]
+        story += [
+            _p(_("Council payments less than expected"), _HEAD),
+            *(
+                _p(
+                    _("{0}: {1} received, {2} expected").format(
+                        format_day(c.expected_on), pounds(c.received), pounds(c.amount)
+                    ),
+                    _BODY,
+                )
+                for c in ret.short
+            ),
+        ]
     story.append(Spacer(1, 6 * mm))
-    story.append(_p("Made with Casebook from the person's own records.", _BODY))
+    story.append(_p(_("Made with Casebook from the person's own records."), _BODY))
 
     def footer(canvas: Canvas, _doc: object) -> None:
         canvas.saveState()
         canvas.setFont(_FONT, 8)
         canvas.drawString(15 * mm, 8 * mm, f"{ret.title} — {ret.person}")
         canvas.drawRightString(landscape(A4)[0] - 15 * mm, 8 * mm,
-                               f"Page {canvas.getPageNumber()}")
+                               _("Page {0}").format(canvas.getPageNumber()))
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -22,12 +22,13 @@ from app.records.values import ValueProblem
 from app.services.support_plans.plan_facts import format_day
 from app.services.timelimits.deadlines import add_calendar_months
 from app.store.case import Case
+from app.translation import _
 
-COUNCIL_CATEGORY = "council payment"
+COUNCIL_CATEGORY = "council payment"  # a category as stored, not words to translate
 INTERVALS: tuple[PaymentInterval, ...] = get_args(PaymentInterval)
 INTERVAL_WORDS: dict[str, str] = {
-    "week": "every week", "2-weeks": "every 2 weeks", "4-weeks": "every 4 weeks",
-    "month": "every month", "quarter": "every 3 months",
+    "week": _("every week"), "2-weeks": _("every 2 weeks"), "4-weeks": _("every 4 weeks"),
+    "month": _("every month"), "quarter": _("every 3 months"),
 }
 _DAYS = {"week": 7, "2-weeks": 14, "4-weeks": 28}
 _MONTHS = {"month": 1, "quarter": 3}
@@ -65,12 +66,13 @@ class ScheduleTerms:
 
     def describe(self) -> str:
         """'£1,386.67 every month from 1 April 2026'."""
-        text = (f"{pounds(self.amount)} {INTERVAL_WORDS[self.interval]} "
-                f"from {format_day(self.first_on)}")
+        text = _("{amount} {interval} from {day}").format(
+            amount=pounds(self.amount), interval=INTERVAL_WORDS[self.interval],
+            day=format_day(self.first_on))
         if self.ends_on:
-            text += f" until {format_day(self.ends_on)}"
+            text += _(" until {day}").format(day=format_day(self.ends_on))
         if self.inferred:
-            text += f" (worked out from {self.based_on} payments)"
+            text += _(" (worked out from {based_on} payments)").format(based_on=self.based_on)
         return text
 
 
@@ -188,7 +190,11 @@ def _interval(text: str) -> PaymentInterval:
     for interval in INTERVALS:
         if interval == text:
             return interval
-    raise ScheduleError(f"'{text}' is not a payment interval; use one of: {', '.join(INTERVALS)}")
+    raise ScheduleError(
+        _("'{text}' is not a payment interval; use one of: {0}").format(
+            ", ".join(INTERVALS), text=text
+        )
+    )
 
 
 def terms_of(record: PaymentSchedule) -> ScheduleTerms:
@@ -282,7 +288,7 @@ def set_schedule(case: Case, amount: Decimal, interval: str, first_on: date, *,
     try:
         return case.add(record)
     except ValueProblem as exc:
-        raise ScheduleError(f"The schedule was not saved: {exc}") from None
+        raise ScheduleError(_("The schedule was not saved: {exc}").format(exc=exc)) from None
 
 
 def remove_schedule(case: Case, schedule_id: str) -> None:

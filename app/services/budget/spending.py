@@ -23,6 +23,7 @@ from app.services.recording.attachments import attach_file
 from app.services.support_plans.plan_facts import format_day, plan_name
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _
 
 # Payee words that say what a payment is, when no past payment to that payee does.
 _CATEGORY_WORDS = (
@@ -140,7 +141,7 @@ def link_suggested(case: Case, transaction_ids: Sequence[str]) -> list[Transacti
         for tid in transaction_ids:
             t = chosen.get(tid)
             if t is None:
-                raise MoneyError("One of the chosen payments is no longer in the case.")
+                raise MoneyError(_("One of the chosen payments is no longer in the case."))
             best = suggester.outcomes(t)[:1]
             if best and not t.outcome_ids:
                 linked.append(case.save(replace(t, outcome_ids=best)))
@@ -154,21 +155,24 @@ def check_links(t: Transaction, outcome_ids: Sequence[str], timeline: PlanTimeli
     if not outcome_ids:
         return
     if is_council_payment(t):
-        raise MoneyError("A council payment is money in for the whole budget; it is not "
-                         "linked to one outcome.")
+        raise MoneyError(_("A council payment is money in for the whole budget; it is not "
+                           "linked to one outcome."))
     plan = timeline.plan_on(t.date)
     allowed = {o.id for o in timeline.outcomes_on(t.date)}
     for oid in outcome_ids:
         if oid in allowed:
             continue
         ref = timeline.outcomes.get(oid)
-        what = f"'{ref.text}'" if ref else f"the outcome '{oid}'"
-        where = (f"the plan in force then was '{plan_name(plan)}'" if plan
-                 else "no plan was in force that day")
-        raise MoneyError(f"The payment of {format_day(t.date)} cannot be linked to {what}: "
-                         f"{where}.")
+        what = f"'{ref.text}'" if ref else _("the outcome '{oid}'").format(oid=oid)
+        where = (_("the plan in force then was '{0}'").format(plan_name(plan)) if plan
+                 else _("no plan was in force that day"))
+        raise MoneyError(
+            _("The payment of {0} cannot be linked to {what}: {where}.").format(
+                format_day(t.date), what=what, where=where
+            )
+        )
     if len(set(outcome_ids)) != len(outcome_ids):
-        raise MoneyError("The same outcome is chosen twice.")
+        raise MoneyError(_("The same outcome is chosen twice."))
 
 
 def link_outcomes(case: Case, transaction_ids: Sequence[str], outcome_ids: Sequence[str],
@@ -179,7 +183,7 @@ def link_outcomes(case: Case, transaction_ids: Sequence[str], outcome_ids: Seque
     linked, nothing changes. An empty `outcome_ids` without `add` unlinks.
     """
     if not transaction_ids:
-        raise MoneyError("Choose at least one payment to link.")
+        raise MoneyError(_("Choose at least one payment to link."))
     saved: list[Transaction] = []
     with case.transaction():
         timeline = plan_timeline(case)
@@ -187,7 +191,9 @@ def link_outcomes(case: Case, transaction_ids: Sequence[str], outcome_ids: Seque
             try:
                 t = case.get(Transaction, tid)
             except RecordMissing:
-                raise MoneyError("One of the chosen payments is no longer in the case.") from None
+                raise MoneyError(
+                    _("One of the chosen payments is no longer in the case.")
+                ) from None
             ids = list(outcome_ids)
             if add:
                 ids = [*t.outcome_ids, *(o for o in outcome_ids if o not in t.outcome_ids)]
@@ -208,25 +214,25 @@ def record_transaction(case: Case, t: Transaction,
                        receipts: Sequence[Receipt] = ()) -> Transaction:
     """Add (empty id) or correct a payment, with receipts (photos or PDFs) kept in the case."""
     if t.amount == 0:
-        raise MoneyError("The amount is £0.00; enter what was paid in or out.")
+        raise MoneyError(_("The amount is £0.00; enter what was paid in or out."))
     if t.amount != t.amount.quantize(PENNY):
-        raise MoneyError("Amounts are in pounds and pence, with at most two decimal places.")
+        raise MoneyError(_("Amounts are in pounds and pence, with at most two decimal places."))
     try:
         with case.transaction():
             check_links(t, t.outcome_ids, plan_timeline(case))
             ready = _with_receipts(case, t, receipts)
             return case.save(ready) if t.id else case.add(ready)
     except ValueProblem as exc:
-        raise MoneyError(f"Not saved: {exc}") from None
+        raise MoneyError(_("Not saved: {exc}").format(exc=exc)) from None
 
 
 def attach_receipts(case: Case, transaction_id: str, receipts: Sequence[Receipt]) -> Transaction:
     """Keep receipt files with a payment already recorded (its links are left as they are)."""
     if not receipts:
-        raise MoneyError("Choose at least one receipt file.")
+        raise MoneyError(_("Choose at least one receipt file."))
     with case.transaction():
         try:
             t = case.get(Transaction, transaction_id)
         except RecordMissing:
-            raise MoneyError("That payment is no longer in the case.") from None
+            raise MoneyError(_("That payment is no longer in the case.")) from None
         return case.save(_with_receipts(case, t, receipts))

@@ -41,6 +41,7 @@ from app.services.bundles.layout import (
     binary_streams,
     register_fonts,
 )
+from app.translation import _
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -173,7 +174,7 @@ def draw_stamps(frames: Sequence[tuple[float, float]], specs: Sequence[PageSpec]
         canv.setPageSize((width, height))
         canv.setLineWidth(0.5)
         margin = min(36.0, width * 0.06)
-        right = f"Page {number} of {total}"
+        right = _("Page {number} of {total}").format(number=number, total=total)
         canv.setFont(BOLD, size)
         canv.drawRightString(width - margin, band * 0.35, right)
         room = width - 2 * margin - stringWidth(right, BOLD, size) - size

@@ -41,6 +41,7 @@ from app.store.audit import ChainHead
 from app.store.case import Case
 from app.store.outputs import check_target, write_output
 from app.store.signing_key import SigningIdentity
+from app.translation import _
 
 Progress = Callable[[float, str], None]
 Cancel = threading.Event | Callable[[], bool] | None
@@ -80,7 +81,7 @@ class _Steps:
         stop = cancel.is_set() if isinstance(cancel, threading.Event) else \
             bool(cancel and cancel())
         if stop:
-            raise BundleCancelled("The bundle was cancelled; no file was written.")
+            raise BundleCancelled(_("The bundle was cancelled; no file was written."))
 
     def report(self, fraction: float, message: str) -> None:
         self.check()
@@ -98,7 +99,7 @@ def build_bundle(case: Case, options: BundleOptions, *, progress: Progress | Non
     """Build a bundle in memory. `sign=False` makes an unsigned preview."""
     options.check()
     steps = _Steps(progress, cancel)
-    steps.report(0.0, "Reading the record")
+    steps.report(0.0, _("Reading the record"))
     snapshot = take_snapshot(case)
     selection = select(snapshot, options)
     content = gather(case, options, snapshot, selection, options.as_of or uk_today())
@@ -106,18 +107,18 @@ def build_bundle(case: Case, options: BundleOptions, *, progress: Progress | Non
     wanted = selection.file_ids if options.includes("exhibits") else ()
     files = []
     for n, file_id in enumerate(wanted):
-        steps.report(0.05 + 0.05 * n / max(1, len(wanted)), "Reading the original files")
+        steps.report(0.05 + 0.05 * n / max(1, len(wanted)), _("Reading the original files"))
         files.append((snapshot.files[file_id], case.attachment_data(file_id)))
     styles = Styles(options.large_print)
     pen = Pen(styles, options.redact)
-    steps.report(0.1, "Opening the exhibits")
+    steps.report(0.1, _("Opening the exhibits"))
     exhibits = prepare(content, files, pen)
-    steps.report(0.2, "Laying out the pages")
+    steps.report(0.2, _("Laying out the pages"))
     writer = SectionWriter(pen, content, [e.entry for e in exhibits])
     middle_sections = [s for s in MIDDLE if _wanted(s, content)]
     middle = render(writer.middle(middle_sections), styles.sizes) if middle_sections else None
     for _attempt in range(len(exhibits) + 1):
-        steps.report(0.35, "Drawing the exhibits")
+        steps.report(0.35, _("Drawing the exhibits"))
         try:
             pdf, pages = _lay_out_and_assemble(content, exhibits, writer, pen, middle,
                                                middle_sections, identity, steps)
@@ -128,11 +129,11 @@ def build_bundle(case: Case, options: BundleOptions, *, progress: Progress | Non
             exhibits = [replace(e, reader=None, problem="unreadable") if e is bad else e
                         for e in exhibits]
     else:
-        raise BundleError("The exhibits could not be put together.")
+        raise BundleError(_("The exhibits could not be put together."))
     if sign:
-        steps.report(0.92, "Signing")
-        pdf = sign_pdf(pdf, identity, "Evidence bundle made by Casebook from the record")
-    steps.report(1.0, "Done")
+        steps.report(0.92, _("Signing"))
+        pdf = sign_pdf(pdf, identity, _("Evidence bundle made by Casebook from the record"))
+    steps.report(1.0, _("Done"))
     return BuiltBundle(pdf, hashlib.sha256(pdf).hexdigest(), pages, len(exhibits), options,
                        identity.fingerprint, content.head,
                        tuple(e.entry.number for e in exhibits if not e.merged and e.problem))
@@ -189,14 +190,19 @@ def _lay_out_and_assemble(content: BundleContent, exhibits: list[Exhibit],
                      if not e.merged]
             count = (later[0] if later else drawn.pages) - first
             drawn_start[entry.file.id] = first
-            entry = replace(entry, pages=count, shown_as=f"{shown[entry.file.id]} "
-                            f"({count} page{'' if count == 1 else 's'})")
+            entry = replace(
+                entry,
+                pages=count,
+                shown_as=_("{0} ({count} page{1})").format(
+                    shown[entry.file.id], "" if count == 1 else "s", count=count
+                ),
+            )
         counted.append(replace(exhibit, entry=entry))
         starts[entry.file.id] = offset
         offset += entry.pages
     exhibits = counted
     writer.exhibits = [e.entry for e in exhibits]
-    steps.report(0.45, "Writing the manifest")
+    steps.report(0.45, _("Writing the manifest"))
     manifest = render(writer.manifest(), sizes)
     middle_pages = middle.pages if middle else 0
     exhibit_pages = offset
@@ -207,7 +213,7 @@ def _lay_out_and_assemble(content: BundleContent, exhibits: list[Exhibit],
     front, front_pages, total = _front_matter(writer, identity, sizes, middle, starts,
                                               exhibit_pages, manifest.pages, sections)
     base = front_pages + middle_pages
-    steps.report(0.5, "Putting the pages together")
+    steps.report(0.5, _("Putting the pages together"))
     targets: dict[str, tuple[int, float | None]] = {}
     for part, shift in ((front, 0), (middle, front_pages),
                         (manifest, base + exhibit_pages)):
@@ -232,7 +238,7 @@ def _lay_out_and_assemble(content: BundleContent, exhibits: list[Exhibit],
                    metadata=_metadata(content, pen), sizes=sizes)
     with quiet_pdf_libraries():
         return assemble(job, steps.check, lambda f: steps.report(
-            0.5 + 0.4 * f, "Putting the pages together")), len(specs)
+            0.5 + 0.4 * f, _("Putting the pages together"))), len(specs)
 
 
 def _front_matter(writer: SectionWriter, identity: SigningIdentity, sizes: Sizes,
@@ -257,7 +263,7 @@ def _front_matter(writer: SectionWriter, identity: SigningIdentity, sizes: Sizes
         if front.pages == front_pages and laid_out == contents_page:
             return front, front_pages, total
         front_pages, contents_page = front.pages, laid_out
-    raise BundleError("The contents pages could not be numbered; please try again.")
+    raise BundleError(_("The contents pages could not be numbered; please try again."))
 
 
 def _reader(part: Rendered | None) -> PdfReader:
@@ -277,7 +283,7 @@ def _page_specs(content: BundleContent, exhibits: list[Exhibit], pen: Pen, front
                 middle: Rendered | None, drawn: Rendered | None, drawn_start: dict[str, int],
                 manifest: Rendered, middle_sections: Sequence[str]) -> list[PageSpec]:
     person = pen.clean(content.snapshot.person.name)
-    specs = [PageSpec(_FRONT, i, False, "", f"Evidence bundle: {person}")
+    specs = [PageSpec(_FRONT, i, False, "", _("Evidence bundle: {person}").format(person=person))
              for i in range(front.pages)]
     if middle:
         firsts = sorted((middle.anchors[f"sec:{s}"][0], s) for s in middle_sections)
@@ -287,9 +293,15 @@ def _page_specs(content: BundleContent, exhibits: list[Exhibit], pen: Pen, front
     source = _FIRST_EXHIBIT_SOURCE
     for exhibit in exhibits:
         entry = exhibit.entry
-        top = pen.clean(f"Exhibit {entry.number}: {entry.description} — {entry.file.filename}")
+        top = pen.clean(
+            _("Exhibit {number}: {description} — {filename}").format(
+                number=entry.number, description=entry.description, filename=entry.file.filename
+            )
+        )
         for k in range(entry.pages):
-            left = f"Exhibit {entry.number}, page {k + 1} of {entry.pages}"
+            left = _("Exhibit {number}, page {0} of {pages}").format(
+                k + 1, number=entry.number, pages=entry.pages
+            )
             if exhibit.merged:
                 specs.append(PageSpec(source, k, True, top, left))
             else:
@@ -326,9 +338,17 @@ def _embedded(content: BundleContent, exhibits: list[Exhibit], identity: Signing
     for exhibit in exhibits:
         entry = exhibit.entry
         name = f"{entry.number} {_safe_name(entry.file.filename)}"
-        files.append(Embedded(name, exhibit.data, entry.file.media_type,
-                              f"Exhibit {entry.number}: {entry.description}",
-                              parse_instant(entry.file.added_at)))
+        files.append(
+            Embedded(
+                name,
+                exhibit.data,
+                entry.file.media_type,
+                _("Exhibit {number}: {description}").format(
+                    number=entry.number, description=entry.description
+                ),
+                parse_instant(entry.file.added_at),
+            )
+        )
         listed.append({"number": entry.number, "attachment": name,
                        "filename": entry.file.filename, "media_type": entry.file.media_type,
                        "size": entry.file.size, "sha256": entry.file.sha256,
@@ -348,7 +368,7 @@ def _embedded(content: BundleContent, exhibits: list[Exhibit], identity: Signing
     stamp = parse_instant(content.head_at) if content.head_at else datetime(2000, 1, 1,
                                                                             tzinfo=UK)
     files.append(Embedded(MANIFEST_NAME, blob, "application/json",
-                          "Casebook's manifest of the original files in this bundle", stamp))
+                          _("Casebook's manifest of the original files in this bundle"), stamp))
     return files
 
 
@@ -362,9 +382,15 @@ def _metadata(content: BundleContent, pen: Pen) -> dict[str, str]:
     stamp = when.strftime("D:%Y%m%d%H%M%SZ") if when else \
         content.as_of.strftime("D:%Y%m%d000000Z")
     person = pen.clean(content.snapshot.person.name)
-    return {"/Title": f"Evidence bundle: {person}",
-            "/Author": pen.clean(content.preparer.name),
-            "/Subject": pen.clean(f"Evidence bundle covering {_scope(content)}"),
-            "/Keywords": f"evidence bundle; check code {content.head.check_code}",
-            "/Creator": "Casebook", "/Producer": "Casebook",
-            "/CreationDate": stamp, "/ModDate": stamp}
+    return {
+        "/Title": _("Evidence bundle: {person}").format(person=person),
+        "/Author": pen.clean(content.preparer.name),
+        "/Subject": pen.clean(_("Evidence bundle covering {0}").format(_scope(content))),
+        "/Keywords": _("evidence bundle; check code {check_code}").format(
+            check_code=content.head.check_code
+        ),
+        "/Creator": "Casebook",
+        "/Producer": "Casebook",
+        "/CreationDate": stamp,
+        "/ModDate": stamp,
+    }

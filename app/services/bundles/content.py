@@ -37,6 +37,7 @@ from app.services.support_plans.taxonomy import load_taxonomy
 from app.services.timelimits import authorities, clocks
 from app.store.audit import ChainHead
 from app.store.case import Case
+from app.translation import _
 
 # Case-level events a bundle itself writes; they are left out of the chain head a bundle prints,
 # so building the same bundle twice prints the same head.
@@ -179,12 +180,14 @@ def recorded_words(when: date, recorded: date) -> str:
     """How long after the event it was written down."""
     days = (recorded - when).days
     if days == 0:
-        return "recorded the same day"
+        return _("recorded the same day")
     if days == 1:
-        return "recorded the next day"
+        return _("recorded the next day")
     if days > 1:
-        return f"recorded {days} days later"
-    return "recorded in advance" if days == -1 else f"recorded {-days} days in advance"
+        return _("recorded {days} days later").format(days=days)
+    return (
+        _("recorded in advance") if days == -1 else _("recorded {0} days in advance").format(-days)
+    )
 
 
 def gather(case: Case, options: BundleOptions, snapshot: Snapshot, selection: Selection,
@@ -230,8 +233,8 @@ def entered_words(snapshot: Snapshot, record_id: str) -> str:
     Its evidence is its own dates; only notes the person wrote carry "recorded N days later"."""
     entered = snapshot.recorded.get(record_id)
     if entered is None:
-        return "when this was entered in the record is not known"
-    return f"entered {short_day(uk_day(parse_instant(entered)))}"
+        return _("when this was entered in the record is not known")
+    return _("entered {day}").format(day=short_day(uk_day(parse_instant(entered))))
 
 
 def letter_words(letter: Correspondence) -> str:
@@ -243,7 +246,7 @@ def letter_words(letter: Correspondence) -> str:
     other = letter.received_at if outgoing else letter.sent_at
     words = [f"{'received' if outgoing else 'sent'} {short_day(other.day)}"] \
         if other is not None and shown is not None and other.day != shown.day else []
-    words.append("original file kept" if letter.attachment_ids else "no original file kept")
+    words.append(_("original file kept") if letter.attachment_ids else _("no original file kept"))
     return "; ".join(words)
 
 
@@ -258,8 +261,8 @@ def _opening(body: str, in_exhibits: bool) -> str:
     if len(text) <= LETTER_EXCERPT_CHARS:
         return body
     cut = text[:LETTER_EXCERPT_CHARS].rsplit(" ", 1)[0]
-    where = "the whole letter is in the exhibits" if in_exhibits else \
-        "the whole letter is in the case record"
+    where = _("the whole letter is in the exhibits") if in_exhibits else \
+        _("the whole letter is in the case record")
     return f"{cut} … ({where})"
 
 
@@ -274,41 +277,66 @@ def _chronology(snapshot: Snapshot, selection: Selection, names: _Names) -> tupl
 
     for d in selection.diary:
         add(d, d.id, d.occurred_at, d.title, d.body or "", names.many(d.participants),
-            "Diary: " + d.kind.replace("-", " "),
+            _("Diary: ") + d.kind.replace("-", " "),
             recorded_words(d.occurred_at.day, uk_day(d.recorded_at)), d.attachment_ids)
     for m in selection.letters:
         moment = (m.sent_at if m.direction == "out" else m.received_at) or m.sent_at \
             or m.received_at
         assert moment is not None
-        channel = "Email" if m.channel == "email" else m.channel.capitalize()
+        channel = _("Email") if m.channel == "email" else m.channel.capitalize()
         if m.channel == "other":
-            channel = "Message"
+            channel = _("Message")
         who = " ".join(filter(None, (
-            f"From {names.many(m.from_)}" if m.from_ else "",
-            f"to {names.many(m.to)}" if m.to else "",
-            f"(copied to {names.many(m.cc)})" if m.cc else "")))
-        add(m, m.id, moment, m.subject or "(no subject)", _opening(m.body or "", bool(
+            _("From {0}").format(names.many(m.from_)) if m.from_ else "",
+            _("to {0}").format(names.many(m.to)) if m.to else "",
+            _("(copied to {0})").format(names.many(m.cc)) if m.cc else "")))
+        add(m, m.id, moment, m.subject or _("(no subject)"), _opening(m.body or "", bool(
             set(m.attachment_ids) & set(selection.file_ids))), who,
             f"{channel} {'sent' if m.direction == 'out' else 'received'}",
             letter_words(m), m.attachment_ids)
     for r in selection.requests:
         what = clocks.KIND_WORDS.get(r.kind, r.kind)
-        add(r, r.id, Moment(r.made_on), f"Asked for: {r.summary or what}", "",
-            f"To {names.one(r.to)}" if r.to else "", f"Request made ({what.lower()})",
-            entered_words(snapshot, r.id), ())
+        add(
+            r,
+            r.id,
+            Moment(r.made_on),
+            _("Asked for: {0}").format(r.summary or what),
+            "",
+            _("To {0}").format(names.one(r.to)) if r.to else "",
+            _("Request made ({0})").format(what.lower()),
+            entered_words(snapshot, r.id),
+            (),
+        )
         if r.status == "answered" and r.answered_on and not r.answered_by:
-            add(r, r.id, Moment(r.answered_on), f"Answer received: {r.summary or what}", "",
-                names.one(r.to), "Request answered", entered_words(snapshot, r.id), (),
-                key=f"rec:{r.id}:answered")
+            add(
+                r,
+                r.id,
+                Moment(r.answered_on),
+                _("Answer received: {0}").format(r.summary or what),
+                "",
+                names.one(r.to),
+                _("Request answered"),
+                entered_words(snapshot, r.id),
+                (),
+                key=f"rec:{r.id}:answered",
+            )
     for c in selection.complaints:
         if c.opened_on:
-            add(c, c.id, Moment(c.opened_on), f"Complaint made: {c.title}",
-                "; ".join(c.issues), f"About {c.against}" if c.against else "",
-                "Complaint", entered_words(snapshot, c.id), ())
+            add(
+                c,
+                c.id,
+                Moment(c.opened_on),
+                _("Complaint made: {title}").format(title=c.title),
+                "; ".join(c.issues),
+                _("About {against}").format(against=c.against) if c.against else "",
+                _("Complaint"),
+                entered_words(snapshot, c.id),
+                (),
+            )
     for p in selection.plans:
-        add(p, p.id, Moment(p.dated), f"Document dated: {plan_facts.plan_name(p)}",
+        add(p, p.id, Moment(p.dated), _("Document dated: {0}").format(plan_facts.plan_name(p)),
             plan_facts.STATUS_WORDS.get(p.status or "", ""),
-            f"By {names.one(p.author)}" if p.author else "", "Plan",
+            _("By {0}").format(names.one(p.author)) if p.author else "", _("Plan"),
             entered_words(snapshot, p.id), p.attachment_ids)
     rows.sort(key=lambda r: (r.when.sort_key(), r.key))
     return tuple(rows)
@@ -419,7 +447,7 @@ def _spending(case: Case, snapshot: Snapshot, selection: Selection,
                                      outcome.spent))
     loose = money.unlinked(chosen)
     if loose:
-        groups.append(SpendGroup("Not linked to any outcome", None,
+        groups.append(SpendGroup(_("Not linked to any outcome"), None,
                                  tuple(SpendLine(t, -t.amount) for t in loose),
                                  sum((-t.amount for t in loose), Decimal("0.00"))))
     received = sum((t.amount for t in chosen if schedule.is_council_payment(t)),
@@ -432,13 +460,13 @@ def _preparer(case: Case, as_of: date) -> Preparer:
     authority: Authority | None = authorities.current_authority(case, as_of)
     person = authorities.holder(case, authority)
     if authority is None:
-        return Preparer("Not recorded", "", "No legal authority is recorded in this case")
-    standing = authorities.HOLDER_WORDS.get(authority.kind, "the person themself")
+        return Preparer(_("Not recorded"), "", _("No legal authority is recorded in this case"))
+    standing = authorities.HOLDER_WORDS.get(authority.kind, _("the person themself"))
     if authority.kind == "self":
-        standing = "the person themself"
+        standing = _("the person themself")
     dates = []
     if authority.granted_on:
-        dates.append(f"granted {plan_facts.format_day(authority.granted_on)}")
+        dates.append(_("granted {day}").format(day=plan_facts.format_day(authority.granted_on)))
     if authority.expires_on:
         ended = authority.expires_on < as_of
         dates.append(f"{'ended' if ended else 'runs until'} "
@@ -446,5 +474,6 @@ def _preparer(case: Case, as_of: date) -> Preparer:
     document = authorities.DOCUMENT_WORDS.get(authority.kind, "authority")
     reference = ", ".join(filter(None, (
         f"{document[:1].upper()}{document[1:]}",
-        f"reference {authority.reference}" if authority.reference else "", *dates)))
-    return Preparer(person.name if person else "Not recorded", standing, reference)
+        _("reference {reference}").format(reference=authority.reference)
+        if authority.reference else "", *dates)))
+    return Preparer(person.name if person else _("Not recorded"), standing, reference)

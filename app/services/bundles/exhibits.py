@@ -27,6 +27,7 @@ from app.services.bundles.quiet import quiet_pdf_libraries
 from app.services.imports.parsed import ImportRefused, ParsedFile
 from app.services.imports.sandbox import parse_file
 from app.store.attachments import AttachmentInfo
+from app.translation import _
 
 # Text longer than this is cut short on the page; the whole original is attached.
 MAX_TEXT_CHARS = 150_000
@@ -92,12 +93,17 @@ def describe(content: BundleContent, info: AttachmentInfo) -> str:
             return f"{row.source}, {weekday_day(row.when.day)}: {row.title}"
     for authority in content.selection.authorities:
         if info.id in authority.attachment_ids:
-            return f"Legal authority ({authority.kind.replace('-', ' ')})" + (
-                f", reference {authority.reference}" if authority.reference else "")
+            return _("Legal authority ({0})").format(authority.kind.replace("-", " ")) + (
+                _(", reference {reference}").format(reference=authority.reference)
+                if authority.reference
+                else ""
+            )
     for t in content.selection.transactions:
         if info.id in t.attachment_ids:
-            return f"Receipt, {weekday_day(t.date)}: {t.counterparty or t.description or ''}"
-    return f"File added on {entered_text(info)}"
+            return _("Receipt, {0}: {1}").format(
+                weekday_day(t.date), t.counterparty or t.description or ""
+            )
+    return _("File added on {0}").format(entered_text(info))
 
 
 def prepare(content: BundleContent, files: Sequence[tuple[AttachmentInfo, bytes]],
@@ -110,9 +116,14 @@ def prepare(content: BundleContent, files: Sequence[tuple[AttachmentInfo, bytes]
             if _is_pdf(info, data):
                 reader, problem = (None, "locked") if info.locked else open_pdf(data)
             pages = len(reader.pages) if reader is not None else 0
-            entry = ExhibitEntry(f"E{number}", info, pen.clean(describe(content, info)),
-                                 entered_text(info), pages,
-                                 f"{pages} original page{'' if pages == 1 else 's'}")
+            entry = ExhibitEntry(
+                f"E{number}",
+                info,
+                pen.clean(describe(content, info)),
+                entered_text(info),
+                pages,
+                _("{pages} original page{0}").format("" if pages == 1 else "s", pages=pages),
+            )
             out.append(Exhibit(entry, data, reader, problem))
     return out
 
@@ -145,7 +156,10 @@ class ExhibitDrawer:
             body, how = self._body(exhibit)
             shown[exhibit.entry.file.id] = how
             head = self.pen.anchor(f"ex:{exhibit.entry.file.id}") + self.pen.markup(
-                f"Exhibit {exhibit.entry.number}: {exhibit.entry.file.filename}")
+                _("Exhibit {number}: {filename}").format(
+                    number=exhibit.entry.number, filename=exhibit.entry.file.filename
+                )
+            )
             flowables.append(self.pen.rich(f"<b>{head}</b>", self.st.h2))
             flowables += body
         return render(flowables, self.st.sizes), shown
@@ -154,11 +168,11 @@ class ExhibitDrawer:
         info, data = exhibit.entry.file, exhibit.data
         if exhibit.problem == "locked":
             return self._placeholder(
-                "This PDF is locked with a password, so its pages cannot be shown here."), \
+                _("This PDF is locked with a password, so its pages cannot be shown here.")), \
                 "placeholder: locked with a password"
         if exhibit.problem == "unreadable":
             return self._placeholder(
-                "Casebook could not read this PDF's pages; the file may be damaged."), \
+                _("Casebook could not read this PDF's pages; the file may be damaged.")), \
                 "placeholder: pages could not be read"
         if info.media_type.startswith("image/"):
             pictures = self._pictures(data)
@@ -176,15 +190,25 @@ class ExhibitDrawer:
         if not text and (info.media_type.startswith("text/") or _looks_like_text(data)):
             text = data.decode("utf-8", errors="replace")
         if text:
-            return self._text("Text of the file, as Casebook read it:", text), "shown as text"
-        return self._placeholder("Casebook cannot show this kind of file as pages."), \
+            return self._text(_("Text of the file, as Casebook read it:"), text), "shown as text"
+        return self._placeholder(_("Casebook cannot show this kind of file as pages.")), \
             "placeholder: cannot be shown as pages"
 
     def _placeholder(self, why: str) -> list[Flowable]:
-        box = Table([[self.pen.para(
-            f"{why} The original file is attached inside this PDF, unchanged, and is listed "
-            f"with its SHA-256 fingerprint in the manifest.", self.st.body)]],
-            colWidths=[self.st.frame_width])
+        box = Table(
+            [
+                [
+                    self.pen.para(
+                        _(
+                            "{why} The original file is attached inside this PDF, unchanged, and "
+                            "is listed with its SHA-256 fingerprint in the manifest."
+                        ).format(why=why),
+                        self.st.body,
+                    )
+                ]
+            ],
+            colWidths=[self.st.frame_width],
+        )
         box.setStyle(table_style(("BOX", (0, 0), (-1, -1), 1.5, (0, 0, 0)),
                                  ("TOPPADDING", (0, 0), (-1, -1), 12),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
@@ -213,13 +237,13 @@ class ExhibitDrawer:
         return out
 
     def _email(self, parsed: ParsedFile) -> list[Flowable]:
-        headers = [("From", parsed.sender or ""), ("To", ", ".join(parsed.recipients)),
-                   ("Copied to", ", ".join(parsed.cc)),
-                   ("Sent", f"{weekday_day(parsed.sent_at)}, {parsed.sent_at:%H:%M %Z}".strip()
+        headers = [(_("From"), parsed.sender or ""), (_("To"), ", ".join(parsed.recipients)),
+                   (_("Copied to"), ", ".join(parsed.cc)),
+                   (_("Sent"), f"{weekday_day(parsed.sent_at)}, {parsed.sent_at:%H:%M %Z}".strip()
                     if parsed.sent_at else ""),
-                   ("Subject", parsed.subject or "")]
+                   (_("Subject"), parsed.subject or "")]
         if parsed.children:
-            headers.append(("Attached", ", ".join(c.filename for c in parsed.children)))
+            headers.append((_("Attached"), ", ".join(c.filename for c in parsed.children)))
         label_w = self.st.frame_width * 0.22
         # Exhibits are shown as they are: names in originals are not withheld.
         table = Table([[Paragraph(f"<b>{k}</b>", self.st.cell),
@@ -242,8 +266,8 @@ class ExhibitDrawer:
             else:
                 out.append(Spacer(1, self.st.sizes.small * 0.6))
         if cut:
-            out.append(Paragraph("<i>The text is cut short here; the whole original file is "
-                                 "attached inside this PDF.</i>", self.st.body))
+            out.append(Paragraph(_("<i>The text is cut short here; the whole original file is "
+                                   "attached inside this PDF.</i>"), self.st.body))
         return out
 
 

@@ -17,6 +17,7 @@ from app.store import past_bundles as stored
 from app.store.audit import ChainHead, content_hash
 from app.store.case import Case
 from app.store.past_bundles import BUNDLE_EVENTS, PREFIX
+from app.translation import _
 
 __all__ = ["BUNDLE_EVENTS", "PastBundle", "mark_given", "past_bundles", "record_bundle"]
 
@@ -76,11 +77,11 @@ def mark_given(case: Case, bundle_id: str, to_whom: str) -> PastBundle:
     """Note that a bundle was given to someone (an advocate, the ombudsman...)."""
     name = " ".join(to_whom.split())
     if not name:
-        raise BundleError("Please say who the bundle was given to.")
+        raise BundleError(_("Please say who the bundle was given to."))
     with case.transaction() as tx:
         raw = stored.get(tx.conn, bundle_id)
         if raw is None:
-            raise BundleError("That bundle is not in this case's list.")
+            raise BundleError(_("That bundle is not in this case's list."))
         bundle = _from_row(bundle_id, raw)
         if name in bundle.given_to:
             return bundle

@@ -10,20 +10,21 @@ from typing import Any
 from app.formats import short_day
 from app.problems import Problem
 from app.records.values import ValueProblem, parse_date
+from app.translation import _
 
 # Every section in bundle order. Cover, contents and manifest are always included: without them
 # a bundle cannot be navigated or checked.
 SECTION_TITLES: dict[str, str] = {
-    "cover": "Cover",
-    "contents": "Contents",
-    "summary": "Summary of the complaint",
-    "chronology": "Chronology",
-    "requests": "Requests and their deadlines",
-    "plans": "Plan comparisons",
-    "standards": "Standards engaged",
-    "spending": "Spending by outcome",
-    "exhibits": "Exhibits",
-    "manifest": "Manifest of original files",
+    "cover": _("Cover"),
+    "contents": _("Contents"),
+    "summary": _("Summary of the complaint"),
+    "chronology": _("Chronology"),
+    "requests": _("Requests and their deadlines"),
+    "plans": _("Plan comparisons"),
+    "standards": _("Standards engaged"),
+    "spending": _("Spending by outcome"),
+    "exhibits": _("Exhibits"),
+    "manifest": _("Manifest of original files"),
 }
 ALWAYS = ("cover", "contents", "manifest")
 OPTIONAL = tuple(name for name in SECTION_TITLES if name not in ALWAYS)
@@ -59,22 +60,29 @@ class BundleOptions:
     def check(self) -> None:
         """Refuse choices that cannot make a bundle, with a plain message."""
         if self.date_from and self.date_to and self.date_to < self.date_from:
-            raise BundleError("The end date is before the start date.")
+            raise BundleError(_("The end date is before the start date."))
         unknown = [s for s in self.sections if s not in OPTIONAL]
         if unknown:
-            raise BundleError(f"There is no bundle section called {unknown[0]!r}. Choose from: "
-                              f"{', '.join(OPTIONAL)}.")
+            raise BundleError(
+                _("There is no bundle section called {0!r}. Choose from: {1}.").format(
+                    unknown[0], ", ".join(OPTIONAL)
+                )
+            )
         if len(self.redact) > MAX_REDACTIONS:
-            raise BundleError(f"Please choose at most {MAX_REDACTIONS} names to withhold.")
+            raise BundleError(
+                _("Please choose at most {MAX_REDACTIONS} names to withhold.").format(
+                    MAX_REDACTIONS=MAX_REDACTIONS
+                )
+            )
         for name in self.redact:
             if len(name.strip()) < 2:
-                raise BundleError("Each name to withhold needs at least two letters.")
+                raise BundleError(_("Each name to withhold needs at least two letters."))
         for tag in self.tags:
             if not tag.strip():
-                raise BundleError("A tag to include cannot be blank.")
+                raise BundleError(_("A tag to include cannot be blank."))
         both = sorted(set(self.include) & set(self.exclude))
         if both:
-            raise BundleError(f"{both[0]} is both added and taken out: choose one.")
+            raise BundleError(_("{0} is both added and taken out: choose one.").format(both[0]))
 
     def includes(self, section: str) -> bool:
         """Whether a section is in this bundle."""
@@ -85,21 +93,25 @@ class BundleOptions:
         complaint by its title (a person never sees its id)."""
         parts = []
         if self.complaint_id:
-            parts.append(f"the complaint “{complaint_title}”" if complaint_title
-                         else "a complaint")
+            parts.append(
+                _("the complaint “{complaint_title}”").format(complaint_title=complaint_title)
+                if complaint_title
+                else _("a complaint")
+            )
         if self.date_from and self.date_to:
-            parts.append(f"{_day(self.date_from)} to {_day(self.date_to)}")
+            parts.append(_("{first} to {last}").format(first=_day(self.date_from),
+                                                       last=_day(self.date_to)))
         elif self.date_from:
-            parts.append(f"from {_day(self.date_from)}")
+            parts.append(_("from {day}").format(day=_day(self.date_from)))
         elif self.date_to:
-            parts.append(f"up to {_day(self.date_to)}")
+            parts.append(_("up to {0}").format(_day(self.date_to)))
         if self.tags:
             parts.append("tagged " + ", ".join(self.tags))
         if self.include:
-            parts.append(f"{len(self.include)} added by hand")
+            parts.append(_("{0} added by hand").format(len(self.include)))
         if self.exclude:
-            parts.append(f"{len(self.exclude)} taken out by hand")
-        return "; ".join(parts) if parts else "the whole record"
+            parts.append(_("{0} taken out by hand").format(len(self.exclude)))
+        return "; ".join(parts) if parts else _("the whole record")
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON values, kept with a past bundle so it can be rebuilt."""
@@ -135,7 +147,7 @@ class BundleOptions:
                 exclude=tuple(str(i) for i in raw.get("exclude", ())),
             )
         except (ValueProblem, TypeError, AttributeError):
-            raise BundleError("The saved choices for this bundle could not be read.") from None
+            raise BundleError(_("The saved choices for this bundle could not be read.")) from None
 
     def dumps(self) -> str:
         """The options as one JSON string."""

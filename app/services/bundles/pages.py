@@ -28,6 +28,7 @@ from app.services.bundles.layout import Pen, table_style
 from app.services.bundles.options import SECTION_TITLES
 from app.services.support_plans import plan_facts
 from app.store.attachments import AttachmentInfo
+from app.translation import _, ngettext
 
 GRID = colors.Color(0.45, 0.45, 0.45)
 # Characters of markup in a table row (normal print) or card (large print) above which the row
@@ -150,68 +151,85 @@ class SectionWriter:
         person = c.snapshot.person
         out: list[Flowable] = []
         if c.demo:
-            out.append(pen.para("DEMONSTRATION — made-up people and events", st.centre,
+            out.append(pen.para(_("DEMONSTRATION — made-up people and events"), st.centre,
                                 bold=True))
-        out += [pen.rich(pen.anchor("sec:cover") + "Evidence bundle", st.title),
+        out += [pen.rich(pen.anchor("sec:cover") + _("Evidence bundle"), st.title),
                 pen.para(person.name, st.h1),
                 Spacer(1, st.sizes.body)]
-        about = person.name + (f", known as {person.known_as}" if person.known_as else "")
+        about = person.name + (
+            _(", known as {known_as}").format(known_as=person.known_as) if person.known_as else ""
+        )
         if person.local_authority:
-            about += f". Council: {person.local_authority}"
+            about += _(". Council: {local_authority}").format(
+                local_authority=person.local_authority
+            )
         scope = c.options.scope_text()
         if c.selection.complaint is not None:
             complaint = c.selection.complaint
-            scope = f"the complaint “{complaint.title}”" + (
-                f" about {complaint.against}" if complaint.against else "")
+            scope = _("the complaint “{title}”").format(title=complaint.title) + (
+                _(" about {whom}").format(whom=complaint.against) if complaint.against else "")
             rest = c.options.scope_text().split("; ", 1)
             if len(rest) > 1:
                 scope += f" ({rest[1]})"
         rows = [
-            ("About", about),
-            ("Prepared by", ", ".join(filter(None, (c.preparer.name, c.preparer.standing)))),
-            ("Their authority", c.preparer.reference or "Not recorded"),
-            ("Prepared for", c.options.for_whom or "Not stated"),
-            ("Covers", scope),
-            ("Date", f"{plan_facts.format_day(c.as_of)} (deadlines and overdue days are counted "
-                     f"to this date)"),
-            ("Record as it stood", self._head_day()),
-            ("Size", f"{total_pages} pages, {len(self.exhibits)} exhibit"
-                     f"{'' if len(self.exhibits) == 1 else 's'}"),
+            (_("About"), about),
+            (_("Prepared by"), ", ".join(filter(None, (c.preparer.name, c.preparer.standing)))),
+            (_("Their authority"), c.preparer.reference or _("Not recorded")),
+            (_("Prepared for"), c.options.for_whom or _("Not stated")),
+            (_("Covers"), scope),
+            (_("Date"), _("{day} (deadlines and overdue days are counted to this date)").format(
+                day=plan_facts.format_day(c.as_of))),
+            (_("Record as it stood"), self._head_day()),
+            (_("Size"), ngettext("{pages} pages, {n} exhibit", "{pages} pages, {n} exhibits",
+                                 len(self.exhibits)).format(pages=total_pages,
+                                                            n=len(self.exhibits))),
         ]
         out += self._pairs([(k, pen.markup(v)) for k, v in rows])
-        out.append(pen.para("How to check this bundle", st.h2))
+        out.append(pen.para(_("How to check this bundle"), st.h2))
         checks = [
-            ("Audit chain head", f"event {c.head.seq}, {grouped_hash(c.head.hash)}"),
-            ("Check code", c.head.check_code),
-            ("Signing key fingerprint (SHA-256)", grouped_hash(fingerprint, 4)),
+            (_("Audit chain head"), _("event {seq}, {hash}").format(
+                seq=c.head.seq, hash=grouped_hash(c.head.hash))),
+            (_("Check code"), c.head.check_code),
+            (_("Signing key fingerprint (SHA-256)"), grouped_hash(fingerprint, 4)),
         ]
         out += self._pairs([(k, pen.markup(v)) for k, v in checks])
         out.append(self.note(
-            "To check it in Adobe Reader or another PDF reader, open its signature panel: it "
-            "should say the document has not been changed since it was signed, and that the "
-            "signer's identity is unknown, which is expected because the record signs for "
-            "itself; the certificate's SHA-256 fingerprint should match the one above. "
-            "Casebook checks the same and more (Check, on its Bundles screen, or the command "
-            "'casebook verify' with this file), and also confirms that every original file "
-            "attached inside matches the manifest."))
+            _("To check it in Adobe Reader or another PDF reader, open its signature panel: it "
+              "should say the document has not been changed since it was signed, and that the "
+              "signer's identity is unknown, which is expected because the record signs for "
+              "itself; the certificate's SHA-256 fingerprint should match the one above. "
+              "Casebook checks the same and more (Check, on its Bundles screen, or the command "
+              "'casebook verify' with this file), and also confirms that every original file "
+              "attached inside matches the manifest.")))
         out.append(self.note(
-            "The check code lets the person who keeps the record show that the record behind "
-            "this bundle has not been changed since."))
+            _("The check code lets the person who keeps the record show that the record behind "
+              "this bundle has not been changed since.")))
         if c.options.redact:
             count = len(c.options.redact)
-            out.append(self.note(
-                f"{count} name{'' if count == 1 else 's'} of other people "
-                f"{'is' if count == 1 else 'are'} withheld on Casebook's own pages and shown as "
-                f"“[name withheld]”. The original documents in the exhibits, and the files "
-                f"attached inside this PDF, are not changed and may still show "
-                f"{'it' if count == 1 else 'them'}."))
+            out.append(
+                self.note(
+                    _(
+                        "{count} name{0} of other people {1} withheld on Casebook's own pages "
+                        "and shown as “[name withheld]”. The original documents in the "
+                        "exhibits, and the files attached inside this PDF, are not changed and "
+                        "may still show {2}."
+                    ).format(
+                        "" if count == 1 else "s",
+                        "is" if count == 1 else "are",
+                        "it" if count == 1 else "them",
+                        count=count,
+                    )
+                )
+            )
         return out
 
     def _head_day(self) -> str:
         if not self.c.head_at:
-            return "Nothing recorded yet"
+            return _("Nothing recorded yet")
         day = uk_day(parse_instant(self.c.head_at))
-        return f"Last changed on {plan_facts.format_day(day)} (audit event {self.c.head.seq})"
+        return _("Last changed on {0} (audit event {seq})").format(
+            plan_facts.format_day(day), seq=self.c.head.seq
+        )
 
     def _pairs(self, pairs: Sequence[tuple[str, str]]) -> list[Flowable]:
         label_w = self.st.frame_width * (0.34 if self.large else 0.28)
@@ -262,29 +280,40 @@ class SectionWriter:
         assert complaint is not None
         pen, st = self.pen, self.st
         out = self.heading("summary", first)
-        facts = [("Complaint", complaint.title), ("About", complaint.against or "Not recorded"),
-                 ("Made on", plan_facts.format_day(complaint.opened_on) if complaint.opened_on
-                  else "Not recorded"),
-                 ("Where it stands", {"open": "Open", "resolved": "Put right",
-                                      "closed": "Closed"}[complaint.status])]
+        facts = [
+            (_("Complaint"), complaint.title),
+            (_("About"), complaint.against or _("Not recorded")),
+            (
+                _("Made on"),
+                plan_facts.format_day(complaint.opened_on)
+                if complaint.opened_on
+                else _("Not recorded"),
+            ),
+            (
+                _("Where it stands"),
+                {"open": _("Open"), "resolved": _("Put right"), "closed": _("Closed")}[
+                    complaint.status
+                ],
+            ),
+        ]
         out += self._pairs([(k, pen.markup(v)) for k, v in facts])
-        out.append(pen.para("What went wrong", st.h2))
+        out.append(pen.para(_("What went wrong"), st.h2))
         out.append(self.note(
-            "Under each issue are the chronology entries and exhibits that bear on it: those "
-            "linked to this complaint or sharing its tags that mention the issue's subject, and "
-            "any entry sharing at least two meaningful words with the issue."))
+            _("Under each issue are the chronology entries and exhibits that bear on it: those "
+              "linked to this complaint or sharing its tags that mention the issue's subject, and "
+              "any entry sharing at least two meaningful words with the issue.")))
         by_key = {r.key: r for r in self.c.rows}
         for number, item in enumerate(self.c.issues, start=1):
             out.append(pen.para(f"{number}. {item.issue}", st.body, bold=True))
             links = [self.row_link(by_key[k]) for k in item.row_keys]
             if links:
-                out.append(pen.rich("Chronology: " + "; ".join(links), st.body))
+                out.append(pen.rich(_("Chronology: ") + "; ".join(links), st.body))
             if item.file_ids and self.exhibit_links(item.file_ids):
-                out.append(pen.rich("Exhibits: " + self.exhibit_links(item.file_ids), st.body))
+                out.append(pen.rich(_("Exhibits: ") + self.exhibit_links(item.file_ids), st.body))
             if not links:
-                out.append(self.note("No entry in the record matches this issue yet."))
-        out.append(pen.para("What would put it right", st.h2))
-        wanted = complaint.desired_resolution or ["Not recorded"]
+                out.append(self.note(_("No entry in the record matches this issue yet.")))
+        out.append(pen.para(_("What would put it right"), st.h2))
+        wanted = complaint.desired_resolution or [_("Not recorded")]
         out += [pen.para(f"{n}. {text}", st.body) for n, text in enumerate(wanted, start=1)]
         return out
 
@@ -293,10 +322,10 @@ class SectionWriter:
         pen = self.pen
         out = self.heading("chronology", first)
         out.append(self.note(
-            f"{len(self.c.rows)} entries, earliest first. Under each date: for a note, how soon "
-            f"it was written down (notes made at the time carry more weight); for a letter, "
-            f"its other date and whether its original file is kept; for anything else, when "
-            f"it was entered in the record."))
+            _("{0} entries, earliest first. Under each date: for a note, how soon it "
+              "was written down (notes made at the time carry more weight); for a "
+              "letter, its other date and whether its original file is kept; for "
+              "anything else, when it was entered in the record.").format(len(self.c.rows))))
         rows: list[list[str]] = []
         for row in self.c.rows:
             when = pen.anchor(row.key) + pen.markup(weekday_day(row.when.day))
@@ -308,12 +337,12 @@ class SectionWriter:
                 what += "<br/>" + pen.markup(row.detail)
             source = pen.markup(row.source)
             if row.file_ids and self.exhibit_links(row.file_ids):
-                source += "<br/>Exhibit " + self.exhibit_links(row.file_ids)
+                source += _("<br/>Exhibit ") + self.exhibit_links(row.file_ids)
             rows.append([when, what, pen.markup(row.who), source])
         if not rows:
-            out.append(self.note("Nothing dated falls within this bundle's scope."))
+            out.append(self.note(_("Nothing dated falls within this bundle's scope.")))
             return out
-        return out + self.grid(["Date", "What happened", "Who", "Source"], rows,
+        return out + self.grid([_("Date"), _("What happened"), _("Who"), _("Source")], rows,
                                [1.05, 2.6, 1.2, 1.05])
 
     def requests(self, first: bool) -> list[Flowable]:
@@ -321,68 +350,94 @@ class SectionWriter:
         pen = self.pen
         out = self.heading("requests", first)
         if not self.c.clocks:
-            out.append(self.note("No requests fall within this bundle's scope."))
+            out.append(self.note(_("No requests fall within this bundle's scope.")))
             return out
         late = sum(1 for c in self.c.clocks if c.state == "overdue")
-        out.append(self.note(
-            f"{len(self.c.clocks)} request{'' if len(self.c.clocks) == 1 else 's'}; "
-            f"{late} not answered and past the date due, counted to "
-            f"{plan_facts.format_day(self.c.as_of)}."))
+        out.append(
+            self.note(
+                _(
+                    "{0} request{1}; {late} not answered and past the date due, counted to {2}."
+                ).format(
+                    len(self.c.clocks),
+                    "" if len(self.c.clocks) == 1 else "s",
+                    plan_facts.format_day(self.c.as_of),
+                    late=late,
+                )
+            )
+        )
         rows = []
         for c in self.c.clocks:
             r = c.request
-            due = plan_facts.format_day(c.due_on) if c.due_on else "No fixed date"
+            due = plan_facts.format_day(c.due_on) if c.due_on else _("No fixed date")
             rows.append([
-                pen.markup(c.what), pen.markup(c.to or "Not recorded"),
+                pen.markup(c.what), pen.markup(c.to or _("Not recorded")),
                 pen.markup(plan_facts.format_day(r.made_on)),
                 pen.markup(due) + f"<br/><i>{pen.markup(c.how_counted)}</i>",
-                pen.markup(plan_facts.format_day(r.answered_on) if r.answered_on else "Not yet"),
+                pen.markup(plan_facts.format_day(r.answered_on) if r.answered_on else _("Not yet")),
                 f"<b>{pen.markup(c.plain)}</b>",
             ])
-        return out + self.grid(["What was asked for", "Asked of", "Made", "Due", "Answered",
-                                "Where it stands"], rows, [1.5, 1.05, 0.85, 1.3, 0.9, 1.4])
+        return out + self.grid(
+            [
+                _("What was asked for"),
+                _("Asked of"),
+                _("Made"),
+                _("Due"),
+                _("Answered"),
+                _("Where it stands"),
+            ],
+            rows,
+            [1.5, 1.05, 0.85, 1.3, 0.9, 1.4],
+        )
 
     def plan_comparisons(self, first: bool) -> list[Flowable]:
         """Each plan in scope against the version it replaced."""
         pen, st = self.pen, self.st
         out = self.heading("plans", first)
         if not self.c.comparisons:
-            out.append(self.note("No plan in this bundle's scope replaces an earlier version."))
+            out.append(self.note(_("No plan in this bundle's scope replaces an earlier version.")))
             return out
         for comp in self.c.comparisons:
             older, newer, diff = comp.older, comp.newer, comp.diff
             out.append(CondPageBreak(st.sizes.body * 10))
             name, day = plan_facts.plan_name, plan_facts.format_day
-            out.append(pen.para(f"{name(older)} ({day(older.dated)}) compared with "
-                                f"{name(newer)} ({day(newer.dated)})", st.h2))
+            out.append(
+                pen.para(
+                    _("{0} ({1}) compared with {2} ({3})").format(
+                        name(older), day(older.dated), name(newer), day(newer.dated)
+                    ),
+                    st.h2,
+                )
+            )
             for warning in diff.warnings:
-                out.append(pen.rich("<b>Warning:</b> " + pen.markup(warning), st.body))
+                out.append(pen.rich(_("<b>Warning:</b> ") + pen.markup(warning), st.body))
             texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
             rows = []
             for change in diff.changed:
-                kind = {"same": "Unchanged", "reworded": "Reworded",
+                kind = {"same": _("Unchanged"), "reworded": _("Reworded"),
                         "narrowed": "NARROWED"}[change.kind]
                 why = "<br/>".join(pen.markup(r) for r in change.reasons)
                 rows.append([pen.markup(texts[change.from_id]), pen.markup(texts[change.to_id]),
                              f"<b>{kind}</b>" + (f"<br/>{why}" if why else "")])
             rows += [[pen.markup(texts[o]), "—", "<b>REMOVED</b>"] for o in diff.removed]
-            rows += [["—", pen.markup(texts[o]), "<b>Added</b>"] for o in diff.added]
+            rows += [["—", pen.markup(texts[o]), _("<b>Added</b>")] for o in diff.added]
             if rows:
-                out += self.grid(["Before", "Now", "What changed"], rows, [2, 2, 1.6])
+                out += self.grid([_("Before"), _("Now"), _("What changed")], rows, [2, 2, 1.6])
             facts = [
-                ("Budget before", plan_facts.budget_text(older)),
-                ("Budget now", plan_facts.budget_text(newer)),
+                (_("Budget before"), plan_facts.budget_text(older)),
+                (_("Budget now"), plan_facts.budget_text(newer)),
             ]
             if diff.budget and diff.budget.annual_difference:
                 yearly = diff.budget.annual_difference
-                facts.append(("Difference in a year",
-                              f"{pounds(abs(yearly))} {'less' if yearly < 0 else 'more'}"))
+                facts.append((_("Difference in a year"),
+                              (_("{amount} less") if yearly < 0 else _("{amount} more")).format(
+                                  amount=pounds(abs(yearly)))))
             for plan in (older, newer):
-                facts.append((f"Who took part: {plan_facts.plan_name(plan)}",
-                              f"guardian consulted: "
-                              f"{plan_facts.involvement_text(plan.guardian_consulted).lower()}; "
-                              f"person involved: "
-                              f"{plan_facts.involvement_text(plan.person_involved).lower()}"))
+                facts.append((_("Who took part: {0}").format(plan_facts.plan_name(plan)),
+                              _("guardian consulted: {guardian}; person involved: {person}").format(
+                                  guardian=plan_facts.involvement_text(
+                                      plan.guardian_consulted).lower(),
+                                  person=plan_facts.involvement_text(
+                                      plan.person_involved).lower())))
             out.append(Spacer(1, st.sizes.body * 0.5))
             out += self._pairs([(k, pen.markup(v)) for k, v in facts])
         return out
@@ -392,19 +447,21 @@ class SectionWriter:
         pen, st = self.pen, self.st
         out = self.heading("standards", first)
         if not self.c.standards:
-            out.append(self.note("No record in this bundle's scope is tagged with a standard."))
+            out.append(self.note(_("No record in this bundle's scope is tagged with a standard.")))
             return out
-        out.append(self.note("Standards of the Framework of Standards for self-directed "
-                             "support that the records in this bundle are tagged with."))
+        out.append(self.note(_("Standards of the Framework of Standards for self-directed "
+                               "support that the records in this bundle are tagged with.")))
         by_key = {r.key: r for r in self.c.rows}
         for item in self.c.standards:
             out.append(pen.para(item.label, st.h2))
             if item.meaning:
                 out.append(pen.rich(f"<i>{pen.markup(item.meaning)}</i>", st.body))
             links = [self.row_link(by_key[k]) for k in item.row_keys]
-            out.append(pen.rich("Evidence: " + ("; ".join(links) or "none in scope"), st.body))
+            out.append(
+                pen.rich(_("Evidence: ") + ("; ".join(links) or _("none in scope")), st.body)
+            )
             if self.exhibit_links(item.file_ids):
-                out.append(pen.rich("Exhibits: " + self.exhibit_links(item.file_ids), st.body))
+                out.append(pen.rich(_("Exhibits: ") + self.exhibit_links(item.file_ids), st.body))
         return out
 
     def spending(self, first: bool) -> list[Flowable]:
@@ -415,15 +472,21 @@ class SectionWriter:
         assert money is not None
         about_money = bool(money.schedules or money.checks)
         if money.complaint and not about_money:
-            totals = (f"Spent towards the outcomes the complaint is about: "
-                      f"{pounds(money.spent)}. Only the complaint's period is shown.")
+            totals = (_("Spent towards the outcomes the complaint is about: {0}. Only the "
+                        "complaint's period is shown.").format(pounds(money.spent)))
         else:
-            totals = (f"Paid in by the council: {pounds(money.received)}. Spent: "
-                      f"{pounds(money.spent)}." + (
-                          " Only the complaint's period is shown, with every payment in it, "
-                          "because the complaint is about money." if money.complaint else ""))
-        out.append(self.note(f"{totals} A payment for more than one outcome is shared equally "
-                             f"between them."))
+            totals = _("Paid in by the council: {0}. Spent: {1}.").format(
+                pounds(money.received), pounds(money.spent)
+            ) + (
+                _(
+                    " Only the complaint's period is shown, with every payment in it, "
+                    "because the complaint is about money."
+                )
+                if money.complaint
+                else ""
+            )
+        out.append(self.note(_("{totals} A payment for more than one outcome is shared equally "
+                               "between them.").format(totals=totals)))
         if about_money:
             out += self.payments_expected(money)
         for group in money.groups:
@@ -435,64 +498,91 @@ class SectionWriter:
                      pen.markup(pounds(line.share)),
                      self.exhibit_links(line.transaction.attachment_ids) or "—"]
                     for line in group.lines]
-            rows.append(["", "", "<b>Total</b>", f"<b>{pen.markup(pounds(group.total))}</b>",
+            rows.append(["", "", _("<b>Total</b>"), f"<b>{pen.markup(pounds(group.total))}</b>",
                          ""])
-            out += self.grid(["Date", "Paid to", "What for", "Amount", "Receipt"], rows,
-                             [1.2, 1.35, 1.65, 0.9, 0.8])
+            out += self.grid(
+                [_("Date"), _("Paid to"), _("What for"), _("Amount"), _("Receipt")],
+                rows,
+                [1.2, 1.35, 1.65, 0.9, 0.8],
+            )
         return out
 
     def payments_expected(self, money: Spending) -> list[Flowable]:
         """Each payment the council should have made in the complaint's period, and what
         arrived; a missed or short one says so in words."""
         pen, st = self.pen, self.st
-        out: list[Flowable] = [pen.para("Payments the council should have made", st.h2)]
+        out: list[Flowable] = [pen.para(_("Payments the council should have made"), st.h2)]
         if not money.schedules:
-            out.append(self.note("No payment schedule is set and none could be worked out from "
-                                 "the payments received, so which payments were due is not "
-                                 "shown."))
+            out.append(self.note(_("No payment schedule is set and none could be worked out from "
+                                   "the payments received, so which payments were due is not "
+                                   "shown.")))
             return out
         missed = sum(1 for c in money.checks if c.status == "missed")
         short = sum(1 for c in money.checks if c.status == "short")
-        known = (f" Casebook's money records start on {weekday_day(money.records_from)}, so "
-                 f"nothing due before then is shown." if money.records_from else "")
-        out.append(self.note(
-            f"The schedule: {'; '.join(money.schedules)}. Of {len(money.checks)} payments due in "
-            f"the complaint's period, {missed} did not arrive and {short} arrived short.{known}"))
+        known = (_(" Casebook's money records start on {0}, so nothing due before then is "
+                   "shown.").format(weekday_day(money.records_from)) if money.records_from else "")
+        out.append(
+            self.note(
+                _(
+                    "The schedule: {0}. Of {1} payments due in the complaint's period, "
+                    "{missed} did not arrive and {short} arrived short.{known}"
+                ).format(
+                    "; ".join(money.schedules),
+                    len(money.checks),
+                    missed=missed,
+                    short=short,
+                    known=known,
+                )
+            )
+        )
         if not money.checks:
             return out
-        words = {"received": "Arrived", "not yet due": "Not yet due"}
+        words = {"received": _("Arrived"), "not yet due": _("Not yet due")}
         rows = []
         for c in money.checks:
             if c.status == "missed":
-                what = "<b>MISSED</b>: nothing arrived"
+                what = _("<b>MISSED</b>: nothing arrived")
             elif c.status == "short":
-                what = f"<b>SHORT</b> by {pen.markup(pounds(c.amount - c.received))}"
+                what = _("<b>SHORT</b> by {0}").format(pen.markup(pounds(c.amount - c.received)))
             else:
                 what = words[c.status]
             rows.append([pen.markup(weekday_day(c.expected_on)), pen.markup(pounds(c.amount)),
                          pen.markup(pounds(c.received)) if c.received_on else "—",
                          pen.markup(weekday_day(c.received_on)) if c.received_on else "—", what])
-        return out + self.grid(["Due on", "Due", "Arrived", "Arrived on", "What happened"],
-                               rows, [1, 0.9, 0.9, 1, 1.6])
+        return out + self.grid(
+            [_("Due on"), _("Due"), _("Arrived"), _("Arrived on"), _("What happened")],
+            rows,
+            [1, 0.9, 0.9, 1, 1.6],
+        )
 
     def manifest(self) -> list[Flowable]:
         """Every original file: name, size, SHA-256, when it entered the record, and pages."""
         pen = self.pen
         out = self.heading("manifest", first=True)
         out.append(self.note(
-            "Each exhibit's original file is attached inside this PDF, unchanged. The SHA-256 "
-            "fingerprint was taken when the file entered the record; Casebook's Check (or "
-            "'casebook verify') compares every attached file with it."))
+            _("Each exhibit's original file is attached inside this PDF, unchanged. The SHA-256 "
+              "fingerprint was taken when the file entered the record; Casebook's Check (or "
+              "'casebook verify') compares every attached file with it.")))
         rows = []
         for e in self.exhibits:
             rows.append([self.pen.link(e.number, f"ex:{e.file.id}"), pen.markup(e.file.filename),
-                         f"{e.file.size:,} bytes", grouped_hash(e.file.sha256),
+                         _("{size:,} bytes").format(size=e.file.size), grouped_hash(e.file.sha256),
                          pen.markup(e.when), pen.markup(e.shown_as)])
         if not rows:
-            out.append(self.note("This bundle has no exhibits."))
+            out.append(self.note(_("This bundle has no exhibits.")))
             return out
-        return out + self.grid(["Exhibit", "File", "Size", "SHA-256", "Entered the record",
-                                "In this bundle"], rows, [0.7, 1.5, 1, 1.6, 1.1, 1.1])
+        return out + self.grid(
+            [
+                _("Exhibit"),
+                _("File"),
+                _("Size"),
+                "SHA-256",
+                _("Entered the record"),
+                _("In this bundle"),
+            ],
+            rows,
+            [0.7, 1.5, 1, 1.6, 1.1, 1.1],
+        )
 
     def middle(self, sections: Sequence[str]) -> list[Flowable]:
         """The sections between the contents and the exhibits, each on new pages."""

@@ -30,6 +30,7 @@ from app.services.support_plans.plan_facts import PLAN_KINDS_IN_FORCE
 from app.store import records
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
+from app.translation import _
 
 
 @dataclass(frozen=True)
@@ -184,19 +185,19 @@ class EvidenceRule:
         """Why a record belongs in a bundle about this complaint, in plain words (`names`:
         contact names by id), or None when it does not."""
         if record_id in self.linked:
-            return "part of the complaint: one of its requests or letters, or a reply"
+            return _("part of the complaint: one of its requests or letters, or a reply")
         if not self.in_period(day):
             return None
         shared_tags = sorted(self._tags.intersection(tags))
         if shared_tags:
-            return f"has the complaint's tag {shared_tags[0]}"
+            return _("has the complaint's tag {0}").format(shared_tags[0])
         involved = sorted(self.people.intersection(people))
         if involved:
             who = (names or {}).get(involved[0], involved[0])
-            return f"involves {who}, on the other side of the complaint"
+            return _("involves {who}, on the other side of the complaint").format(who=who)
         shared = sorted(self.words(text) & self._subject)
         if shared:
-            return f"shares the word '{shared[0]}' with the complaint"
+            return _("shares the word '{0}' with the complaint").format(shared[0])
         return None
 
 
@@ -339,7 +340,11 @@ def select(snapshot: Snapshot, options: BundleOptions) -> Selection:
     if options.complaint_id:
         complaint = next((c for c in snapshot.complaints if c.id == options.complaint_id), None)
         if complaint is None:
-            raise BundleError(f"There is no complaint {options.complaint_id} in this case.")
+            raise BundleError(
+                _("There is no complaint {complaint_id} in this case.").format(
+                    complaint_id=options.complaint_id
+                )
+            )
         rule = EvidenceRule(complaint, snapshot)
     wanted_tags = frozenset(t.strip() for t in options.tags)
 
@@ -458,25 +463,31 @@ def _file_candidates(snapshot: Snapshot, chosen: Selection,
         held_by = owners.get(info.id, [])
         mine = next((r for r in held_by if r.id in picked), held_by[0] if held_by else None)
         if info.id in options.include:
-            why = "added by hand"
+            why = _("added by hand")
         elif info.id in options.exclude:
-            why = "taken out by hand"
+            why = _("taken out by hand")
         elif mine is None:
-            why = "belongs to no record" + ("" if info.id in in_bundle else
-                                            ", so only a whole-record bundle holds it")
+            why = _("belongs to no record") + ("" if info.id in in_bundle else
+                                            _(", so only a whole-record bundle holds it"))
         else:
             where = f"{_KIND_WORDS[type(mine)]} '{_title_of(mine) or mine.id}'"
-            why = (f"attached to {where}" if info.id in in_bundle else
-                   f"attached to {where}, whose section is not in the bundle"
-                   if mine.id in picked else f"belongs to {where}, which is not in the bundle")
+            why = (
+                _("attached to {where}").format(where=where)
+                if info.id in in_bundle
+                else _("attached to {where}, whose section is not in the bundle").format(
+                    where=where
+                )
+                if mine.id in picked
+                else _("belongs to {where}, which is not in the bundle").format(where=where)
+            )
         day = _day_of(mine) if mine is not None else uk_day(parse_instant(info.added_at))
         found.append(Candidate(info.id, "File", day, info.filename, info.id in in_bundle, why))
     return sorted(found, key=lambda c: (c.day or date.min, c.record_id))
 
 
-_KIND_WORDS: dict[type, str] = {Authority: "the authority", DiaryEntry: "the diary entry",
-                                Correspondence: "the letter", Plan: "the plan",
-                                Transaction: "the payment"}
+_KIND_WORDS: dict[type, str] = {Authority: _("the authority"), DiaryEntry: _("the diary entry"),
+                                Correspondence: _("the letter"), Plan: _("the plan"),
+                                Transaction: _("the payment")}
 
 
 def _day_of(record: object) -> date | None:
@@ -497,7 +508,7 @@ def _title_of(record: object) -> str:
     if isinstance(record, DiaryEntry | Complaint):
         return record.title
     if isinstance(record, Correspondence):
-        return record.subject or "(no subject)"
+        return record.subject or _("(no subject)")
     if isinstance(record, Request):
         return record.summary or record.kind.replace("-", " ")
     if isinstance(record, Plan):
@@ -513,9 +524,9 @@ def _reason(record: Any, chosen: bool, selection: Selection, options: BundleOpti
             names: dict[str, str]) -> str:
     """Why a record is in or out, for the person choosing the evidence."""
     if record.id in options.include:
-        return "added by hand"
+        return _("added by hand")
     if record.id in options.exclude:
-        return "taken out by hand"
+        return _("taken out by hand")
     rule = selection.rule
     if rule is not None and chosen:
         found = rule.why(record.id, record_text(record), record_tags(record),
@@ -523,29 +534,29 @@ def _reason(record: Any, chosen: bool, selection: Selection, options: BundleOpti
         if found:
             return found
         if isinstance(record, Plan):
-            return "the plan in force when the complaint's period starts"
+            return _("the plan in force when the complaint's period starts")
         if isinstance(record, Transaction):
             return _payment_reason(record, True, rule)
-        return "goes with a chosen letter"
+        return _("goes with a chosen letter")
     if chosen:
-        return "in the scope chosen"
+        return _("in the scope chosen")
     if rule is not None and not rule.in_period(_day_of(record)):
-        return "outside the complaint's period"
+        return _("outside the complaint's period")
     if rule is not None and isinstance(record, Transaction):
         return _payment_reason(record, False, rule)
-    return "nothing links it to this bundle's scope"
+    return _("nothing links it to this bundle's scope")
 
 
 def _payment_reason(payment: Transaction, chosen: bool, rule: EvidenceRule) -> str:
     """Why a payment of the complaint's period is in or out of its bundle."""
     if chosen:
-        return ("a payment in the period of a complaint about money" if rule.about_money
-                else "paid towards an outcome the complaint is about")
+        return (_("a payment in the period of a complaint about money") if rule.about_money
+                else _("paid towards an outcome the complaint is about"))
     if payment.outcome_ids:
-        return "for an outcome the complaint is not about"
+        return _("for an outcome the complaint is not about")
     if payment.amount > 0:
-        return "money paid in, and the complaint is not about money"
-    return "linked to no outcome, and the complaint is not about money"
+        return _("money paid in, and the complaint is not about money")
+    return _("linked to no outcome, and the complaint is not about money")
 
 
 def check_choices(snapshot: Snapshot, options: BundleOptions) -> None:
@@ -556,7 +567,11 @@ def check_choices(snapshot: Snapshot, options: BundleOptions) -> None:
              for r in group} | set(snapshot.files)
     for record_id in options.include:
         if record_id not in known:
-            raise BundleError(f"There is no record or file {record_id} in this case.")
+            raise BundleError(
+                _("There is no record or file {record_id} in this case.").format(
+                    record_id=record_id
+                )
+            )
 
 
 def _exhibit_order(snapshot: Snapshot, diary: tuple[DiaryEntry, ...],

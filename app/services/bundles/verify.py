@@ -26,6 +26,7 @@ from app.formats import long_day
 from app.problems import Problem
 from app.services.bundles.quiet import quiet_pdf_libraries
 from app.store.case_details import certificate_fingerprint
+from app.translation import _
 
 MANIFEST_NAME = "casebook-manifest.json"
 MANIFEST_FORMAT = "casebook.bundle-manifest"
@@ -50,27 +51,33 @@ class BundleCheck:
     def files_line(self) -> str:
         """What the check of the attached originals found, in words that fit the count."""
         if self.files_checked == 0:
-            return "It holds no original files to check."
+            return _("It holds no original files to check.")
         if self.files_checked == 1:
-            return "Its one original file matches the list it was signed with."
-        return f"All {self.files_checked} original files match the list they were signed with."
+            return _("Its one original file matches the list it was signed with.")
+        return _("All {files_checked} original files match the list they were signed "
+                 "with.").format(files_checked=self.files_checked)
 
     def lines(self) -> list[str]:
         """The result for a person, a line each."""
         return [
-            "The bundle checks out: it has not been changed since it was signed.",
-            f"The signature covers the whole file ({self.pages} pages), signed {self.signed_at}.",
+            _("The bundle checks out: it has not been changed since it was signed."),
+            _("The signature covers the whole file ({pages} pages), signed {signed_at}.").format(
+                pages=self.pages, signed_at=self.signed_at
+            ),
             self.files_line(),
-            f"Signing key fingerprint: {self.signer_fingerprint}",
-            f"Audit chain head: event {self.chain_seq}, {self.chain_head} "
-            f"(check code {self.check_code})",
+            _("Signing key fingerprint: {signer_fingerprint}").format(
+                signer_fingerprint=self.signer_fingerprint
+            ),
+            _("Audit chain head: event {chain_seq}, {chain_head} (check code {check_code})").format(
+                chain_seq=self.chain_seq, chain_head=self.chain_head, check_code=self.check_code
+            ),
         ]
 
 
-DAMAGED = "This file is damaged or is not a Casebook bundle."
-UNREADABLE = "The signature could not be read: the file has been changed or damaged."
-CHANGED_AREA = ("The bundle has been changed since it was signed: the signature area holds "
-                "bytes that are not part of the signature.")
+DAMAGED = _("This file is damaged or is not a Casebook bundle.")
+UNREADABLE = _("The signature could not be read: the file has been changed or damaged.")
+CHANGED_AREA = (_("The bundle has been changed since it was signed: the signature area holds "
+                  "bytes that are not part of the signature."))
 _HEX_STRING = re.compile(rb"<([0-9A-F]*)>")
 # The signed attributes of a Casebook signature: content type, message digest and the
 # signing certificate (v2), by object identifier.
@@ -91,12 +98,12 @@ def _verify(data: bytes) -> BundleCheck:
     except Exception:  # noqa: BLE001 - a crafted file can break the PDF reader in any way
         raise BundleCheckFailed(DAMAGED) from None
     if not signatures:
-        raise BundleCheckFailed("This PDF has no Casebook signature, so it cannot be checked.")
+        raise BundleCheckFailed(_("This PDF has no Casebook signature, so it cannot be checked."))
     if len(signatures) != 1:
         # Casebook signs once, forbidding changes; a second signature means someone added a
         # revision (perhaps with their own key) after it was signed.
-        raise BundleCheckFailed("The bundle has been changed since Casebook signed it: someone "
-                                "added to it and signed it again.")
+        raise BundleCheckFailed(_("The bundle has been changed since Casebook signed it: someone "
+                                  "added to it and signed it again."))
     signature = signatures[0]
     _check_signature_area(data, signature)
     try:
@@ -106,28 +113,28 @@ def _verify(data: bytes) -> BundleCheck:
     except Exception:  # noqa: BLE001 - a crafted file can break the validator in any way
         raise BundleCheckFailed(UNREADABLE) from None
     if not status.intact:
-        raise BundleCheckFailed("The bundle has been changed since it was signed: its contents "
-                                "no longer match the signature.")
+        raise BundleCheckFailed(_("The bundle has been changed since it was signed: its contents "
+                                  "no longer match the signature."))
     if not status.valid:
-        raise BundleCheckFailed("The signature itself is not valid, so the bundle cannot be "
-                                "trusted.")
+        raise BundleCheckFailed(_("The signature itself is not valid, so the bundle cannot be "
+                                  "trusted."))
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        raise BundleCheckFailed("Something was added to the file after it was signed.")
+        raise BundleCheckFailed(_("Something was added to the file after it was signed."))
     fingerprint = certificate_fingerprint(signer.dump())
     carried = [choice.chosen.dump() for choice in signature.signed_data["certificates"] or ()]
     if any(der != signer.dump() for der in carried):
         # Casebook puts only its own certificate in the signature; anything else is a change.
-        raise BundleCheckFailed("The bundle has been changed since it was signed: the signature "
-                                "carries a certificate Casebook did not put there.")
+        raise BundleCheckFailed(_("The bundle has been changed since it was signed: the signature "
+                                  "carries a certificate Casebook did not put there."))
     manifest, attached, pages = _read_attachments(data)
     if manifest.get("signer_fingerprint") != fingerprint:
-        raise BundleCheckFailed("The bundle was signed with a different key from the one its "
-                                "manifest names.")
+        raise BundleCheckFailed(_("The bundle was signed with a different key from the one its "
+                                  "manifest names."))
     checked = _check_files(manifest, attached)
     head = manifest.get("chain_head") or {}
-    signed_at = (f"{long_day(status.signer_reported_dt)} at "
-                 f"{status.signer_reported_dt:%H:%M} UTC") \
-        if status.signer_reported_dt else "at an unrecorded time"
+    signed_at = _("{day} at {time} UTC").format(
+        day=long_day(status.signer_reported_dt), time=f"{status.signer_reported_dt:%H:%M}") \
+        if status.signer_reported_dt else _("at an unrecorded time")
     return BundleCheck(fingerprint, int(head.get("seq", 0)), str(head.get("hash", "")),
                        str(head.get("check_code", "")), pages, checked, signed_at)
 
@@ -146,7 +153,7 @@ def _check_signature_area(data: bytes, signature: Any) -> None:
         raise BundleCheckFailed(UNREADABLE)
     start, first, gap_end, second = byte_range
     if start != 0 or not 0 < first < gap_end or gap_end + second != len(data):
-        raise BundleCheckFailed("Something was added to the file after it was signed.")
+        raise BundleCheckFailed(_("Something was added to the file after it was signed."))
     written = _HEX_STRING.fullmatch(data[first:gap_end])
     if written is None or len(written[1]) % 2:
         raise BundleCheckFailed(CHANGED_AREA)
@@ -160,7 +167,9 @@ def _check_signature_area(data: bytes, signature: Any) -> None:
         raise BundleCheckFailed(CHANGED_AREA)
     problem = _cms_problem(der)
     if problem:
-        raise BundleCheckFailed(f"The bundle has been changed since it was signed: {problem}.")
+        raise BundleCheckFailed(
+            _("The bundle has been changed since it was signed: {problem}.").format(problem=problem)
+        )
 
 
 def _cms_problem(der: bytes) -> str | None:
@@ -168,33 +177,33 @@ def _cms_problem(der: bytes) -> str | None:
     try:
         info = cms.ContentInfo.load(der, strict=True)
         if not _minimal_lengths(der) or info["content_type"].native != "signed_data":
-            return "the signature is not encoded as Casebook encodes it"
+            return _("the signature is not encoded as Casebook encodes it")
         signed = info["content"]
         signers = list(signed["signer_infos"])
         if len(signers) == 1 and not _canonical(
                 signed["version"], signed["digest_algorithms"], signed["encap_content_info"],
                 signers[0]["version"], signers[0]["sid"], signers[0]["digest_algorithm"],
                 signers[0]["signature_algorithm"]):
-            return "the signature is not encoded as Casebook encodes it"
+            return _("the signature is not encoded as Casebook encodes it")
         algorithms = [a.dump() for a in signed["digest_algorithms"]]
         if len(signers) != 1:
-            return "the signature names more than one signer"
+            return _("the signature names more than one signer")
         only = signers[0]
         if signed["version"].native != "v1" or only["version"].native != "v1":
-            return "the signature is not encoded as Casebook encodes it"
+            return _("the signature is not encoded as Casebook encodes it")
         if algorithms != [only["digest_algorithm"].dump()]:
-            return "the signature lists a digest method its signer did not use"
+            return _("the signature lists a digest method its signer did not use")
         attributes = [a["type"].dotted for a in only["signed_attrs"]]
         if sorted(attributes) != sorted(_SIGNED_ATTRIBUTES) \
                 or any(len(a["values"]) != 1 for a in only["signed_attrs"]):
-            return "the signature holds details Casebook did not write"
+            return _("the signature holds details Casebook did not write")
         if only["unsigned_attrs"].native is not None or signed["crls"].native is not None:
-            return "something was added to the signature"
+            return _("something was added to the signature")
         encapsulated = signed["encap_content_info"]
         if encapsulated["content_type"].native != "data" or encapsulated["content"].native:
-            return "the signature holds content of its own"
+            return _("the signature holds content of its own")
     except (ValueError, TypeError, KeyError):
-        return "the signature is not encoded as Casebook encodes it"
+        return _("the signature is not encoded as Casebook encodes it")
     return None
 
 
@@ -233,35 +242,44 @@ def _read_attachments(data: bytes) -> tuple[dict[str, Any], dict[str, list[bytes
         raise BundleCheckFailed(DAMAGED) from None
     raw = attached.get(MANIFEST_NAME)
     if not raw:
-        raise BundleCheckFailed("The bundle has no manifest of its original files.")
+        raise BundleCheckFailed(_("The bundle has no manifest of its original files."))
     try:
         manifest = json.loads(raw[0].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BundleCheckFailed("The bundle's manifest cannot be read.") from None
+        raise BundleCheckFailed(_("The bundle's manifest cannot be read.")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
-        raise BundleCheckFailed("The bundle's manifest is not one Casebook wrote.")
+        raise BundleCheckFailed(_("The bundle's manifest is not one Casebook wrote."))
     if manifest.get("pages") != pages:
-        raise BundleCheckFailed(f"The manifest says {manifest.get('pages')} pages but the file "
-                                f"has {pages}.")
+        raise BundleCheckFailed(
+            _("The manifest says {0} pages but the file has {pages}.").format(
+                manifest.get("pages"), pages=pages
+            )
+        )
     return manifest, attached, pages
 
 
 def _check_files(manifest: dict[str, Any], attached: dict[str, list[bytes]]) -> int:
     files = manifest.get("exhibits")
     if not isinstance(files, list):
-        raise BundleCheckFailed("The bundle's manifest cannot be read.")
+        raise BundleCheckFailed(_("The bundle's manifest cannot be read."))
     if not all(isinstance(item, dict) for item in files):
-        raise BundleCheckFailed("The bundle's manifest cannot be read.")
+        raise BundleCheckFailed(_("The bundle's manifest cannot be read."))
     for item in files:
         name = str(item.get("attachment", ""))
         number = item.get("number", "?")
         found = attached.get(name)
         if not found:
-            raise BundleCheckFailed(f"The original file for exhibit {number} is missing from "
-                                    f"the bundle.")
+            raise BundleCheckFailed(
+                _("The original file for exhibit {number} is missing from the bundle.").format(
+                    number=number
+                )
+            )
         blob = found[0]
         if len(blob) != item.get("size") or hashlib.sha256(blob).hexdigest() != item.get(
                 "sha256"):
-            raise BundleCheckFailed(f"The original file for exhibit {number} "
-                                    f"({item.get('filename')}) does not match the manifest.")
+            raise BundleCheckFailed(
+                _(
+                    "The original file for exhibit {number} ({0}) does not match the manifest."
+                ).format(item.get("filename"), number=number)
+            )
     return len(files)

@@ -12,6 +12,7 @@ from app.formats import long_day
 from app.records.values import UK, parse_instant
 from app.services.timelimits.reminders import Reminder
 from app.store.case import Case
+from app.translation import _
 
 # Days after which Today reminds the person to back up; a setting of the window (0 = never).
 DEFAULT_EVERY_DAYS = 14
@@ -30,13 +31,13 @@ def backup_reminders(case: Case, on: date, every_days: int = DEFAULT_EVERY_DAYS)
         return []
     last = last_backup(case)
     if last is None:
-        return [Reminder("backup-none", "No backup of this case has been made yet",
-                         "A backup is one encrypted file you keep somewhere else, such as a "
-                         "USB stick: if this computer breaks or is lost, your record is not.",
+        return [Reminder("backup-none", _("No backup of this case has been made yet"),
+                         _("A backup is one encrypted file you keep somewhere else, such as a "
+                           "USB stick: if this computer breaks or is lost, your record is not."),
                          None, 0, None)]
     age = (on - last).days
     if age < every_days:
         return []
-    return [Reminder("backup-old", f"Your last backup was made {age} days ago",
-                     f"Made on {long_day(last)}. Anything recorded since is only on this "
-                     "computer until you make a new one.", None, 0, None)]
+    return [Reminder("backup-old", _("Your last backup was made {age} days ago").format(age=age),
+                     _("Made on {0}. Anything recorded since is only on this computer until "
+                       "you make a new one.").format(long_day(last)), None, 0, None)]

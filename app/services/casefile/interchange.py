@@ -25,6 +25,7 @@ from app.store.case import Case
 from app.store.folders import fresh_folder
 from app.store.outputs import check_target, write_output
 from app.store.records import FORMAT_KEY, HISTORY_KEY, RECORDED_KEY, Version
+from app.translation import _
 
 FORMAT = "casebook.case"
 VERSION = 1
@@ -69,15 +70,15 @@ def _history(kind: kinds.RecordKind, raw: Any, path: str) -> list[tuple[str, dic
     if items is None:
         return []
     if not isinstance(items, list):
-        raise FormatProblem(f"{path}.{HISTORY_KEY}", "should be a list")
+        raise FormatProblem(f"{path}.{HISTORY_KEY}", _("should be a list"))
     found = []
     for j, item in enumerate(items):
         where = f"{path}.{HISTORY_KEY}[{j}]"
         if not isinstance(item, dict):
-            raise FormatProblem(where, "should be an object")
+            raise FormatProblem(where, _("should be an object"))
         saved = item.get(RECORDED_KEY)
         if not isinstance(saved, str):
-            raise FormatProblem(f"{where}.{RECORDED_KEY}", "is required but missing")
+            raise FormatProblem(f"{where}.{RECORDED_KEY}", _("is required but missing"))
         try:
             parse_instant(saved)
         except ValueError as exc:
@@ -97,14 +98,14 @@ def _no_text(filename: str, data: bytes) -> tuple[str, bool, int | None]:
 
 def _attachment(raw: Any, path: str) -> ImportedAttachment:
     if not isinstance(raw, dict):
-        raise FormatProblem(path, "should be an object")
+        raise FormatProblem(path, _("should be an object"))
     for key in ("id", "filename", "media_type", "sha256", "data"):
         if not isinstance(raw.get(key), str) or not raw[key]:
-            raise FormatProblem(f"{path}.{key}", "is required but missing")
+            raise FormatProblem(f"{path}.{key}", _("is required but missing"))
     added = raw.get("added_at")
     if added is not None:
         if not isinstance(added, str):
-            raise FormatProblem(f"{path}.added_at", "should be a date and time as text")
+            raise FormatProblem(f"{path}.added_at", _("should be a date and time as text"))
         try:
             parse_instant(added)
         except ValueError as exc:
@@ -112,10 +113,10 @@ def _attachment(raw: Any, path: str) -> ImportedAttachment:
     try:
         data = base64.b64decode(raw["data"], validate=True)
     except (binascii.Error, ValueError):
-        raise FormatProblem(f"{path}.data", "is not valid base64") from None
+        raise FormatProblem(f"{path}.data", _("is not valid base64")) from None
     if hashlib.sha256(data).hexdigest() != raw["sha256"].lower():
-        raise FormatProblem(f"{path}.sha256", "does not match the file's contents; the file may "
-                                              "have been changed or damaged")
+        raise FormatProblem(f"{path}.sha256", _("does not match the file's contents; the file may "
+                                                "have been changed or damaged"))
     return ImportedAttachment(raw["id"], raw["filename"], raw["media_type"],
                               raw["sha256"].lower(), added, data)
 
@@ -131,9 +132,12 @@ def _check_references(doc: CaseDocument) -> None:
             for ref in kind.refs:
                 for path, value in kinds.values(rec, ref.path):
                     if value not in ids[ref.kind]:
-                        raise FormatProblem(f"{kind.list_key}[{i}].{path}",
-                                            f"refers to {ref.kind} {quoted(value)}, which is "
-                                            f"not in the file")
+                        raise FormatProblem(
+                            f"{kind.list_key}[{i}].{path}",
+                            _("refers to {kind} {0}, which is not in the file").format(
+                                quoted(value), kind=ref.kind
+                            ),
+                        )
 
 
 def _check_unique_ids(doc: CaseDocument) -> None:
@@ -143,30 +147,44 @@ def _check_unique_ids(doc: CaseDocument) -> None:
         for i, rec in enumerate(doc.records[kind.name]):
             path = f"{key}[{i}].id"
             if rec.id in seen:
-                raise FormatProblem(path, f"the id {quoted(rec.id)} is used twice (also at "
-                                          f"{seen[rec.id]})")
+                raise FormatProblem(
+                    path,
+                    _("the id {0} is used twice (also at {1})").format(
+                        quoted(rec.id), seen[rec.id]
+                    ),
+                )
             seen[rec.id] = path
             for j, outcome in enumerate(getattr(rec, "outcomes", [])):
                 opath = f"{key}[{i}].outcomes[{j}].id"
                 if outcome.id in seen:
-                    raise FormatProblem(opath, f"the id {quoted(outcome.id)} is used twice")
+                    raise FormatProblem(
+                        opath, _("the id {0} is used twice").format(quoted(outcome.id))
+                    )
                 seen[outcome.id] = opath
     for i, att in enumerate(doc.attachments):
         if att.id in seen:
-            raise FormatProblem(f"attachments[{i}].id", f"the id {quoted(att.id)} is used twice")
+            raise FormatProblem(
+                f"attachments[{i}].id", _("the id {0} is used twice").format(quoted(att.id))
+            )
         seen[att.id] = f"attachments[{i}].id"
 
 
 def parse_document(raw: Any) -> CaseDocument:
     """Check a decoded JSON case file completely; FormatProblem names the first problem."""
     if not isinstance(raw, dict):
-        raise FormatProblem("$", "the file should hold one JSON object")
+        raise FormatProblem("$", _("the file should hold one JSON object"))
     if raw.get("format") != FORMAT:
-        raise FormatProblem("format", f"should be \"{FORMAT}\": this is not a Casebook case file")
+        raise FormatProblem(
+            "format",
+            _('should be "{FORMAT}": this is not a Casebook case file').format(FORMAT=FORMAT),
+        )
     if raw.get("version") != VERSION:
-        raise FormatProblem("version", f"this Casebook reads version {VERSION} case files only")
+        raise FormatProblem(
+            "version",
+            _("this Casebook reads version {VERSION} case files only").format(VERSION=VERSION),
+        )
     if "person" not in raw:
-        raise FormatProblem("person", "is required but missing")
+        raise FormatProblem("person", _("is required but missing"))
     person = codec.decode(Person, raw["person"], "person")
     unknown = {"person": _unknown("person", raw["person"])}
     recs: dict[str, list[Any]] = {}
@@ -177,7 +195,7 @@ def parse_document(raw: Any) -> CaseDocument:
         if items is None:
             items = []
         if not isinstance(items, list):
-            raise FormatProblem(key, "should be a list")
+            raise FormatProblem(key, _("should be a list"))
         recs[kind.name] = [codec.decode(kind.cls, item, f"{key}[{i}]")
                            for i, item in enumerate(items)]
         for i, (rec, item) in enumerate(zip(recs[kind.name], items, strict=True)):
@@ -187,7 +205,7 @@ def parse_document(raw: Any) -> CaseDocument:
                 history[rec.id] = earlier
     atts_raw = raw.get("attachments") or []
     if not isinstance(atts_raw, list):
-        raise FormatProblem("attachments", "should be a list")
+        raise FormatProblem("attachments", _("should be a list"))
     atts = [_attachment(a, f"attachments[{i}]") for i, a in enumerate(atts_raw)]
     doc = CaseDocument(person, recs, atts, {k: v for k, v in unknown.items() if v}, history)
     _check_unique_ids(doc)
@@ -199,20 +217,29 @@ def read_file(path: Path) -> CaseDocument:
     """Read and check a case file from disk."""
     path = Path(path)
     if not path.is_file():
-        raise FormatProblem("$", f"there is no file at {path}")
+        raise FormatProblem("$", _("there is no file at {path}").format(path=path))
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise FormatProblem("$", "the file is larger than Casebook can import (2 GB)")
+        raise FormatProblem("$", _("the file is larger than Casebook can import (2 GB)"))
     try:
         raw = json.loads(path.read_bytes().decode("utf-8-sig"), parse_int=_number,
                          parse_float=_number, parse_constant=_Unreadable)
     except UnicodeDecodeError:
-        raise FormatProblem("$", "the file is not UTF-8 text") from None
+        raise FormatProblem("$", _("the file is not UTF-8 text")) from None
     except json.JSONDecodeError as exc:
-        raise FormatProblem("$", f"the file is not valid JSON (line {exc.lineno}, column "
-                                 f"{exc.colno})") from None
+        raise FormatProblem(
+            "$",
+            _("the file is not valid JSON (line {lineno}, column {colno})").format(
+                lineno=exc.lineno, colno=exc.colno
+            ),
+        ) from None
     except RecursionError:
-        raise FormatProblem("$", f"the file nests lists and objects more than {MAX_DEPTH} "
-                                 f"deep, which no case file does") from None
+        raise FormatProblem(
+            "$",
+            _(
+                "the file nests lists and objects more than {MAX_DEPTH} deep, which no "
+                "case file does"
+            ).format(MAX_DEPTH=MAX_DEPTH),
+        ) from None
     check_shape(raw)
     return parse_document(raw)
 
@@ -256,12 +283,19 @@ def check_shape(raw: Any) -> None:
     while stack:
         value, path, depth = stack.pop()
         if isinstance(value, _Unreadable):
-            raise FormatProblem(path, f"the number {value.text[:20]}"
-                                      f"{'…' if len(value.text) > 20 else ''} is not one "
-                                      f"Casebook can read")
+            raise FormatProblem(
+                path,
+                _("the number {0}{1} is not one Casebook can read").format(
+                    value.text[:20], "…" if len(value.text) > 20 else ""
+                ),
+            )
         if isinstance(value, dict | list) and depth >= MAX_DEPTH:
-            raise FormatProblem(path, f"nests more than {MAX_DEPTH} deep, which no case "
-                                      f"file does")
+            raise FormatProblem(
+                path,
+                _("nests more than {MAX_DEPTH} deep, which no case file does").format(
+                    MAX_DEPTH=MAX_DEPTH
+                ),
+            )
         if isinstance(value, dict):
             stack.extend((v, _key_path(path, k), depth + 1) for k, v in value.items())
         elif isinstance(value, list):
@@ -290,7 +324,7 @@ def import_case(folder: Path, source: Path, passphrase: str, *,
                 extract: TextExtractor = _no_text) -> tuple[Case, str]:
     """Create a new case in `folder` from a case file; return it and its recovery code."""
     doc = read_file(source)
-    with fresh_folder(Path(folder), "import-json makes a new case") as target:
+    with fresh_folder(Path(folder), _("import-json makes a new case")) as target:
         case, code = Case.create(target, doc.person, passphrase, kdf=kdf)
         try:
             store_document(case, doc, extract)
@@ -332,7 +366,7 @@ def _with_history(record: dict[str, Any], versions: list[Version]) -> dict[str, 
 
 def export_case(case: Case, target: Path) -> None:
     """Write the case file (the user's explicit export: this is plaintext by design)."""
-    check_target(Path(target), "case file")  # before the whole case is read
+    check_target(Path(target), _("case file"))  # before the whole case is read
     blob = json.dumps(export_document(case), ensure_ascii=False, indent=1).encode("utf-8")
-    write_output(Path(target), blob, "case file")
+    write_output(Path(target), blob, _("case file"))
 

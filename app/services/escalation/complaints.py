@@ -18,12 +18,13 @@ from app.services.escalation.ladders import Ladder, NextStep, Regulator, Step, l
 from app.services.timelimits.clocks import KIND_WORDS, RequestClock, clock
 from app.services.timelimits.deadlines import DeadlineError, load_rules
 from app.store.case import Case
+from app.translation import _
 
 spoken = long_day  # "2 June 2026"; one definition, in app.records.values
 
 # The first rung of every nation's complaints ladder is a stage 1 complaint.
 FIRST_KIND = "complaint-stage-1"
-STATUS_WORDS = {"open": "Open", "resolved": "Put right", "closed": "Closed"}
+STATUS_WORDS = {"open": _("Open"), "resolved": _("Put right"), "closed": _("Closed")}
 # Letters that take a complaint up the ladder, by the kind of request they make.
 ESCALATION_LETTERS = {"complaint-stage-1": "complaint-stage-1",
                       "complaint-stage-2": "complaint-stage-2", "ombudsman": "ombudsman"}
@@ -84,25 +85,29 @@ def action_words(step_kind: str | None, who: str) -> str:
     """What taking a step is called: 'ask for stage 2', 'take it to the ...'."""
     if step_kind == "complaint-stage-1":
         body = who.split(":")[0]  # "The council: stage 1 (...)" -> "The council"
-        return "complain to " + (body[0].lower() + body[1:] if body.startswith("The ") else body)
+        return _("complain to ") + (body[0].lower() + body[1:] if body.startswith("The ") else body)
     if step_kind == "complaint-stage-2":
-        return "ask for stage 2"
+        return _("ask for stage 2")
     if step_kind == "ombudsman":
-        return f"take it to the {who}"
+        return _("take it to the {who}").format(who=who)
     if "Commissioner" in who or "Ombudsman" in who:  # a body, not a stage of a process
-        return f"take it to the {who}"
-    return f"go to the next step: {who}"
+        return _("take it to the {who}").format(who=who)
+    return _("go to the next step: {who}").format(who=who)
 
 
 def next_step_sentence(step: NextStep, on: date) -> str:
     """'You can ask for stage 2 until 25 October 2026.' (or that the usual limit has passed)."""
     action = action_words(step.kind, step.who)
     if step.by is None:
-        return f"You can {action} now. {step.explanation}"
+        return _("You can {action} now. {explanation}").format(
+            action=action, explanation=step.explanation
+        )
     if step.by < on:
-        return (f"The usual time limit to {action} ended on {spoken(step.by)}. They can still "
-                "accept it late in some circumstances: say why it is late.")
-    return f"You can {action} until {spoken(step.by)}."
+        return _(
+            "The usual time limit to {action} ended on {0}. They can still accept "
+            "it late in some circumstances: say why it is late."
+        ).format(spoken(step.by), action=action)
+    return _("You can {action} until {0}.").format(spoken(step.by), action=action)
 
 
 def _first_step(complaint: Complaint, ladder: Ladder, jurisdiction: str, on: date) -> str:
@@ -114,18 +119,22 @@ def _first_step(complaint: Complaint, ladder: Ladder, jurisdiction: str, on: dat
         if rule.clock_starts == "first_aware" and complaint.first_aware_on is not None:
             limits.append(load_rules().compute(rule, complaint.first_aware_on, jurisdiction))
     if not limits:
-        return (f"You have not complained yet. You can {action}; record the date you first "
-                "knew of the problem to see the time limit.")
+        return (_("You have not complained yet. You can {action}; record the date you "
+                  "first knew of the problem to see the time limit.").format(action=action))
     by = max(limit.due_on for limit in limits)
     if by < on:
-        return (f"You have not complained yet. The usual time limit to {action} ended on "
-                f"{spoken(by)}; they can accept it later in some circumstances, so say why.")
-    return f"You have not complained yet. You can {action} until {spoken(by)}."
+        return _(
+            "You have not complained yet. The usual time limit to {action} ended "
+            "on {0}; they can accept it later in some circumstances, so say why."
+        ).format(spoken(by), action=action)
+    return _("You have not complained yet. You can {action} until {0}.").format(
+        spoken(by), action=action
+    )
 
 
 def _stage_text(current: RequestClock | None) -> str:
     if current is None:
-        return "Not started"
+        return _("Not started")
     return f"{KIND_WORDS.get(current.request.kind, current.request.kind)}: {current.plain}"
 
 
@@ -148,16 +157,19 @@ def position(case: Case, complaint: Complaint, on: date) -> Position:
     next_step: NextStep | None = None
     next_letter: str | None = None
     if complaint.status != "open":
-        next_text = f"This complaint is marked '{STATUS_WORDS[complaint.status].lower()}'."
+        next_text = _("This complaint is marked '{0}'.").format(
+            STATUS_WORDS[complaint.status].lower()
+        )
     elif ladder is None:
-        next_text = "Casebook has no complaints ladder for this nation."
+        next_text = _("Casebook has no complaints ladder for this nation.")
     elif current is None and complaint.opened_on is not None and complaint.opened_on <= on:
         # The person has complained (they gave the day) but the complaint is not among the
         # requests, so there is no clock to read: say so, not "you have not complained".
-        next_text = (f"You complained on {spoken(complaint.opened_on)}. Casebook is not "
-                     "counting the days they have to answer yet: in Requests, add a new "
-                     f"request '{KIND_WORDS[FIRST_KIND]}' made on that day, as part of this "
-                     "complaint.")
+        next_text = _(
+            "You complained on {0}. Casebook is not counting the days they have to "
+            "answer yet: in Requests, add a new request '{1}' made on that day, as "
+            "part of this complaint."
+        ).format(spoken(complaint.opened_on), KIND_WORDS[FIRST_KIND])
     elif current is None:
         next_text = _first_step(complaint, ladder, jurisdiction, on)
         next_letter = ESCALATION_LETTERS[FIRST_KIND]
@@ -171,15 +183,16 @@ def position(case: Case, complaint: Complaint, on: date) -> Position:
             next_text = str(exc)
         else:
             if next_step is None:
-                next_text = "This was the last step of the complaints ladder."
+                next_text = _("This was the last step of the complaints ladder.")
             else:
                 next_text = next_step_sentence(next_step, on)
                 next_letter = ESCALATION_LETTERS.get(next_step.kind or "")
     elif current.state == "no-date":
-        next_text = f"Waiting for an answer. {current.how_counted[0].upper()}" \
-                    f"{current.how_counted[1:]}."
+        next_text = _("Waiting for an answer. {0}{1}.").format(
+            current.how_counted[0].upper(), current.how_counted[1:]
+        )
     else:
-        next_text = f"Wait for their answer. {current.plain}."
+        next_text = _("Wait for their answer. {plain}.").format(plain=current.plain)
     return Position(complaint, on, ladder, rungs, current, alongside, _stage_text(current),
                     next_step, next_text, next_letter,
                     load_ladders().regulators_for(jurisdiction))
@@ -204,11 +217,11 @@ def save_complaint(case: Case, complaint: Complaint) -> Complaint:
     """Add a complaint (empty id) or save a new version; the issue lists are tidied first."""
     title = complaint.title.strip()
     if not title:
-        raise ComplaintProblem("Please give the complaint a short title.")
+        raise ComplaintProblem(_("Please give the complaint a short title."))
     if complaint.first_aware_on and complaint.opened_on \
             and complaint.first_aware_on > complaint.opened_on:
-        raise ComplaintProblem("The date you first knew of the problem is after the date you "
-                               "complained; check the dates.")
+        raise ComplaintProblem(_("The date you first knew of the problem is after the date you "
+                                 "complained; check the dates."))
     tidy = dataclasses.replace(
         complaint, title=title, against=(complaint.against or "").strip() or None,
         issues=_clean(complaint.issues),

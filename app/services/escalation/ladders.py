@@ -30,6 +30,7 @@ from app.services.timelimits.deadlines import (
     load_rules,
     read_json_file,
 )
+from app.translation import _
 
 _spoken = long_day  # "2 June 2026"; one definition, in app.records.values
 
@@ -129,7 +130,7 @@ class LadderBook:
         self._rules.rule_for(kind, jurisdiction)
         if first_aware is not None and first_aware > (answered_on or due_on):
             raise DeadlineError(
-                "The date you first knew of the problem is after their answer; check the dates."
+                _("The date you first knew of the problem is after their answer; check the dates.")
             )
         found = self._position(kind, jurisdiction)
         if found is None:
@@ -174,19 +175,19 @@ def _explain_limit(
     step: Step, limits: list[Deadline], missing_first_aware: bool, unanswered: bool
 ) -> str:
     if not step.enter_by:
-        return "No fixed time limit was found for this step; act as soon as you can."
+        return _("No fixed time limit was found for this step; act as soon as you can.")
     if not limits:
-        return "Record the date you first knew of the problem to see the last day for this step."
+        return _("Record the date you first knew of the problem to see the last day for this step.")
     if len(limits) == 1:
         text = limits[0].explanation
     else:
-        text = "The later of these: " + "; ".join(
+        text = _("The later of these: ") + "; ".join(
             f"{_spoken(limit.due_on)} ({limit.rule.title})" for limit in limits
         ) + "."
     if unanswered and any(limit.rule.clock_starts == "response" for limit in limits):
-        text += " They did not answer, so this counts from the day their answer was due."
+        text += _(" They did not answer, so this counts from the day their answer was due.")
     if missing_first_aware:
-        text += " It may be later: record the date you first knew of the problem."
+        text += _(" It may be later: record the date you first knew of the problem.")
     return text
 
 
@@ -206,24 +207,34 @@ def _read_step(entry: Entry, rules: RuleBook, nations: tuple[str, ...]) -> Step:
         try:
             rule = rules.rule(rule_id)
         except DeadlineError:
-            raise entry.fail(f"there is no deadline rule called {rule_id}") from None
+            raise entry.fail(
+                _("there is no deadline rule called {rule_id}").format(rule_id=rule_id)
+            ) from None
         _check_rule_covers(entry, rule, nations)
         if rule_id in (*step.enter_by, *step.enter_by_unanswered) and \
                 rule.clock_starts == "given":
-            raise entry.fail(f"{rule_id} does not say when its clock starts")
+            raise entry.fail(
+                _("{rule_id} does not say when its clock starts").format(rule_id=rule_id)
+            )
     for kind in step.kinds:
         for nation in nations:
             try:
                 rules.rule_for(kind, nation)
             except DeadlineError as error:
-                raise entry.fail(f"{kind} has no deadline rule in {nation}: {error}") from None
+                raise entry.fail(
+                    _("{kind} has no deadline rule in {nation}: {error}").format(
+                        kind=kind, nation=nation, error=error
+                    )
+                ) from None
     return step
 
 
 def _check_rule_covers(entry: Entry, rule: Rule, nations: tuple[str, ...]) -> None:
     for nation in nations:
         if nation not in rule.jurisdictions:
-            raise entry.fail(f"rule {rule.id} does not apply in {nation}")
+            raise entry.fail(
+                _("rule {id} does not apply in {nation}").format(id=rule.id, nation=nation)
+            )
 
 
 def _read_ladder(entry: Entry, rules: RuleBook) -> Ladder:
@@ -233,7 +244,7 @@ def _read_ladder(entry: Entry, rules: RuleBook) -> Ladder:
         for step in entries(entry, "steps", "who")
     )
     if len(steps) < 2:
-        raise entry.fail("a ladder needs at least two steps")
+        raise entry.fail(_("a ladder needs at least two steps"))
     return Ladder(
         id=entry.text("id"),
         title=entry.text("title"),
@@ -275,8 +286,9 @@ def read_ladders(path: Path = LADDERS_FILE, rules: RuleBook | None = None) -> La
                 for nation in ladder.jurisdictions:
                     if (kind, nation) in placed:
                         raise top.fail(
-                            f"{kind} in {nation} is on both {placed[(kind, nation)]} "
-                            f"and {ladder.id}"
+                            _("{kind} in {nation} is on both {0} and {id}").format(
+                                placed[(kind, nation)], kind=kind, nation=nation, id=ladder.id
+                            )
                         )
                     placed[(kind, nation)] = ladder.id
     return LadderBook(ladders, regulators, rules)

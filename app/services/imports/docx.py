@@ -8,6 +8,7 @@ import zipfile
 
 from app.services.imports.parsed import ImportRefused, ParsedFile
 from app.services.imports.text import tidy_text
+from app.translation import _
 
 # A real letter has 10-60 parts and a few megabytes unpacked; far beyond that is an attack.
 MAX_ENTRIES = 2_000
@@ -15,8 +16,8 @@ MAX_TOTAL_UNPACKED = 300 * 1024 * 1024
 MAX_DOCUMENT_XML = 50 * 1024 * 1024
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-TOO_LARGE = "This Word document unpacks to more than Casebook accepts"
-DAMAGED = "This Word document is damaged and could not be read"
+TOO_LARGE = _("This Word document unpacks to more than Casebook accepts")
+DAMAGED = _("This Word document is damaged and could not be read")
 
 
 def parse_docx(filename: str, media_type: str, data: bytes) -> ParsedFile:

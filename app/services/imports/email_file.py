@@ -15,6 +15,7 @@ from app.services.imports.attachments import readable, safe_filename
 from app.services.imports.html_text import html_to_text
 from app.services.imports.parsed import ParsedAttachment, ParsedFile
 from app.services.imports.text import decode_text, tidy_text
+from app.translation import _
 
 
 def parse_eml(filename: str, media_type: str, data: bytes) -> ParsedFile:
@@ -154,7 +155,7 @@ def _collect(part: Message, body_part: Message | None, out: list[ParsedAttachmen
         inner = part.get_payload()
         if isinstance(inner, list) and inner and isinstance(inner[0], Message):
             data = inner[0].as_bytes(policy=email.policy.compat32)
-            subject = _header(inner[0], "subject") or "forwarded message"
+            subject = _header(inner[0], "subject") or _("forwarded message")
             name = part.get_filename() or re.sub(r"[\\/]", "-", subject) + ".eml"
             out.append(ParsedAttachment(
                 safe_filename(name, len(out) + 1, media_type), media_type, data

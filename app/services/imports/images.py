@@ -8,6 +8,7 @@ import warnings
 from PIL import Image
 
 from app.services.imports.parsed import ImportRefused, ParsedFile
+from app.translation import _
 
 # Above any phone camera (a 48-megapixel photo is 48,000,000) and an A4 scan at 600 dpi
 # (35,000,000); each pixel costs 3-4 bytes once decoded, so this stays inside the child's memory.
@@ -24,7 +25,7 @@ _PILLOW_FORMATS = {
     "image/heic": "HEIF",
     "image/heif": "HEIF",
 }
-TOO_LARGE = "This picture is too large to open safely"
+TOO_LARGE = _("This picture is too large to open safely")
 
 
 def parse_image(filename: str, media_type: str, data: bytes) -> ParsedFile:
@@ -55,5 +56,7 @@ def _enable_heif() -> None:
     try:
         import pillow_heif
     except ImportError as exc:
-        raise ImportRefused("Casebook cannot open iPhone (HEIC) photos on this computer") from exc
+        raise ImportRefused(
+            _("Casebook cannot open iPhone (HEIC) photos on this computer")
+        ) from exc
     pillow_heif.register_heif_opener()

@@ -10,6 +10,7 @@ from app.services.imports.attachments import safe_filename
 from app.services.imports.html_text import html_to_text
 from app.services.imports.parsed import ImportRefused, ParsedAttachment, ParsedFile
 from app.services.imports.text import decode_text, tidy_text
+from app.translation import _
 
 OUTLOOK_TYPE = "application/vnd.ms-outlook"
 
@@ -21,7 +22,9 @@ def parse_msg(filename: str, media_type: str, data: bytes) -> ParsedFile:
     msg = extract_msg.openMsg(data, errorBehavior=ErrorBehavior.SUPPRESS_ALL)
     try:
         if not isinstance(msg, MessageBase):
-            raise ImportRefused("This Outlook item is not an email (it may be a contact or a note)")
+            raise ImportRefused(
+                _("This Outlook item is not an email (it may be a contact or a note)")
+            )
         recipients = [r.formatted for r in msg.recipients if r.type == RecipientType.TO]
         cc = [r.formatted for r in msg.recipients if r.type == RecipientType.CC]
         body = msg.body or ""

@@ -8,6 +8,7 @@ from pypdf import PasswordType, PdfReader
 
 from app.services.imports.parsed import ImportRefused, ParsedFile
 from app.services.imports.text import tidy_text
+from app.translation import _
 
 
 def parse_pdf(filename: str, media_type: str, data: bytes) -> ParsedFile:
@@ -17,7 +18,7 @@ def parse_pdf(filename: str, media_type: str, data: bytes) -> ParsedFile:
         return ParsedFile(filename=filename, media_type=media_type, kind="pdf", locked=True)
     pages = reader.pages
     if len(pages) == 0:
-        raise ImportRefused("This PDF has no pages")
+        raise ImportRefused(_("This PDF has no pages"))
     texts: list[str] = []
     for page in pages:
         # One page with a broken content stream should not hide the text of the rest.

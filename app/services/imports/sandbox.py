@@ -21,10 +21,11 @@ from typing import IO
 from app.services.imports import wire
 from app.services.imports.parsed import ExtractResult, ImportRefused, ParsedFile
 from app.services.imports.sniff import Format, sniff
+from app.translation import _
 from app.version import SANDBOX_FLAG, is_frozen
 
-TOO_SLOW = "This file took too long to read and was stopped"
-CANNOT_START = "Casebook could not start its file reader; close some programs and try again"
+TOO_SLOW = _("This file took too long to read and was stopped")
+CANNOT_START = _("Casebook could not start its file reader; close some programs and try again")
 # The folder holding the `app` package, so the child imports this same code.
 _SOURCE_ROOT = Path(__file__).resolve().parents[3]
 _CHUNK = 1024 * 1024
@@ -107,7 +108,7 @@ def _run(
             thread.join()
     if timed_out or child.returncode in _CPU_LIMIT_EXITS:
         raise ImportRefused(TOO_SLOW)
-    damaged = f"This {fmt.label} is damaged and could not be read"
+    damaged = _("This {label} is damaged and could not be read").format(label=fmt.label)
     if child.returncode != 0:
         raise ImportRefused(damaged)
     try:

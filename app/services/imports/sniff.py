@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from app.services.imports.parsed import ImportRefused, Kind
 from app.services.imports.text import decode_text
+from app.translation import _
 
 MB = 1024 * 1024
 
@@ -45,13 +46,13 @@ HEIF = Format("image/heif", "image", "image", "picture", 50)
 TIFF = Format("image/tiff", "image", "image", "picture", 50)
 WEBP = Format("image/webp", "image", "image", "picture", 50)
 EMAIL = Format("message/rfc822", "email", "email", "email", 40)
-OUTLOOK = Format("application/vnd.ms-outlook", "email", "outlook", "Outlook message", 40)
+OUTLOOK = Format("application/vnd.ms-outlook", "email", "outlook", _("Outlook message"), 40)
 DOCX = Format(
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "document", "document", "Word document", 50,
+    "document", "document", _("Word document"), 50,
 )
-TEXT = Format("text/plain", "text", "text", "text file", 20)
-HTML = Format("text/html", "text", "text", "web page", 20)
+TEXT = Format("text/plain", "text", "text", _("text file"), 20)
+HTML = Format("text/html", "text", "text", _("web page"), 20)
 
 FORMATS: dict[str, Format] = {
     f.media_type: f
@@ -60,11 +61,11 @@ FORMATS: dict[str, Format] = {
 
 _FAMILY_NAMES = {
     "pdf": "a PDF",
-    "image": "a picture",
-    "email": "an email",
-    "outlook": "an Outlook message",
-    "document": "a Word document",
-    "text": "a text file",
+    "image": _("a picture"),
+    "email": _("an email"),
+    "outlook": _("an Outlook message"),
+    "document": _("a Word document"),
+    "text": _("a text file"),
 }
 _EXTENSIONS = {
     ".pdf": "pdf",
@@ -99,8 +100,8 @@ _STRONG_EMAIL_HEADERS = frozenset({
 })
 
 UNSUPPORTED = (
-    "Casebook cannot read this kind of file; it takes emails, Outlook messages, PDFs, "
-    "pictures, Word documents and text files"
+    _("Casebook cannot read this kind of file; it takes emails, Outlook messages, PDFs, "
+      "pictures, Word documents and text files")
 )
 
 
@@ -114,21 +115,31 @@ def extension(filename: str) -> str:
 def sniff(filename: str, data: bytes) -> Format:
     """Return the format of `data`, or raise ImportRefused with the reason it is not accepted."""
     if not data:
-        raise ImportRefused("This file is empty")
+        raise ImportRefused(_("This file is empty"))
     ext = extension(filename)
     claim = _EXTENSIONS.get(ext)
     fmt = _by_magic(data, claim) or _by_content(data, ext, claim)
     if fmt is None or (claim is not None and not _compatible(claim, fmt.family)):
         if claim is not None:
-            raise ImportRefused(f"This file is called {ext} but it is not {_FAMILY_NAMES[claim]}")
+            raise ImportRefused(
+                _("This file is called {ext} but it is not {0}").format(
+                    _FAMILY_NAMES[claim], ext=ext
+                )
+            )
         raise ImportRefused(_unsupported_reason(data))
     if len(data) > fmt.max_mb * MB:
         raise ImportRefused(
-            f"This {fmt.label} is larger than Casebook accepts ({fmt.max_mb} MB limit)"
+            _("This {label} is larger than Casebook accepts ({max_mb} MB limit)").format(
+                label=fmt.label, max_mb=fmt.max_mb
+            )
         )
     if fmt.kind == "text" and decode_text(data) is None:
         if claim is not None:
-            raise ImportRefused(f"This file is called {ext} but it is not {_FAMILY_NAMES[claim]}")
+            raise ImportRefused(
+                _("This file is called {ext} but it is not {0}").format(
+                    _FAMILY_NAMES[claim], ext=ext
+                )
+            )
         raise ImportRefused(UNSUPPORTED)
     return fmt
 
@@ -222,7 +233,7 @@ def _opens_with_a_header(head: bytes) -> bool:
 
 def _unsupported_reason(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
-        return "This is a zip file; unzip it and add the files inside one at a time"
+        return _("This is a zip file; unzip it and add the files inside one at a time")
     if data.startswith(_OLE2_MAGIC):
-        return "This is an old-style Office file; save it as a PDF or .docx and add that instead"
+        return _("This is an old-style Office file; save it as a PDF or .docx and add that instead")
     return UNSUPPORTED

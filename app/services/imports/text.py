@@ -6,6 +6,7 @@ import codecs
 
 from app.services.imports.html_text import html_to_text
 from app.services.imports.parsed import ImportRefused, ParsedFile
+from app.translation import _
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -45,7 +46,7 @@ def parse_text(filename: str, media_type: str, data: bytes) -> ParsedFile:
     """Read a plain-text or HTML file."""
     text = decode_text(data)
     if text is None:
-        raise ImportRefused("Casebook cannot read this file as text")
+        raise ImportRefused(_("Casebook cannot read this file as text"))
     if media_type == "text/html":
         text = html_to_text(text)
     return ParsedFile(filename=filename, media_type=media_type, kind="text",

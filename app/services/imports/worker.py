@@ -14,6 +14,7 @@ import warnings
 from app.services.imports import wire
 from app.services.imports.parsed import ImportRefused, ParsedFile
 from app.services.imports.sniff import FORMATS, Format
+from app.translation import _
 
 
 def limit_self(memory_mb: int, cpu_seconds: int) -> None:
@@ -65,18 +66,22 @@ def reply_for(request: wire.Request) -> bytes:
     """Parse the requested file and return the reply bytes; every failure becomes a refusal."""
     fmt = FORMATS.get(request.media_type)
     if fmt is None:
-        return wire.encode_refusal("Casebook cannot read this kind of file")
+        return wire.encode_refusal(_("Casebook cannot read this kind of file"))
     try:
         parsed = parse(fmt, request.data)
     except ImportRefused as exc:
         return wire.encode_refusal(str(exc))
     except MemoryError:
         return wire.encode_refusal(
-            f"This {fmt.label} needs more memory than Casebook allows for one file"
+            _("This {label} needs more memory than Casebook allows for one file").format(
+                label=fmt.label
+            )
         )
     except Exception:
         # Hostile or damaged files make parsers fail in countless ways; all mean the same here.
-        return wire.encode_refusal(f"This {fmt.label} is damaged and could not be read")
+        return wire.encode_refusal(
+            _("This {label} is damaged and could not be read").format(label=fmt.label)
+        )
     return wire.encode_parsed(parsed, with_children=request.mode == "parse")
 
 

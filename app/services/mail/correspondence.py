@@ -23,6 +23,7 @@ from app.services.recording.standing import email_addresses, your_contact
 from app.store import records
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _
 
 # An email with more attached files than this is a mailing or an attack, not a letter.
 MAX_ATTACHMENTS = 100
@@ -110,14 +111,18 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
     today = today or date.today()
     parsed = parse_file(filename, data)
     if len(parsed.children) > MAX_ATTACHMENTS:
-        raise ImportRefused(f"This email has more than {MAX_ATTACHMENTS} attached files; save "
-                            "the ones that matter and add them one at a time")
+        raise ImportRefused(
+            _(
+                "This email has more than {MAX_ATTACHMENTS} attached files; save the "
+                "ones that matter and add them one at a time"
+            ).format(MAX_ATTACHMENTS=MAX_ATTACHMENTS)
+        )
     message_id, parent_id = (letter_fields.email_thread_ids(data)
                              if parsed.media_type == "message/rfc822" else (None, None))
     links = _links(case)
     _refuse_if_already_in(case, links, hashlib.sha256(data).hexdigest(), message_id)
     book = _AddressBook(case.list_of(Contact), your_contact(case))
-    from_, _ = book.parties(_sender_parts(parsed.sender))
+    from_, _from_more = book.parties(_sender_parts(parsed.sender))
     to, to_more = book.parties(parsed.recipients)
     cc, cc_more = book.parties(parsed.cc)
     if direction is None:
@@ -166,19 +171,19 @@ def _refuse_if_already_in(case: Case, links: list[_Link], sha256: str,
                           message_id: str | None) -> None:
     for link in links:
         if message_id and link.message_id == message_id:
-            raise ImportRefused("This email is already in the case, as "
+            raise ImportRefused(_("This email is already in the case, as ")
                                 + _named(case.get(Correspondence, link.id)))
     originals = {link.original: link.id for link in links if link.original}
     for info in case.attachments() if originals else []:
         if info.sha256 == sha256 and info.id in originals:
-            raise ImportRefused("This file is already in the case, as "
+            raise ImportRefused(_("This file is already in the case, as ")
                                 + _named(case.get(Correspondence, originals[info.id])))
 
 
 def _named(letter: Correspondence) -> str:
     when = letter.received_at or letter.sent_at
-    day = f" of {long_day(when.day)}" if when else ""
-    return f"the letter “{letter.subject or 'with no subject'}”{day}"
+    day = _(" of {day}").format(day=long_day(when.day)) if when else ""
+    return _("the letter “{0}”{day}").format(letter.subject or _("with no subject"), day=day)
 
 
 def _sender_parts(sender: str | None) -> list[str]:
@@ -195,8 +200,8 @@ def _dates(parsed: ParsedFile, direction: Direction, sent: Moment | None,
         found = letter_fields.uk_moment(parsed.sent_at) if parsed.sent_at else None
         sent_at, received_at = sent or found, received or found
         if sent_at is None and received_at is None:
-            notes.append("The email has no date in it, so today is used as the day it came "
-                         "in. Please check it.")
+            notes.append(_("The email has no date in it, so today is used as the day it came "
+                           "in. Please check it."))
             received_at = Moment(today)
         return sent_at, received_at
     dated = letter_fields.letter_date(parsed.body_text, not_after=today)
@@ -205,27 +210,27 @@ def _dates(parsed: ParsedFile, direction: Direction, sent: Moment | None,
         sent_at = None  # the guessed date cannot be right if it came before it was sent
     if direction == "out":
         if sent_at is None:
-            notes.append("No date was found in the letter, so today is used as the day it "
-                         "was sent. Please check it.")
+            notes.append(_("No date was found in the letter, so today is used as the day it "
+                           "was sent. Please check it."))
         return sent_at or Moment(today), received
     if received is None:
-        notes.append("The day it came in is set to today. Change it if it arrived earlier.")
+        notes.append(_("The day it came in is set to today. Change it if it arrived earlier."))
     return sent_at, received or Moment(today)
 
 
 def _body(parsed: ParsedFile, more_addresses: int, notes: list[str]) -> str:
     body = parsed.body_text
     if parsed.locked:
-        notes.append("This PDF is locked with a password. The original is kept, but Casebook "
-                     "cannot read its words; you can type the main points in.")
+        notes.append(_("This PDF is locked with a password. The original is kept, but Casebook "
+                       "cannot read its words; you can type the main points in."))
     elif not body.strip() and parsed.kind == "image":
-        notes.append("This is a picture, so Casebook cannot read its words; you can type "
-                     "the main points in.")
+        notes.append(_("This is a picture, so Casebook cannot read its words; you can type "
+                       "the main points in."))
     if len(body) > MAX_BODY:
-        body = body[:MAX_BODY].rstrip() + "\n\n[The rest is in the original file.]"
+        body = body[:MAX_BODY].rstrip() + _("\n\n[The rest is in the original file.]")
     if more_addresses:
-        body += (f"\n\n[Also sent to {more_addresses} more addresses; the original "
-                 "email lists them all.]")
+        body += (_("\n\n[Also sent to {more_addresses} more addresses; the original email "
+                   "lists them all.]").format(more_addresses=more_addresses))
     return body.strip()
 
 
@@ -235,7 +240,7 @@ def _searchable(parsed: ParsedFile) -> str:
         return parsed.body_text
     lines = [f"{label}: {value}" for label, value in (
         ("Subject", parsed.subject), ("From", parsed.sender),
-        ("To", ", ".join(parsed.recipients)), ("Cc", ", ".join(parsed.cc))) if value]
+        (_("To"), ", ".join(parsed.recipients)), (_("Cc"), ", ".join(parsed.cc))) if value]
     return "\n".join([*lines, "", parsed.body_text]).strip()
 
 
@@ -257,8 +262,8 @@ def _reply_target(case: Case, links: list[_Link], parent_id: str | None, subject
     for link in links:
         if link.sort_key <= latest and letter_fields.bare_subject(link.subject) == wanted:
             target = case.get(Correspondence, link.id)
-            notes.append(f"Marked as a reply to {_named(target)}, because the subject matches. "
-                         "Change it if that is wrong.")
+            notes.append(_("Marked as a reply to {0}, because the subject matches. Change it if "
+                           "that is wrong.").format(_named(target)))
             return target.id
     return None
 
@@ -312,7 +317,9 @@ class _AddressBook:
     def resolve(self, case: Case, party: Party) -> str:
         """The contact id for a party, adding a new person to People when there is none."""
         if party.contact_id and party.contact_id not in self.by_id:
-            raise LetterRecordProblem(f"{party.name} is no longer in People; choose someone else")
+            raise LetterRecordProblem(
+                _("{name} is no longer in People; choose someone else").format(name=party.name)
+            )
         found = self.match(party)
         if found:
             return found
@@ -332,11 +339,14 @@ class _AddressBook:
 def check_dates(sent_at: Moment | None, received_at: Moment | None) -> None:
     """Refuse a letter with no date, or one that arrived before it was sent."""
     if sent_at is None and received_at is None:
-        raise LetterRecordProblem("Please give the date it was sent or the date it came in")
+        raise LetterRecordProblem(_("Please give the date it was sent or the date it came in"))
     if sent_at and received_at and received_at.day < sent_at.day:
         raise LetterRecordProblem(
-            f"The date it came in ({long_day(received_at.day)}) is before the date "
-            f"it was sent ({long_day(sent_at.day)}); please correct one of them")
+            _(
+                "The date it came in ({0}) is before the date it was sent ({1}); "
+                "please correct one of them"
+            ).format(long_day(received_at.day), long_day(sent_at.day))
+        )
 
 
 def save_import(case: Case, draft: Draft) -> str:
@@ -357,7 +367,7 @@ def save_import(case: Case, draft: Draft) -> str:
         in_reply_to = draft.in_reply_to or _reply_target(case, links, draft.replies_to_message,
                                                          None, None, [])
         if in_reply_to and in_reply_to not in {link.id for link in links}:
-            raise LetterRecordProblem("The letter this replies to is no longer in the case")
+            raise LetterRecordProblem(_("The letter this replies to is no longer in the case"))
         letter = case.add(Correspondence(
             id="", direction=draft.direction, channel=draft.channel, sent_at=draft.sent_at,
             received_at=draft.received_at,
@@ -396,14 +406,15 @@ def save_letter(case: Case, letter: Correspondence) -> Correspondence:
     """Save a letter typed in by hand, new (empty id) or corrected (a new version is kept)."""
     check_dates(letter.sent_at, letter.received_at)
     if letter.in_reply_to and letter.in_reply_to == letter.id:
-        raise LetterRecordProblem("A letter cannot be a reply to itself")
+        raise LetterRecordProblem(_("A letter cannot be a reply to itself"))
     with case.transaction():
         if letter.in_reply_to:
             try:
                 case.get(Correspondence, letter.in_reply_to)
             except RecordMissing:
-                raise LetterRecordProblem("The letter this replies to is no longer in the case") \
-                    from None
+                raise LetterRecordProblem(
+                    _("The letter this replies to is no longer in the case")
+                ) from None
         return case.save(letter) if letter.id else case.add(letter)
 
 
@@ -414,7 +425,9 @@ def thread(case: Case, letter_id: str) -> list[InThread]:
     """The whole conversation a letter belongs to, first letter first, replies under each."""
     links = {link.id: link for link in _links(case)}
     if letter_id not in links:
-        raise RecordMissing(f"There is no correspondence {letter_id} in this case")
+        raise RecordMissing(
+            _("There is no correspondence {letter_id} in this case").format(letter_id=letter_id)
+        )
     root, seen = letter_id, {letter_id}
     while (parent := links[root].in_reply_to) in links and parent not in seen:
         seen.add(parent)

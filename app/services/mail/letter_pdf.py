@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 from app.paths import FONTS
 from app.services.escalation.complaints import spoken
 from app.services.mail.letters import BULLET, LetterDraft
+from app.translation import _
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -42,7 +43,7 @@ def _markup(text: str) -> str:
 def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
     if doc.page > 1:
         canvas.setFont(FONT, 9)
-        canvas.drawRightString(A4[0] - 25 * mm, 15 * mm, f"Page {doc.page}")
+        canvas.drawRightString(A4[0] - 25 * mm, 15 * mm, _("Page {page}").format(page=doc.page))
 
 
 def render_pdf(letter: LetterDraft) -> bytes:

@@ -46,6 +46,7 @@ from app.services.timelimits.deadlines import DeadlineError, Rule, load_rules
 from app.services.timelimits.requests import received_day
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _, ngettext
 
 LETTERS = TEMPLATES / "letters"
 Needs = Literal["none", "request", "complaint"]
@@ -134,28 +135,30 @@ class SavedLetter:
 # Reading templates ------------------------------------------------------------------------
 
 def _problem(path: Path, text: str) -> LetterDraftProblem:
-    return LetterDraftProblem(f"The letter template {path.name} is broken: {text}.")
+    return LetterDraftProblem(
+        _("The letter template {name} is broken: {text}.").format(name=path.name, text=text)
+    )
 
 
 def _text(raw: dict[str, object], key: str, path: Path) -> str:
     value = raw.get(key)
     if not isinstance(value, str):
-        raise _problem(path, f"'{key}' must be text")
+        raise _problem(path, _("'{key}' must be text").format(key=key))
     return value
 
 
 def _texts(raw: object, key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        raise _problem(path, f"'{key}' must be a list of texts")
+        raise _problem(path, _("'{key}' must be a list of texts").format(key=key))
     return tuple(cast(list[str], raw))
 
 
 def _ask(raw: object, path: Path) -> Ask:
     if not isinstance(raw, dict):
-        raise _problem(path, "each question must be an object")
+        raise _problem(path, _("each question must be an object"))
     required = raw.get("required")
     if not isinstance(required, bool):
-        raise _problem(path, "'required' must be true or false")
+        raise _problem(path, _("'required' must be true or false"))
     return Ask(_text(raw, "name", path), _text(raw, "label", path), _text(raw, "hint", path),
                required, _text(raw, "default", path))
 
@@ -165,23 +168,25 @@ def read_template(path: Path) -> LetterTemplate:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _problem(path, f"it cannot be read ({exc})") from None
+        raise _problem(path, _("it cannot be read ({exc})").format(exc=exc)) from None
     if not isinstance(raw, dict) or raw.get("format") != "casebook.letter-template" \
             or raw.get("version") != 1:
-        raise _problem(path, "it is not a version 1 Casebook letter template")
+        raise _problem(path, _("it is not a version 1 Casebook letter template"))
     needs = raw.get("needs")
     if needs not in ("none", "request", "complaint"):
-        raise _problem(path, "'needs' must be none, request or complaint")
+        raise _problem(path, _("'needs' must be none, request or complaint"))
     kind = raw.get("request_kind")
     if kind not in choices(RequestKind):
-        raise _problem(path, f"'request_kind' {kind!r} is not a kind of request")
+        raise _problem(
+            path, _("'request_kind' {kind!r} is not a kind of request").format(kind=kind)
+        )
     days = raw.get("reply_within_days")
     if days is not None and (not isinstance(days, int) or days < 1):
-        raise _problem(path, "'reply_within_days' must be a whole number of days or null")
+        raise _problem(path, _("'reply_within_days' must be a whole number of days or null"))
     recipient = raw.get("recipient")
     asks = raw.get("asks")
     if not isinstance(recipient, dict) or not isinstance(asks, list):
-        raise _problem(path, "'recipient' must be an object and 'asks' a list")
+        raise _problem(path, _("'recipient' must be an object and 'asks' a list"))
     template = LetterTemplate(
         id=_text(raw, "id", path), title=_text(raw, "title", path),
         description=_text(raw, "description", path), needs=cast(Needs, needs),
@@ -191,15 +196,17 @@ def read_template(path: Path) -> LetterTemplate:
         asks=tuple(_ask(item, path) for item in asks), subject=_text(raw, "subject", path),
         body=_texts(raw.get("body"), "body", path))
     if template.id != path.stem:
-        raise _problem(path, f"its id {template.id!r} differs from its file name")
+        raise _problem(path, _("its id {id!r} differs from its file name").format(id=template.id))
     known = PLACEHOLDERS | {ask.name for ask in template.asks}
     for text in (template.subject, *template.body, *(a.default for a in template.asks)):
         parsed = string.Template(text)
         if not parsed.is_valid():
-            raise _problem(path, f"a '$' is not followed by a placeholder name in: {text[:40]}")
+            raise _problem(
+                path, _("a '$' is not followed by a placeholder name in: {0}").format(text[:40])
+            )
         unknown = set(parsed.get_identifiers()) - known
         if unknown:
-            raise _problem(path, f"unknown placeholder ${sorted(unknown)[0]}")
+            raise _problem(path, _("unknown placeholder ${0}").format(sorted(unknown)[0]))
     return template
 
 
@@ -219,8 +226,11 @@ def template(kind: str) -> LetterTemplate:
     try:
         return load_templates()[kind]
     except KeyError:
-        raise LetterDraftProblem(f"Casebook has no letter called {kind!r}. Choose one of: "
-                            f"{', '.join(load_templates())}.") from None
+        raise LetterDraftProblem(
+            _("Casebook has no letter called {kind!r}. Choose one of: {0}.").format(
+                ", ".join(load_templates()), kind=kind
+            )
+        ) from None
 
 
 # Filling a draft --------------------------------------------------------------------------
@@ -230,7 +240,7 @@ def _bullets(items: list[str]) -> str:
 
 
 def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+    return ngettext("1 day", "{n} days", count).format(n=count)
 
 
 def _contact(case: Case, contact_id: str | None) -> Contact | None:
@@ -264,15 +274,15 @@ def _pick_recipient(case: Case, tpl: LetterTemplate, request: Request | None,
 def _authority_sentence(person: Person, authority: Authority | None, on: date) -> str:
     if authority is None or authority.kind == "self":
         return ""
-    text = f"I am the {HOLDER_WORDS[authority.kind]} for {person.name}"
+    text = _("I am the {0} for {name}").format(HOLDER_WORDS[authority.kind], name=person.name)
     if authority.granted_on:
-        text += f", appointed on {spoken(authority.granted_on)}"
+        text += _(", appointed on {0}").format(spoken(authority.granted_on))
     if authority.reference:
-        text += f" (reference {authority.reference})"
+        text += _(" (reference {reference})").format(reference=authority.reference)
     text += "."
     if authority.expires_on and authority.expires_on >= on:
-        text += f" The appointment runs until {spoken(authority.expires_on)}."
-    return text + " I can send you a copy if you need one."
+        text += _(" The appointment runs until {0}.").format(spoken(authority.expires_on))
+    return text + _(" I can send you a copy if you need one.")
 
 
 @dataclass(frozen=True)
@@ -307,11 +317,11 @@ def _is_legal(rule: Rule | None) -> bool:
 def _request_values(case: Case, request: Request, jurisdiction: str, on: date,
                     complaint: Complaint | None) -> dict[str, str]:
     if request.status != "open":
-        raise LetterDraftProblem("That request is not open, so there is nothing to chase.")
+        raise LetterDraftProblem(_("That request is not open, so there is nothing to chase."))
     state = clocks.clock(request, jurisdiction, on)
     if state.state != "overdue" or state.due_on is None:
-        raise LetterDraftProblem(f"That request is not overdue, so there is nothing to chase yet "
-                            f"({state.plain[0].lower()}{state.plain[1:]}).")
+        raise LetterDraftProblem(_("That request is not overdue, so there is nothing to chase yet "
+                                   "({0}{1}).").format(state.plain[0].lower(), state.plain[1:]))
     letter = None
     if request.made_via:
         try:
@@ -350,8 +360,15 @@ def _complaint_values(case: Case, complaint: Complaint, jurisdiction: str,
                       on: date, kind: str) -> dict[str, str]:
     place = position(case, complaint, on)
     live = [c for rung in place.rungs for c in rung.clocks if c.state != "withdrawn"]
-    history = [f"{clocks.KIND_WORDS[c.request.kind]}, received {spoken(c.request.made_on)}: "
-               f"{c.plain[0].lower()}{c.plain[1:]}" for c in live]
+    history = [
+        _("{0}, received {1}: {2}{3}").format(
+            clocks.KIND_WORDS[c.request.kind],
+            spoken(c.request.made_on),
+            c.plain[0].lower(),
+            c.plain[1:],
+        )
+        for c in live
+    ]
     previous = ""
     current = place.current
     for earlier_kind in _ESCALATES_FROM.get(kind, ()):
@@ -360,14 +377,17 @@ def _complaint_values(case: Case, complaint: Complaint, jurisdiction: str,
             current = max(found, key=lambda c: c.request.made_on)
             break
     if current is not None:
-        previous = f"You received my complaint on {spoken(current.request.made_on)}."
+        previous = _("You received my complaint on {0}.").format(spoken(current.request.made_on))
         if current.request.answered_on:
-            previous += (f" You answered on {spoken(current.request.answered_on)}, but the "
-                         "answer did not put things right.")
+            previous += _(" You answered on {0}, but the answer did not put things right.").format(
+                spoken(current.request.answered_on)
+            )
         elif current.state == "overdue" and current.due_on:
-            previous += f" Your answer was due by {spoken(current.due_on)} and I have not had one."
+            previous += _(" Your answer was due by {0} and I have not had one.").format(
+                spoken(current.due_on)
+            )
     return {"complaint_title": complaint.title,
-            "against": complaint.against or case.person().local_authority or "the council",
+            "against": complaint.against or case.person().local_authority or _("the council"),
             "issues": _bullets(complaint.issues),
             "resolution": _bullets(complaint.desired_resolution),
             "first_aware": spoken(complaint.first_aware_on) if complaint.first_aware_on else "",
@@ -408,32 +428,36 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
     except RecordMissing as exc:
         raise LetterDraftProblem(str(exc)) from None
     if tpl.needs == "request" and request is None:
-        raise LetterDraftProblem("Choose the overdue request this letter chases.")
+        raise LetterDraftProblem(_("Choose the overdue request this letter chases."))
     if tpl.needs == "complaint" and complaint is None:
-        raise LetterDraftProblem("Choose the complaint this letter is about.")
+        raise LetterDraftProblem(_("Choose the complaint this letter is about."))
     recipient = _contact(case, to) if to else _pick_recipient(case, tpl, request, complaint)
     if to and recipient is None:
-        raise LetterDraftProblem("The person you chose to write to is not in this case.")
+        raise LetterDraftProblem(_("The person you chose to write to is not in this case."))
     authority = current_authority(case, on)
     sender = _sender(case, person, authority)
     self_written = authority is not None and authority.kind == "self"
-    dob = f" (date of birth {spoken(person.date_of_birth)})" if person.date_of_birth else ""
+    dob = (
+        _(" (date of birth {0})").format(spoken(person.date_of_birth))
+        if person.date_of_birth
+        else ""
+    )
     reply = _reply_dates(tpl, jurisdiction, on)
     values: dict[str, str] = {
         "person": person.name,
         "about": "me" if self_written else person.name,
         "about_full": "me" if self_written else person.name + dob,
         "whose": "my" if self_written else f"{person.known_as or person.name}'s",
-        "council": person.local_authority or "the council",
-        "recipient": recipient.name if recipient else "Sir or Madam",
+        "council": person.local_authority or _("the council"),
+        "recipient": recipient.name if recipient else _("Sir or Madam"),
         "sender_email": (sender.email or "") if sender else "",
         "authority": _authority_sentence(person, authority, on),
         "letter_date": spoken(on),
         "legal_reply_by": spoken(reply.legal) if reply.legal else "",
         "asked_reply_by": spoken(reply.asked) if reply.asked else "",
         "rule_reference": reply.reference,
-        "rep_title": REPRESENTATIVE_TITLES.get(recipient.role or "", "elected representative")
-        if recipient else "elected representative",
+        "rep_title": REPRESENTATIVE_TITLES.get(recipient.role or "", _("elected representative"))
+        if recipient else _("elected representative"),
         "overdue_list": _bullets([
             f"{clocks.KIND_WORDS[c.request.kind]}"
             f"{f' ({c.request.summary})' if c.request.summary else ''}: "
@@ -460,8 +484,11 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
         {k: v for k, v in values.items() if v})
     recipient_lines = _recipient_lines(recipient, complaint, tpl, jurisdiction)
     warnings = _warnings(authority, sender, bool(recipient_lines), on)
-    summary = (f"Answer to my reminder about: {values['request_title']}" if request is not None
-               and tpl.needs == "request" else subject)
+    summary = (
+        _("Answer to my reminder about: {0}").format(values["request_title"])
+        if request is not None and tpl.needs == "request"
+        else subject
+    )
     return LetterDraft(
         kind=tpl.id, on=on,
         sender_lines=_lines(sender.name if sender else "", sender.address if sender else None,
@@ -484,17 +511,20 @@ def _warnings(authority: Authority | None, sender: Contact | None, addressed: bo
               on: date) -> list[str]:
     found = []
     if authority and authority.expires_on and authority.expires_on < on:
-        found.append(f"Your {DOCUMENT_WORDS[authority.kind]} ended on "
-                     f"{spoken(authority.expires_on)}; they may not accept this letter.")
+        found.append(
+            _("Your {0} ended on {1}; they may not accept this letter.").format(
+                DOCUMENT_WORDS[authority.kind], spoken(authority.expires_on)
+            )
+        )
     if sender is None or not sender.name:
-        found.append("Add your name and address at the top (give your details and your "
-                     "legal authority in Case → The person and you to have them filled in "
-                     "every time).")
+        found.append(_("Add your name and address at the top (give your details and your "
+                       "legal authority in Case → The person and you to have them filled in "
+                       "every time)."))
     elif not sender.address:
-        found.append("Add your address at the top so they can reply (add it under You in "
-                     "Case → The person and you to have it filled in every time).")
+        found.append(_("Add your address at the top so they can reply (add it under You in "
+                       "Case → The person and you to have it filled in every time)."))
     if not addressed:
-        found.append("Casebook could not tell who this goes to; add their name and address.")
+        found.append(_("Casebook could not tell who this goes to; add their name and address."))
     return found
 
 
@@ -518,10 +548,11 @@ def _recipient_lines(recipient: Contact | None, complaint: Complaint | None,
 
 def _sign_off(person: Person, authority: Authority | None,
               sender: Contact | None) -> tuple[str, ...]:
-    lines = ["Yours sincerely,", sender.name if sender else ""]
+    lines = [_("Yours sincerely,"), sender.name if sender else ""]
     if authority is not None and authority.kind != "self":
         words = HOLDER_WORDS[authority.kind]
-        lines.append(f"{words[0].upper()}{words[1:]} for {person.name}")
+        lines.append(_("{role} for {name}").format(role=f"{words[0].upper()}{words[1:]}",
+                                                   name=person.name))
     return tuple(line for line in lines if line)
 
 
@@ -545,15 +576,15 @@ def save_letter(case: Case, letter: LetterDraft, *, sent_on: date, channel: Chan
     """Keep the sent letter as outgoing correspondence with its PDF, and start its request's
     clock from the day they receive it; all in one transaction, or nothing."""
     if not letter.subject.strip() or not letter.body.strip():
-        raise LetterDraftProblem("The letter needs a subject and some text.")
+        raise LetterDraftProblem(_("The letter needs a subject and some text."))
     for label in letter.missing:
         if f"[{label}]" in letter.body or f"[{label}]" in letter.subject:
-            raise LetterDraftProblem(f"Please fill in: {label}.")
+            raise LetterDraftProblem(_("Please fill in: {label}.").format(label=label))
     if received_on is not None and received_on < sent_on:
-        raise LetterDraftProblem("The day they receive it cannot be before the day it is sent.")
+        raise LetterDraftProblem(_("The day they receive it cannot be before the day it is sent."))
     for contact_id in (letter.to_contact, letter.from_contact):
         if contact_id is not None and _contact(case, contact_id) is None:
-            raise LetterDraftProblem("Someone this letter names is no longer in the case.")
+            raise LetterDraftProblem(_("Someone this letter names is no longer in the case."))
     from app.services.mail.letter_pdf import render_pdf  # reportlab: only when saving
 
     pdf = render_pdf(letter)
@@ -571,8 +602,8 @@ def save_letter(case: Case, letter: LetterDraft, *, sent_on: date, channel: Chan
         made_on = received_day(sent)
         due = letter.reply_by if letter.due_is_given and letter.reply_by else None
         if due is not None and due < made_on:
-            raise LetterDraftProblem("The reply date in the letter is before they would receive "
-                                "it; check the dates.")
+            raise LetterDraftProblem(_("The reply date in the letter is before they would receive "
+                                       "it; check the dates."))
         try:
             request = case.add(Request(
                 id="", kind=letter.request_kind, made_on=made_on, status="open",

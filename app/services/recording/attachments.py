@@ -11,6 +11,7 @@ from app.services.imports.parsed import ImportRefused
 from app.services.imports.sandbox import extract_text
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
+from app.translation import _
 
 R = TypeVar("R")
 
@@ -51,7 +52,7 @@ def attach_files(case: Case, cls: type[R], record_id: str,
     The files are read for their text first, in the sandbox, so the transaction itself is
     short; if the record has gone meanwhile, nothing is kept."""
     if not files:
-        raise ValueProblem("Choose at least one file to add.")
+        raise ValueProblem(_("Choose at least one file to add."))
     found = [read_file_text(name, data) for name, data in files]
     with case.transaction():
         record = case.get(cls, record_id)

@@ -11,6 +11,7 @@ from app.services.recording.people import contact_names
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.records import Version
+from app.translation import _
 
 
 def save_entry(case: Case, entry: DiaryEntry, new_person: str = "") -> DiaryEntry:
@@ -44,7 +45,7 @@ def entries_between(case: Case, first: date, last: date) -> DiaryRange:
     """Every entry that happened from `first` to `last` (both included), in the order they
     happened, read at one moment."""
     if last < first:
-        raise ValueProblem("The last day is before the first; swap them round.")
+        raise ValueProblem(_("The last day is before the first; swap them round."))
     with case.snapshot():
         found = [e for e in case.list_of(DiaryEntry) if first <= e.occurred_at.day <= last]
         names = contact_names(case)

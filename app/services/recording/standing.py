@@ -20,6 +20,7 @@ from app.services.recording.attachments import read_file_text
 from app.services.timelimits.authorities import current_authority, holder
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _
 
 _ADDRESS_SPLIT = re.compile(r"[,;\s]+")
 MAX_ORDER_BYTES = 50 * 1024 * 1024
@@ -76,9 +77,9 @@ def save_person(case: Case, person: Person) -> Person:
         local_authority=_blank(person.local_authority),
         communication=_blank(person.communication))
     if not person.name:
-        raise StandingProblem("Please give the person's name.")
+        raise StandingProblem(_("Please give the person's name."))
     if person.date_of_birth and person.date_of_birth > date.today():
-        raise StandingProblem("The date of birth cannot be in the future.")
+        raise StandingProblem(_("The date of birth cannot be in the future."))
     try:
         case.set_person(person, case.person_unknown_keys())
     except ValueProblem as exc:
@@ -92,7 +93,7 @@ def save_you(case: Case, you: Contact) -> Contact:
     you = dataclasses.replace(you, name=you.name.strip(), email=_blank(you.email),
                               phone=_blank(you.phone), address=_blank(you.address))
     if not you.name:
-        raise StandingProblem("Please give your name.")
+        raise StandingProblem(_("Please give your name."))
     with case.transaction():
         saved = case.save(you) if you.id else case.add(you)
         for authority in case.list_of(Authority):
@@ -108,14 +109,14 @@ def save_authority(case: Case, authority: Authority,
     authority = dataclasses.replace(authority, reference=_blank(authority.reference),
                                     powers=_blank(authority.powers))
     if authority.granted_on and authority.granted_on > date.today():
-        raise StandingProblem("The day it was granted cannot be in the future.")
+        raise StandingProblem(_("The day it was granted cannot be in the future."))
     text = read_file_text(*order) if order else None  # read before the transaction: it is slow
     with case.transaction():
         if authority.holder is None:
             you = your_contact(case)
             authority = dataclasses.replace(authority, holder=you.id if you else None)
         elif not _exists(case, authority.holder):
-            raise StandingProblem("The person named as holding it is no longer in the case.")
+            raise StandingProblem(_("The person named as holding it is no longer in the case."))
         if order is not None and text is not None:
             name, data = order
             info = case.add_attachment(name, data, text.media_type, text=text.text,
@@ -133,12 +134,18 @@ def read_order(path: Path) -> tuple[str, bytes]:
     StandingProblem."""
     try:
         if path.stat().st_size > MAX_ORDER_BYTES:
-            raise StandingProblem(f"{path.name} is larger than 50 MB; scan the order at a "
-                                  "lower resolution.")
+            raise StandingProblem(
+                _("{name} is larger than 50 MB; scan the order at a lower resolution.").format(
+                    name=path.name
+                )
+            )
         return path.name, path.read_bytes()
     except OSError as exc:
-        raise StandingProblem(f"{path.name} could not be read "
-                              f"({exc.strerror or 'it could not be opened'}).") from None
+        raise StandingProblem(
+            _("{name} could not be read ({0}).").format(
+                exc.strerror or "it could not be opened", name=path.name
+            )
+        ) from None
 
 
 def remove_authority(case: Case, authority_id: str) -> None:
@@ -146,7 +153,7 @@ def remove_authority(case: Case, authority_id: str) -> None:
     try:
         case.get(Authority, authority_id)
     except RecordMissing:
-        raise StandingProblem("That authority is no longer in the case.") from None
+        raise StandingProblem(_("That authority is no longer in the case.")) from None
     case.delete(authority_id)
 
 

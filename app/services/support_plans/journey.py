@@ -24,6 +24,7 @@ from app.services.support_plans.plan_facts import (
 from app.services.support_plans.standards import tagged_records
 from app.services.support_plans.taxonomy import Step, load_taxonomy
 from app.store.case import Case
+from app.translation import _
 
 Placement = Literal["tagged", "usual"]
 # Requests that belong at step 7: asking for the plan to be looked at again.
@@ -82,12 +83,12 @@ def _usual_places(read: _Read) -> list[tuple[int, JourneyItem]]:
                        JourneyItem("plan", plan.id, plan.dated, plan_name(plan), "usual")))
     for request in read.requests:
         if request.kind in _REVIEW_REQUESTS:
-            title = request.summary or f"Request for a {request.kind}"
+            title = request.summary or _("Request for a {kind}").format(kind=request.kind)
             placed.append((7, JourneyItem("request", request.id, request.made_on, title,
                                           "usual")))
     for item in read.payments:
         step = 4 if item.source == "council-payment" else 6
-        title = item.counterparty or item.description or "Payment"
+        title = item.counterparty or item.description or _("Payment")
         placed.append((step, JourneyItem("transaction", item.id, item.date,
                                          f"{title}: {amount_text(item.amount)}", "usual")))
     return placed
@@ -108,17 +109,25 @@ def _tagged_places(case: Case) -> list[tuple[int, JourneyItem]]:
 def _where(read: _Read, today: date, tagged: list[tuple[int, JourneyItem]]) -> tuple[int, str]:
     """The step the person is at, from the latest plan and anything tagged since."""
     plans = [p for p in read.plans if p.kind in PLAN_KINDS_IN_FORCE and p.dated <= today]
-    step, reason, since = 1, "No support plan is recorded yet, so this is the first step.", None
+    step, reason, since = 1, _("No support plan is recorded yet, so this is the first step."), None
     if plans:
         latest = plans[-1]
         since = latest.dated
         name = f"'{plan_name(latest)}' ({format_day(latest.dated)})"
         if latest.status == "draft":
-            step, reason = 2, f"The latest plan, {name}, is still a draft."
+            step, reason = 2, _("The latest plan, {name}, is still a draft.").format(name=name)
         elif latest.status == "disputed":
-            step, reason = 3, f"The latest plan, {name}, is disputed, so it is not agreed yet."
+            step, reason = (
+                3,
+                _("The latest plan, {name}, is disputed, so it is not agreed yet.").format(
+                    name=name
+                ),
+            )
         elif latest.status is None:
-            step, reason = 2, f"The latest plan, {name}, has no status recorded."
+            step, reason = (
+                2,
+                _("The latest plan, {name}, has no status recorded.").format(name=name),
+            )
         else:
             step, reason = _after_agreement(read, latest, name, today)
     later = [(item.day, n, item) for n, item in tagged
@@ -126,8 +135,8 @@ def _where(read: _Read, today: date, tagged: list[tuple[int, JourneyItem]]) -> t
     if later:
         day, n, item = max(later, key=lambda t: (t[0], t[1]))
         if n != step:
-            reason = (f"'{item.title}' ({format_day(day)}) is tagged Step {n}, and it is newer "
-                      f"than the plan. {reason}")
+            reason = (_("'{title}' ({0}) is tagged Step {n}, and it is newer than the plan. "
+                        "{reason}").format(format_day(day), title=item.title, n=n, reason=reason))
             step = n
     return step, reason
 
@@ -138,12 +147,15 @@ def _after_agreement(read: _Read, plan: Plan, name: str, today: date) -> tuple[i
     asked = [r for r in read.requests
              if r.kind in _REVIEW_REQUESTS and r.status == "open" and r.made_on <= today]
     if reviews or asked or (plan.review_due is not None and plan.review_due <= today):
-        return 7, f"The plan {name} is agreed and is due for review, or being reviewed."
+        return 7, _("The plan {name} is agreed and is due for review, or being reviewed.").format(
+            name=name
+        )
     spent = [t for t in read.payments
              if t.source != "council-payment" and plan.dated <= t.date <= today]
     if spent:
-        return 6, f"The plan {name} is agreed and the budget is being spent."
-    return 4, f"The plan {name} is agreed; the next step is setting up how the money is paid."
+        return 6, _("The plan {name} is agreed and the budget is being spent.").format(name=name)
+    return 4, _("The plan {name} is agreed; the next step is setting up how the money "
+                "is paid.").format(name=name)
 
 
 def journey(case: Case, today: date) -> Journey:

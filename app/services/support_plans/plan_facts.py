@@ -13,34 +13,35 @@ from datetime import date
 from app.formats import long_day, pounds
 from app.records.model import Plan, Request
 from app.store.case import Case
+from app.translation import _
 
 format_day = long_day  # "2 June 2026"; one definition, in app.records.values
 
 # The person's own plans: the documents whose outcomes the budget is spent against.
 PLAN_KINDS_IN_FORCE = ("support-plan", "personal-outcomes-plan", "care-and-support-plan")
 KIND_WORDS = {
-    "support-plan": "Support plan",
-    "personal-outcomes-plan": "Personal outcomes plan",
-    "care-and-support-plan": "Care and support plan",
-    "carer-support-plan": "Carer support plan",
-    "assessment": "Assessment",
-    "review-record": "Review record",
-    "other": "Other plan or record",
+    "support-plan": _("Support plan"),
+    "personal-outcomes-plan": _("Personal outcomes plan"),
+    "care-and-support-plan": _("Care and support plan"),
+    "carer-support-plan": _("Carer support plan"),
+    "assessment": _("Assessment"),
+    "review-record": _("Review record"),
+    "other": _("Other plan or record"),
 }
-STATUS_WORDS = {"draft": "Draft", "agreed": "Agreed", "disputed": "Disputed",
-                "superseded": "Replaced by a later version"}
-OUTCOME_STATUS_WORDS = {"agreed": "Agreed", "proposed": "Proposed, not agreed",
-                        "disputed": "Disputed"}
-PERIOD_WORDS = {"week": "a week", "4-weeks": "every 4 weeks", "month": "a month",
-                "year": "a year"}
+STATUS_WORDS = {"draft": _("Draft"), "agreed": _("Agreed"), "disputed": _("Disputed"),
+                "superseded": _("Replaced by a later version")}
+OUTCOME_STATUS_WORDS = {"agreed": _("Agreed"), "proposed": _("Proposed, not agreed"),
+                        "disputed": _("Disputed")}
+PERIOD_WORDS = {"week": _("a week"), "4-weeks": _("every 4 weeks"), "month": _("a month"),
+                "year": _("a year")}
 
 # How many of each budget period make a year, so budgets stated differently can be compared.
 PERIODS_PER_YEAR: dict[str, int] = {"week": 52, "4-weeks": 13, "month": 12, "year": 1}
 SDS_OPTIONS: dict[str, str] = {
-    "1": "a direct payment",
-    "2": "support the person chooses, arranged for them",
-    "3": "support the council chooses and arranges",
-    "4": "a mix of options",
+    "1": _("a direct payment"),
+    "2": _("support the person chooses, arranged for them"),
+    "3": _("support the council chooses and arranges"),
+    "4": _("a mix of options"),
 }
 
 
@@ -59,31 +60,32 @@ class OutcomeRef:
 
 def plan_name(plan: Plan) -> str:
     """The plan's title, or its kind and date when it has none."""
-    return plan.title or f"{KIND_WORDS[plan.kind]} of {format_day(plan.dated)}"
+    return plan.title or _("{kind} of {day}").format(kind=KIND_WORDS[plan.kind],
+                                                     day=format_day(plan.dated))
 
 
 def budget_text(plan: Plan) -> str:
     """'£320.00 a week, option 1 (a direct payment)', or that no budget is recorded."""
     if plan.budget is None:
-        return "No budget recorded"
+        return _("No budget recorded")
     option = plan.budget.sds_option
-    how = f", option {option} ({SDS_OPTIONS[option]})" if option else ""
+    how = _(", option {option} ({0})").format(SDS_OPTIONS[option], option=option) if option else ""
     return f"{pounds(plan.budget.amount)} {PERIOD_WORDS[plan.budget.period]}{how}"
 
 
 def involvement_text(value: bool | None) -> str:
     """'Yes', 'No' or 'Not recorded'."""
-    return "Not recorded" if value is None else ("Yes" if value else "No")
+    return _("Not recorded") if value is None else (_("Yes") if value else _("No"))
 
 
 def receipt_text(plan: Plan, request: Request | None) -> str:
     """Whether a copy arrived, or that it was asked for and has not come."""
     if plan.received_on is not None:
-        return f"Received on {format_day(plan.received_on)}"
+        return _("Received on {0}").format(format_day(plan.received_on))
     if request is not None:
-        return (f"Asked for on {format_day(request.made_on)}, not received"
-                + (" (the request is still open)" if request.status == "open" else ""))
-    return "No copy received, and no request for one is recorded"
+        return (_("Asked for on {0}, not received").format(format_day(request.made_on))
+                + (_(" (the request is still open)") if request.status == "open" else ""))
+    return _("No copy received, and no request for one is recorded")
 
 
 def all_plans(case: Case) -> list[Plan]:

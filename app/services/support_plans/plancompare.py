@@ -21,6 +21,7 @@ from typing import Literal
 from app.formats import pounds
 from app.problems import Problem
 from app.services.support_plans.plan_facts import PERIODS_PER_YEAR, SDS_OPTIONS
+from app.translation import _
 
 ChangeKind = Literal["reworded", "narrowed", "same"]
 TokenOp = Literal["equal", "removed", "added"]
@@ -258,8 +259,8 @@ _COUNT = re.compile(
 _MONEY = re.compile(r"£(\d[\d,]*(?:\.\d+)?)")
 _ONCE_TWICE = re.compile(r"\b(once|twice)\b")
 _UNIT_LABELS = {
-    "hours": "Hours", "days": "Days", "nights": "Nights", "visits": "Visits",
-    "sessions": "Sessions", "calls": "Calls", "times": "Frequency", "money": "Money",
+    "hours": _("Hours"), "days": _("Days"), "nights": _("Nights"), "visits": _("Visits"),
+    "sessions": _("Sessions"), "calls": _("Calls"), "times": _("Frequency"), "money": _("Money"),
 }
 
 # Phrases naming a particular service, place or timetable rather than an aim.
@@ -359,7 +360,7 @@ def _amount(q: _Quantity) -> str:
         return f"{pounds(q.value)}"
     number = format(q.value.normalize(), "f")
     if q.unit == "times":
-        return {"1": "once", "2": "twice"}.get(number, f"{number} times")
+        return {"1": _("once"), "2": _("twice")}.get(number) or _("{n} times").format(n=number)
     return number
 
 
@@ -377,20 +378,23 @@ def _quantity_reasons(old: str, new: str) -> tuple[list[str], list[str]]:
         if now is None:
             noun = "" if unit in ("money", "times") else f" {unit}"
             per = f" a {was.per}" if was.per else ""
-            narrowing.append(f"It no longer says {_amount(was)}{noun}{per}")
+            narrowing.append(
+                _("It no longer says {0}{noun}{per}").format(_amount(was), noun=noun, per=per)
+            )
             continue
         if was.per == now.per:
             a, b = was.value, now.value
-            text = f"from {_amount(was)} to {_with_period(now)}"
+            text = _("from {0} to {1}").format(_amount(was), _with_period(now))
         elif was.per is not None and now.per is not None:
             a, b = was.value * _PER_WORDS[was.per], now.value * _PER_WORDS[now.per]
-            text = f"from {_with_period(was)} to {_with_period(now)}"
+            text = _("from {0} to {1}").format(_with_period(was), _with_period(now))
         else:
             continue
         if b < a:
-            narrowing.append(f"{_UNIT_LABELS[unit]} cut {text}")
+            narrowing.append(_("{what} cut {change}").format(what=_UNIT_LABELS[unit], change=text))
         elif b > a:
-            notes.append(f"{_UNIT_LABELS[unit]} increased {text}")
+            notes.append(_("{what} increased {change}").format(what=_UNIT_LABELS[unit],
+                                                               change=text))
     return narrowing, notes
 
 
@@ -445,22 +449,29 @@ def _text_reasons(old_text: str, new_text: str) -> tuple[list[str], list[str]]:
     services = _services(new)
     if services and not _services(old):
         narrowing.append(
-            "A general aim has become a specific service: "
+            _("A general aim has become a specific service: ")
             + ", ".join(f"'{s}'" for s in services)
         )
     weak_gained = _gained(old, new, _WEAK)
     strong_lost = [s for s in _STRONG if _count(new, s) < _count(old, s)]
     if strong_lost and weak_gained:
-        narrowing.append(f"'{strong_lost[0]}' has become '{weak_gained[0]}'")
+        narrowing.append(_("'{0}' has become '{1}'").format(strong_lost[0], weak_gained[0]))
     for phrase in _gained(old, new, _CONDITIONS):
         if not (strong_lost and weak_gained and phrase == weak_gained[0]):
-            narrowing.append(f"'{phrase}' has been added, which makes it conditional")
-    narrowing += [f"'{p}' has been added, which sets a limit" for p in _gained(old, new, _LIMITS)]
+            narrowing.append(
+                _("'{phrase}' has been added, which makes it conditional").format(phrase=phrase)
+            )
+    narrowing += [
+        _("'{p}' has been added, which sets a limit").format(p=p)
+        for p in _gained(old, new, _LIMITS)
+    ]
     cuts, notes = _quantity_reasons(old, new)
     narrowing += cuts
     lost_aims = [word for group, word in _aims(old).items() if group not in _aims(new)]
     if lost_aims and len(new.split()) * 10 <= len(old.split()) * 6:
-        narrowing.append(f"It is much shorter and no longer mentions {_quoted_list(lost_aims)}")
+        narrowing.append(
+            _("It is much shorter and no longer mentions {0}").format(_quoted_list(lost_aims))
+        )
     return narrowing, notes
 
 
@@ -498,27 +509,37 @@ def _check(plan: PlanIn) -> None:
     name = plan.title or plan.id
     if plan.budget_period is not None and plan.budget_period not in PERIODS_PER_YEAR:
         raise PlanCompareError(
-            f"The budget period '{plan.budget_period}' of '{name}' is not week, 4-weeks, "
-            "month or year"
+            _("The budget period '{budget_period}' of '{name}' is not week, 4-weeks, "
+              "month or year").format(budget_period=plan.budget_period, name=name)
         )
     if plan.budget_amount is not None:
         if plan.budget_period is None:
-            raise PlanCompareError(f"The budget of '{name}' has an amount but no period")
+            raise PlanCompareError(
+                _("The budget of '{name}' has an amount but no period").format(name=name)
+            )
         if plan.budget_amount < 0:
-            raise PlanCompareError(f"The budget of '{name}' is less than nothing")
+            raise PlanCompareError(
+                _("The budget of '{name}' is less than nothing").format(name=name)
+            )
     if plan.sds_option is not None and plan.sds_option not in SDS_OPTIONS:
         raise PlanCompareError(
-            f"'{plan.sds_option}' in '{name}' is not a self-directed support option (1 to 4)"
+            _("'{sds_option}' in '{name}' is not a self-directed support option (1 to 4)").format(
+                sds_option=plan.sds_option, name=name
+            )
         )
     seen: set[str] = set()
     for outcome in plan.outcomes:
         if outcome.id in seen:
-            raise PlanCompareError(f"'{name}' has two outcomes with the same id '{outcome.id}'")
+            raise PlanCompareError(
+                _("'{name}' has two outcomes with the same id '{id}'").format(
+                    name=name, id=outcome.id
+                )
+            )
         seen.add(outcome.id)
         if outcome.status not in OUTCOME_STATUSES:
             raise PlanCompareError(
-                f"An outcome in '{name}' has status '{outcome.status}', "
-                "not agreed, proposed or disputed"
+                _("An outcome in '{name}' has status '{status}', not agreed, proposed or "
+                  "disputed").format(name=name, status=outcome.status)
             )
 
 
@@ -547,7 +568,7 @@ def _pairs(older: PlanIn, newer: PlanIn) -> set[tuple[int, int]]:
     # First one to one, so a reworded or reordered list pairs cleanly; then let what is left
     # join an outcome that is already paired, which is how a split or a merge shows.
     for one_to_one in (True, False):
-        for _, i, j in candidates:
+        for _negative_score, i, j in candidates:
             free_old, free_new = i not in matched_old, j not in matched_new
             if (free_old and free_new) if one_to_one else (free_old or free_new):
                 pairs.add((i, j))
@@ -567,12 +588,18 @@ def _change(
     tokens, removed, added = _word_diff(old_text, new_text)
     narrowing, notes = _text_reasons(old_text, new_text)
     if len(new_side) > 1:
-        notes.append(f"This outcome has been split into {len(new_side)} outcomes")
+        notes.append(_("This outcome has been split into {0} outcomes").format(len(new_side)))
     if len(old_side) > 1:
-        notes.append(f"{len(old_side)} earlier outcomes have been combined into this one")
+        notes.append(
+            _("{0} earlier outcomes have been combined into this one").format(len(old_side))
+        )
     was, now = older.outcomes[i], newer.outcomes[j]
     if was.status != now.status:
-        notes.append(f"Its status has changed from {was.status} to {now.status}")
+        notes.append(
+            _("Its status has changed from {status} to {status2}").format(
+                status=was.status, status2=now.status
+            )
+        )
     kind: ChangeKind
     if narrowing:
         kind = "narrowed"
@@ -581,7 +608,7 @@ def _change(
     else:
         kind = "reworded"
         if not notes:
-            notes.append("The wording has changed; no narrowing was found")
+            notes.append(_("The wording has changed; no narrowing was found"))
     return OutcomeChange(was.id, now.id, kind, removed, added, narrowing + notes, tokens)
 
 
@@ -589,7 +616,7 @@ def _change(
 
 
 def _per(period: str) -> str:
-    return "every 4 weeks" if period == "4-weeks" else f"a {period}"
+    return _("every 4 weeks") if period == "4-weeks" else f"a {period}"
 
 
 def _budget(older: PlanIn, newer: PlanIn) -> BudgetChange | None:
@@ -622,61 +649,81 @@ def _warnings(
 ) -> list[str]:
     warnings: list[str] = []
     if newer.guardian_consulted is False:
-        warnings.append("The guardian was not consulted on this version")
+        warnings.append(_("The guardian was not consulted on this version"))
     if newer.person_involved is False:
-        warnings.append("The person was not involved in this version")
+        warnings.append(_("The person was not involved in this version"))
     if older.guardian_consulted is False:
-        warnings.append("The guardian was not consulted on the earlier version")
+        warnings.append(_("The guardian was not consulted on the earlier version"))
     if older.person_involved is False:
-        warnings.append("The person was not involved in the earlier version")
+        warnings.append(_("The person was not involved in the earlier version"))
     narrowed = len({c.to_id for c in changes if c.kind == "narrowed"})
     if narrowed:
         warnings.append(
-            f"{_plural(narrowed, 'outcome has', 'outcomes have')} been narrowed, which may "
-            "limit what the budget can be spent on"
+            _("{0} been narrowed, which may limit what the budget can be spent on").format(
+                _plural(narrowed, "outcome has", "outcomes have")
+            )
         )
     if removed:
         warnings.append(
-            f"{_plural(len(removed), 'outcome', 'outcomes')} from the earlier version "
-            f"{'is' if len(removed) == 1 else 'are'} no longer in this version"
+            _("{0} from the earlier version {1} no longer in this version").format(
+                _plural(len(removed), "outcome", "outcomes"), "is" if len(removed) == 1 else "are"
+            )
         )
     for status in ("proposed", "disputed"):
         n = sum(1 for o in newer.outcomes if o.status == status)
         if n:
             verb = "is" if n == 1 else "are"
-            warnings.append(f"{_plural(n, 'outcome', 'outcomes')} in this version {verb} {status}"
-                            + (", not agreed" if status == "proposed" else ""))
+            warnings.append(
+                _("{0} in this version {verb} {status}").format(
+                    _plural(n, "outcome", "outcomes"), verb=verb, status=status
+                )
+                + (_(", not agreed") if status == "proposed" else "")
+            )
     old_ids = {o.id for o in older.outcomes}
     stray = sum(1 for o in newer.outcomes if o.continues is not None and o.continues not in old_ids)
     if stray:
         warnings.append(
-            f"{_plural(stray, 'outcome is', 'outcomes are')} linked to an outcome that is not in "
-            f"the earlier version, so {'it was' if stray == 1 else 'they were'} paired by "
-            "wording instead"
+            _(
+                "{0} linked to an outcome that is not in the earlier version, so {1} "
+                "paired by wording instead"
+            ).format(
+                _plural(stray, "outcome is", "outcomes are"),
+                "it was" if stray == 1 else "they were",
+            )
         )
     if budget is not None:
         warnings += _budget_warnings(older, newer, budget)
     if older.sds_option != newer.sds_option and older.sds_option and newer.sds_option:
         warnings.append(
-            f"The self-directed support option has changed from option {older.sds_option} "
-            f"({SDS_OPTIONS[older.sds_option]}) to option {newer.sds_option} "
-            f"({SDS_OPTIONS[newer.sds_option]})"
+            _(
+                "The self-directed support option has changed from option {sds_option} "
+                "({0}) to option {sds_option2} ({1})"
+            ).format(
+                SDS_OPTIONS[older.sds_option],
+                SDS_OPTIONS[newer.sds_option],
+                sds_option=older.sds_option,
+                sds_option2=newer.sds_option,
+            )
         )
     return warnings
 
 
 def _budget_warnings(older: PlanIn, newer: PlanIn, budget: BudgetChange) -> list[str]:
     if older.budget_amount is not None and newer.budget_amount is None:
-        return ["This version does not say what the budget is"]
+        return [_("This version does not say what the budget is")]
     if budget.annual_difference is None or budget.annual_difference >= 0:
         return []
     cut = -budget.annual_difference
     # A yearly difference is only worked out when both versions give an amount.
     assert older.budget_amount is not None and newer.budget_amount is not None
     return [
-        f"The budget has been cut by {pounds(cut)} a year (from {pounds(older.budget_amount)} "
-        f"{_per(str(older.budget_period))} to {pounds(newer.budget_amount)} "
-        f"{_per(str(newer.budget_period))})"
+        _("The budget has been cut by {0} a year (from {1} {2} to {3} {4})").format(
+            pounds(cut),
+            pounds(older.budget_amount),
+            _per(str(older.budget_period)),
+            pounds(newer.budget_amount),
+            _per(str(newer.budget_period)),
+        )
     ]
 
 
@@ -694,11 +741,12 @@ def compare(older: PlanIn, newer: PlanIn) -> PlanDiff:
     _check(older)
     _check(newer)
     if older.id == newer.id:
-        raise PlanCompareError("Choose two different plans to compare")
+        raise PlanCompareError(_("Choose two different plans to compare"))
     if older.dated > newer.dated:
         raise PlanCompareError(
-            f"'{older.title or older.id}' is dated after '{newer.title or newer.id}'; "
-            "put the older plan first"
+            _("'{0}' is dated after '{1}'; put the older plan first").format(
+                older.title or older.id, newer.title or newer.id
+            )
         )
     pairs = _pairs(older, newer)
     changes = [_change(older, newer, pairs, i, j) for i, j in sorted(pairs)]

@@ -35,6 +35,7 @@ from app.services.support_plans.plancompare import (
 from app.services.support_plans.standards import normalise_tags
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _
 
 # Bullets, numbers and letters that start a line of a pasted list: "1.", "(a)", "•", "-".
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}\))\s+")
@@ -81,7 +82,9 @@ def get_plan(case: Case, plan_id: str) -> Plan:
     try:
         return case.get(Plan, plan_id)
     except RecordMissing:
-        raise PlanProblem(f"There is no plan with the id '{plan_id}' in this case") from None
+        raise PlanProblem(
+            _("There is no plan with the id '{plan_id}' in this case").format(plan_id=plan_id)
+        ) from None
 
 
 def compare_plans(case: Case, first_id: str, second_id: str) -> tuple[Plan, Plan, PlanDiff]:
@@ -177,26 +180,29 @@ def _fresh_outcome_id(taken: set[str]) -> str:
 def _check_refs(case: Case, plan: Plan, others: dict[str, Plan]) -> None:
     if plan.supersedes is not None:
         if plan.supersedes == plan.id:
-            raise PlanProblem("A plan cannot replace itself")
+            raise PlanProblem(_("A plan cannot replace itself"))
         if plan.supersedes not in others:
-            raise PlanProblem("The plan it replaces is not in this case")
+            raise PlanProblem(_("The plan it replaces is not in this case"))
     if plan.author is not None:
         try:
             case.get(Contact, plan.author)
         except RecordMissing:
-            raise PlanProblem("The author is not in the list of people") from None
+            raise PlanProblem(_("The author is not in the list of people")) from None
     if plan.copy_request is not None:
         try:
             case.get(Request, plan.copy_request)
         except RecordMissing:
-            raise PlanProblem("The request for a copy is not in this case") from None
+            raise PlanProblem(_("The request for a copy is not in this case")) from None
     outside = {o.id for p in others.values() for o in p.outcomes}
     for outcome in plan.outcomes:
         if not outcome.text.strip():
-            raise PlanProblem("One of the outcomes is empty; type its words or remove it")
+            raise PlanProblem(_("One of the outcomes is empty; type its words or remove it"))
         if outcome.continues is not None and outcome.continues not in outside:
-            raise PlanProblem(f"The outcome '{short_text(outcome.text)}' is linked to an earlier "
-                              "outcome that is not in this case")
+            raise PlanProblem(
+                _(
+                    "The outcome '{0}' is linked to an earlier outcome that is not in this case"
+                ).format(short_text(outcome.text))
+            )
 
 
 def short_text(text: str, words: int = 8) -> str:
@@ -213,14 +219,16 @@ def save_plan(case: Case, plan: Plan) -> Plan:
     record's own ValueProblem) and changes nothing.
     """
     if plan.budget is not None and plan.budget.amount < 0:
-        raise PlanProblem("The budget cannot be less than nothing")
+        raise PlanProblem(_("The budget cannot be less than nothing"))
     with case.transaction():
         others = {p.id: p for p in case.list_of(Plan) if p.id != plan.id}
         used_elsewhere = {o.id for p in others.values() for o in p.outcomes}
         own = [o.id for o in plan.outcomes if o.id]
         clash = next((oid for oid in own if oid in used_elsewhere), None)
         if clash is not None:
-            raise PlanProblem(f"The outcome id '{clash}' is already used by another plan")
+            raise PlanProblem(
+                _("The outcome id '{clash}' is already used by another plan").format(clash=clash)
+            )
         taken = used_elsewhere | set(own) | set(others)
         outcomes = [o if o.id else replace(o, id=_fresh_outcome_id(taken)) for o in plan.outcomes]
         ready = replace(plan, outcomes=outcomes, tags=normalise_tags(plan.tags),
@@ -230,53 +238,64 @@ def save_plan(case: Case, plan: Plan) -> Plan:
 
 
 def _money_per(amount: Decimal | None, period: str) -> str:
-    return "not stated" if amount is None else f"{pounds(amount)} {PERIOD_WORDS[period]}"
+    return _("not stated") if amount is None else f"{pounds(amount)} {PERIOD_WORDS[period]}"
 
 
 def _budget_line(diff: PlanDiff) -> str:
     budget = diff.budget
     if budget is None:
-        return "Budget: not recorded in either version."
-    line = (f"Budget: {_money_per(budget.from_amount, budget.period)} before, "
-            f"{_money_per(budget.to_amount, budget.period)} now")
+        return _("Budget: not recorded in either version.")
+    line = _("Budget: {0} before, {1} now").format(
+        _money_per(budget.from_amount, budget.period), _money_per(budget.to_amount, budget.period)
+    )
     change = budget.annual_difference
     if change is None or change == 0:
         return line + "."
     direction = "less" if change < 0 else "more"
-    return line + f" ({pounds(abs(change))} a year {direction})."
+    return line + _(" ({0} a year {direction}).").format(pounds(abs(change)), direction=direction)
 
 
 def _option_line(diff: PlanDiff) -> str:
     before, after = diff.sds_option_from, diff.sds_option_to
     if before == after:
-        return f"Self-directed support option: {before or 'not recorded'} in both versions."
-    return (f"Self-directed support option: {before or 'not recorded'} before, "
-            f"{after or 'not recorded'} now.")
+        return _("Self-directed support option: {0} in both versions.").format(
+            before or "not recorded"
+        )
+    return _("Self-directed support option: {0} before, {1} now.").format(
+        before or "not recorded", after or "not recorded"
+    )
 
 
 def diff_summary(older: Plan, newer: Plan, diff: PlanDiff) -> list[str]:
     """The comparison in plain English, one line each, warnings first."""
     texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
-    lines = [f"Comparing '{plan_name(older)}' ({format_day(older.dated)}) with "
-             f"'{plan_name(newer)}' ({format_day(newer.dated)})."]
+    lines = [
+        _("Comparing '{0}' ({1}) with '{2}' ({3}).").format(
+            plan_name(older), format_day(older.dated), plan_name(newer), format_day(newer.dated)
+        )
+    ]
     if diff.warnings:
-        lines += ["", "Warnings:"] + [f"  ! {w}." for w in diff.warnings]
-    lines += ["", "Outcomes:"]
+        lines += ["", _("Warnings:")] + [f"  ! {w}." for w in diff.warnings]
+    lines += ["", _("Outcomes:")]
     for change in diff.changed:
         if change.kind == "same":
-            lines.append(f"  Unchanged: \"{texts[change.to_id]}\"")
+            lines.append(_("  Unchanged: \"{0}\"").format(texts[change.to_id]))
             continue
         lines.append(f"  {'NARROWED' if change.kind == 'narrowed' else 'Reworded'}: "
                      f"\"{texts[change.from_id]}\"")
-        lines.append(f"      is now: \"{texts[change.to_id]}\"")
+        lines.append(_("      is now: \"{0}\"").format(texts[change.to_id]))
         lines += [f"      - {reason}" for reason in change.reasons]
-    lines += [f"  REMOVED: \"{texts[oid]}\"" for oid in diff.removed]
-    lines += [f"  Added: \"{texts[oid]}\"" for oid in diff.added]
+    lines += [_("  REMOVED: \"{0}\"").format(texts[oid]) for oid in diff.removed]
+    lines += [_("  Added: \"{0}\"").format(texts[oid]) for oid in diff.added]
     if not (diff.changed or diff.removed or diff.added):
-        lines.append("  Neither version lists any outcomes.")
-    lines += ["", _budget_line(diff), _option_line(diff), "", "Who was involved:"]
+        lines.append(_("  Neither version lists any outcomes."))
+    lines += ["", _budget_line(diff), _option_line(diff), "", _("Who was involved:")]
     for plan in (older, newer):
-        lines.append(f"  {plan_name(plan)}: guardian consulted: "
-                     f"{involvement_text(plan.guardian_consulted).lower()}; person involved: "
-                     f"{involvement_text(plan.person_involved).lower()}.")
+        lines.append(
+            _("  {0}: guardian consulted: {1}; person involved: {2}.").format(
+                plan_name(plan),
+                involvement_text(plan.guardian_consulted).lower(),
+                involvement_text(plan.person_involved).lower(),
+            )
+        )
     return lines

@@ -32,14 +32,19 @@ from app.services.timelimits.deadlines import due_date
 from app.services.timelimits.requests import from_letter
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _
 
 # How the user's standing is named in the letter.
 _STANDING = {
-    "welfare-guardianship": "welfare guardian", "financial-guardianship": "financial guardian",
-    "welfare-poa": "welfare attorney", "continuing-poa": "continuing attorney",
-    "lpa-health-welfare": "attorney for health and welfare",
-    "lpa-property-finance": "attorney for property and financial affairs",
-    "deputyship": "deputy", "appointee": "appointee", "other": "representative",
+    "welfare-guardianship": _("welfare guardian"),
+    "financial-guardianship": _("financial guardian"),
+    "welfare-poa": _("welfare attorney"),
+    "continuing-poa": _("continuing attorney"),
+    "lpa-health-welfare": _("attorney for health and welfare"),
+    "lpa-property-finance": _("attorney for property and financial affairs"),
+    "deputyship": "deputy",
+    "appointee": "appointee",
+    "other": "representative",
 }
 LETTER_TAGS = ["law:uk-gdpr-art16"]
 
@@ -73,8 +78,8 @@ class AmendmentLetter:
 def _review_record(case: Case, plan_id: str) -> Plan:
     plan = get_plan(case, plan_id)
     if plan.kind != "review-record":
-        raise ReviewProblem("The checklist is for review records; this is a different kind "
-                            "of plan")
+        raise ReviewProblem(_("The checklist is for review records; this is a different kind "
+                              "of plan"))
     return plan
 
 
@@ -95,9 +100,11 @@ def save_checklist(case: Case, plan_id: str, ticks: Sequence[ChecklistTick]) -> 
     cleaned: list[ChecklistTick] = []
     for tick in ticks:
         if tick.item not in known:
-            raise ReviewProblem(f"'{tick.item}' is not an item of the review checklist")
+            raise ReviewProblem(
+                _("'{item}' is not an item of the review checklist").format(item=tick.item)
+            )
         if tick.item in seen:
-            raise ReviewProblem("The same checklist item was ticked twice")
+            raise ReviewProblem(_("The same checklist item was ticked twice"))
         seen.add(tick.item)
         cleaned.append(replace(tick, note=(tick.note or "").strip() or None))
     with case.transaction():
@@ -126,8 +133,8 @@ def _standing(case: Case) -> tuple[str, str | None]:
 
 
 def _point(number: int, line: ChecklistLine) -> str:
-    how = ("The record does not cover this." if line.status == "missing"
-           else "The record gets this wrong.")
+    how = (_("The record does not cover this.") if line.status == "missing"
+           else _("The record gets this wrong."))
     note = f" {line.note}" if line.note else ""
     return f"{number}. {line.item.text}\n   {how}{note}"
 
@@ -141,8 +148,8 @@ def amendment_letter(case: Case, plan_id: str, sent_on: date) -> AmendmentLetter
     plan = _review_record(case, plan_id)
     points = amendment_points(plan)
     if not points:
-        raise ReviewProblem("Nothing is marked missing or wrong, so there is nothing to ask "
-                            "them to correct")
+        raise ReviewProblem(_("Nothing is marked missing or wrong, so there is nothing to ask "
+                              "them to correct"))
     person = case.person()
     deadline = due_date("record-amendment", sent_on, person.jurisdiction)
     standing, writer = _standing(case)
@@ -155,32 +162,34 @@ def amendment_letter(case: Case, plan_id: str, sent_on: date) -> AmendmentLetter
     missing = [p for p in points if p.status == "missing"]
     wrong = [p for p in points if p.status == "wrong"]
     who = person.known_as or person.name
-    subject = f"Request to correct the review record for {person.name}"
-    as_who = f" as {who}'s {standing}" if standing else ""
+    subject = _("Request to correct the review record for {name}").format(name=person.name)
+    as_who = _(" as {who}'s {standing}").format(who=who, standing=standing) if standing else ""
     parts = [
-        f"Dear {recipient.name if recipient else 'Sir or Madam'},",
+        _("Dear {0},").format(recipient.name if recipient else _("Sir or Madam")),
         "",
         subject,
         "",
-        f"I am writing{as_who} about the review record '{plan_name(plan)}', dated "
-        f"{format_day(plan.dated)}. I have checked it against what a review record should "
-        "contain. Under Article 16 of the UK GDPR (the right to rectification), I ask you to "
-        "correct it, and to complete it where it is incomplete.",
+        _(
+            "I am writing{as_who} about the review record '{0}', dated {1}. I have "
+            "checked it against what a review record should contain. Under Article "
+            "16 of the UK GDPR (the right to rectification), I ask you to correct "
+            "it, and to complete it where it is incomplete."
+        ).format(plan_name(plan), format_day(plan.dated), as_who=as_who),
     ]
     if missing:
-        parts += ["", "What the record leaves out:", ""]
+        parts += ["", _("What the record leaves out:"), ""]
         parts += [_point(n, line) for n, line in enumerate(missing, 1)]
     if wrong:
-        parts += ["", "What the record gets wrong:", ""]
+        parts += ["", _("What the record gets wrong:"), ""]
         parts += [_point(n, line) for n, line in enumerate(wrong, 1)]
     parts += [
         "",
-        "The law gives you one calendar month from receiving this request to correct the "
-        f"record, so please do so by {format_day(deadline.due_on)} and send me a copy of the "
-        "corrected record. If you decide not to correct it, please tell me why, in writing, "
-        "by the same date.",
+        _("The law gives you one calendar month from receiving this request to "
+          "correct the record, so please do so by {0} and send me a copy of the "
+          "corrected record. If you decide not to correct it, please tell me "
+          "why, in writing, by the same date.").format(format_day(deadline.due_on)),
         "",
-        "Yours sincerely,",
+        _("Yours sincerely,"),
         "",
         writer or "",
     ]
@@ -197,7 +206,7 @@ def save_amendment(case: Case, letter: AmendmentLetter, channel: Channel = "emai
     Both are written in one transaction: either both are saved or neither.
     """
     if not letter.subject.strip() or not letter.body.strip():
-        raise ReviewProblem("The letter needs a subject and some words")
+        raise ReviewProblem(_("The letter needs a subject and some words"))
     with case.transaction():
         plan = _review_record(case, letter.plan_id)
         if letter.to is not None:
@@ -207,7 +216,7 @@ def save_amendment(case: Case, letter: AmendmentLetter, channel: Channel = "emai
             to=[letter.to] if letter.to else [], subject=letter.subject.strip(),
             body=letter.body, tags=list(LETTER_TAGS)))
         request = from_letter(case, sent.id, "record-amendment",
-                              f"Correct the review record '{plan_name(plan)}'")
+                              _("Correct the review record '{0}'").format(plan_name(plan)))
     return sent, request
 
 

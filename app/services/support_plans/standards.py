@@ -16,6 +16,7 @@ from app.records import kinds
 from app.services.support_plans.taxonomy import Component, Standard, TagProblem, load_taxonomy
 from app.store import records
 from app.store.case import Case
+from app.translation import _
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,9 @@ class StandardEvidence:
 def evidence_sentence(count: int, what: str) -> str:
     """Plain words for how many records show a standard not met."""
     if count == 0:
-        return f"No records tagged with {what} yet"
-    noun = "record shows" if count == 1 else "records show"
-    return f"{count} {noun} {what} not met"
+        return _("No records tagged with {what} yet").format(what=what)
+    noun = _("record shows") if count == 1 else _("records show")
+    return _("{count} {noun} {what} not met").format(count=count, noun=noun, what=what)
 
 
 def normalise_tags(tags: Iterable[str]) -> list[str]:
@@ -99,7 +100,11 @@ def _title(record_type: str, data: dict[str, Any]) -> str:
     if isinstance(value, str) and value.strip():
         return value.strip()
     kind = data.get("kind")
-    return str(kind).replace("-", " ").capitalize() if kind else f"Untitled {record_type}"
+    return (
+        str(kind).replace("-", " ").capitalize()
+        if kind
+        else _("Untitled {record_type}").format(record_type=record_type)
+    )
 
 
 def tagged_records(case: Case) -> list[Evidence]:

@@ -19,6 +19,7 @@ from typing import Literal, cast
 from app.paths import REFERENCE
 from app.problems import Problem
 from app.records.model import Jurisdiction, choices
+from app.translation import _
 
 TagKind = Literal["standard", "component", "step", "law", "free"]
 ChecklistKind = Literal["must", "where-relevant"]
@@ -109,7 +110,7 @@ class Step:
     @property
     def label(self) -> str:
         """A plain one-line name, e.g. 'Step 3 — Getting my plan agreed'."""
-        return f"Step {self.number} — {self.title}"
+        return _("Step {number} — {title}").format(number=self.number, title=self.title)
 
 
 @dataclass(frozen=True)
@@ -227,15 +228,18 @@ class Taxonomy:
         found: list[TagOption] = []
         for s in self.standards:
             found.append(
-                TagOption(s.tag, "standard", str(s.number), f"Standard {s.number}", s.title,
+                TagOption(s.tag, "standard", str(s.number), _("Standard {number}").format(
+                    number=s.number), s.title,
                           s.meaning)
             )
             found.extend(
-                TagOption(c.tag, "component", c.id, f"Standard {c.id}", c.title, c.meaning)
+                TagOption(c.tag, "component", c.id, _("Standard {number}").format(number=c.id),
+                          c.title, c.meaning)
                 for c in s.components
             )
         found.extend(
-            TagOption(s.tag, "step", str(s.number), f"Step {s.number}", s.title, s.meaning,
+            TagOption(s.tag, "step", str(s.number), _("Step {number}").format(number=s.number),
+                      s.title, s.meaning,
                       s.records)
             for s in self.steps
         )

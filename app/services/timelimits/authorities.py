@@ -10,29 +10,30 @@ from datetime import date
 from app.records.model import Authority, Contact
 from app.store.case import Case
 from app.store.records import RecordMissing
+from app.translation import _
 
 # What the holder is called, for "I am Ailsa's welfare guardian".
 HOLDER_WORDS = {
-    "welfare-guardianship": "welfare guardian",
-    "financial-guardianship": "financial guardian",
-    "welfare-poa": "welfare attorney",
-    "continuing-poa": "continuing attorney",
-    "lpa-health-welfare": "attorney under a health and welfare lasting power of attorney",
-    "lpa-property-finance": "attorney under a property and financial affairs lasting power "
-                            "of attorney",
-    "deputyship": "deputy appointed by the Court of Protection",
+    "welfare-guardianship": _("welfare guardian"),
+    "financial-guardianship": _("financial guardian"),
+    "welfare-poa": _("welfare attorney"),
+    "continuing-poa": _("continuing attorney"),
+    "lpa-health-welfare": _("attorney under a health and welfare lasting power of attorney"),
+    "lpa-property-finance": _("attorney under a property and financial affairs lasting power "
+                              "of attorney"),
+    "deputyship": _("deputy appointed by the Court of Protection"),
     "appointee": "appointee",
     "other": "representative",
 }
 # What the document is called, for "your welfare guardianship order ends on...".
 DOCUMENT_WORDS = {
-    "welfare-guardianship": "welfare guardianship order",
-    "financial-guardianship": "financial guardianship order",
-    "welfare-poa": "welfare power of attorney",
-    "continuing-poa": "continuing power of attorney",
-    "lpa-health-welfare": "lasting power of attorney (health and welfare)",
-    "lpa-property-finance": "lasting power of attorney (property and finance)",
-    "deputyship": "deputyship order",
+    "welfare-guardianship": _("welfare guardianship order"),
+    "financial-guardianship": _("financial guardianship order"),
+    "welfare-poa": _("welfare power of attorney"),
+    "continuing-poa": _("continuing power of attorney"),
+    "lpa-health-welfare": _("lasting power of attorney (health and welfare)"),
+    "lpa-property-finance": _("lasting power of attorney (property and finance)"),
+    "deputyship": _("deputyship order"),
     "appointee": "appointeeship",
     "self": "authority",
     "other": "authority",

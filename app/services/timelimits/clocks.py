@@ -13,17 +13,18 @@ from app.formats import long_day
 from app.records.model import Request
 from app.services.timelimits.deadlines import DeadlineError, NoSuchStep, Rule, load_rules
 from app.store.case import Case
+from app.translation import _, ngettext
 
 State = Literal["overdue", "due-soon", "waiting", "no-date", "answered", "answered-late",
                 "withdrawn"]
 SOON_DAYS = 14
 KIND_WORDS = {
-    "subject-access": "Copy of records (subject access)", "foi": "Freedom of information",
-    "copy-of-document": "Copy of a document", "complaint-stage-1": "Complaint (stage 1)",
-    "complaint-stage-2": "Complaint (stage 2)", "ombudsman": "Ombudsman",
-    "review": "Review", "reassessment": "Reassessment",
-    "record-amendment": "Correction of records", "commitment": "Promise made to you",
-    "other": "Something else you asked for",
+    "subject-access": _("Copy of records (subject access)"), "foi": _("Freedom of information"),
+    "copy-of-document": _("Copy of a document"), "complaint-stage-1": _("Complaint (stage 1)"),
+    "complaint-stage-2": _("Complaint (stage 2)"), "ombudsman": _("Ombudsman"),
+    "review": _("Review"), "reassessment": _("Reassessment"),
+    "record-amendment": _("Correction of records"), "commitment": _("Promise made to you"),
+    "other": _("Something else you asked for"),
 }
 
 
@@ -45,22 +46,30 @@ class RequestClock:
         """One line for a stressed reader: 'They have not replied — 12 days overdue'."""
         due = _spoken(self.due_on) if self.due_on else ""
         if self.state == "overdue":
-            days = "1 day" if self.days_overdue == 1 else f"{self.days_overdue} days"
-            return f"They have not replied — {days} overdue (due {due})"
+            days = ngettext("1 day", "{n} days", self.days_overdue).format(n=self.days_overdue)
+            return _("They have not replied — {days} overdue (due {due})").format(
+                days=days, due=due
+            )
         if self.state == "due-soon":
             left = self.days_left or 0
-            when = "today" if left == 0 else ("tomorrow" if left == 1 else f"in {left} days")
-            return f"Due {when} ({due})"
+            when = (
+                "today"
+                if left == 0
+                else ("tomorrow" if left == 1 else _("in {left} days").format(left=left))
+            )
+            return _("Due {when} ({due})").format(when=when, due=due)
         if self.state == "waiting":
-            return f"Waiting for a reply — due no later than {due}"
+            return _("Waiting for a reply — due no later than {due}").format(due=due)
         if self.state == "answered":
-            return f"Answered on {_spoken(self.request.answered_on)}"
+            return _("Answered on {0}").format(_spoken(self.request.answered_on))
         if self.state == "answered-late":
-            days = "1 day" if self.days_overdue == 1 else f"{self.days_overdue} days"
-            return f"Answered on {_spoken(self.request.answered_on)}, {days} late"
+            days = ngettext("1 day", "{n} days", self.days_overdue).format(n=self.days_overdue)
+            return _("Answered on {0}, {days} late").format(
+                _spoken(self.request.answered_on), days=days
+            )
         if self.state == "withdrawn":
-            return "Withdrawn"
-        return "No due date: " + self.how_counted
+            return _("Withdrawn")
+        return _("No due date: ") + self.how_counted
 
 
 def _spoken(day: date | None) -> str:
@@ -84,10 +93,10 @@ def due_for(request: Request, jurisdiction: str, on: date) -> tuple[date | None,
     try:
         rule = load_rules().rule_for(request.kind, jurisdiction)
         if rule.counting == "given":
-            how = "the date you were given"
+            how = _("the date you were given")
         elif rule.clock_starts == "first_aware":
             # A time limit for going to the ombudsman, not a date for their answer.
-            how = "the ombudsman has no fixed time to reply"
+            how = _("the ombudsman has no fixed time to reply")
         else:
             start, paused = request.made_on, _paused_days(request, rule, jurisdiction, on)
             if rule.pause_restarts and request.paused_on is not None:
@@ -104,8 +113,8 @@ def due_for(request: Request, jurisdiction: str, on: date) -> tuple[date | None,
         return request.extended_to, rule, "the later date they set (an extension)"
     if request.due_on:
         return request.due_on, rule, how if request.kind == "commitment" else \
-            "the date you set for this request"
-    return computed, rule, how or "no rule gives a date for this request"
+            _("the date you set for this request")
+    return computed, rule, how or _("no rule gives a date for this request")
 
 
 def clock(request: Request, jurisdiction: str, on: date) -> RequestClock:

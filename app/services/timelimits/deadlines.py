@@ -22,6 +22,7 @@ from typing import Any, Literal, cast
 from app.paths import RULES
 from app.problems import Problem
 from app.records.model import Jurisdiction, RequestKind, choices
+from app.translation import _, ngettext, pgettext
 
 RULES_FILE = RULES / "deadlines.json"
 HOLIDAYS_FILE = RULES / "bank_holidays.json"
@@ -48,10 +49,10 @@ Binding = Literal[
 KINDS: tuple[str, ...] = (*choices(RequestKind), "complaint-acknowledgement")
 JURISDICTIONS: tuple[str, ...] = choices(Jurisdiction)
 STATUS_WORDS: dict[str, str] = {
-    "V": "checked in the primary source",
-    "S": "from a secondary source",
-    "U": "not yet verified",
-    "L": "one council's local practice",
+    "V": _("checked in the primary source"),
+    "S": _("from a secondary source"),
+    "U": _("not yet verified"),
+    "L": _("one council's local practice"),
 }
 # Dates outside this range are almost certainly typing mistakes, and the holiday tables and
 # month arithmetic need a sane year.
@@ -80,18 +81,10 @@ _NATION_CALENDAR: dict[str, Calendar] = {
 }
 # (plural, singular) for "not counting weekends or ..." and "a weekend or ...".
 _CALENDAR_WORDS: dict[Calendar, tuple[str, str]] = {
-    "EW": ("bank holidays in England and Wales", "a bank holiday in England and Wales"),
-    "SCO": ("Scottish bank holidays", "a Scottish bank holiday"),
-    "NI": ("Northern Ireland bank holidays", "a Northern Ireland bank holiday"),
-    "UK_ANY": ("bank holidays in any part of the UK", "a bank holiday in any part of the UK"),
-}
-_UNIT_WORDS: dict[str, tuple[str, str]] = {
-    "working_days": ("working day", "working days"),
-    "calendar_days": ("day", "days"),
-    "calendar_months": ("calendar month", "calendar months"),
-    "weeks": ("week", "weeks"),
-    "months": ("month", "months"),
-    "years": ("year", "years"),
+    "EW": (_("bank holidays in England and Wales"), _("a bank holiday in England and Wales")),
+    "SCO": (_("Scottish bank holidays"), _("a Scottish bank holiday")),
+    "NI": (_("Northern Ireland bank holidays"), _("a Northern Ireland bank holiday")),
+    "UK_ANY": (_("bank holidays in any part of the UK"), _("a bank holiday in any part of the UK")),
 }
 
 
@@ -176,9 +169,12 @@ class Rule:
         """One line naming the rule, its legal reference and where it comes from."""
         if self.source is None:
             return f"{self.title}: {self.reference}."
-        return (
-            f"{self.title}: {self.reference}. Source: {self.source} "
-            f"(checked {self.checked_on.isoformat()}, {STATUS_WORDS[self.status]})."
+        return _("{title}: {reference}. Source: {source} (checked {0}, {1}).").format(
+            self.checked_on.isoformat(),
+            STATUS_WORDS[self.status],
+            title=self.title,
+            reference=self.reference,
+            source=self.source,
         )
 
 
@@ -226,7 +222,9 @@ class RuleBook:
         try:
             return self._by_id[rule_id]
         except KeyError:
-            raise UnknownRule(f"There is no deadline rule called {rule_id!r}.") from None
+            raise UnknownRule(
+                _("There is no deadline rule called {rule_id!r}.").format(rule_id=rule_id)
+            ) from None
 
     def rule_for(self, kind: str, jurisdiction: str) -> Rule:
         """The rule for a kind of request in a nation.
@@ -236,7 +234,9 @@ class RuleBook:
         """
         if kind not in KINDS:
             raise UnknownKind(
-                f"Casebook has no deadline for {kind!r}. Choose one of: {', '.join(KINDS)}."
+                _("Casebook has no deadline for {kind!r}. Choose one of: {0}.").format(
+                    ", ".join(KINDS), kind=kind
+                )
             )
         check_jurisdiction(jurisdiction)
         found = self._by_kind[(kind, jurisdiction)]
@@ -280,12 +280,16 @@ class RuleBook:
         check_jurisdiction(jurisdiction)
         _check_year(start)
         if paused_days < 0:
-            raise NotAllowed("The number of days the clock was stopped cannot be negative.")
+            raise NotAllowed(_("The number of days the clock was stopped cannot be negative."))
         if paused_days and rule.pause is None:
-            raise NotAllowed(f"The clock cannot be stopped for: {rule.title}.")
+            raise NotAllowed(
+                _("The clock cannot be stopped for: {title}.").format(title=rule.title)
+            )
         if extended and rule.extension is None:
             raise NotAllowed(
-                f"{rule.title} has no fixed extension; ask them for the new date in writing."
+                _("{title} has no fixed extension; ask them for the new date in writing.").format(
+                    title=rule.title
+                )
             )
         length = rule.extension.total_length if extended and rule.extension else rule.length
         calendar = _resolve_calendar(rule.calendar, jurisdiction)
@@ -305,7 +309,7 @@ class RuleBook:
     ) -> int:
         """How many of the rule's days the clock was stopped, from asking to the reply."""
         if replied_on < asked_on:
-            raise NotAllowed("The reply date is before the date they asked you.")
+            raise NotAllowed(_("The reply date is before the date they asked you."))
         calendar = _resolve_calendar(rule.calendar, jurisdiction)
         if rule.unit == "working_days" and calendar is not None:
             extra = local_holidays if rule.local_holidays else frozenset()
@@ -317,8 +321,9 @@ def check_jurisdiction(jurisdiction: str) -> None:
     """Refuse anything but the four nations, with a plain message."""
     if jurisdiction not in JURISDICTIONS:
         raise UnknownJurisdiction(
-            f"{jurisdiction!r} is not a UK nation Casebook knows. "
-            f"Choose one of: {', '.join(JURISDICTIONS)}."
+            _("{jurisdiction!r} is not a UK nation Casebook knows. Choose one of: {0}.").format(
+                ", ".join(JURISDICTIONS), jurisdiction=jurisdiction
+            )
         )
 
 
@@ -379,7 +384,7 @@ def add_working_days(
 ) -> date:
     """The `count`-th working day after `start` (`start` itself is never counted)."""
     day = start
-    for _ in range(count):
+    for _counted in range(count):
         day = next_working_day(day + timedelta(days=1), calendar, local_holidays)
     return day
 
@@ -407,8 +412,10 @@ def add_calendar_months(start: date, months: int) -> date:
 def _check_year(day: date) -> None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise DateOutOfRange(
-            f"{day.isoformat()} is outside the years Casebook works with "
-            f"({FIRST_YEAR} to {LAST_YEAR}); check the date."
+            _(
+                "{0} is outside the years Casebook works with ({FIRST_YEAR} to "
+                "{LAST_YEAR}); check the date."
+            ).format(day.isoformat(), FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR)
         )
 
 
@@ -454,16 +461,24 @@ def _count(
 
 
 def _amount(length: int, unit: str) -> str:
-    singular, plural = _UNIT_WORDS[unit]
-    return f"one {singular}" if length == 1 else f"{length} {plural}"
+    words = {
+        "working_days": ngettext("one working day", "{n} working days", length),
+        "calendar_days": ngettext("one day", "{n} days", length),
+        "calendar_months": ngettext("one calendar month", "{n} calendar months", length),
+        "weeks": ngettext("one week", "{n} weeks", length),
+        "months": ngettext("one month", "{n} months", length),
+        "years": ngettext("one year", "{n} years", length),
+    }[unit]
+    return words.format(n=length)
 
 
 def _ordinal(number: int) -> str:
+    # English endings; a translation gives its own for each.
     if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+        return pgettext("ordinal", "{n}th").format(n=number)
+    return {1: pgettext("ordinal", "{n}st"), 2: pgettext("ordinal", "{n}nd"),
+            3: pgettext("ordinal", "{n}rd")}.get(number % 10,
+                                                 pgettext("ordinal", "{n}th")).format(n=number)
 
 
 def _explain(
@@ -475,45 +490,56 @@ def _explain(
     used_local: bool,
 ) -> str:
     if rule.counting == "given":
-        return "The date they promised."
+        return _("The date they promised.")
     skipped, holiday = _CALENDAR_WORDS[calendar] if calendar is not None else ("", "")
     if used_local:
-        skipped += " or the council's own holidays"
+        skipped += _(" or the council's own holidays")
     amount = _amount(length, rule.unit)
     when = rule.start_event
     text = {
         ("working_days", "day0"): (
-            f"{amount} after {when} (that day is day 0), not counting weekends or {skipped}."
+            _(
+                "{amount} after {when} (that day is day 0), not counting weekends or {skipped}."
+            ).format(amount=amount, when=when, skipped=skipped)
         ),
         ("working_days", "day_after"): (
-            f"The {_ordinal(length)} working day after {when}, not counting weekends or {skipped}."
+            _("The {0} working day after {when}, not counting weekends or {skipped}.").format(
+                _ordinal(length), when=when, skipped=skipped
+            )
         ),
-        ("calendar_days", "day_after"): f"{amount} after {when}.",
-        ("calendar_days", "beginning_with"): f"{amount} counting {when} as day 1.",
+        ("calendar_days", "day_after"): _("{amount} after {when}.").format(amount=amount,
+                                                                          when=when),
+        ("calendar_days", "beginning_with"): _("{amount} counting {when} as day 1.").format(
+            amount=amount, when=when
+        ),
         ("calendar_months", "ico_month"): (
-            f"Counting {when} as day 1, {amount} later on the same date (or the month's last "
-            f"day if it has no such date), moved to the next working day if that is a weekend "
-            f"or {holiday}."
+            _(
+                "Counting {when} as day 1, {amount} later on the same date (or the "
+                "month's last day if it has no such date), moved to the next working "
+                "day if that is a weekend or {holiday}."
+            ).format(when=when, amount=amount, holiday=holiday)
         ),
     }.get((rule.unit, rule.counting))
     if text is None and rule.unit == "weeks":
-        text = f"{amount} after {when}" + (
-            ", counting that day as the first, so the day before the same weekday."
+        text = _("{amount} after {when}").format(amount=amount, when=when) + (
+            _(", counting that day as the first, so the day before the same weekday.")
             if rule.counting == "beginning_with"
-            else ", on the same weekday."
+            else _(", on the same weekday.")
         )
     if text is None:
-        text = f"{amount} after {when}" + (
-            ", counting that day as the first, so the last day is the day before the same date."
+        text = _("{amount} after {when}").format(amount=amount, when=when) + (
+            _(", counting that day as the first, so the last day is the day before the same date.")
             if rule.counting == "beginning_with"
-            else ", on the same date (or the month's last day if it has no such date)."
+            else _(", on the same date (or the month's last day if it has no such date).")
         )
     text = text[0].upper() + text[1:]
     if extended and rule.extension is not None:
-        text += f" This includes the extension, allowed {rule.extension.when}."
+        text += _(" This includes the extension, allowed {when}.").format(when=rule.extension.when)
     if paused_days:
-        days = "working days" if rule.unit == "working_days" else "days"
-        text += f" Plus {paused_days} {days} while the clock was stopped."
+        days = _("working days") if rule.unit == "working_days" else "days"
+        text += _(" Plus {paused_days} {days} while the clock was stopped.").format(
+            paused_days=paused_days, days=days
+        )
     return text
 
 
@@ -526,7 +552,9 @@ class Entry:
     def __init__(self, raw: object, label: str, file: str) -> None:
         if not isinstance(raw, dict):
             raise RulesFileError(
-                f"The rules file {file} is damaged: {label or 'the file'} is not an object."
+                _("The rules file {file} is damaged: {0} is not an object.").format(
+                    label or "the file", file=file
+                )
             )
         self.raw = cast(dict[str, Any], raw)
         self.label = label
@@ -535,13 +563,17 @@ class Entry:
     def fail(self, problem: str) -> RulesFileError:
         """An error naming this entry and what is wrong with it."""
         where = f"{self.label}: " if self.label else ""
-        return RulesFileError(f"The rules file {self.file} is damaged: {where}{problem}.")
+        return RulesFileError(
+            _("The rules file {file} is damaged: {where}{problem}.").format(
+                file=self.file, where=where, problem=problem
+            )
+        )
 
     def text(self, key: str) -> str:
         """A required, non-empty text field."""
         value = self.raw.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"'{key}' must be non-empty text")
+            raise self.fail(_("'{key}' must be non-empty text").format(key=key))
         return value
 
     def optional_text(self, key: str) -> str | None:
@@ -554,35 +586,43 @@ class Entry:
         """A whole number, 0 or more."""
         value = self.raw.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.fail(f"'{key}' must be a whole number, 0 or more")
+            raise self.fail(_("'{key}' must be a whole number, 0 or more").format(key=key))
         return value
 
     def flag(self, key: str) -> bool:
         """A true/false field."""
         value = self.raw.get(key)
         if not isinstance(value, bool):
-            raise self.fail(f"'{key}' must be true or false")
+            raise self.fail(_("'{key}' must be true or false").format(key=key))
         return value
 
     def texts(self, key: str, allowed: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """A list of distinct texts, each one of `allowed` if given."""
         value = self.raw.get(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(f"'{key}' must be a list of text")
+            raise self.fail(_("'{key}' must be a list of text").format(key=key))
         items = tuple(cast(list[str], value))
         if allowed is not None:
             for item in items:
                 if item not in allowed:
-                    raise self.fail(f"'{key}' has {item!r}, not one of {', '.join(allowed)}")
+                    raise self.fail(
+                        _("'{key}' has {item!r}, not one of {0}").format(
+                            ", ".join(allowed), key=key, item=item
+                        )
+                    )
         if len(set(items)) != len(items):
-            raise self.fail(f"'{key}' lists something twice")
+            raise self.fail(_("'{key}' lists something twice").format(key=key))
         return items
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str:
         """A text field that must be one of `allowed`."""
         value = self.text(key)
         if value not in allowed:
-            raise self.fail(f"'{key}' is {value!r}, not one of {', '.join(allowed)}")
+            raise self.fail(
+                _("'{key}' is {value!r}, not one of {0}").format(
+                    ", ".join(allowed), key=key, value=value
+                )
+            )
         return value
 
     def day(self, key: str) -> date:
@@ -590,16 +630,18 @@ class Entry:
         try:
             return date.fromisoformat(self.text(key))
         except ValueError:
-            raise self.fail(f"'{key}' must be a date written YYYY-MM-DD") from None
+            raise self.fail(
+                _("'{key}' must be a date written YYYY-MM-DD").format(key=key)
+            ) from None
 
     def sources(self, required: bool) -> tuple[str, ...]:
         """The 'sources' list of web addresses."""
         sources = self.texts("sources")
         if required and not sources:
-            raise self.fail("'sources' must list at least one address")
+            raise self.fail(_("'sources' must list at least one address"))
         for source in sources:
             if not source.startswith(("https://", "http://")):
-                raise self.fail(f"source {source!r} is not a web address")
+                raise self.fail(_("source {source!r} is not a web address").format(source=source))
         return sources
 
 
@@ -610,23 +652,28 @@ def _read_rule(entry: Entry) -> Rule:
     binding = cast(Binding, entry.choice("binding", choices(Binding)))
     length = entry.number("length")
     if counting not in _COUNTINGS[unit]:
-        raise entry.fail(f"counting {counting!r} cannot be used with unit {unit!r}")
+        raise entry.fail(
+            _("counting {counting!r} cannot be used with unit {unit!r}").format(
+                counting=counting, unit=unit
+            )
+        )
     if (length == 0) != (counting == "given"):
-        raise entry.fail("'length' is 0 exactly when 'counting' is 'given'")
+        raise entry.fail(_("'length' is 0 exactly when 'counting' is 'given'"))
     uses_calendar = unit == "working_days" or counting == "ico_month"
     if uses_calendar == (calendar == "none"):
         raise entry.fail(
-            "working-day and calendar-month rules need a calendar; other rules must say 'none'"
+            _("working-day and calendar-month rules need a calendar; other rules must say 'none'")
         )
     local_holidays = entry.flag("local_holidays")
     if local_holidays and unit != "working_days":
-        raise entry.fail("'local_holidays' only applies to working-day rules")
+        raise entry.fail(_("'local_holidays' only applies to working-day rules"))
     extension = None
     if entry.raw.get("extension") is not None:
-        part = Entry(entry.raw["extension"], f"{entry.label} extension", entry.file)
+        part = Entry(entry.raw["extension"], _("{rule} extension").format(rule=entry.label),
+                     entry.file)
         extension = Extension(part.number("total_length"), part.text("when"))
         if extension.total_length <= length:
-            raise entry.fail("the extension must be longer than the rule itself")
+            raise entry.fail(_("the extension must be longer than the rule itself"))
     return Rule(
         id=entry.text("id"),
         kinds=entry.texts("kinds", KINDS),
@@ -674,12 +721,20 @@ def read_json_file(path: Path, expected_format: str) -> Entry:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise RulesFileError(f"The rules file {path.name} is missing.") from None
+        raise RulesFileError(
+            _("The rules file {name} is missing.").format(name=path.name)
+        ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise RulesFileError(f"The rules file {path.name} cannot be read: {error}.") from None
+        raise RulesFileError(
+            _("The rules file {name} cannot be read: {error}.").format(name=path.name, error=error)
+        ) from None
     top = Entry(raw, "", path.name)
     if top.raw.get("format") != expected_format or top.raw.get("version") != 1:
-        raise top.fail(f"it is not a version 1 '{expected_format}' file")
+        raise top.fail(
+            _("it is not a version 1 '{expected_format}' file").format(
+                expected_format=expected_format
+            )
+        )
     return top
 
 
@@ -687,7 +742,7 @@ def entries(top: Entry, key: str, id_key: str) -> list[Entry]:
     """The objects of one list in a rules file, each labelled (by `id_key`) for messages."""
     items = top.raw.get(key)
     if not isinstance(items, list):
-        raise top.fail(f"'{key}' must be a list")
+        raise top.fail(_("'{key}' must be a list").format(key=key))
     return [
         Entry(item, _label(top.label, item, key, index, id_key), top.file)
         for index, item in enumerate(items)
@@ -706,10 +761,10 @@ def read_rules(path: Path = RULES_FILE) -> RuleBook:
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
-            raise top.fail(f"two rules are called {rule.id}")
+            raise top.fail(_("two rules are called {id}").format(id=rule.id))
         seen.add(rule.id)
         if not rule.jurisdictions:
-            raise top.fail(f"rule {rule.id} applies to no nation")
+            raise top.fail(_("rule {id} applies to no nation").format(id=rule.id))
     owners: dict[tuple[str, str], str] = {}
     claims = [(rule.id, rule.kinds, rule.jurisdictions) for rule in rules]
     claims += [(f"not_available {gap.kind}", (gap.kind,), gap.jurisdictions) for gap in gaps]
@@ -718,13 +773,17 @@ def read_rules(path: Path = RULES_FILE) -> RuleBook:
             for nation in nations:
                 if (kind, nation) in owners:
                     raise top.fail(
-                        f"{owner} and {owners[(kind, nation)]} both cover {kind} in {nation}"
+                        _("{owner} and {0} both cover {kind} in {nation}").format(
+                            owners[(kind, nation)], owner=owner, kind=kind, nation=nation
+                        )
                     )
                 owners[(kind, nation)] = owner
     for kind in KINDS:
         for nation in JURISDICTIONS:
             if (kind, nation) not in owners:
-                raise top.fail(f"nothing covers {kind} in {nation}")
+                raise top.fail(
+                    _("nothing covers {kind} in {nation}").format(kind=kind, nation=nation)
+                )
     return RuleBook(rules, gaps)
 
 

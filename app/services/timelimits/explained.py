@@ -4,17 +4,18 @@ mean": what it is, when the clock stops or can be stretched, and the law behind 
 from __future__ import annotations
 
 from app.services.timelimits.deadlines import load_rules
+from app.translation import _
 
-NATIONS = {"scotland": "Scotland", "england": "England", "wales": "Wales",
-           "northern-ireland": "Northern Ireland"}
+NATIONS = {"scotland": _("Scotland"), "england": _("England"), "wales": _("Wales"),
+           "northern-ireland": _("Northern Ireland")}
 
 
 def time_limits_text(jurisdiction: str | None = None) -> str:
     """The rules for one nation (all nations when None), as Markdown, one section each."""
     nation = NATIONS.get(jurisdiction or "")
-    lines = ["# What the time limits mean", ""]
-    lines.append(f"The rules Casebook uses for {nation}." if nation else
-                 "The rules Casebook uses, with the nations each applies in.")
+    lines = [_("# What the time limits mean"), ""]
+    lines.append(_("The rules Casebook uses for {nation}.").format(nation=nation) if nation else
+                 _("The rules Casebook uses, with the nations each applies in."))
     lines.append("")
     for rule in load_rules().rules:
         if jurisdiction and jurisdiction not in rule.jurisdictions:
@@ -23,10 +24,18 @@ def time_limits_text(jurisdiction: str | None = None) -> str:
             continue  # a date the person was given, not a rule of law
         lines += [f"## {rule.title}", "", rule.plain, ""]
         if rule.pause:
-            lines += [f"*When the clock stops:* {rule.pause}", ""]
+            lines += [_("*When the clock stops:* {pause}").format(pause=rule.pause), ""]
         if rule.extension is not None:
-            lines += [f"*When they can take longer:* {rule.extension.when}.", ""]
+            lines += [
+                _("*When they can take longer:* {when}.").format(when=rule.extension.when),
+                "",
+            ]
         where = "" if nation else " (" + ", ".join(
             NATIONS[n] for n in rule.jurisdictions if n in NATIONS) + ")"
-        lines += [f"Where it comes from: {rule.reference}{where}.", ""]
+        lines += [
+            _("Where it comes from: {reference}{where}.").format(
+                reference=rule.reference, where=where
+            ),
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"

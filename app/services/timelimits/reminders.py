@@ -15,6 +15,7 @@ from app.services.support_plans.plan_facts import all_plans, format_day, plan_in
 from app.services.timelimits.authorities import DOCUMENT_WORDS
 from app.services.timelimits.deadlines import add_calendar_months
 from app.store.case import Case
+from app.translation import _, ngettext
 
 # Plans are expected to be reviewed at least once a year (Care Act 2014 s27 guidance in
 # England; the Scottish SDS guidance aims for the same).
@@ -54,7 +55,7 @@ def whole_months(start: date, end: date) -> int:
 def _age(start: date, end: date) -> str:
     """'26 months': counted in months, as reviews are spoken of."""
     months = whole_months(start, end)
-    return f"{months} month{'s' if months != 1 else ''}"
+    return ngettext("{n} month", "{n} months", months).format(n=months)
 
 
 def _review_basis(plan: Plan | None, reviews: list[Plan]) -> Plan | None:
@@ -66,9 +67,9 @@ def _review_basis(plan: Plan | None, reviews: list[Plan]) -> Plan | None:
 def _review_due(basis: Plan, plan: Plan | None) -> tuple[date, str]:
     """When the next review is due and where that date comes from."""
     if basis.review_due is not None:
-        return basis.review_due, f"the date given in '{plan_name(basis)}'"
+        return basis.review_due, _("the date given in '{plan}'").format(plan=plan_name(basis))
     if plan is not None and plan.review_due is not None and plan.review_due > basis.dated:
-        return plan.review_due, f"the date given in '{plan_name(plan)}'"
+        return plan.review_due, _("the date given in '{plan}'").format(plan=plan_name(plan))
     return (add_calendar_months(basis.dated, USUAL_REVIEW_MONTHS),
             "a year after it, as reviews are expected at least once a year")
 
@@ -82,33 +83,56 @@ def plan_reminders(case: Case, today: date) -> list[Reminder]:
     if basis is not None:
         due, why = _review_due(basis, plan)
         what = "review" if basis.kind == "review-record" else "plan"
-        last = f"The last {what} was '{plan_name(basis)}' on {format_day(basis.dated)}."
+        last = _("The last {what} was '{0}' on {1}.").format(
+            plan_name(basis), format_day(basis.dated), what=what
+        )
         if due < today:
-            found.append(Reminder(
-                "review-overdue",
-                f"No review for {_age(basis.dated, today)}",
-                f"{last} The next review was due on {format_day(due)} ({why}) — "
-                f"{(today - due).days} days overdue. You can ask the council for a review.",
-                due, (today - due).days, basis.id))
+            found.append(
+                Reminder(
+                    "review-overdue",
+                    _("No review for {0}").format(_age(basis.dated, today)),
+                    _(
+                        "{last} The next review was due on {0} ({why}) — {days} days overdue. "
+                        "You can ask the council for a review."
+                    ).format(format_day(due), last=last, why=why, days=(today - due).days),
+                    due,
+                    (today - due).days,
+                    basis.id,
+                )
+            )
         elif (due - today).days <= REVIEW_NOTICE_DAYS:
             days = (due - today).days
-            found.append(Reminder(
-                "review-due",
-                "Review due soon",
-                f"{last} The next review is due on {format_day(due)} ({why}), in {days} "
-                f"day{'s' if days != 1 else ''}. Ask to take part and gather what you want "
-                "raised.",
-                due, 0, basis.id))
+            found.append(
+                Reminder(
+                    "review-due",
+                    _("Review due soon"),
+                    _(
+                        "{last} The next review is due on {0} ({why}), in {days} day{1}. Ask "
+                        "to take part and gather what you want raised."
+                    ).format(
+                        format_day(due), "s" if days != 1 else "", last=last, why=why, days=days
+                    ),
+                    due,
+                    0,
+                    basis.id,
+                )
+            )
     if plan is not None:
         year_on = add_calendar_months(plan.dated, 12)
         if year_on < today:
-            found.append(Reminder(
-                "plan-old",
-                "The plan in force is more than a year old",
-                f"'{plan_name(plan)}' is dated {format_day(plan.dated)}, "
-                f"{_age(plan.dated, today)} ago. Check it still matches the person's needs "
-                "and outcomes.",
-                year_on, (today - year_on).days, plan.id))
+            found.append(
+                Reminder(
+                    "plan-old",
+                    _("The plan in force is more than a year old"),
+                    _(
+                        "'{0}' is dated {1}, {2} ago. Check it still matches the person's "
+                        "needs and outcomes."
+                    ).format(plan_name(plan), format_day(plan.dated), _age(plan.dated, today)),
+                    year_on,
+                    (today - year_on).days,
+                    plan.id,
+                )
+            )
     return found
 
 
@@ -128,21 +152,39 @@ def authority_reminders(case: Case, today: date) -> list[Reminder]:
         if ends is None or today < add_calendar_months(ends, -AUTHORITY_FIRST_NOTICE_MONTHS):
             continue
         what = DOCUMENT_WORDS[authority.kind]
-        renew = ("Renewing needs medical and other reports, so start early. If you apply "
-                 "before it ends, it carries on until the court decides; if not, your powers "
-                 "stop that day." if authority.kind.endswith("guardianship")
-                 else "Check how to renew or replace it before then.")
+        renew = (_("Renewing needs medical and other reports, so start early. If you apply "
+                   "before it ends, it carries on until the court decides; if not, your powers "
+                   "stop that day.") if authority.kind.endswith("guardianship")
+                 else _("Check how to renew or replace it before then."))
         if ends < today:
-            found.append(Reminder(
-                "authority-ended", f"Your {what} ended on {format_day(ends)}",
-                f"Your {what} ended {(today - ends).days} days ago, so organisations may "
-                "refuse to deal with you. Get advice on a new application.",
-                ends, (today - ends).days, authority.id))
+            found.append(
+                Reminder(
+                    "authority-ended",
+                    _("Your {what} ended on {0}").format(format_day(ends), what=what),
+                    _(
+                        "Your {what} ended {days} days ago, so organisations may refuse to "
+                        "deal with you. Get advice on a new application."
+                    ).format(what=what, days=(today - ends).days),
+                    ends,
+                    (today - ends).days,
+                    authority.id,
+                )
+            )
             continue
         urgent = today >= add_calendar_months(ends, -AUTHORITY_URGENT_MONTHS)
-        title = (f"Renew now: your {what} ends on {format_day(ends)}" if urgent
-                 else f"Your {what} ends on {format_day(ends)}")
-        found.append(Reminder(
-            "authority-ending", title,
-            f"{(ends - today).days} days left. {renew}", ends, 0, authority.id))
+        title = (
+            _("Renew now: your {what} ends on {0}").format(format_day(ends), what=what)
+            if urgent
+            else _("Your {what} ends on {0}").format(format_day(ends), what=what)
+        )
+        found.append(
+            Reminder(
+                "authority-ending",
+                title,
+                _("{days} days left. {renew}").format(days=(ends - today).days, renew=renew),
+                ends,
+                0,
+                authority.id,
+            )
+        )
     return found

@@ -12,13 +12,14 @@ from app.formats import long_day
 from app.records.model import Correspondence, DiaryEntry, Pause, Request, RequestKind
 from app.records.values import ValueProblem
 from app.store.case import Case
+from app.translation import _
 
 
 def received_day(letter: Correspondence) -> date:
     """The day the organisation got a letter we sent (received if known, else sent)."""
     moment = letter.received_at or letter.sent_at
     if moment is None:  # Correspondence.check() forbids this; kept for type checkers
-        raise ValueProblem("the letter has no date")
+        raise ValueProblem(_("the letter has no date"))
     return moment.day
 
 
@@ -27,8 +28,8 @@ def from_letter(case: Case, letter_id: str, kind: RequestKind, summary: str | No
     """'This letter asks for something': a request made by an outgoing letter."""
     letter = case.get(Correspondence, letter_id)
     if letter.direction != "out":
-        raise ValueProblem("Only a letter you sent can ask for something; for a letter you "
-                           "received, use 'they promised something' instead")
+        raise ValueProblem(_("Only a letter you sent can ask for something; for a letter you "
+                             "received, use 'they promised something' instead"))
     request = Request(
         id="", kind=kind, made_on=received_day(letter), status="open", made_via=letter.id,
         to=letter.to[0] if letter.to else None, summary=summary or letter.subject,
@@ -40,11 +41,11 @@ def from_commitment(case: Case, entry_id: str, index: int) -> Request:
     """A promise written in the diary ('she'll send it by Friday') becomes a tracked request."""
     entry = case.get(DiaryEntry, entry_id)
     if not 0 <= index < len(entry.commitments):
-        raise ValueProblem("That diary entry has no such promise")
+        raise ValueProblem(_("That diary entry has no such promise"))
     promise = entry.commitments[index]
     if any(r.kind == "commitment" and r.summary == promise.text
            and r.made_on == entry.occurred_at.day for r in case.list_of(Request)):
-        raise ValueProblem("That promise is already tracked in Requests.")
+        raise ValueProblem(_("That promise is already tracked in Requests."))
     return case.add(Request(id="", kind="commitment", made_on=entry.occurred_at.day,
                             status="open", to=promise.by, summary=promise.text,
                             due_on=promise.due))
@@ -62,7 +63,7 @@ def mark_answered(case: Case, request_id: str, answered_on: date,
     if answered_by is not None:
         reply = case.get(Correspondence, answered_by)
         if reply.direction != "in":
-            raise ValueProblem("The answer should be a letter you received")
+            raise ValueProblem(_("The answer should be a letter you received"))
     return _update(case, request_id, status="answered", answered_on=answered_on,
                    answered_by=answered_by)
 
@@ -95,9 +96,12 @@ def pause(case: Case, request_id: str, asked_on: date) -> Request:
         earlier = list(request.earlier_pauses)
         if request.paused_on is not None and request.resumed_on is not None:
             if asked_on < request.resumed_on:
-                raise ValueProblem(f"You replied to their last question on "
-                                   f"{long_day(request.resumed_on)}; a new question must come "
-                                   f"on or after that day")
+                raise ValueProblem(
+                    _(
+                        "You replied to their last question on {0}; a new question must come "
+                        "on or after that day"
+                    ).format(long_day(request.resumed_on))
+                )
             earlier.append(Pause(request.paused_on, request.resumed_on))
         return case.save(dataclasses.replace(request, paused_on=asked_on, resumed_on=None,
                                              earlier_pauses=earlier))

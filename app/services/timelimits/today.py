@@ -17,6 +17,7 @@ from app.services.recording.people import contact_names
 from app.services.timelimits import clocks
 from app.services.timelimits.reminders import Reminder, authority_reminders, plan_reminders
 from app.store.case import Case
+from app.translation import _
 
 # How far ahead Today looks for requests falling due.
 AHEAD_DAYS = clocks.SOON_DAYS
@@ -52,9 +53,18 @@ def complaint_reminders(case: Case, on: date) -> list[Reminder]:
         if step is None or step.by is None or not 0 <= (step.by - on).days \
                 <= NEXT_STEP_NOTICE_DAYS:
             continue
-        found.append(Reminder("complaint-next-step", place.next_text,
-                              f"Complaint: {place.complaint.title}. {step.explanation}",
-                              step.by, 0, place.complaint.id))
+        found.append(
+            Reminder(
+                "complaint-next-step",
+                place.next_text,
+                _("Complaint: {title}. {explanation}").format(
+                    title=place.complaint.title, explanation=step.explanation
+                ),
+                step.by,
+                0,
+                place.complaint.id,
+            )
+        )
     return found
 
 
