@@ -37,7 +37,7 @@ def _usable() -> str | None:
 @pytest.mark.skipif(_usable() is not None, reason=str(_usable()))
 def test_every_control_in_every_section_has_a_role_and_a_name_of_its_own(tmp_path: Path
                                                                           ) -> None:
-    from ui.case_view import SECTIONS
+    from ui.sections import SECTIONS
 
     display = ":97"
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24"],

@@ -218,7 +218,7 @@ def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> Non
     )
 
     from app.services.casefile.demo import create_demo_case
-    from ui.case_view import SECTIONS
+    from ui.sections import SECTIONS
 
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from tests.conftest import demo_window, settle
 from tests.test_ui_keyboard import DIALOGS, open_dialog, section_page
-from ui.case_view import SECTIONS
+from ui.sections import SECTIONS
 from ui.shell import Shell
 
 LIST_ROWS = 5

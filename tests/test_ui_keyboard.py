@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from tests.conftest import FAST_KDF, demo_window, settle
-from ui.case_view import SECTIONS
+from ui.sections import SECTIONS
 from ui.shell import Shell
 
 LIMIT = 400
@@ -209,6 +209,7 @@ def dialogs(shell: Shell) -> dict[str, Any]:
     from ui.diary import PrintRangeDialog
     from ui.evidence_dialog import EvidenceDialog
     from ui.help import HelpDialog
+    from ui.i18n import tr
     from ui.letter_dialog import LetterDialog
     from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
     from ui.plan_form import OutcomePicker
@@ -229,8 +230,8 @@ def dialogs(shell: Shell) -> dict[str, Any]:
         "payment": lambda: PaymentDialog(case, ops, today, shell),
         "schedule": lambda: ScheduleDialog(case, ops, today, shell),
         "monitoring return": lambda: ReturnDialog(case, ops, today, shell),
-        "answered on": lambda: DateDialog("Answered", "When did the answer come?",
-                                          "Answered on", today, shell),
+        "answered on": lambda: DateDialog(tr("They answered"), tr("When did the answer come?"),
+                                          tr("&Answered on:"), today, shell),
         "new case": lambda: CreateCaseWizard(shell, default_folder=case.folder.parent / "new"),
         "choose bundle records": lambda: EvidenceDialog(case, ops, _bundle_options(shell),
                                                         shell),

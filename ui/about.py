@@ -24,6 +24,7 @@ from app.diagnostics import log_folder
 from app.notices import bundled_notices, components, notices_text
 from app.version import version
 from ui import settings as settings_store
+from ui.i18n import tr
 from ui.operations import Background
 from ui.sizes import fit_height
 from ui.widgets import button, heading, named, paragraph
@@ -37,17 +38,25 @@ def notices() -> str:
     return bundled_notices() or notices_text(components())
 
 
-def _places(case_folder: Path | None) -> list[tuple[str, str, Path]]:
-    """What is kept where: label, what it is (for the button's name), folder."""
-    places = [("New cases", "new cases", NEW_CASES),
-              ("Demo case", "demo case", settings_store.demo_case_dir()),
-              ("Settings", "settings", settings_store.config_path().parent),
-              ("Problem log", "problem log (it holds nothing from a case)", log_folder())]
+def _places(case_folder: Path | None) -> list[tuple[str, str, str, Path]]:
+    """What is kept where: label, the box's name, the button's name, folder (whole sentences,
+    so each language can word them its own way)."""
+    places = [(tr("New cases"), tr("Where new cases are made"), tr("Open the new cases folder"),
+               NEW_CASES),
+              (tr("Demo case"), tr("Where the demo case is kept"),
+               tr("Open the demo case folder"), settings_store.demo_case_dir()),
+              (tr("Settings"), tr("Where the settings are kept"), tr("Open the settings folder"),
+               settings_store.config_path().parent),
+              (tr("Problem log"),
+               tr("Where the problem log is kept (it holds nothing from a case)"),
+               tr("Open the problem log folder"), log_folder())]
     backups = settings_store.load().backup_folder
     if backups:
-        places.insert(0, ("Your backups", "backups", Path(backups)))
+        places.insert(0, (tr("Your backups"), tr("Where your backups are kept"),
+                          tr("Open the backups folder"), Path(backups)))
     if case_folder is not None:
-        places.insert(0, ("Your case", "case", case_folder))
+        places.insert(0, (tr("Your case"), tr("Where the case is kept"),
+                          tr("Open the case folder"), case_folder))
     return places
 
 
@@ -57,8 +66,8 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, case_folder: Path | None) -> None:
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
-        self.setWindowTitle("About Casebook")
-        named(self, "About Casebook")
+        self.setWindowTitle(tr("About Casebook"))
+        named(self, tr("About Casebook"))
         outer = QVBoxLayout(self)
         # Everything but Close scrolls, so extra-large text still fits a small laptop screen.
         scroll = QScrollArea()
@@ -68,23 +77,22 @@ class AboutDialog(QDialog):
         column = QVBoxLayout(body)
         column.addWidget(heading(f"Casebook {version()}"))
         column.addWidget(paragraph(
-            "Casebook is free software: you may use, share and change it under the GNU "
-            "General Public Licence, version 3 or later. It comes with no warranty. Nothing "
-            "leaves this computer unless you export it; backups go where you choose."))
-        column.addWidget(heading("Where Casebook keeps things", "subheading"))
+            tr("Casebook is free software: you may use, share and change it under the GNU "
+               "General Public Licence, version 3 or later. It comes with no warranty. Nothing "
+               "leaves this computer unless you export it; backups go where you choose.")))
+        column.addWidget(heading(tr("Where Casebook keeps things"), "subheading"))
         grid = QGridLayout()
         self.open_buttons: list[tuple[QWidget, Path]] = []
-        for row, (label, what, folder) in enumerate(_places(case_folder)):
+        for row, (label, where_name, open_name, folder) in enumerate(_places(case_folder)):
             # A read-only box: the whole path can be read, selected and copied, however long.
             where = QLineEdit(str(folder))
             where.setReadOnly(True)
             where.setCursorPosition(0)  # the start of a long path shows, not its end
-            named(where, f"Where the {what} is kept" if what != "new cases"
-                  else "Where new cases are made")
+            named(where, where_name)
             title = QLabel(label)
             title.setBuddy(where)
-            open_button = button("Open", f"Open the {what} folder")
-            named(open_button, f"Open the {what.split(' (')[0]} folder")
+            open_button = button(tr("Open"), open_name)
+            named(open_button, open_name)
             open_button.setEnabled(folder.is_dir())
             open_button.clicked.connect(lambda _=False, f=folder: self._open(f))
             grid.addWidget(title, row, 0)
@@ -93,13 +101,13 @@ class AboutDialog(QDialog):
             self.open_buttons.append((open_button, folder))
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
-        column.addWidget(heading("What Casebook is built from", "subheading"))
+        column.addWidget(heading(tr("What Casebook is built from"), "subheading"))
         self.notices = QPlainTextEdit()
         self.notices.setReadOnly(True)
-        self.notices.setPlaceholderText("Reading the licences…")
+        self.notices.setPlaceholderText(tr("Reading the licences…"))
         self.notices.setTabChangesFocus(True)
         self.notices.setMinimumHeight(self.notices.fontMetrics().lineSpacing() * 8)
-        named(self.notices, "Licences of the parts Casebook is built from")
+        named(self.notices, tr("Licences of the parts Casebook is built from"))
         column.addWidget(self.notices, 1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -111,7 +119,7 @@ class AboutDialog(QDialog):
         self.background = Background(self)
         self.background.run(notices, self.notices.setPlainText,
                             lambda m: self.notices.setPlainText(
-                                f"The licences could not be read: {m}"))
+                                tr("The licences could not be read: {m}").format(m=m)))
 
     def show_places(self) -> None:
         """Help → Where is my data?: the keyboard on the first folder's Open button."""

@@ -34,6 +34,7 @@ from app.services.budget.bankimport import (
 )
 from app.services.support_plans.plan_facts import format_day, outcome_index
 from app.store.case import Case
+from ui.i18n import tr
 from ui.labels import BANK_LAYOUTS
 from ui.money_forms import dialog_body
 from ui.operations import Operations
@@ -41,9 +42,15 @@ from ui.sizes import fit_height
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
 # What each column role is called on screen.
-ROLE_WORDS = {"ignore": "Not needed", "date": "Date", "description": "Description",
-              "amount": "Amount (in and out)", "paid_in": "Money in", "paid_out": "Money out",
-              "balance": "Balance"}
+ROLE_WORDS = {
+    "ignore": tr("Not needed"),
+    "date": tr("Date"),
+    "description": tr("Description"),
+    "amount": tr("Amount (in and out)"),
+    "paid_in": tr("Money in"),
+    "paid_out": tr("Money out"),
+    "balance": tr("Balance"),
+}
 MAX_COLUMNS = 10
 
 
@@ -67,29 +74,29 @@ class BankImportDialog(QDialog):
         self.data: bytes | None = None
         self.preview: ImportPreview | None = None
         self.last_result: ImportResult | None = None
-        self.setWindowTitle("Import a bank statement")
-        named(self, "Import a bank statement")
+        self.setWindowTitle(tr("Import a bank statement"))
+        named(self, tr("Import a bank statement"))
         layout, foot = dialog_body(self, 110, 36)
-        layout.addWidget(heading("Import a bank statement", "subheading"))
+        layout.addWidget(heading(tr("Import a bank statement"), "subheading"))
         layout.addWidget(paragraph(
-            "Download the statement from your bank as a CSV file. Casebook shows what it found "
-            "before anything is added, and skips payments already in the case, so importing "
-            "the same statement twice does no harm."))
+            tr("Download the statement from your bank as a CSV file. Casebook shows what it found "
+               "before anything is added, and skips payments already in the case, so importing "
+               "the same statement twice does no harm.")))
         row = QHBoxLayout()
-        self.choose_button = button("&Choose the statement file…", "Pick the CSV file")
+        self.choose_button = button(tr("&Choose the statement file…"), tr("Pick the CSV file"))
         row.addWidget(self.choose_button)
         row.addStretch(1)
         layout.addLayout(row)
         # On its own line: a long file name has no spaces to wrap at.
-        self.file_label = QLabel("No file chosen yet.")
+        self.file_label = QLabel(tr("No file chosen yet."))
         layout.addWidget(self.file_label)
         self.status = notice()
         layout.addWidget(self.status)
-        self.own_columns = QCheckBox("&Say what each column holds myself")
-        named(self.own_columns, "Say what each column holds myself",
-              "For a bank Casebook does not recognise")
+        self.own_columns = QCheckBox(tr("&Say what each column holds myself"))
+        named(self.own_columns, tr("Say what each column holds myself"),
+              tr("For a bank Casebook does not recognise"))
         layout.addWidget(self.own_columns)
-        self.mapping = QGroupBox("What each column holds")
+        self.mapping = QGroupBox(tr("What each column holds"))
         self.mapping_grid = QFormLayout(self.mapping)
         self.mapping_grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.role_boxes: list[QComboBox] = []
@@ -107,15 +114,15 @@ class BankImportDialog(QDialog):
         """The counts, whether to link payments to outcomes, Close and Import."""
         self.counts = paragraph("")
         foot.addWidget(self.counts)
-        self.use_links = QCheckBox("&Link new payments to the suggested outcome")
+        self.use_links = QCheckBox(tr("&Link new payments to the suggested outcome"))
         self.use_links.setChecked(True)
-        named(self.use_links, "Link new payments to the suggested outcome",
-              "You can change any link afterwards on the Payments tab")
+        named(self.use_links, tr("Link new payments to the suggested outcome"),
+              tr("You can change any link afterwards on the Payments tab"))
         foot.addWidget(self.use_links)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.close_button = button("Close")
-        self.import_button = button("&Import", "Add the new payments to the case")
+        self.close_button = button(tr("Close"))
+        self.import_button = button(tr("&Import"), tr("Add the new payments to the case"))
         self.import_button.setEnabled(False)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
@@ -124,21 +131,29 @@ class BankImportDialog(QDialog):
     def _build_preview_table(self, layout: QVBoxLayout) -> None:
         """The table of what importing would do to each line of the statement."""
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["Line", "Date", "Paid to or from", "Amount",
-                                              "What happens", "Suggested outcome"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Line"),
+                tr("Date"),
+                tr("Paid to or from"),
+                tr("Amount"),
+                tr("What happens"),
+                tr("Suggested outcome"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        named(self.table, "What importing would do, line by line")
+        named(self.table, tr("What importing would do, line by line"))
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         layout.addWidget(self.table, 1)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the bank statement",
-                                              filter="Statements (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the bank statement"),
+                                              filter=tr("Statements (*.csv *.txt);;All files (*)"))
         if path:
             self.load_file(Path(path))
 
@@ -147,7 +162,10 @@ class BankImportDialog(QDialog):
         try:
             self.data = path.read_bytes()
         except OSError as exc:
-            show_notice(self.status, f"Casebook could not read that file: {exc.strerror}")
+            show_notice(
+                self.status,
+                tr("Casebook could not read that file: {strerror}").format(strerror=exc.strerror),
+            )
             return
         self.file_label.setText(path.name)
         self._build_mapping()
@@ -162,13 +180,13 @@ class BankImportDialog(QDialog):
                 widget.deleteLater()
         self.role_boxes = []
         for i, sample in enumerate(_sample_cells(self.data or b"")):
-            label = QLabel(f"Column {i + 1} (e.g. “{sample[:24]}”):")
+            label = QLabel(tr("Column {0} (e.g. “{1}”):").format(i + 1, sample[:24]))
             label.setWordWrap(True)
             box = QComboBox()
             for role in COLUMN_NAMES:
                 box.addItem(ROLE_WORDS[role], role)
             box.setCurrentIndex(COLUMN_NAMES.index("ignore"))
-            named(box, f"Column {i + 1} holds")
+            named(box, tr("Column {0} holds").format(i + 1))
             label.setBuddy(box)
             box.currentIndexChanged.connect(self.refresh)
             self.mapping_grid.addRow(label, box)
@@ -230,20 +248,24 @@ class BankImportDialog(QDialog):
     def _show(self, found: tuple[ImportPreview, dict[str, str]]) -> None:
         preview, words = found
         self.preview = preview
-        show_notice(self.status, "Read using the columns you set." if preview.layout == "columns"
-                    else f"Recognised as a statement from {BANK_LAYOUTS[preview.layout]}.")
+        show_notice(
+            self.status,
+            tr("Read using the columns you set.")
+            if preview.layout == "columns"
+            else tr("Recognised as a statement from {0}.").format(BANK_LAYOUTS[preview.layout]),
+        )
         lines: list[tuple[int, list[str]]] = []
         for planned in preview.rows:
             r = planned.row
-            what = "Already in the case — skipped" if planned.duplicate else (
-                "New" + (f" ({planned.category})" if planned.category else ""))
+            what = tr("Already in the case — skipped") if planned.duplicate else (
+                tr("New") + (f" ({planned.category})" if planned.category else ""))
             hint = words.get(planned.suggested[0], "") if planned.suggested else ""
             lines.append((r.line, [str(r.line), format_day(r.date), r.counterparty,
                                    amount_text(r.amount), what,
                                    "" if planned.duplicate else hint]))
         for rejected in preview.rejected:
             lines.append((rejected.line, [str(rejected.line), "", "", "",
-                                          "⚠ Cannot be used: " + rejected.reason.split(": ", 1)
+                                          tr("⚠ Cannot be used: ") + rejected.reason.split(": ", 1)
                                           [-1], ""]))
         lines.sort(key=lambda item: item[0])
         self.table.setRowCount(len(lines))
@@ -253,9 +275,17 @@ class BankImportDialog(QDialog):
         self.table.resizeRowsToContents()
         new = len(preview.new)
         self.counts.setText(
-            f"{preview.total_lines} lines: {new} new payment{'s' if new != 1 else ''}, "
-            f"{preview.duplicates} already in the case, {len(preview.rejected)} that cannot "
-            "be used.")
+            tr(
+                "{total_lines} lines: {new} new payment{0}, {duplicates} already in "
+                "the case, {1} that cannot be used."
+            ).format(
+                "s" if new != 1 else "",
+                len(preview.rejected),
+                total_lines=preview.total_lines,
+                new=new,
+                duplicates=preview.duplicates,
+            )
+        )
         self.import_button.setEnabled(new > 0)
 
     # ------------------------------------------------------------ importing
@@ -274,7 +304,7 @@ class BankImportDialog(QDialog):
 
         def failed(message: str) -> None:
             self.import_button.setEnabled(True)
-            show_notice(self.status, f"Nothing was imported. {message}")
+            show_notice(self.status, tr("Nothing was imported. {message}").format(message=message))
 
         self.ops.write(lambda: import_statement(case, data, columns, links=links),
                        done, failed)

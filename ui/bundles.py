@@ -45,6 +45,7 @@ from app.store.changes import Changes
 from ui.dates import OptionalDate
 from ui.evidence_dialog import EvidenceDialog
 from ui.fields import combo, form_label
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.viewer import AttachmentViewer, pdf_page_images
 from ui.widgets import button, heading, into_sight, named, notice, paragraph, show_notice
@@ -59,13 +60,13 @@ PREVIEW_PAGES = 4
 ZERO_WIDTH_SPACE = "\u200b"
 # What each section holds, shown beside its tick box.
 SECTION_HINTS = {
-    "summary": "the complaint's issues, each linked to its evidence (needs a complaint)",
-    "chronology": "every dated record in order",
-    "requests": "what was asked for, when it was due, and how late",
-    "plans": "each plan against the version it replaced",
-    "standards": "the standards your records are tagged with",
-    "spending": "money spent for each agreed outcome",
-    "exhibits": "the original files, numbered E1, E2…",
+    "summary": tr("the complaint's issues, each linked to its evidence (needs a complaint)"),
+    "chronology": tr("every dated record in order"),
+    "requests": tr("what was asked for, when it was due, and how late"),
+    "plans": tr("each plan against the version it replaced"),
+    "standards": tr("the standards your records are tagged with"),
+    "spending": tr("money spent for each agreed outcome"),
+    "exhibits": tr("the original files, numbered E1, E2…"),
 }
 
 
@@ -77,7 +78,7 @@ class _Relay(QObject):
 
 def _when(instant: str) -> str:
     when = parse_instant(instant)
-    return f"{short_day(when)}, {when:%H:%M} UTC"
+    return tr("{day}, {time} UTC").format(day=short_day(when), time=f"{when:%H:%M}")
 
 
 def bundle_text(bundle: PastBundle, breakable: bool = False,
@@ -85,16 +86,24 @@ def bundle_text(bundle: PastBundle, breakable: bool = False,
     """Several plain lines describing a past bundle (`complaints`: their titles by id).
     `breakable` lets the long hash and path wrap on a narrow window (invisible break points
     after each group and slash)."""
-    given = ", ".join(bundle.given_to) if bundle.given_to else "not recorded"
+    given = ", ".join(bundle.given_to) if bundle.given_to else tr("not recorded")
     gap = ZERO_WIDTH_SPACE if breakable else ""
     digest = gap.join(bundle.sha256[i:i + 16] for i in range(0, 64, 16))
     title = (complaints or {}).get(bundle.options.complaint_id or "")
-    return (f"Made {_when(bundle.built_at)}: {bundle.options.scope_text(title)}\n"
-            f"{bundle.pages} pages, {bundle.exhibits} exhibit"
-            f"{'' if bundle.exhibits == 1 else 's'}"
-            f"{', large print' if bundle.options.large_print else ''}. Given to: {given}\n"
-            f"Fingerprint: {digest}\n"
-            f"Saved as {bundle.path.replace('/', '/' + gap)}")
+    return tr(
+        "Made {0}: {1}\n{pages} pages, {exhibits} exhibit{2}{3}. Given to: "
+        "{given}\nFingerprint: {digest}\nSaved as {4}"
+    ).format(
+        _when(bundle.built_at),
+        bundle.options.scope_text(title),
+        "" if bundle.exhibits == 1 else "s",
+        ", large print" if bundle.options.large_print else "",
+        bundle.path.replace("/", "/" + gap),
+        pages=bundle.pages,
+        exhibits=bundle.exhibits,
+        given=given,
+        digest=digest,
+    )
 
 
 class BundlesPage(QWidget):
@@ -109,14 +118,14 @@ class BundlesPage(QWidget):
         self._previews: list[QLabel] = []
         # The screen scrolls in the scroll area every section sits in (a second one inside it
         # squeezed the wrapped paragraphs at extra-large text).
-        named(self, "Bundles")
+        named(self, tr("Bundles"))
         lay = QVBoxLayout(self)
-        lay.addWidget(heading("Bundles"))
+        lay.addWidget(heading(tr("Bundles")))
         lay.addWidget(paragraph(
-            "A bundle is one PDF for an advocate, ombudsman or solicitor: a cover, contents, "
-            "the story in date order, your requests and how late the answers were, and every "
-            "original document. It is signed with this case's own key, so anyone can check "
-            "later that nothing in it was changed."))
+            tr("A bundle is one PDF for an advocate, ombudsman or solicitor: a cover, contents, "
+               "the story in date order, your requests and how late the answers were, and every "
+               "original document. It is signed with this case's own key, so anyone can check "
+               "later that nothing in it was changed.")))
         lay.addWidget(self._scope_box())
         lay.addWidget(self._sections_box())
         lay.addWidget(self._looks_box())
@@ -129,27 +138,30 @@ class BundlesPage(QWidget):
     # --- the choices -------------------------------------------------------------------------
     def _build_history(self, lay: QVBoxLayout) -> None:
         """Bundles made before, with what can be done to the chosen one."""
-        lay.addWidget(heading("Bundles made before", "subheading"))
+        lay.addWidget(heading(tr("Bundles made before"), "subheading"))
         self.history = QListWidget()
         wrap_items(self.history)
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setMinimumHeight(160)
-        named(self.history, "List of bundles made before",
-              "Choose one, then open, check, rebuild it, or note who you gave it to")
+        named(self.history, tr("List of bundles made before"),
+              tr("Choose one, then open, check, rebuild it, or note who you gave it to"))
         self.history.currentRowChanged.connect(lambda _row: self._enable_history())
         lay.addWidget(self.history)
         row = QHBoxLayout()
-        self.open_button = button("&Open", "Show the chosen bundle's pages")
+        self.open_button = button(tr("&Open"), tr("Show the chosen bundle's pages"))
         self.open_button.clicked.connect(self.open_chosen)
-        self.check_button = button("Chec&k", "Check the chosen bundle's signature and files")
+        self.check_button = button(
+            tr("Chec&k"), tr("Check the chosen bundle's signature and files")
+        )
         self.check_button.clicked.connect(self.check_chosen)
-        self.rebuild_button = button("&Rebuild", "Make the chosen bundle again from the record "
-                                                 "as it is now")
+        self.rebuild_button = button(
+            tr("&Rebuild"), tr("Make the chosen bundle again from the record as it is now")
+        )
         self.rebuild_button.clicked.connect(self._ask_and_rebuild)
-        self.given_button = button("G&iven to…", "Note who you gave the chosen bundle to")
+        self.given_button = button(tr("G&iven to…"), tr("Note who you gave the chosen bundle to"))
         self.given_button.clicked.connect(self._ask_given)
-        self.print_button = button("Print a cop&y…", "Print the chosen bundle")
+        self.print_button = button(tr("Print a cop&y…"), tr("Print the chosen bundle"))
         self.print_button.clicked.connect(self.print_chosen)
         for b in (self.open_button, self.check_button, self.print_button, self.rebuild_button,
                   self.given_button):
@@ -160,12 +172,15 @@ class BundlesPage(QWidget):
     def _build_making(self, lay: QVBoxLayout) -> None:
         """Preview, build and cancel, the progress bar, and the strip of preview pages."""
         actions = QHBoxLayout()
-        self.preview_button = button("&Preview", "Show the first pages without saving anything")
+        self.preview_button = button(
+            tr("&Preview"), tr("Show the first pages without saving anything")
+        )
         self.preview_button.clicked.connect(self.preview)
-        self.build_button = button("&Build and save…", "Make the signed PDF and choose where "
-                                                       "to save it")
+        self.build_button = button(
+            tr("&Build and save…"), tr("Make the signed PDF and choose where to save it")
+        )
         self.build_button.clicked.connect(self._ask_and_build)
-        self.cancel_button = button("Cancel b&uilding", "Stop; nothing will be saved")
+        self.cancel_button = button(tr("Cancel b&uilding"), tr("Stop; nothing will be saved"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         for b in (self.preview_button, self.build_button, self.cancel_button):
@@ -175,7 +190,7 @@ class BundlesPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        named(self.progress, "Progress of the bundle")
+        named(self.progress, tr("Progress of the bundle"))
         lay.addWidget(self.progress)
         self.status = notice()
         lay.addWidget(self.status)
@@ -183,7 +198,7 @@ class BundlesPage(QWidget):
         self.preview_area = QScrollArea()
         self.preview_area.setWidgetResizable(True)
         self.preview_area.setVisible(False)
-        named(self.preview_area, "Preview of the first pages")
+        named(self.preview_area, tr("Preview of the first pages"))
         strip = QWidget()
         self.preview_row = QHBoxLayout(strip)
         self.preview_row.setContentsMargins(0, 0, 0, 0)
@@ -191,33 +206,35 @@ class BundlesPage(QWidget):
         lay.addWidget(self.preview_area)
 
     def _scope_box(self) -> QGroupBox:
-        box = QGroupBox("What it covers")
+        box = QGroupBox(tr("What it covers"))
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.complaint = combo("Complaint")
-        form.addRow(form_label("Co&mplaint:", self.complaint), self.complaint)
+        self.complaint = combo(tr("Complaint"))
+        form.addRow(form_label(tr("Co&mplaint:"), self.complaint), self.complaint)
         today = date.today()
-        self.date_from = OptionalDate("From", today.replace(month=1, day=1))
-        self.date_to = OptionalDate("To", today)
-        self.date_from.known.setText("From")
-        self.date_to.known.setText("Up to")
-        form.addRow(form_label("Dates:", self.date_from.known), self.date_from)
+        self.date_from = OptionalDate(tr("From"), today.replace(month=1, day=1))
+        self.date_to = OptionalDate(tr("To"), today)
+        self.date_from.known.setText(tr("From"))
+        self.date_to.known.setText(tr("Up to"))
+        form.addRow(form_label(tr("Dates:"), self.date_from.known), self.date_from)
         form.addRow("", self.date_to)
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("for example standard:9.10, step:3")
-        named(self.tags, "Only records with these tags", "Leave empty for every record; "
-                                                           "separate tags with commas")
-        form.addRow(form_label("Only &tags:", self.tags), self.tags)
+        self.tags.setPlaceholderText(tr("for example standard:9.10, step:3"))
+        named(self.tags, tr("Only records with these tags"), tr("Leave empty for every record; "
+                                                                "separate tags with commas"))
+        form.addRow(form_label(tr("Only &tags:"), self.tags), self.tags)
         self.include: tuple[str, ...] = ()  # the person's own choices of records
         self.exclude: tuple[str, ...] = ()
-        self.records_button = button("Choose the r&ecords…", "See every record, ticked where "
-                                     "it goes in, with why; add or take out any of them")
+        self.records_button = button(
+            tr("Choose the r&ecords…"),
+            tr("See every record, ticked where it goes in, with why; add or take out any of them"),
+        )
         self.records_button.clicked.connect(self.choose_records)
-        self.records_note = paragraph("Casebook chooses the records from what you set above.")
+        self.records_note = paragraph(tr("Casebook chooses the records from what you set above."))
         row = QHBoxLayout()
         row.addWidget(self.records_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.records_note, 1)
-        form.addRow(form_label("Records:", self.records_button), row)
+        form.addRow(form_label(tr("Records:"), self.records_button), row)
         return box
 
     def choose_records(self) -> EvidenceDialog:
@@ -230,15 +247,18 @@ class BundlesPage(QWidget):
     def _set_choices(self, include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
         self.include, self.exclude = include, exclude
         self.records_note.setText(
-            f"{len(include)} added by you and {len(exclude)} taken out by you; the rest as "
-            f"Casebook chose." if include or exclude
-            else "Casebook chooses the records from what you set above.")
+            tr("{0} added by you and {1} taken out by you; the rest as Casebook chose.").format(
+                len(include), len(exclude)
+            )
+            if include or exclude
+            else tr("Casebook chooses the records from what you set above.")
+        )
 
     def _sections_box(self) -> QGroupBox:
-        box = QGroupBox("What goes in")
+        box = QGroupBox(tr("What goes in"))
         col = QVBoxLayout(box)
-        col.addWidget(paragraph("The cover, the contents and the manifest of original files "
-                                "are always included."))
+        col.addWidget(paragraph(tr("The cover, the contents and the manifest of original files "
+                                   "are always included.")))
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         col.addLayout(grid)
@@ -254,23 +274,25 @@ class BundlesPage(QWidget):
         return box
 
     def _looks_box(self) -> QGroupBox:
-        box = QGroupBox("Who it is for, and how it looks")
+        box = QGroupBox(tr("Who it is for, and how it looks"))
         form = QFormLayout(box)
         # Labels above their boxes: these labels are long, and must not be squeezed.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.for_whom = QLineEdit()
-        self.for_whom.setPlaceholderText("for example the Scottish Public Services Ombudsman")
-        named(self.for_whom, "Prepared for", "Printed on the cover")
-        form.addRow(form_label("Prepared &for:", self.for_whom), self.for_whom)
+        self.for_whom.setPlaceholderText(tr("for example the Scottish Public Services Ombudsman"))
+        named(self.for_whom, tr("Prepared for"), tr("Printed on the cover"))
+        form.addRow(form_label(tr("Prepared &for:"), self.for_whom), self.for_whom)
         self.redact = QLineEdit()
-        self.redact.setPlaceholderText("names separated by commas")
-        named(self.redact, "Names to withhold", "Other people's names to leave out of "
-                                                "Casebook's own pages; original documents "
-                                                "are not changed")
-        form.addRow(form_label("Other people's names to &withhold on Casebook's pages:",
+        self.redact.setPlaceholderText(tr("names separated by commas"))
+        named(self.redact, tr("Names to withhold"), tr("Other people's names to leave out of "
+                                                       "Casebook's own pages; original documents "
+                                                       "are not changed"))
+        form.addRow(form_label(tr("Other people's names to &withhold on Casebook's pages:"),
                                self.redact), self.redact)
-        self.large_print = QCheckBox("Large pri&nt")
-        named(self.large_print, "Large print", "Every word in the bundle 16 point or bigger")
+        self.large_print = QCheckBox(tr("Large pri&nt"))
+        named(
+            self.large_print, tr("Large print"), tr("Every word in the bundle 16 point or bigger")
+        )
         form.addRow(self.large_print)
         return box
 
@@ -302,7 +324,7 @@ class BundlesPage(QWidget):
     def _show(self, complaints: list[Complaint], bundles: list[PastBundle]) -> None:
         chosen = self.complaint.currentData()
         self.complaint.clear()
-        self.complaint.addItem("No complaint: the whole record", None)
+        self.complaint.addItem(tr("No complaint: the whole record"), None)
         for c in sorted(complaints, key=lambda c: (c.opened_on or date.min, c.id)):
             self.complaint.addItem(c.title, c.id)
         found = self.complaint.findData(chosen)
@@ -371,7 +393,7 @@ class BundlesPage(QWidget):
         """Stop the bundle being built; nothing is saved."""
         if self._cancel is not None:
             self._cancel.set()
-            show_notice(self.status, "Stopping…")
+            show_notice(self.status, tr("Stopping…"))
 
     def preview(self) -> None:
         """Build the bundle in memory (not signed, not saved) and show its first pages."""
@@ -407,15 +429,17 @@ class BundlesPage(QWidget):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setFrameShape(QLabel.Shape.Box)
-            named(label, f"Preview of page {number}")
+            named(label, tr("Preview of page {number}").format(number=number))
             self.preview_row.addWidget(label)
             self._previews.append(label)
-        show_notice(self.status, f"Preview of the first {len(result)} pages. Nothing has been "
-                                 f"saved yet.")
+        show_notice(
+            self.status,
+            tr("Preview of the first {0} pages. Nothing has been saved yet.").format(len(result)),
+        )
 
     def _ask_and_build(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, "Save the bundle", "bundle.pdf",
-                                                "PDF files (*.pdf)")
+        target, _ = QFileDialog.getSaveFileName(self, tr("Save the bundle"), "bundle.pdf",
+                                                tr("PDF files (*.pdf)"))
         if target:
             self.build_to(Path(target), self.options())
 
@@ -443,9 +467,13 @@ class BundlesPage(QWidget):
             show_notice(self.status, result)
             return
         self.reload()
-        show_notice(self.status, f"Saved {Path(result.path).name}: {result.pages} pages, "
-                                 f"signed. Its fingerprint is kept in the case's history, so "
-                                 "you can show later which file you gave.")
+        show_notice(
+            self.status,
+            tr(
+                "Saved {name}: {pages} pages, signed. Its fingerprint is kept in the "
+                "case's history, so you can show later which file you gave."
+            ).format(name=Path(result.path).name, pages=result.pages),
+        )
 
     # --- bundles made before -----------------------------------------------------------------
     def print_chosen(self) -> None:
@@ -455,7 +483,7 @@ class BundlesPage(QWidget):
         found = self._read_chosen()
         if found is not None:
             data = found[1]
-            print_in_background(self, "Print the bundle",
+            print_in_background(self, tr("Print the bundle"),
                                 lambda printer: print_pdf(printer, data),
                                 lambda words: show_notice(self.status, words))
 
@@ -466,14 +494,22 @@ class BundlesPage(QWidget):
         try:
             data = Path(bundle.path).read_bytes()
         except OSError:
-            show_notice(self.status, f"The file {bundle.path} is no longer there; you can "
-                                     f"rebuild it.")
+            show_notice(
+                self.status,
+                tr("The file {path} is no longer there; you can rebuild it.").format(
+                    path=bundle.path
+                ),
+            )
             return None
         if hashlib.sha256(data).hexdigest() != bundle.sha256:
             # Another bundle saved over it, or the file was changed: either way not this one.
-            show_notice(self.status, f"The file {bundle.path} is not the bundle made on "
-                                     f"{_when(bundle.built_at)} any more: it has been replaced "
-                                     f"or changed. You can rebuild it.")
+            show_notice(
+                self.status,
+                tr(
+                    "The file {path} is not the bundle made on {0} any more: it has been "
+                    "replaced or changed. You can rebuild it."
+                ).format(_when(bundle.built_at), path=bundle.path),
+            )
             return None
         return bundle, data
 
@@ -494,7 +530,7 @@ class BundlesPage(QWidget):
         if found is None:
             return
         data = found[1]
-        show_notice(self.status, "Checking the bundle…")
+        show_notice(self.status, tr("Checking the bundle…"))
         # The signature and every original are checked in the background: a large bundle
         # takes a few seconds.
         def check() -> BundleCheck:
@@ -505,14 +541,14 @@ class BundlesPage(QWidget):
         self.ops.query(check,
                        lambda result: show_notice(self.status,
                                                   "✓ " + " ".join(result.lines()[:3])),
-                       lambda m: show_notice(self.status, f"✗ Not verified. {m}"))
+                       lambda m: show_notice(self.status, tr("✗ Not verified. {m}").format(m=m)))
 
     def _ask_and_rebuild(self) -> None:
         bundle = self.chosen()
         if bundle is None:
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Save the rebuilt bundle", bundle.path,
-                                                "PDF files (*.pdf)")
+        target, _ = QFileDialog.getSaveFileName(self, tr("Save the rebuilt bundle"), bundle.path,
+                                                tr("PDF files (*.pdf)"))
         if target:
             self.rebuild_to(Path(target))
 
@@ -526,7 +562,9 @@ class BundlesPage(QWidget):
         bundle = self.chosen()
         if bundle is None:
             return
-        name, ok = QInputDialog.getText(self, "Given to", "Who did you give this bundle to?")
+        name, ok = QInputDialog.getText(
+            self, tr("Given to"), tr("Who did you give this bundle to?")
+        )
         if ok:
             self.mark_given(name)
 
@@ -535,6 +573,8 @@ class BundlesPage(QWidget):
         bundle = self.chosen()
         if bundle is None:
             return
-        self.ops.write(lambda: mark_given(self.case, bundle.id, name),
-                       lambda _b: show_notice(self.status, f"Noted: given to {name.strip()}."),
-                       self._failed)
+        self.ops.write(
+            lambda: mark_given(self.case, bundle.id, name),
+            lambda _b: show_notice(self.status, tr("Noted: given to {0}.").format(name.strip())),
+            self._failed,
+        )

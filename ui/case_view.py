@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from app.records import kinds
 from app.store.case import Case, CaseFacts
 from app.store.changes import Changes
+from ui.i18n import tr
 from ui.keyboard import PaneKeys, first_control, no_record_chosen_by_tab, screen_panes
 from ui.operations import Operations
+from ui.sections import SECTIONS, section_title
 from ui.sizes import fit_screen
 from ui.unsaved import leave_anyway, unsaved_in
 from ui.widgets import Heading, button, heading, named, scrolling
@@ -94,8 +96,6 @@ class _Screen(Generic[P]):
     def __get__(self, view: CaseView, owner: type) -> P:
         return cast(P, view.section_screen(self.section))
 
-SECTIONS = ["Today", "Diary", "Correspondence", "Requests", "Complaints", "Plans", "Standards",
-            "Journey", "Money", "People", "Bundles", "Search"]
 
 
 class CaseView(QWidget):
@@ -122,39 +122,40 @@ class CaseView(QWidget):
         self._screens: dict[str, QWidget] = {}
         self._preloading = False
         person = facts.person
-        self.setAccessibleName(f"Case of {person.name}")
+        self.setAccessibleName(tr("Case of {name}").format(name=person.name))
         outer = QVBoxLayout(self)
         if facts.is_demo:
             # Bold at the body size; fixed colours that read well in either contrast (white on
             # dark red, 8.9:1). No font in the style sheet, so the text size still reaches it.
-            banner = Heading("DEMO CASE — everyone and everything in it is made up", "banner")
+            banner = Heading(tr("DEMO CASE — everyone and everything in it is made up"), "banner")
             banner.setStyleSheet("background: #8a1c1c; color: white; padding: 4px 10px;")
             banner.setWordWrap(True)
-            named(banner, "Demo case: everyone and everything in it is made up")
+            named(banner, tr("Demo case: everyone and everything in it is made up"))
             outer.addWidget(banner)
         top = QHBoxLayout()
         self.title = heading(person.name)
         top.addWidget(self.title, 1)
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search everything…")
+        self.search_box.setPlaceholderText(tr("Search everything…"))
         self.search_box.setClearButtonEnabled(True)
-        named(self.search_box, "Search everything", "Type words and press Enter")
+        named(self.search_box, tr("Search everything"), tr("Type words and press Enter"))
         self.search_box.returnPressed.connect(self.run_search)
         top.addWidget(self.search_box, 1)
-        self.lock_button = button("&Lock", "Lock the case now; you will need your passphrase "
-                                           "to open it again")
+        self.lock_button = button(
+            tr("&Lock"), tr("Lock the case now; you will need your passphrase to open it again")
+        )
         self.lock_button.clicked.connect(self.lock_requested.emit)
         top.addWidget(self.lock_button)
         outer.addLayout(top)
         body = QHBoxLayout()
         self.nav = QListWidget()
-        named(self.nav, "Sections", "Use the arrow keys to move between sections")
+        named(self.nav, tr("Sections"), tr("Use the arrow keys to move between sections"))
         self.pages = QStackedWidget()
         for name in SECTIONS:
             # An empty stand-in holds each screen's place until `section_screen` builds it.
             self.pages.addWidget(QWidget())
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+            item = QListWidgetItem(section_title(name))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, section_title(name))
             self.nav.addItem(item)
         # Today comes first. Its screen is built when the view is first shown, not here, so a
         # case opened straight to another section (`go`) never builds a screen it does not show.
@@ -175,7 +176,7 @@ class CaseView(QWidget):
     def _show_facts(self, facts: CaseFacts) -> None:
         self.facts = facts
         self.title.setText(facts.person.name)
-        self.setAccessibleName(f"Case of {facts.person.name}")
+        self.setAccessibleName(tr("Case of {name}").format(name=facts.person.name))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self._show_row(self.nav.currentRow())
@@ -198,7 +199,7 @@ class CaseView(QWidget):
     def _show_row(self, row: int) -> None:
         leaving = self.current_screen()
         if (leaving is not None and row != self.pages.currentIndex()
-                and not leave_anyway(self, unsaved_in(leaving), "go to another section")):
+                and not leave_anyway(self, unsaved_in(leaving), tr("go to another section"))):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self.pages.currentIndex())  # the person stays where they were
             self.nav.blockSignals(False)

@@ -26,6 +26,7 @@ from app.services.timelimits import clocks
 from app.store.case import Case
 from ui.dates import OptionalDate
 from ui.fields import combo, form_label
+from ui.i18n import tr
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
 from ui.tag_picker import TagPicker
@@ -44,18 +45,28 @@ class ListEditor(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(90)
-        named(self.list, name, "Press F2 to change the chosen line")
+        named(self.list, name, tr("Press F2 to change the chosen line"))
         layout.addWidget(self.list)
         row = QHBoxLayout()
         self.entry = QLineEdit()
         self.entry.setPlaceholderText(placeholder)
-        named(self.entry, f"New line for: {name}")
+        named(self.entry, tr("New line for: {name}").format(name=name))
         self.entry.returnPressed.connect(self.add_line)
-        self.add_button = button("Add", f"Add the line to: {name}")
-        named(self.add_button, f"Add to: {name}", "Add the line typed beside it")
+        self.add_button = button(tr("Add"), tr("Add the line to: {name}").format(name=name))
+        named(
+            self.add_button,
+            tr("Add to: {name}").format(name=name),
+            tr("Add the line typed beside it"),
+        )
         self.add_button.clicked.connect(self.add_line)
-        self.remove_button = button("Remove", f"Remove the chosen line from: {name}")
-        named(self.remove_button, f"Remove from: {name}", "Remove the chosen line")
+        self.remove_button = button(
+            tr("Remove"), tr("Remove the chosen line from: {name}").format(name=name)
+        )
+        named(
+            self.remove_button,
+            tr("Remove from: {name}").format(name=name),
+            tr("Remove the chosen line"),
+        )
         self.remove_button.clicked.connect(self.remove_line)
         row.addWidget(self.entry, 1)
         row.addWidget(self.add_button)
@@ -97,7 +108,7 @@ def ladder_text(place: Position) -> str:
     current = place.current.request.id if place.current else None
     for rung in place.rungs:
         if not rung.reached:
-            lines.append(f"○ {rung.step.who} — not yet")
+            lines.append(tr("○ {who} — not yet").format(who=rung.step.who))
             continue
         for state in rung.clocks:
             mark = "▶" if state.request.id == current else "✓"
@@ -117,21 +128,21 @@ class ComplaintsPage(QWidget):
         self.dialog: LetterDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading("Complaints"))
+        top.addWidget(heading(tr("Complaints")))
         top.addStretch(1)
-        self.new_button = button("&New complaint", "Start a new complaint")
+        self.new_button = button(tr("&New complaint"), tr("Start a new complaint"))
         self.new_button.clicked.connect(self.start_new)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         split = QSplitter()
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        named(self.list, "Your complaints")
+        named(self.list, tr("Your complaints"))
         self.list.currentItemChanged.connect(self._picked)
         split.addWidget(self.list)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        named(scroll, "The chosen complaint")
+        named(scroll, tr("The chosen complaint"))
         split.addWidget(scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
@@ -143,12 +154,12 @@ class ComplaintsPage(QWidget):
 
         self._build_standing(box)
         self._build_details(box)
-        box.addWidget(heading("Others who can help alongside", "subheading"))
+        box.addWidget(heading(tr("Others who can help alongside"), "subheading"))
         self.regulators = paragraph("")
         box.addWidget(self.regulators)
         box.addStretch(1)
         self.panel = panel
-        track(panel, "the complaint")
+        track(panel, tr("the complaint"))
         ops.on_change(self, ("complaint", "request"), self.reload)
         self.places: dict[str, Position] = {}
         self._wanted: str | None = None  # asked to show before the complaints were read
@@ -156,57 +167,59 @@ class ComplaintsPage(QWidget):
 
     def _build_details(self, box: QVBoxLayout) -> None:
         """The complaint itself, to read and correct, with its Save button."""
-        box.addWidget(heading("The complaint", "subheading"))
+        box.addWidget(heading(tr("The complaint"), "subheading"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.title = QLineEdit()
-        named(self.title, "Short title")
+        named(self.title, tr("Short title"))
         self.against = QLineEdit()
-        self.against.setPlaceholderText("e.g. the council's adult social work team")
-        named(self.against, "Who it is about")
-        self.opened = OptionalDate("The day you complained", date.today())
-        self.first_aware = OptionalDate("The day you first knew of the problem", date.today())
-        self.status = combo("Status", [(words, code) for code, words in STATUS_WORDS.items()])
-        self.issues = ListEditor("Issues raised", "Type an issue and press Enter")
-        self.resolution = ListEditor("What would put it right",
-                                     "Type what you want and press Enter")
+        self.against.setPlaceholderText(tr("e.g. the council's adult social work team"))
+        named(self.against, tr("Who it is about"))
+        self.opened = OptionalDate(tr("The day you complained"), date.today())
+        self.first_aware = OptionalDate(tr("The day you first knew of the problem"), date.today())
+        self.status = combo(tr("Status"), [(words, code) for code, words in STATUS_WORDS.items()])
+        self.issues = ListEditor(tr("Issues raised"), tr("Type an issue and press Enter"))
+        self.resolution = ListEditor(tr("What would put it right"),
+                                     tr("Type what you want and press Enter"))
         self.tags = TagPicker()  # the standards the complaint is about, for the Standards view
         for text, field in (
-                ("&Title:", self.title), ("&About:", self.against),
-                ("The &day you complained:", self.opened),
-                ("The day you first &knew of the problem (time limits count from it):",
-                 self.first_aware), ("&Status:", self.status),
-                ("&Issues raised:", self.issues), ("What would &put it right:", self.resolution),
-                ("Standa&rds it is about (tags):", self.tags)):
+                (tr("&Title:"), self.title), (tr("&About:"), self.against),
+                (tr("The &day you complained:"), self.opened),
+                (tr("The day you first &knew of the problem (time limits count from it):"),
+                 self.first_aware), (tr("&Status:"), self.status),
+                (tr("&Issues raised:"), self.issues), (tr("What would &put it right:"),
+                                                       self.resolution),
+                (tr("Standa&rds it is about (tags):"), self.tags)):
             form.addRow(form_label(text, field), field)
         box.addLayout(form)
         self.error = notice()
         box.addWidget(self.error)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
-        self.save_button = button("Sav&e complaint", "Save the complaint (the old version is "
-                                                     "kept in its history)")
+        self.save_button = button(
+            tr("Sav&e complaint"), tr("Save the complaint (the old version is kept in its history)")
+        )
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.save_button)
         box.addLayout(save_row)
 
     def _build_standing(self, box: QVBoxLayout) -> None:
         """Where the complaint stands: its steps, what can be done next and why, and by when."""
-        box.addWidget(heading("Where it stands", "subheading"))
+        box.addWidget(heading(tr("Where it stands"), "subheading"))
         self.ladder = paragraph("")
-        named(self.ladder, "The steps of the complaint")
+        named(self.ladder, tr("The steps of the complaint"))
         box.addWidget(self.ladder)
         self.next_text = heading("", "subheading")
-        named(self.next_text, "What you can do next")
+        named(self.next_text, tr("What you can do next"))
         box.addWidget(self.next_text)
-        self.why_button = button("&Why?", "Show how that date is worked out and the rule")
+        self.why_button = button(tr("&Why?"), tr("Show how that date is worked out and the rule"))
         self.why_button.setCheckable(True)
         self.why_text = paragraph("")
         self.why_button.toggled.connect(self.why_text.setVisible)
         self.why_text.setVisible(False)
         row = QHBoxLayout()
-        self.next_letter_button = button("Write the ne&xt letter…",
-                                         "A letter for the next step, filled in for you")
+        self.next_letter_button = button(tr("Write the ne&xt letter…"),
+                                         tr("A letter for the next step, filled in for you"))
         self.next_letter_button.clicked.connect(self.write_next_letter)
         row.addWidget(self.next_letter_button)
         row.addWidget(self.why_button)
@@ -264,7 +277,7 @@ class ComplaintsPage(QWidget):
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        if stay_on(self.panel, self, "choose another complaint"):
+        if stay_on(self.panel, self, tr("choose another complaint")):
             choose_again(self.list, self.current.id if self.current else None)
             return
         self.select(item.data(Qt.ItemDataRole.UserRole))
@@ -285,8 +298,8 @@ class ComplaintsPage(QWidget):
         self.place = self.places.get(complaint.id) if complaint else None
         place = self.place
         if place is None:
-            self.ladder.setText("A new complaint: give it a title, list the issues and what "
-                                "would put them right, then save it.")
+            self.ladder.setText(tr("A new complaint: give it a title, list the issues and what "
+                                   "would put them right, then save it."))
             self.next_text.setText("")
             self.why_text.setText("")
             self.alongside.setText("")
@@ -297,22 +310,27 @@ class ComplaintsPage(QWidget):
             return
         self.ladder.setText(ladder_text(place))
         self.next_text.setText(place.next_text)
-        self.next_text.setAccessibleName(f"What you can do next: {place.next_text}")
+        self.next_text.setAccessibleName(
+            tr("What you can do next: {next_text}").format(next_text=place.next_text)
+        )
         why = []
         if place.next_step is not None:
             why.append(place.next_step.text)
             why.append(place.next_step.explanation)
             why.extend(limit.rule.describe() for limit in place.next_step.limits)
         if place.current is not None and place.current.rule is not None:
-            why.append("Their answer: " + place.current.rule.describe())
+            why.append(tr("Their answer: ") + place.current.rule.describe())
         if place.ladder is not None:
-            why.append(f"The steps: {place.ladder.title}. Sources: "
-                       f"{', '.join(place.ladder.sources)}")
+            why.append(
+                tr("The steps: {title}. Sources: {0}").format(
+                    ", ".join(place.ladder.sources), title=place.ladder.title
+                )
+            )
         self.why_text.setText("\n\n".join(why))
         self.why_button.setVisible(bool(why))
         self.next_letter_button.setVisible(place.next_letter is not None)
         self.alongside.setText(
-            "Also part of this complaint:\n" + "\n".join(
+            tr("Also part of this complaint:\n") + "\n".join(
                 f"• {clocks.KIND_WORDS[c.request.kind]}: {c.request.summary or ''} — {c.plain}"
                 for c in place.alongside) if place.alongside else "")
         self.regulators.setText("\n\n".join(f"• {body.name}: {body.handles}"
@@ -341,10 +359,10 @@ class ComplaintsPage(QWidget):
         def done(saved: Complaint) -> None:
             self.current = saved
             self.reload(lambda: self.select(saved.id))
-            show_notice(self.error, "Saved.")
+            show_notice(self.error, tr("Saved."))
 
         self.ops.write(lambda: save_complaint(case, complaint), done,
-                       lambda m: show_notice(self.error, f"Not saved: {m}"))
+                       lambda m: show_notice(self.error, tr("Not saved: {m}").format(m=m)))
 
     def write_next_letter(self) -> LetterDialog | None:
         """Open the letter for the next step, filled in from this complaint."""

@@ -44,6 +44,7 @@ from app.services.timelimits import clocks, requests
 from app.store.case import Case
 from app.store.changes import Changes
 from ui.fields import form_label
+from ui.i18n import tr
 from ui.labels import CHANNELS, DIRECTIONS, when_text
 from ui.letter_form import LetterFields, LetterValues, letter_line
 from ui.letter_import import ImportDialog
@@ -58,8 +59,8 @@ from ui.viewer_open import open_attachment
 from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, scrolling, show_notice
 
 # Words for the list, where the direction is said by "from" (received) or "to" (sent).
-SHORT_CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
-                  "hand": "Note by hand", "other": "Message"}
+SHORT_CHANNELS = {"email": tr("Email"), "letter": tr("Letter"), "portal": tr("Portal message"),
+                  "hand": tr("Note by hand"), "other": tr("Message")}
 _WAY = {"in": "from", "out": "to"}
 
 
@@ -74,7 +75,7 @@ def _spoken(day: date) -> str:
 class LetterModel(PagedModel[Correspondence]):
     """Newest first; loads a page at a time as the list is scrolled."""
 
-    HEADERS = ("Newest first",)
+    HEADERS = (tr("Newest first"),)
 
     def __init__(self, ops: Operations) -> None:
         super().__init__(ops, Correspondence)
@@ -105,16 +106,22 @@ class LetterModel(PagedModel[Correspondence]):
         letter = self.rows[index.row()]
         when = letter.received_at or letter.sent_at
         people = letter.from_ if letter.direction == "in" else letter.to
-        names = ", ".join(self.names.get(p, p) for p in people) or "nobody named"
+        names = ", ".join(self.names.get(p, p) for p in people) or tr("nobody named")
         who = f"{SHORT_CHANNELS[letter.channel]} {_WAY[letter.direction]} {names}"
-        subject = letter.subject or "(no subject)"
+        subject = letter.subject or tr("(no subject)")
         files = len(letter.attachment_ids)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            reply = ", a reply" if letter.in_reply_to else ""
-            count = f", {files} file{'s' if files > 1 else ''}" if files else ""
+            reply = tr(", a reply") if letter.in_reply_to else ""
+            count = (
+                tr(", {files} file{0}").format("s" if files > 1 else "", files=files)
+                if files
+                else ""
+            )
             return f"{when_text(when) if when else ''}: {who}: {subject}{reply}{count}"
         reply = "↳ " if letter.in_reply_to else ""
-        count = f" · {files} file{'s' if files > 1 else ''}" if files else ""
+        count = (
+            tr(" · {files} file{0}").format("s" if files > 1 else "", files=files) if files else ""
+        )
         return f"{when_text(when) if when else ''} — {who}\n{reply}{subject}{count}"
 
     def letter(self, row: int) -> Correspondence:
@@ -128,26 +135,26 @@ class AsksDialog(QDialog):
     def __init__(self, letter: Correspondence, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
-        self.setWindowTitle("This letter asks for something")
-        named(self, "This letter asks for something")
+        self.setWindowTitle(tr("This letter asks for something"))
+        named(self, tr("This letter asks for something"))
         layout = QVBoxLayout(self)
         when = requests.received_day(letter)
         layout.addWidget(paragraph(
-            "Casebook will track it and work out the date they must answer by, counting from "
-            f"the day they got your letter ({_spoken(when)})."))
+            tr("Casebook will track it and work out the date they must answer by, "
+               "counting from the day they got your letter ({0}).").format(_spoken(when))))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.kind = QComboBox()
         for code, words in clocks.KIND_WORDS.items():
             if code != "commitment":  # a promise is made to you, not asked for in a letter
                 self.kind.addItem(words, code)
-        named(self.kind, "What it asks for")
+        named(self.kind, tr("What it asks for"))
         self.summary = QLineEdit(letter.subject or "")
-        named(self.summary, "In a few words", "What you asked for")
-        form.addRow("What it &asks for:", self.kind)
-        form.addRow("&In a few words:", self.summary)
+        named(self.summary, tr("In a few words"), tr("What you asked for"))
+        form.addRow(tr("What it &asks for:"), self.kind)
+        form.addRow(tr("&In a few words:"), self.summary)
         layout.addLayout(form)
-        buttons = ok_cancel(self, "&Track this request")
+        buttons = ok_cancel(self, tr("&Track this request"))
         layout.addWidget(buttons)
 
     def choice(self) -> tuple[RequestKind, str | None]:
@@ -161,23 +168,23 @@ class AnswersDialog(QDialog):
     def __init__(self, open_requests: list[Request], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
-        self.setWindowTitle("This answers a request")
-        named(self, "This answers a request")
+        self.setWindowTitle(tr("This answers a request"))
+        named(self, tr("This answers a request"))
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph("Which request does this letter answer? Its clock stops on "
-                                   "the day the letter came in."))
+        layout.addWidget(paragraph(tr("Which request does this letter answer? Its clock stops on "
+                                      "the day the letter came in.")))
         self.list = QListWidget()
-        named(self.list, "Open requests")
+        named(self.list, tr("Open requests"))
         for request in open_requests:
             words = clocks.KIND_WORDS.get(request.kind, request.kind)
-            item = QListWidgetItem(f"{words}: {request.summary or ''} (asked "
-                                   f"{_spoken(request.made_on)})")
+            item = QListWidgetItem(tr("{kind}: {summary} (asked {day})").format(
+                kind=words, summary=request.summary or "", day=_spoken(request.made_on)))
             item.setData(Qt.ItemDataRole.UserRole, request.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout.addWidget(self.list)
-        buttons = ok_cancel(self, "&Mark as answered")
+        buttons = ok_cancel(self, tr("&Mark as answered"))
         layout.addWidget(buttons)
 
     def choice(self) -> str | None:
@@ -201,7 +208,7 @@ class LetterDetail(QScrollArea):
         self.case, self.ops = case, ops
         self.letter: Correspondence | None = None
         self.setWidgetResizable(True)
-        named(self, "The chosen letter", "The letter, its conversation, files and actions")
+        named(self, tr("The chosen letter"), tr("The letter, its conversation, files and actions"))
         holder = QWidget()
         self.setWidget(holder)
         layout = QVBoxLayout(holder)
@@ -209,38 +216,38 @@ class LetterDetail(QScrollArea):
         reading_width(self.text)
         self.text.setOpenLinks(False)
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 12)
-        named(self.text, "The letter")
+        named(self.text, tr("The letter"))
         layout.addWidget(self.text, 3)
-        self.conversation_heading = heading("The conversation", "subheading")
+        self.conversation_heading = heading(tr("The conversation"), "subheading")
         layout.addWidget(self.conversation_heading)
         self.conversation = QListWidget()
-        named(self.conversation, "Letters in this conversation, first letter first",
-              "Press Enter to open a letter")
+        named(self.conversation, tr("Letters in this conversation, first letter first"),
+              tr("Press Enter to open a letter"))
         self.conversation.setWordWrap(True)
         self.conversation.itemActivated.connect(self._open_in_thread)
         line = self.conversation.fontMetrics().lineSpacing()
         self.conversation.setMinimumHeight(line * 4)
         self.conversation.setMaximumHeight(line * 7)
         layout.addWidget(self.conversation, 1)
-        layout.addWidget(heading("Files", "subheading"))
+        layout.addWidget(heading(tr("Files"), "subheading"))
         self.files = QListWidget()
-        named(self.files, "Files kept with this letter", "Press Enter to look at a file")
+        named(self.files, tr("Files kept with this letter"), tr("Press Enter to look at a file"))
         self.files.setWordWrap(True)
         self.files.itemActivated.connect(self._open_file)
         self.files.setMinimumHeight(line * 3)
         self.files.setMaximumHeight(line * 5)
         layout.addWidget(self.files, 1)
         actions = QVBoxLayout()
-        self.asks_button = button("This letter &asks for something…",
-                                  "Track what your letter asked for, with its legal clock")
-        self.answers_button = button("This answers a re&quest…",
-                                     "Stop the clock on a request this letter answers")
-        self.edit_button = button("Co&rrect this letter…",
-                                  "Make a corrected version; the original stays in the history")
+        self.asks_button = button(tr("This letter &asks for something…"),
+                                  tr("Track what your letter asked for, with its legal clock"))
+        self.answers_button = button(tr("This answers a re&quest…"),
+                                     tr("Stop the clock on a request this letter answers"))
+        self.edit_button = button(tr("Co&rrect this letter…"),
+                                  tr("Make a corrected version; the original stays in the history"))
         self.asks_button.clicked.connect(self._asks)
         self.answers_button.clicked.connect(self._answers)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.letter))
-        self.read_aloud = ReadAloud(self.text, self, "this letter")
+        self.read_aloud = ReadAloud(self.text, self, tr("this letter"))
         for b in (self.asks_button, self.answers_button, self.edit_button,
                   self.read_aloud.button):
             actions.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
@@ -263,8 +270,8 @@ class LetterDetail(QScrollArea):
             self.files.clear()
             self.conversation_heading.hide()
             self.conversation.hide()
-            self.text.setPlainText("Choose a letter from the list, press 'New letter', or "
-                                   "bring in emails and scans with 'Bring in files…'.")
+            self.text.setPlainText(tr("Choose a letter from the list, press 'New letter', or "
+                                      "bring in emails and scans with 'Bring in files…'."))
             return
         self.ops.query(partial(letter_view, self.case, letter.id, date.today()), self._show)
 
@@ -283,18 +290,22 @@ class LetterDetail(QScrollArea):
         self.conversation_heading.setVisible(len(conversation) > 1)
         self.conversation.setVisible(len(conversation) > 1)
         for item in conversation:
-            marker = "▶ This letter: " if item.letter.id == letter.id else ""
+            marker = tr("▶ This letter: ") if item.letter.id == letter.id else ""
             indent = "    " * item.depth + ("↳ " if item.depth else "")
             entry = QListWidgetItem(indent + marker + letter_line(item.letter))
             entry.setData(Qt.ItemDataRole.UserRole, item.letter.id)
             self.conversation.addItem(entry)
         if not letter.attachment_ids:
-            self.files.addItem("No files with this letter.")
+            self.files.addItem(tr("No files with this letter."))
         for number, info in enumerate(view.files):
             att_id = info.id
-            locked = " — locked with a password" if info.locked else ""
-            what = "The original" if number == 0 else "Attached"
-            entry = QListWidgetItem(f"{what}: {info.filename} ({info.size:,} bytes){locked}")
+            locked = tr(" — locked with a password") if info.locked else ""
+            what = tr("The original") if number == 0 else tr("Attached")
+            entry = QListWidgetItem(
+                tr("{what}: {filename} ({size:,} bytes){locked}").format(
+                    what=what, filename=info.filename, size=info.size, locked=locked
+                )
+            )
             entry.setData(Qt.ItemDataRole.UserRole, att_id)
             self.files.addItem(entry)
 
@@ -307,10 +318,13 @@ class LetterDetail(QScrollArea):
         way = f"{DIRECTIONS[letter.direction]} — {CHANNELS[letter.channel]}"
         parts = [f"<h2>{_esc(letter.subject or '(no subject)')}</h2>", f"<p><b>{way}</b></p>"]
         if letter.sent_at:
-            parts.append(f"<p><b>Sent:</b> {_esc(when_text(letter.sent_at))}</p>")
+            parts.append(tr("<p><b>Sent:</b> {0}</p>").format(_esc(when_text(letter.sent_at))))
         if letter.received_at:
-            parts.append(f"<p><b>Came in:</b> {_esc(when_text(letter.received_at))}</p>")
-        for label, ids in (("From", letter.from_), ("To", letter.to), ("Copied to", letter.cc)):
+            parts.append(
+                tr("<p><b>Came in:</b> {0}</p>").format(_esc(when_text(letter.received_at)))
+            )
+        for label, ids in ((tr("From"), letter.from_), (tr("To"), letter.to), (tr("Copied to"),
+                                                                               letter.cc)):
             if ids:
                 parts.append(f"<p><b>{label}:</b> {who(ids)}</p>")
         parts.extend(self._request_lines(view.requests))
@@ -324,11 +338,17 @@ class LetterDetail(QScrollArea):
             request = line.request
             words = _esc(clocks.KIND_WORDS.get(request.kind, request.kind))
             if line.asked:
-                lines.append(f"<p><b>This letter asked for:</b> {words} — "
-                             f"{_esc(request.summary or '')}. {_esc(line.plain)}</p>")
+                lines.append(
+                    tr("<p><b>This letter asked for:</b> {words} — {0}. {1}</p>").format(
+                        _esc(request.summary or ""), _esc(line.plain), words=words
+                    )
+                )
             else:
-                lines.append(f"<p><b>This letter answered:</b> {words} — "
-                             f"{_esc(request.summary or '')}</p>")
+                lines.append(
+                    tr("<p><b>This letter answered:</b> {words} — {0}</p>").format(
+                        _esc(request.summary or ""), words=words
+                    )
+                )
         return lines
 
     def _open_in_thread(self, item: QListWidgetItem) -> None:
@@ -358,14 +378,21 @@ class LetterDetail(QScrollArea):
         def done(made: tuple[Request, str]) -> None:
             request, plain = made
             self.show_letter(letter)
-            show_notice(self.message, f"Now tracking: {clocks.KIND_WORDS[request.kind]}. {plain}")
+            show_notice(
+                self.message,
+                tr("Now tracking: {0}. {plain}").format(
+                    clocks.KIND_WORDS[request.kind], plain=plain
+                ),
+            )
 
         def make() -> tuple[Request, str]:
             request = requests.from_letter(case, letter.id, kind, summary)
             return request, clocks.clock(request, case.person().jurisdiction,
                                          date.today()).plain
 
-        self.ops.write(make, done, lambda m: show_notice(self.message, f"Not saved: {m}"))
+        self.ops.write(
+            make, done, lambda m: show_notice(self.message, tr("Not saved: {m}").format(m=m))
+        )
 
     def _answers(self) -> None:
         letter = self.letter
@@ -375,7 +402,7 @@ class LetterDetail(QScrollArea):
 
     def _choose_answered(self, waiting: list[Request]) -> None:
         if not waiting:
-            show_notice(self.message, "There are no open requests for this letter to answer.")
+            show_notice(self.message, tr("There are no open requests for this letter to answer."))
             return
         dialog = AnswersDialog(waiting, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice():
@@ -390,11 +417,15 @@ class LetterDetail(QScrollArea):
 
         def done(request: Request) -> None:
             self.show_letter(letter)
-            show_notice(self.message, f"Marked as answered on {_spoken(day)}: "
-                                      f"{request.summary or clocks.KIND_WORDS[request.kind]}.")
+            show_notice(
+                self.message,
+                tr("Marked as answered on {0}: {1}.").format(
+                    _spoken(day), request.summary or clocks.KIND_WORDS[request.kind]
+                ),
+            )
 
         self.ops.write(lambda: requests.mark_answered(case, request_id, day, letter.id),
-                       done, lambda m: show_notice(self.message, f"Not saved: {m}"))
+                       done, lambda m: show_notice(self.message, tr("Not saved: {m}").format(m=m)))
 
 
 class LetterForm(QWidget):
@@ -408,31 +439,31 @@ class LetterForm(QWidget):
         self.case, self.ops = case, ops
         self.editing: Correspondence | None = None
         outer = QVBoxLayout(self)
-        self.title = heading("New letter", "subheading")
+        self.title = heading(tr("New letter"), "subheading")
         outer.addWidget(self.title)
         self.fields = LetterFields()
         outer.addWidget(self.fields)
         self.tags = TagPicker()  # standards the letter is evidence for, for the Standards view
-        outer.addWidget(form_label("Standards it is abo&ut (tags):", self.tags))
+        outer.addWidget(form_label(tr("Standards it is abo&ut (tags):"), self.tags))
         outer.addWidget(self.tags)
         self.error = notice()
         outer.addWidget(self.error)
         row = QHBoxLayout()
-        self.cancel_button = button("Cancel")
-        self.save_button = button("&Save letter", "Save this letter")
+        self.cancel_button = button(tr("Cancel"))
+        self.save_button = button(tr("&Save letter"), tr("Save this letter"))
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self.save_button.clicked.connect(self.save)
         row.addStretch(1)
         row.addWidget(self.cancel_button)
         row.addWidget(self.save_button)
         outer.addLayout(row)
-        track(self, "the letter")
+        track(self, tr("the letter"))
 
     def start(self, letter: Correspondence | None) -> None:
         """An empty form (letter None) or one filled from a letter to correct."""
         self.editing = letter
-        self.title.setText("Correct this letter (the original is kept)" if letter
-                           else "New letter")
+        self.title.setText(tr("Correct this letter (the original is kept)") if letter
+                           else tr("New letter"))
         self.ops.query(partial(letter_choices, self.case, letter.in_reply_to if letter else None),
                        lambda choices: self._fill(letter, choices))
 
@@ -484,7 +515,7 @@ class LetterForm(QWidget):
 
         def failed(message: str) -> None:
             self.save_button.setEnabled(True)
-            show_notice(self.error, f"Not saved: {message}")
+            show_notice(self.error, tr("Not saved: {message}").format(message=message))
 
         self.ops.write(lambda: save_letter(case, letter), done, failed)
 
@@ -499,23 +530,25 @@ class CorrespondencePage(QWidget):
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading("Letters and emails"), 1)
-        self.import_button = button("&Bring in files…", "Bring in emails (.eml, .msg), PDFs, "
-                                                        "photos of letters, Word or text files")
-        self.new_button = button("&New letter", "Type in a letter, email or note")
+        top.addWidget(heading(tr("Letters and emails")), 1)
+        self.import_button = button(
+            tr("&Bring in files…"),
+            tr("Bring in emails (.eml, .msg), PDFs, photos of letters, Word or text files"),
+        )
+        self.new_button = button(tr("&New letter"), tr("Type in a letter, email or note"))
         self.import_button.clicked.connect(self._choose_files)
         self.new_button.clicked.connect(self.new_letter)
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
-        layout.addWidget(paragraph("Everything sent and received, newest first. Drag emails, "
-                                   "PDFs or photos of letters onto this page to bring them in; "
-                                   "the original file is kept with each letter."))
+        layout.addWidget(paragraph(tr("Everything sent and received, newest first. Drag emails, "
+                                      "PDFs or photos of letters onto this page to bring them in; "
+                                      "the original file is kept with each letter.")))
         self.split = split = QSplitter()
         self.model = LetterModel(ops)
-        self.table = record_table(self.model, "Letters and emails, newest first",
-                                  "Letter column headings", 0)
-        keep_readable(self.table, "Wed 30 Sep 2026,")
+        self.table = record_table(self.model, tr("Letters and emails, newest first"),
+                                  tr("Letter column headings"), 0)
+        keep_readable(self.table, tr("Wed 30 Sep 2026,"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         self.right = QStackedWidget()
@@ -575,9 +608,9 @@ class CorrespondencePage(QWidget):
     # Bringing files in ------------------------------------------------------------------------
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Choose letters and emails to bring in", "",
-            "Letters and emails (*.eml *.msg *.pdf *.jpg *.jpeg *.png *.heic *.heif *.tif "
-            "*.tiff *.docx *.txt);;All files (*)")
+            self, tr("Choose letters and emails to bring in"), "",
+            tr("Letters and emails (*.eml *.msg *.pdf *.jpg *.jpeg *.png *.heic *.heif *.tif "
+               "*.tiff *.docx *.txt);;All files (*)"))
         self.start_import([Path(p) for p in paths])
 
     def start_import(self, paths: list[Path]) -> ImportDialog | None:

@@ -23,26 +23,27 @@ from PySide6.QtWidgets import (
 from app.records.model import Person
 from app.store.case import Case
 from ui.fields import form_label
+from ui.i18n import tr
 from ui.operations import Background
 from ui.sizes import fit_height
 from ui.widgets import Heading, button, named, notice, paragraph, show_notice
 
-NATIONS = [("Scotland", "scotland"), ("England", "england"), ("Wales", "wales"),
-           ("Northern Ireland", "northern-ireland")]
+NATIONS = [(tr("Scotland"), "scotland"), (tr("England"), "england"), (tr("Wales"), "wales"),
+           (tr("Northern Ireland"), "northern-ireland")]
 
 
 def strength_hint(passphrase: str) -> str:
     """A plain description of how hard a passphrase would be to guess."""
     if len(passphrase) < 8:
-        return "Too short: use at least 8 characters."
+        return tr("Too short: use at least 8 characters.")
     words = len(passphrase.split())
     kinds = sum(any(test(c) for c in passphrase)
                 for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
     if len(passphrase) >= 20 or (words >= 4 and len(passphrase) >= 16):
-        return "Strong: this would be very hard to guess."
+        return tr("Strong: this would be very hard to guess.")
     if len(passphrase) >= 12 and (kinds >= 2 or words >= 3):
-        return "Good. Longer is even better: three or four unrelated words work well."
-    return "Weak: try three or four unrelated words, like 'kettle orbit violet tram'."
+        return tr("Good. Longer is even better: three or four unrelated words work well.")
+    return tr("Weak: try three or four unrelated words, like 'kettle orbit violet tram'.")
 
 
 class PersonPage(QWizardPage):
@@ -50,20 +51,22 @@ class PersonPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Who is this case about?")
+        self.setTitle(tr("Who is this case about?"))
         form = QFormLayout(self)
         # Said in the page, not as the wizard's subtitle: Qt's subtitle keeps the height of
         # the lines it had at normal text, and cut them at extra-large text.
-        form.addRow(paragraph("You can change these details later."))
+        form.addRow(paragraph(tr("You can change these details later.")))
         self.name = QLineEdit()
-        named(self.name, "Their full name", "The name of the person you support, or your own")
+        named(
+            self.name, tr("Their full name"), tr("The name of the person you support, or your own")
+        )
         self.nation = QComboBox()
         for label, value in NATIONS:
             self.nation.addItem(label, value)
-        named(self.nation, "Where they live",
-              "The nation decides which rules and deadlines apply")
-        form.addRow("Their &full name:", self.name)
-        form.addRow("&Where they live:", self.nation)
+        named(self.nation, tr("Where they live"),
+              tr("The nation decides which rules and deadlines apply"))
+        form.addRow(tr("Their &full name:"), self.name)
+        form.addRow(tr("&Where they live:"), self.nation)
         self.registerField("name*", self.name)
 
 
@@ -73,37 +76,40 @@ class KeyPage(QWizardPage):
     def __init__(self, wizard: CreateCaseWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Keep it safe")
+        self.setTitle(tr("Keep it safe"))
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph("The case is locked with a passphrase only you know. "
-                                   "Nobody, including Casebook, can open it without the "
-                                   "passphrase or the recovery code you will get next."))
+        layout.addWidget(paragraph(tr("The case is locked with a passphrase only you know. "
+                                      "Nobody, including Casebook, can open it without the "
+                                      "passphrase or the recovery code you will get next.")))
         form = QFormLayout()
         layout.addLayout(form)
         row = QHBoxLayout()
         self.folder = QLineEdit(str(wizard.default_folder))
-        named(self.folder, "Folder for the case")
-        browse = button("&Choose…", "Choose a different folder for the case")
+        named(self.folder, tr("Folder for the case"))
+        browse = button(tr("&Choose…"), tr("Choose a different folder for the case"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(form_label("&Folder:", self.folder), row)  # Alt+F: the folder box
+        form.addRow(form_label(tr("&Folder:"), self.folder), row)  # Alt+F: the folder box
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        named(self.passphrase, "Passphrase", "At least 8 characters; a few unrelated words work "
-                                             "best")
+        named(
+            self.passphrase,
+            tr("Passphrase"),
+            tr("At least 8 characters; a few unrelated words work best"),
+        )
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        named(self.again, "Passphrase again")
-        form.addRow("&Passphrase:", self.passphrase)
-        form.addRow("Type it &again:", self.again)
+        named(self.again, tr("Passphrase again"))
+        form.addRow(tr("&Passphrase:"), self.passphrase)
+        form.addRow(tr("Type it &again:"), self.again)
         self.hint = QLabel(strength_hint(""))
         self.hint.setWordWrap(True)
-        named(self.hint, "Passphrase strength")
-        form.addRow("Strength:", self.hint)
-        self.remember = QCheckBox("&Remember on this computer (you won't need to type the "
-                                  "passphrase here)")
-        named(self.remember, "Remember on this computer")
+        named(self.hint, tr("Passphrase strength"))
+        form.addRow(tr("Strength:"), self.hint)
+        self.remember = QCheckBox(tr("&Remember on this computer (you won't need to type the "
+                                     "passphrase here)"))
+        named(self.remember, tr("Remember on this computer"))
         layout.addWidget(self.remember)
         self.error = notice()
         layout.addWidget(self.error)
@@ -111,16 +117,18 @@ class KeyPage(QWizardPage):
         self.passphrase.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose where to keep the case")
+        chosen = QFileDialog.getExistingDirectory(self, tr("Choose where to keep the case"))
         if chosen:
-            self.folder.setText(str(Path(chosen) / "Casebook case"))
+            self.folder.setText(str(Path(chosen) / tr("Casebook case")))
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         """Create the case when the user moves on; show any problem plainly."""
         if self._wizard.case is not None:
             return True
         if self.passphrase.text() != self.again.text():
-            show_notice(self.error, "The two passphrases are different. Please type them again.")
+            show_notice(
+                self.error, tr("The two passphrases are different. Please type them again.")
+            )
             return False
         if self._making:
             return False
@@ -137,7 +145,7 @@ class KeyPage(QWizardPage):
             return case, code, case.remember_on_this_computer() if remember else None
 
         self._making = True
-        show_notice(self.error, "Making the case…")
+        show_notice(self.error, tr("Making the case…"))
         self._wizard.background.run(make, self._made, self._not_made)
         return False
 
@@ -158,20 +166,20 @@ class RecoveryPage(QWizardPage):
     def __init__(self, wizard: CreateCaseWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Your recovery code")
+        self.setTitle(tr("Your recovery code"))
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph("If you ever forget your passphrase, this code is the only "
-                                   "other way into the case. It is shown only now."))
+        layout.addWidget(paragraph(tr("If you ever forget your passphrase, this code is the only "
+                                      "other way into the case. It is shown only now.")))
         self.code = Heading("", "subheading")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        named(self.code, "Recovery code")
+        named(self.code, tr("Recovery code"))
         layout.addWidget(self.code)
-        layout.addWidget(paragraph("Print it or write it down, and keep it somewhere safe "
-                                   "away from this computer — with other important papers."))
+        layout.addWidget(paragraph(tr("Print it or write it down, and keep it somewhere safe "
+                                      "away from this computer — with other important papers.")))
         row = QHBoxLayout()
-        self.print_button = button("&Print…", "Print the recovery code")
-        self.copy_button = button("C&opy", "Copy the recovery code")
+        self.print_button = button(tr("&Print…"), tr("Print the recovery code"))
+        self.copy_button = button(tr("C&opy"), tr("Copy the recovery code"))
         self.print_button.clicked.connect(self._print)
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self._wizard.recovery_code))
@@ -179,8 +187,8 @@ class RecoveryPage(QWizardPage):
         row.addWidget(self.copy_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.confirm = QCheckBox("I have printed or &written down my recovery code")
-        named(self.confirm, "I have printed or written down my recovery code")
+        self.confirm = QCheckBox(tr("I have printed or &written down my recovery code"))
+        named(self.confirm, tr("I have printed or written down my recovery code"))
         layout.addWidget(self.confirm)
         self.remember_notice = notice()
         layout.addWidget(self.remember_notice)
@@ -199,8 +207,8 @@ class RecoveryPage(QWizardPage):
         printer = QPrinter()
         if QPrintDialog(printer, self).exec():
             doc = QTextDocument()
-            doc.setPlainText("Casebook recovery code\n\n" + self._wizard.recovery_code +
-                             "\n\nKeep this safe. It opens the case if the passphrase is lost.")
+            doc.setPlainText(tr("Casebook recovery code\n\n") + self._wizard.recovery_code +
+                             tr("\n\nKeep this safe. It opens the case if the passphrase is lost."))
             doc.print_(printer)
 
 
@@ -211,8 +219,8 @@ class CreateCaseWizard(QWizard):
                  kdf: dict[str, int] | None = None) -> None:
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
-        self.setWindowTitle("Create a new case")
-        self.setAccessibleName("Create a new case")
+        self.setWindowTitle(tr("Create a new case"))
+        self.setAccessibleName(tr("Create a new case"))
         self.default_folder = default_folder
         self.kdf = kdf
         self.case: Case | None = None
@@ -233,8 +241,8 @@ class CreateCaseWizard(QWizard):
         once, is the one way in if the passphrase is forgotten."""
         if self.case is not None and not self.recovery_page.confirm.isChecked():
             show_notice(self.recovery_page.must_confirm,
-                        "Please print or write down your recovery code, then tick the box "
-                        "to say you have. Your case is made and will open after that.")
+                        tr("Please print or write down your recovery code, then tick the box "
+                           "to say you have. Your case is made and will open after that."))
             self.recovery_page.confirm.setFocus()
             return
         super().reject()

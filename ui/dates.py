@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.formats import weekday_day
 from app.records.typed_dates import EXAMPLE, DateProblem, read_date
+from ui.i18n import tr
 from ui.widgets import named
 
 Day = date  # for annotations inside DateBox, whose `date()` method hides the type
@@ -53,13 +54,17 @@ class DateBox(QWidget):
         row = QHBoxLayout()
         row.setSpacing(2)
         self.text = QLineEdit(weekday_day(value))
-        named(self.text, name, f"Type a date, {EXAMPLE}; Alt+Down opens a calendar")
+        named(
+            self.text,
+            name,
+            tr("Type a date, {EXAMPLE}; Alt+Down opens a calendar").format(EXAMPLE=EXAMPLE),
+        )
         self.text.editingFinished.connect(self._typed)
         self.text.installEventFilter(self)
         self.pick = QToolButton()
         self.pick.setText("▾")
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one Tab stop: Alt+Down does it
-        named(self.pick, f"{name}: choose from a calendar")
+        named(self.pick, tr("{name}: choose from a calendar").format(name=name))
         self.pick.clicked.connect(self.open_calendar)
         row.addWidget(self.text, 1)
         row.addWidget(self.pick)
@@ -86,7 +91,7 @@ class DateBox(QWidget):
 
     def _set(self, day: Day) -> None:
         self.problem.setVisible(False)
-        self.text.setAccessibleDescription(f"Type a date, {EXAMPLE}")
+        self.text.setAccessibleDescription(tr("Type a date, {EXAMPLE}").format(EXAMPLE=EXAMPLE))
         self.text.setText(weekday_day(day))
         if day != self._day:
             self._day = day
@@ -99,7 +104,7 @@ class DateBox(QWidget):
         try:
             self._set(read_date(typed))
         except DateProblem as exc:
-            message = f"{exc} The date is still {weekday_day(self._day)}."
+            message = tr("{exc} The date is still {0}.").format(weekday_day(self._day), exc=exc)
             self.problem.setText(message)
             self.problem.setVisible(True)
             self.text.setAccessibleDescription(message)
@@ -123,7 +128,7 @@ class DateBox(QWidget):
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setSelectedDate(self.date())
         calendar.setGridVisible(True)
-        named(calendar, f"Calendar for {self.text.accessibleName()}")
+        named(calendar, tr("Calendar for {0}").format(self.text.accessibleName()))
 
         def chosen(day: QDate) -> None:
             self._set(to_date(day))
@@ -148,7 +153,7 @@ class DateTimeBox(QWidget):
         self.day = DateBox(name, date.today())
         self.time = QTimeEdit(QTime.currentTime())
         self.time.setDisplayFormat("HH:mm")
-        named(self.time, f"{name}: time of day")
+        named(self.time, tr("{name}: time of day").format(name=name))
         row.addWidget(self.day, 1)
         row.addWidget(QLabel("at"))
         row.addWidget(self.time)
@@ -178,8 +183,8 @@ class OptionalDate(QWidget):
         super().__init__()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox("Known")
-        named(self.known, f"{name}: known", "Tick if you know this date")
+        self.known = QCheckBox(tr("Known"))
+        named(self.known, tr("{name}: known").format(name=name), tr("Tick if you know this date"))
         self.edit = date_edit(name, default)
         self.edit.setEnabled(False)
         self.known.toggled.connect(self.edit.setEnabled)

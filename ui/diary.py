@@ -64,6 +64,7 @@ from ui.viewer_open import open_attachment
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+from ui.i18n import tr
 from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, scrolling, show_notice
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
@@ -75,16 +76,18 @@ def _row_texts(entry: DiaryEntry) -> tuple[str, str]:
     files = len(entry.attachment_ids)
     when, delay = when_text(entry.occurred_at), delay_text(entry.occurred_at, entry.recorded_at)
     # Three short lines read better than four columns, and survive 200% text.
-    clip = f"  [{files} file{'s' if files > 1 else ''}]" if files else ""
+    clip = tr("  [{files} file{0}]").format('s' if files > 1 else '', files=files) if files else ""
     shown = f"{when} — {kind}\n{entry.title}{clip}\n({delay})"
-    spoken = f"{entry.title}. {kind}, {when}, {delay}" + (f", {files} files" if files else "")
+    spoken = f"{entry.title}. {kind}, {when}, {delay}" + (
+        tr(", {files} files").format(files=files) if files else ""
+    )
     return shown, spoken
 
 
 class DiaryModel(PagedModel[DiaryEntry]):
     """Newest first; loads a page at a time as the list is scrolled."""
 
-    HEADERS = ("Entries, newest first",)
+    HEADERS = (tr("Entries, newest first"),)
 
     def __init__(self, ops: Operations) -> None:
         super().__init__(ops, DiaryEntry)
@@ -120,57 +123,57 @@ class EntryForm(QWidget):
         self.case, self.ops = case, ops
         self.editing: DiaryEntry | None = None
         outer = QVBoxLayout(self)
-        self.title_label = heading("What happened?", "subheading")
+        self.title_label = heading(tr("What happened?"), "subheading")
         outer.addWidget(self.title_label)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         outer.addLayout(form)
-        self.when = DateTimeBox("When it happened")
+        self.when = DateTimeBox(tr("When it happened"))
         self.kind = QComboBox()
         for code, label in DIARY_KINDS.items():
             self.kind.addItem(label, code)
-        named(self.kind, "What kind of contact")
+        named(self.kind, tr("What kind of contact"))
         self.title = QLineEdit()
-        self.title.setPlaceholderText("In a few words, e.g. 'Call with the social worker'")
-        named(self.title, "What happened, in a few words")
+        self.title.setPlaceholderText(tr("In a few words, e.g. 'Call with the social worker'"))
+        named(self.title, tr("What happened, in a few words"))
         self.people = QListWidget()
         self.people.setMaximumHeight(140)
         self.people.setWordWrap(True)
-        named(self.people, "Who was there", "Tick everyone who took part")
+        named(self.people, tr("Who was there"), tr("Tick everyone who took part"))
         self.new_person = QLineEdit()
-        self.new_person.setPlaceholderText("Someone not in the list? Type their name")
-        named(self.new_person, "Someone new")
+        self.new_person.setPlaceholderText(tr("Someone not in the list? Type their name"))
+        named(self.new_person, tr("Someone new"))
         self.body = QPlainTextEdit()
-        self.body.setPlaceholderText("What was said, as close to their words as you can")
-        named(self.body, "What was said")
+        self.body.setPlaceholderText(tr("What was said, as close to their words as you can"))
+        named(self.body, tr("What was said"))
         self.purpose = QLineEdit()
-        named(self.purpose, "What they said it was for")
+        named(self.purpose, tr("What they said it was for"))
         promise_row = self._build_promise()
         # The list of standards, steps and laws loads with the form, not with the Diary.
         from ui.tag_picker import TagPicker
 
         self.tags = TagPicker()  # standards, steps and laws offered as you type
-        form.addRow("&When:", self.when)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("&In a few words:", self.title)
-        form.addRow("Wh&o was there:", self.people)
-        form.addRow("So&meone new:", self.new_person)
-        form.addRow("Wh&at was said:", self.body)
-        form.addRow("What they said it was &for:", self.purpose)
-        promise_label = QLabel("What they &promised:")
+        form.addRow(tr("&When:"), self.when)
+        form.addRow(tr("&Kind:"), self.kind)
+        form.addRow(tr("&In a few words:"), self.title)
+        form.addRow(tr("Wh&o was there:"), self.people)
+        form.addRow(tr("So&meone new:"), self.new_person)
+        form.addRow(tr("Wh&at was said:"), self.body)
+        form.addRow(tr("What they said it was &for:"), self.purpose)
+        promise_label = QLabel(tr("What they &promised:"))
         promise_label.setBuddy(self.promise)
         form.addRow(promise_label, promise_row)
-        form.addRow("&Tags:", self.tags)
+        form.addRow(tr("&Tags:"), self.tags)
         self._build_buttons(outer)
-        track(self, "the diary entry")
+        track(self, tr("the diary entry"))
 
     def _build_buttons(self, outer: QVBoxLayout) -> None:
         """The message line, then Cancel and Save."""
         self.error = notice()
         outer.addWidget(self.error)
         row = QHBoxLayout()
-        self.save_button = button("&Save entry", "Save this diary entry")
-        self.cancel_button = button("Cancel")
+        self.save_button = button(tr("&Save entry"), tr("Save this diary entry"))
+        self.cancel_button = button(tr("Cancel"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancelled.emit)
         row.addStretch(1)
@@ -181,11 +184,11 @@ class EntryForm(QWidget):
     def _build_promise(self) -> QHBoxLayout:
         """What they promised, and the date it was promised by if there is one."""
         self.promise = QLineEdit()
-        self.promise.setPlaceholderText("e.g. 'Will send a copy of the plan'")
-        named(self.promise, "What they promised")
-        self.promise_has_date = QCheckBox("By a date:")
-        named(self.promise_has_date, "The promise has a date")
-        self.promise_due = date_edit("Promised by", date.today() + timedelta(days=7))
+        self.promise.setPlaceholderText(tr("e.g. 'Will send a copy of the plan'"))
+        named(self.promise, tr("What they promised"))
+        self.promise_has_date = QCheckBox(tr("By a date:"))
+        named(self.promise_has_date, tr("The promise has a date"))
+        self.promise_due = date_edit(tr("Promised by"), date.today() + timedelta(days=7))
         self.promise_due.setEnabled(False)
         self.promise_has_date.toggled.connect(self.promise_due.setEnabled)
         promise_row = QHBoxLayout()
@@ -216,7 +219,7 @@ class EntryForm(QWidget):
     def start_new(self) -> None:
         """Empty form, 'now' as the time."""
         self.editing = None
-        self.title_label.setText("What happened?")
+        self.title_label.setText(tr("What happened?"))
         self.when.setDateTime(QDateTime.currentDateTime())
         for field in (self.title, self.new_person, self.purpose, self.promise, self.tags):
             field.clear()
@@ -232,7 +235,7 @@ class EntryForm(QWidget):
         """The form filled from an entry; saving keeps the old version in its history."""
         self.start_new()
         self.editing = entry
-        self.title_label.setText("Correct this entry (the original is kept)")
+        self.title_label.setText(tr("Correct this entry (the original is kept)"))
         at = entry.occurred_at
         qdt = QDateTime(QDate(at.day.year, at.day.month, at.day.day),
                         QDateTime.currentDateTime().time())
@@ -277,7 +280,7 @@ class EntryForm(QWidget):
         """Save in one transaction (with a new contact, if one was typed)."""
         entry, new_name = self._collect()
         if not entry.title:
-            show_notice(self.error, "Please say in a few words what happened.")
+            show_notice(self.error, tr("Please say in a few words what happened."))
             self.title.setFocus()
             return
         self.save_button.setEnabled(False)
@@ -289,7 +292,7 @@ class EntryForm(QWidget):
 
         def failed(message: str) -> None:
             self.save_button.setEnabled(True)
-            show_notice(self.error, f"Not saved: {message}")
+            show_notice(self.error, tr("Not saved: {message}").format(message=message))
 
         self.ops.write(partial(save_entry, self.case, entry, new_name), done, failed)
 
@@ -308,24 +311,24 @@ class EntryDetail(QWidget):
         self.text = QTextBrowser()
         reading_width(self.text)
         self.text.setOpenLinks(False)
-        named(self.text, "The diary entry")
+        named(self.text, tr("The diary entry"))
         layout.addWidget(self.text, 3)
-        layout.addWidget(heading("Files", "subheading"))
+        layout.addWidget(heading(tr("Files"), "subheading"))
         self.files = QListWidget()
         self.files.setWordWrap(True)
         self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        named(self.files, "Files attached to this entry", "Press Enter to open a file")
+        named(self.files, tr("Files attached to this entry"), tr("Press Enter to open a file"))
         self.files.itemActivated.connect(self._open_file)
         layout.addWidget(self.files, 1)
         row = QHBoxLayout()
-        self.add_file_button = button("&Add a file…", "Attach a letter, photo or document "
-                                                      "(you can also drag files here)")
-        self.edit_button = button("Co&rrect this entry…", "Make a corrected version; the "
-                                                          "original stays in the history")
+        self.add_file_button = button(tr("&Add a file…"), tr("Attach a letter, photo or document "
+                                                             "(you can also drag files here)"))
+        self.edit_button = button(tr("Co&rrect this entry…"), tr("Make a corrected version; the "
+                                                                 "original stays in the history"))
         self.add_file_button.clicked.connect(self._choose_files)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.entry))
-        self.track_button = button("&Track this promise", "Follow the promise in Requests, "
-                                                          "with its date, until it is kept")
+        self.track_button = button(tr("&Track this promise"), tr("Follow the promise in Requests, "
+                                                                 "with its date, until it is kept"))
         self.track_button.clicked.connect(lambda: self.track_promise())
         # Two buttons a row: three side by side would force the panel wide at large text and
         # squeeze the list of entries to a sliver.
@@ -333,7 +336,7 @@ class EntryDetail(QWidget):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.read_aloud = ReadAloud(self.text, self, "this entry")
+        self.read_aloud = ReadAloud(self.text, self, tr("this entry"))
         second = QHBoxLayout()
         second.addWidget(self.track_button)
         second.addWidget(self.read_aloud.button)
@@ -355,7 +358,7 @@ class EntryDetail(QWidget):
         show_notice(self.error, "")
         if entry is None:
             self.files.clear()
-            self.text.setPlainText("Choose an entry from the list, or press 'New entry'.")
+            self.text.setPlainText(tr("Choose an entry from the list, or press 'New entry'."))
             return
         self.ops.query(partial(entry_view, self.case, entry.id), self._show_view)
 
@@ -372,32 +375,47 @@ class EntryDetail(QWidget):
                  f"{_esc(delay_text(entry.occurred_at, entry.recorded_at))}</p>"]
         if entry.participants:
             who = ", ".join(names.get(p, p) for p in entry.participants)
-            parts.append(f"<p><b>Who:</b> {_esc(who)}</p>")
+            parts.append(tr("<p><b>Who:</b> {0}</p>").format(_esc(who)))
         if entry.purpose_stated:
-            parts.append(f"<p><b>What they said it was for:</b> {_esc(entry.purpose_stated)}</p>")
+            parts.append(
+                tr("<p><b>What they said it was for:</b> {0}</p>").format(
+                    _esc(entry.purpose_stated)
+                )
+            )
         if entry.body:
             parts.append("<p>" + _esc(entry.body).replace("\n", "<br>") + "</p>")
         for c in entry.commitments:
-            due = f" by {long_day(c.due)}" if c.due else ""
+            due = tr(" by {day}").format(day=long_day(c.due)) if c.due else ""
             who = names.get(c.by, "") if c.by else ""
-            parts.append(f"<p><b>Promise:</b> {_esc(who)} {_esc(c.text)}{_esc(due)}</p>")
+            parts.append(
+                tr("<p><b>Promise:</b> {0} {1}{2}</p>").format(_esc(who), _esc(c.text), _esc(due))
+            )
         if entry.tags:
             from app.services.support_plans.taxonomy import describe_tag
 
             described = "; ".join(describe_tag(t) for t in entry.tags)
-            parts.append(f"<p><b>Tags:</b> {_esc(described)}</p>")
+            parts.append(tr("<p><b>Tags:</b> {0}</p>").format(_esc(described)))
         if len(versions) > 1:
-            parts.append(f"<h3>History: corrected {len(versions) - 1} time(s)</h3><ul>")
+            parts.append(
+                tr("<h3>History: corrected {0} time(s)</h3><ul>").format(len(versions) - 1)
+            )
             for v in reversed(versions):
-                parts.append(f"<li>Version {v.version}, saved {v.saved_at.replace('T', ' ')[:16]}"
-                             f" UTC: “{_esc(str(v.data.get('title', '')))}” — "
-                             f"{_esc(str(v.data.get('body') or '')[:200])}</li>")
+                parts.append(
+                    tr("<li>Version {version}, saved {0} UTC: “{1}” — {2}</li>").format(
+                        v.saved_at.replace("T", " ")[:16],
+                        _esc(str(v.data.get("title", ""))),
+                        _esc(str(v.data.get("body") or "")[:200]),
+                        version=v.version,
+                    )
+                )
             parts.append("</ul>")
         self.text.setHtml("".join(parts))
         if not entry.attachment_ids:
-            self.files.addItem("No files yet. Press 'Add a file…' or drag files here.")
+            self.files.addItem(tr("No files yet. Press 'Add a file…' or drag files here."))
         for info in view.files:
-            item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
+            item = QListWidgetItem(
+                tr("{filename} ({size:,} bytes)").format(filename=info.filename, size=info.size)
+            )
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.files.addItem(item)
 
@@ -410,7 +428,7 @@ class EntryDetail(QWidget):
             index = 0  # the only promise: no question to answer
         if index is None:
             choices = [c.text for c in entry.commitments]
-            picked, ok = QInputDialog.getItem(self, "Track a promise", "Which promise?",
+            picked, ok = QInputDialog.getItem(self, tr("Track a promise"), tr("Which promise?"),
                                               choices, 0, False)
             if not ok:
                 return
@@ -418,8 +436,8 @@ class EntryDetail(QWidget):
         from app.services.timelimits.requests import from_commitment
 
         self.ops.write(partial(from_commitment, self.case, entry.id, index),
-                       lambda _r: show_notice(self.error, "Now tracked in Requests."),
-                       lambda m: show_notice(self.error, f"Not tracked: {m}"))
+                       lambda _r: show_notice(self.error, tr("Now tracked in Requests.")),
+                       lambda m: show_notice(self.error, tr("Not tracked: {m}").format(m=m)))
 
     def _open_file(self, item: QListWidgetItem) -> None:
         att_id = item.data(Qt.ItemDataRole.UserRole)
@@ -429,7 +447,7 @@ class EntryDetail(QWidget):
         open_attachment(self.ops, att_id, self)
 
     def _choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose files to attach")
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Choose files to attach"))
         self.add_files([Path(p) for p in paths])
 
     def add_files(self, paths: list[Path]) -> None:
@@ -440,14 +458,17 @@ class EntryDetail(QWidget):
         try:
             blobs = [(p.name, p.read_bytes()) for p in paths]
         except OSError as exc:
-            show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
+            show_notice(
+                self.error,
+                tr("Casebook could not read that file: {strerror}").format(strerror=exc.strerror),
+            )
             return
         from app.services.recording.attachments import attach_files
 
-        show_notice(self.error, f"Adding {len(blobs)} file(s)…")
+        show_notice(self.error, tr("Adding {0} file(s)…").format(len(blobs)))
         self.ops.write(partial(attach_files, self.case, DiaryEntry, entry.id, blobs),
                        self.show_entry,
-                       lambda m: show_notice(self.error, f"Not added: {m}"))
+                       lambda m: show_notice(self.error, tr("Not added: {m}").format(m=m)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self.entry is not None and event.mimeData().hasUrls():
@@ -464,11 +485,15 @@ def _esc(text: str) -> str:
 
 def diary_html(found: DiaryRange, first: date, last: date) -> str:
     """The entries as a page to print: when, what kind, who, what was said and promised."""
-    parts = [f"<h1>Diary: {escape(weekday_day(first))} to {escape(weekday_day(last))}</h1>"]
+    parts = [
+        tr("<h1>Diary: {0} to {1}</h1>").format(
+            escape(weekday_day(first)), escape(weekday_day(last))
+        )
+    ]
     if not found.entries:
-        parts.append("<p>Nothing was written down for these days.</p>")
+        parts.append(tr("<p>Nothing was written down for these days.</p>"))
     for entry in found.entries:
-        who = ", ".join(found.names.get(p, "someone no longer in the case")
+        who = ", ".join(found.names.get(p, tr("someone no longer in the case"))
                         for p in entry.participants)
         parts.append(f"<h2>{escape(when_text(entry.occurred_at))} — "
                      f"{escape(DIARY_KINDS.get(entry.kind, entry.kind))}: "
@@ -478,8 +503,8 @@ def diary_html(found: DiaryRange, first: date, last: date) -> str:
         if entry.body:
             parts.append("<p>" + escape(entry.body).replace("\n", "<br>") + "</p>")
         for promise in entry.commitments:
-            due = f" (by {weekday_day(promise.due)})" if promise.due else ""
-            parts.append(f"<p>Promised: {escape(promise.text + due)}</p>")
+            due = tr(" (by {day})").format(day=weekday_day(promise.due)) if promise.due else ""
+            parts.append(tr("<p>Promised: {0}</p>").format(escape(promise.text + due)))
     return "\n".join(parts)
 
 
@@ -489,15 +514,15 @@ class PrintRangeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
-        self.setWindowTitle("Print diary entries")
+        self.setWindowTitle(tr("Print diary entries"))
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph("Print the entries that happened between these days."))
+        layout.addWidget(paragraph(tr("Print the entries that happened between these days.")))
         form = QFormLayout()
         today = date.today()
-        self.first = date_edit("The first day", today - timedelta(days=30))
-        self.last = date_edit("The last day", today)
-        form.addRow(form_label("The &first day:", self.first), self.first)
-        form.addRow(form_label("The &last day:", self.last), self.last)
+        self.first = date_edit(tr("The first day"), today - timedelta(days=30))
+        self.last = date_edit(tr("The last day"), today)
+        form.addRow(form_label(tr("The &first day:"), self.first), self.first)
+        form.addRow(form_label(tr("The &last day:"), self.last), self.last)
         layout.addLayout(form)
         buttons = ok_cancel(self)
         layout.addWidget(buttons)
@@ -515,24 +540,26 @@ class DiaryPage(QWidget):
         self.case, self.ops = case, ops
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading("Diary"))
+        top.addWidget(heading(tr("Diary")))
         top.addStretch(1)
-        self.new_button = button("&New entry", "Write down a call, visit or meeting now")
+        self.new_button = button(tr("&New entry"), tr("Write down a call, visit or meeting now"))
         self.new_button.clicked.connect(self.new_entry)
-        self.print_button = button("Print diar&y entries…", "Print the entries between two days")
+        self.print_button = button(
+            tr("Print diar&y entries…"), tr("Print the entries between two days")
+        )
         self.print_button.clicked.connect(self.print_entries)
         top.addWidget(self.print_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
-        layout.addWidget(paragraph("Write things down as soon as you can. Corrections are "
-                                   "kept as new versions, so the record shows what was written "
-                                   "when."))
+        layout.addWidget(paragraph(tr("Write things down as soon as you can. Corrections are "
+                                      "kept as new versions, so the record shows what was written "
+                                      "when.")))
         split = QSplitter()
         self.model = DiaryModel(ops)
-        self.table = record_table(self.model, "Diary entries, newest first",
-                                  "Diary column headings", 0)
+        self.table = record_table(self.model, tr("Diary entries, newest first"),
+                                  tr("Diary column headings"), 0)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        keep_readable(self.table, "Wed 30 Sep 2026, 10:30 —")
+        keep_readable(self.table, tr("Wed 30 Sep 2026, 10:30 —"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         self.right = QStackedWidget()
@@ -573,7 +600,7 @@ class DiaryPage(QWidget):
             return print_html(printer, diary_html(entries_between(case, first, last),
                                                   first, last))
 
-        print_in_background(self, "Print diary entries", make,
+        print_in_background(self, tr("Print diary entries"), make,
                             lambda words: show_notice(self.detail.error, words))
 
     def new_entry(self) -> None:

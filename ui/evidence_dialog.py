@@ -21,13 +21,14 @@ from app.formats import short_day
 from app.services.bundles import BundleOptions
 from app.services.bundles.scope import Candidate, candidates, take_snapshot
 from app.store.case import Case
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.widgets import button, named, paragraph
 
-GROUPS = {"Diary": "Diary notes", "Letter": "Letters and emails", "Request": "Requests",
-          "Complaint": "Complaints", "Plan": "Plans", "Payment": "Payments",
-          "File": "Files (exhibits)"}
+GROUPS = {"Diary": tr("Diary notes"), "Letter": tr("Letters and emails"), "Request": tr("Requests"),
+          "Complaint": tr("Complaints"), "Plan": tr("Plans"), "Payment": tr("Payments"),
+          "File": tr("Files (exhibits)")}
 _ID = Qt.ItemDataRole.UserRole
 _WORDS = Qt.ItemDataRole.UserRole + 1  # (date and title, why it was or was not suggested)
 
@@ -37,10 +38,17 @@ def _label(item: QListWidgetItem, suggested: bool) -> None:
     (in high contrast above all), and a screen reader hears the same words."""
     what, why = item.data(_WORDS)
     ticked = item.checkState() == Qt.CheckState.Checked
-    state = {(True, True): "In the bundle", (True, False): "Added by you",
-             (False, True): "Taken out by you", (False, False): "Left out"}[(ticked, suggested)]
-    item.setText(f"{what}\n    {state}. Casebook: {why}")
-    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{what}. {state}. Casebook's reason: {why}")
+    state = {
+        (True, True): tr("In the bundle"),
+        (True, False): tr("Added by you"),
+        (False, True): tr("Taken out by you"),
+        (False, False): tr("Left out"),
+    }[(ticked, suggested)]
+    item.setText(tr("{what}\n    {state}. Casebook: {why}").format(what=what, state=state, why=why))
+    item.setData(
+        Qt.ItemDataRole.AccessibleTextRole,
+        tr("{what}. {state}. Casebook's reason: {why}").format(what=what, state=state, why=why),
+    )
 
 
 def read_candidates(case: Case, options: BundleOptions) -> list[Candidate]:
@@ -55,7 +63,7 @@ class EvidenceDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
-        self.setWindowTitle("Choose the records that go in")
+        self.setWindowTitle(tr("Choose the records that go in"))
         # Sized in lines of text, so extra-large text still shows a good stretch of the list,
         # and never beyond the screen.
         metrics = self.fontMetrics()
@@ -66,9 +74,9 @@ class EvidenceDialog(QDialog):
         self.suggested: dict[str, bool] = {}
         layout = QVBoxLayout(self)
         intro = paragraph(
-            "Ticked records go in the bundle. Casebook ticked what the scope you chose points "
-            "to, and says why under each one; tick or untick any record to change that. Your "
-            "changes are kept with the bundle, so rebuilding it gives the same evidence.")
+            tr("Ticked records go in the bundle. Casebook ticked what the scope you chose points "
+               "to, and says why under each one; tick or untick any record to change that. Your "
+               "changes are kept with the bundle, so rebuilding it gives the same evidence."))
         # A wrapped label asks for the height of its narrowest layout; here it is kept to the
         # height of its text at its real width (see resizeEvent), leaving the room to the list.
         intro.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -77,17 +85,17 @@ class EvidenceDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
-        named(self.list, "Records for the bundle",
-              "Use the arrow keys to move and Space to tick or untick a record")
+        named(self.list, tr("Records for the bundle"),
+              tr("Use the arrow keys to move and Space to tick or untick a record"))
         layout.addWidget(self.list, 1)
-        self.summary = paragraph("Reading the case…")
+        self.summary = paragraph(tr("Reading the case…"))
         layout.addWidget(self.summary)
-        self.reset_button = button("Back to Casebook's &suggestions",
-                                   "Undo your own ticks and unticks")
+        self.reset_button = button(tr("Back to Casebook's &suggestions"),
+                                   tr("Undo your own ticks and unticks"))
         self.reset_button.clicked.connect(self._reset)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Use these records")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("&Use these records"))
         buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -113,7 +121,7 @@ class EvidenceDialog(QDialog):
                 heading.setFont(font)
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.list.addItem(heading)
-            day = short_day(c.day) if c.day else "no date"
+            day = short_day(c.day) if c.day else tr("no date")
             item = QListWidgetItem()
             item.setData(_ID, c.record_id)
             item.setData(_WORDS, (f"{day} — {c.title}", c.why))
@@ -147,8 +155,11 @@ class EvidenceDialog(QDialog):
         ticks = self.ticked()
         added = sum(on and not self.suggested.get(i, False) for i, on in ticks.items())
         removed = sum(not on and self.suggested.get(i, False) for i, on in ticks.items())
-        self.summary.setText(f"{sum(ticks.values())} of {len(ticks)} records will go in"
-                             f" ({added} added by you, {removed} taken out by you).")
+        self.summary.setText(
+            tr(
+                "{0} of {1} records will go in ({added} added by you, {removed} taken out by you)."
+            ).format(sum(ticks.values()), len(ticks), added=added, removed=removed)
+        )
 
     def _reset(self) -> None:
         self.list.blockSignals(True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
 from ui.widgets import button, heading, paragraph
 
 
@@ -28,7 +29,7 @@ class FirstRunPage(QScrollArea):
 
     def __init__(self, last_case: str | None = None) -> None:
         super().__init__()
-        self.setAccessibleName("Welcome to Casebook")
+        self.setAccessibleName(tr("Welcome to Casebook"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -39,23 +40,25 @@ class FirstRunPage(QScrollArea):
         outer.addLayout(col, 4)
         outer.addStretch(1)
         col.addStretch(1)
-        col.addWidget(heading("Welcome to Casebook"))
+        col.addWidget(heading(tr("Welcome to Casebook")))
         col.addWidget(paragraph(
-            "Casebook keeps a private record of the care and support of someone you look "
-            "after, or your own: every call, visit, letter, request, plan and payment. "
-            "It stays on this computer, locked with your passphrase, and can turn into "
-            "evidence when you need it."))
-        self.create_button = button("Create a &new case",
-                                    "Start a new record for the person you support")
-        self.open_button = button("&Open a case I already have",
-                                  "Choose the folder of an existing case")
-        self.demo_button = button("&Explore the demo case (made-up people)",
-                                  "Try Casebook with an example case. Nothing in it is real.")
-        self.restore_button = button("&Restore a case from a backup",
-                                     "Bring back a case from a backup file, on this or a new "
-                                     "computer")
-        self.reopen_button = button(f"Open my last case ({last_case})" if last_case else "",
-                                    "Open the case you used last time")
+            tr("Casebook keeps a private record of the care and support of someone you look "
+               "after, or your own: every call, visit, letter, request, plan and payment. "
+               "It stays on this computer, locked with your passphrase, and can turn into "
+               "evidence when you need it.")))
+        self.create_button = button(tr("Create a &new case"),
+                                    tr("Start a new record for the person you support"))
+        self.open_button = button(tr("&Open a case I already have"),
+                                  tr("Choose the folder of an existing case"))
+        self.demo_button = button(tr("&Explore the demo case (made-up people)"),
+                                  tr("Try Casebook with an example case. Nothing in it is real."))
+        self.restore_button = button(tr("&Restore a case from a backup"),
+                                     tr("Bring back a case from a backup file, on this or a new "
+                                        "computer"))
+        self.reopen_button = button(
+            tr("Open my last case ({last_case})").format(last_case=last_case) if last_case else "",
+            tr("Open the case you used last time"),
+        )
         if not last_case:
             self.reopen_button.hide()  # (never show(): not yet in the page, it would be a window)
         for b, signal in ((self.reopen_button, self.reopen_requested),

@@ -17,15 +17,24 @@ from PySide6.QtWidgets import (
 
 from app.paths import RESOURCES
 from app.services.timelimits.explained import time_limits_text
-from ui.case_view import SECTIONS
+from ui.i18n import tr
 from ui.reading import reading_width
+from ui.sections import SECTIONS, section_title
 from ui.sizes import fit_height, keep_readable
 from ui.widgets import named
 
 HELP = RESOURCES / "help"
 FIRST_STEPS = "First steps"
 TIME_LIMITS = "What the time limits mean"
-TOPICS = [FIRST_STEPS, *SECTIONS, TIME_LIMITS]
+TOPICS = [FIRST_STEPS, *SECTIONS, TIME_LIMITS]  # the names the code uses; `_title` the shown
+
+
+def _title(topic: str) -> str:
+    if topic == FIRST_STEPS:
+        return tr("First steps")
+    if topic == TIME_LIMITS:
+        return tr("What the time limits mean")
+    return section_title(topic)
 
 
 def page_text(topic: str, jurisdiction: str | None = None) -> str:
@@ -45,28 +54,28 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
         self.jurisdiction = jurisdiction
-        self.setWindowTitle("Casebook help")
-        self.setAccessibleName("Casebook help")
+        self.setWindowTitle(tr("Casebook help"))
+        self.setAccessibleName(tr("Casebook help"))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.topics = QListWidget()
-        named(self.topics, "Help topics", "Arrow keys choose a topic")
+        named(self.topics, tr("Help topics"), tr("Arrow keys choose a topic"))
         for name in TOPICS:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+            item = QListWidgetItem(_title(name))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, _title(name))
             self.topics.addItem(item)
-        keep_readable(self.topics, sample="Correspondence and more")
+        keep_readable(self.topics, sample=tr("Correspondence and more"))
         self.page = QTextBrowser()
         self.page.setOpenLinks(False)
         reading_width(self.page)
-        named(self.page, "Help page")
+        named(self.page, tr("Help page"))
         row.addWidget(self.topics)
         row.addWidget(self.page, 1)
         layout.addLayout(row, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         for found in close.buttons():
-            named(found, "Close", "Close the help")
+            named(found, tr("Close"), tr("Close the help"))
         layout.addWidget(close)
         self.topics.currentRowChanged.connect(self._show)
         self.show_topic(topic)

@@ -12,6 +12,8 @@ from app.formats import short_day
 from app.records import kinds
 from app.services.support_plans.journey import Journey, JourneyItem, journey
 from app.store.case import Case
+from app.translation import ngettext
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.record_links import LinkedRecordsPage, link_list, record_link
 from ui.widgets import heading, named, paragraph
@@ -19,8 +21,8 @@ from ui.widgets import heading, named, paragraph
 
 def item_line(item: JourneyItem) -> str:
     """'2 Jun 2026 — Plans: Outcomes plan 2026 (usually here)', the title a link."""
-    day = short_day(item.day) if item.day else "No date"
-    why = "tagged for this step" if item.placement == "tagged" else "usually here"
+    day = short_day(item.day) if item.day else tr("No date")
+    why = tr("tagged for this step") if item.placement == "tagged" else tr("usually here")
     kind = kinds.label(item.record_type)
     return (f"{escape(day)} — {escape(kind)}: "
             + record_link(item.record_type, item.record_id, item.title) + f" <i>({why})</i>")
@@ -33,11 +35,20 @@ def journey_html(found: Journey, expanded: frozenset[str] = frozenset()) -> str:
     for entry in found.steps:
         here = entry.step.number == found.current
         count = len(entry.items)
-        records = f"{count} record{'s' if count != 1 else ''}" if count else "no records yet"
-        marker = "▶ YOU ARE HERE: " if here else ""
-        parts.append(f"<h3><a name='step{entry.step.number}'></a>{marker}"
-                     f"{escape(entry.step.label)}</h3>"
-                     f"<p>{escape(entry.step.meaning)} <i>({records})</i></p>")
+        records = (ngettext("{n} record", "{n} records", count).format(n=count) if count
+                   else tr("no records yet"))
+        marker = tr("▶ YOU ARE HERE: ") if here else ""
+        parts.append(
+            tr(
+                "<h3><a name='step{number}'></a>{marker}{0}</h3><p>{1} <i>({records})</i></p>"
+            ).format(
+                escape(entry.step.label),
+                escape(entry.step.meaning),
+                number=entry.step.number,
+                marker=marker,
+                records=records,
+            )
+        )
         if entry.items:
             parts.append(link_list(f"step{entry.step.number}", entry.items, item_line,
                                    expanded))
@@ -51,19 +62,19 @@ class JourneyPage(LinkedRecordsPage):
         super().__init__(case, ops)
         self.journey: Journey | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Journey"))
+        layout.addWidget(heading(tr("Journey")))
         layout.addWidget(paragraph(
-            "Self-directed support has seven steps, from finding out the budget to checking "
-            "how the plan worked. Casebook puts each record at the step it usually belongs "
-            "to; tag a record with a step (for example step:3) to place it yourself."))
+            tr("Self-directed support has seven steps, from finding out the budget to checking "
+               "how the plan worked. Casebook puts each record at the step it usually belongs "
+               "to; tag a record with a step (for example step:3) to place it yourself.")))
         self.where = heading("", "subheading")
         layout.addWidget(self.where)
         self.reason = paragraph("")
         layout.addWidget(self.reason)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
-        named(self.view, "The seven steps and the records at each",
-              "Press Tab to move between records and Enter to open one")
+        named(self.view, tr("The seven steps and the records at each"),
+              tr("Press Tab to move between records and Enter to open one"))
         self.view.anchorClicked.connect(self.follow)
         layout.addWidget(self.view, 1)
 
@@ -82,7 +93,7 @@ class JourneyPage(LinkedRecordsPage):
     def _show(self, found: Journey, html: str) -> None:
         self.journey = found
         current = next(s for s in found.steps if s.step.number == found.current)
-        self.where.setText(f"Where things are now: {current.step.label}")
+        self.where.setText(tr("Where things are now: {label}").format(label=current.step.label))
         self.where.setAccessibleName(self.where.text())
         self.reason.setText(found.reason)
         self.reason.setAccessibleName(found.reason)

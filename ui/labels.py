@@ -6,19 +6,40 @@ from datetime import datetime
 
 from app.formats import weekday_day
 from app.records.values import Moment
+from ui.i18n import tr
 
-DIARY_KINDS = {"phone-call": "Phone call", "home-visit": "Home visit", "meeting": "Meeting",
-               "email": "Email", "letter": "Letter", "observation": "Something I noticed",
-               "incident": "Incident", "note": "Note"}
-CHANNELS = {"email": "Email", "letter": "Letter", "portal": "Portal message",
-            "hand": "Handed over in person", "other": "Other"}
-DIRECTIONS = {"in": "Received", "out": "Sent"}
-ROLES = {"social-worker": "Social worker", "team-manager": "Team manager",
-         "head-of-service": "Head of service", "personal-assistant": "Personal assistant (PA)",
-         "provider": "Care provider", "advocate": "Advocate", "guardian": "Guardian",
-         "family": "Family", "msp": "MSP", "mp": "MP", "ms": "MS (Senedd member)",
-         "councillor": "Councillor", "gp": "GP", "solicitor": "Solicitor",
-         "ombudsman": "Ombudsman", "regulator": "Regulator", "other": "Other"}
+DIARY_KINDS = {
+    "phone-call": tr("Phone call"),
+    "home-visit": tr("Home visit"),
+    "meeting": tr("Meeting"),
+    "email": tr("Email"),
+    "letter": tr("Letter"),
+    "observation": tr("Something I noticed"),
+    "incident": tr("Incident"),
+    "note": tr("Note"),
+}
+CHANNELS = {"email": tr("Email"), "letter": tr("Letter"), "portal": tr("Portal message"),
+            "hand": tr("Handed over in person"), "other": tr("Other")}
+DIRECTIONS = {"in": tr("Received"), "out": tr("Sent")}
+ROLES = {
+    "social-worker": tr("Social worker"),
+    "team-manager": tr("Team manager"),
+    "head-of-service": tr("Head of service"),
+    "personal-assistant": tr("Personal assistant (PA)"),
+    "provider": tr("Care provider"),
+    "advocate": tr("Advocate"),
+    "guardian": tr("Guardian"),
+    "family": tr("Family"),
+    "msp": tr("MSP"),
+    "mp": tr("MP"),
+    "ms": tr("MS (Senedd member)"),
+    "councillor": tr("Councillor"),
+    "gp": tr("GP"),
+    "solicitor": tr("Solicitor"),
+    "ombudsman": tr("Ombudsman"),
+    "regulator": tr("Regulator"),
+    "other": tr("Other"),
+}
 
 def when_text(moment: Moment) -> str:
     """'Tue 4 Mar 2026, 14:30' — day names help people place events."""
@@ -30,18 +51,24 @@ def delay_text(occurred: Moment, recorded: datetime) -> str:
     """How long after the event it was written down — it matters to how much it is trusted."""
     days = (recorded.date() - occurred.day).days
     if days <= 0:
-        return "written the same day"
+        return tr("written the same day")
     if days == 1:
-        return "written the next day"
-    return f"written {days} days later"
+        return tr("written the next day")
+    return tr("written {days} days later").format(days=days)
 
 
 
 # The bank export layouts `bankcsv` recognises, as people know the banks.
 BANK_LAYOUTS = {
-    "monzo": "Monzo", "starling": "Starling", "nationwide": "Nationwide",
-    "nationwide-midata": "Nationwide (midata)",
-    "lloyds": "Lloyds, Halifax, Bank of Scotland or TSB", "barclays": "Barclays",
-    "natwest": "NatWest, RBS or Ulster Bank", "hsbc-paid-in-out": "HSBC", "hsbc": "HSBC",
-    "santander-csv": "Santander", "santander": "Santander (text export)",
+    "monzo": tr("Monzo"),
+    "starling": tr("Starling"),
+    "nationwide": tr("Nationwide"),
+    "nationwide-midata": tr("Nationwide (midata)"),
+    "lloyds": tr("Lloyds, Halifax, Bank of Scotland or TSB"),
+    "barclays": tr("Barclays"),
+    "natwest": tr("NatWest, RBS or Ulster Bank"),
+    "hsbc-paid-in-out": tr("HSBC"),
+    "hsbc": tr("HSBC"),
+    "santander-csv": tr("Santander"),
+    "santander": tr("Santander (text export)"),
 }

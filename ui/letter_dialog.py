@@ -38,12 +38,13 @@ from app.store.case import Case
 from app.store.outputs import write_output
 from ui.dates import date_edit, to_date
 from ui.fields import combo, form_label
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
-CHANNELS = {"letter": "Post", "email": "Email", "portal": "Online form or portal",
-            "hand": "By hand", "other": "Other"}
+CHANNELS = {"letter": tr("Post"), "email": tr("Email"), "portal": tr("Online form or portal"),
+            "hand": tr("By hand"), "other": tr("Other")}
 LONG_ASKS = frozenset({"what", "wrong", "correct", "issue"})
 
 
@@ -68,7 +69,7 @@ class LetterDialog(QDialog):
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops, self.day = case, ops, day
-        self.setWindowTitle("Write a letter")
+        self.setWindowTitle(tr("Write a letter"))
         # About 90 characters wide and 40 lines high in the chosen text size, within the screen.
         metrics = self.fontMetrics()
         screen = QGuiApplication.primaryScreen().availableGeometry()
@@ -87,7 +88,7 @@ class LetterDialog(QDialog):
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
 
-        self.title = heading("Write a letter", "subheading")
+        self.title = heading(tr("Write a letter"), "subheading")
         layout.addWidget(self.title)
         self.description = paragraph("")
         layout.addWidget(self.description)
@@ -99,7 +100,7 @@ class LetterDialog(QDialog):
         self._build_buttons(outer)
         self._asked = 0  # each draft asked for; only the latest is shown
         self._set_enabled(False)
-        show_notice(self.status, "Reading the case…")
+        show_notice(self.status, tr("Reading the case…"))
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         case, on = self.case, self.day()
 
@@ -114,14 +115,16 @@ class LetterDialog(QDialog):
         """Save as PDF, print, copy for an email; then close, and save to the record (two rows:
         in one they were wider than a laptop's screen at 200% text)."""
         row = QHBoxLayout()
-        self.pdf_button = button("Save as &PDF…", "Save the letter as a PDF to print or attach")
-        self.copy_button = button("&Copy text for an email",
-                                  "Copy the letter's text to paste into an email")
-        self.save_button = button("Save to the recor&d",
-                                  "Keep this letter in Correspondence and start the clock on "
-                                  "what it asks for")
-        self.close_button = button("Close")
-        self.print_button = button("Pr&int…", "Print the letter as it will look on paper")
+        self.pdf_button = button(
+            tr("Save as &PDF…"), tr("Save the letter as a PDF to print or attach")
+        )
+        self.copy_button = button(tr("&Copy text for an email"),
+                                  tr("Copy the letter's text to paste into an email"))
+        self.save_button = button(tr("Save to the recor&d"),
+                                  tr("Keep this letter in Correspondence and start the clock on "
+                                     "what it asks for"))
+        self.close_button = button(tr("Close"))
+        self.print_button = button(tr("Pr&int…"), tr("Print the letter as it will look on paper"))
         self.print_button.clicked.connect(self.print_letter)
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.copy_button.clicked.connect(self.copy_text)
@@ -140,32 +143,36 @@ class LetterDialog(QDialog):
 
     def _build_sending(self, layout: QVBoxLayout) -> None:
         """How and when it is sent, which decides when the clock starts."""
-        layout.addWidget(heading("Sending it", "subheading"))
+        layout.addWidget(heading(tr("Sending it"), "subheading"))
         send_form = QFormLayout()
         send_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.channel = combo("How you are sending it",
+        self.channel = combo(tr("How you are sending it"),
                              [(label, code) for code, label in CHANNELS.items()])
-        self.sent_on = date_edit("Sent on", self.day())
-        self.received_on = date_edit("They receive it on", self.day())
-        for text, control in (("Sent &by:", self.channel), ("Sent o&n:", self.sent_on),
-                              ("They recei&ve it on:", self.received_on)):
+        self.sent_on = date_edit(tr("Sent on"), self.day())
+        self.received_on = date_edit(tr("They receive it on"), self.day())
+        for text, control in ((tr("Sent &by:"), self.channel), (tr("Sent o&n:"), self.sent_on),
+                              (tr("They recei&ve it on:"), self.received_on)):
             send_form.addRow(form_label(text, control), control)
         layout.addLayout(send_form)
-        layout.addWidget(paragraph("The clock on your request starts on the day they receive "
-                                   "it. For post, that is usually a day or two after sending."))
+        layout.addWidget(paragraph(tr("The clock on your request starts on the day they receive "
+                                      "it. For post, that is usually a day or two after sending.")))
 
     def _build_letter(self, layout: QVBoxLayout) -> None:
         """The letter itself: both addresses, the subject, the text and who signs it."""
-        layout.addWidget(heading("The letter", "subheading"))
+        layout.addWidget(heading(tr("The letter"), "subheading"))
         letter_form = QFormLayout()
         letter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.sender_box = QPlainTextEdit()
-        named(self.sender_box, "Your name and address", "Printed at the top right of the letter")
+        named(
+            self.sender_box,
+            tr("Your name and address"),
+            tr("Printed at the top right of the letter"),
+        )
         self.recipient = QPlainTextEdit()
-        named(self.recipient, "Their name and address")
+        named(self.recipient, tr("Their name and address"))
         addresses = QHBoxLayout()
-        for label_text, box in (("&Your name and address:", self.sender_box),
-                                ("Their n&ame and address:", self.recipient)):
+        for label_text, box in ((tr("&Your name and address:"), self.sender_box),
+                                (tr("Their n&ame and address:"), self.recipient)):
             box.setMaximumHeight(110)
             column = QVBoxLayout()
             column.addWidget(form_label(label_text, box))
@@ -173,14 +180,14 @@ class LetterDialog(QDialog):
             addresses.addLayout(column, 1)
         layout.addLayout(addresses)
         self.subject = QLineEdit()
-        named(self.subject, "Subject line")
+        named(self.subject, tr("Subject line"))
         self.body = QPlainTextEdit()
         self.body.setMinimumHeight(320)
-        named(self.body, "The letter's text", "Change anything you like before saving")
+        named(self.body, tr("The letter's text"), tr("Change anything you like before saving"))
         self.sign_off = paragraph("")
-        letter_form.addRow(form_label("&Subject:", self.subject), self.subject)
-        letter_form.addRow(form_label("Te&xt:", self.body), self.body)
-        letter_form.addRow(form_label("Signed:", self.sign_off), self.sign_off)
+        letter_form.addRow(form_label(tr("&Subject:"), self.subject), self.subject)
+        letter_form.addRow(form_label(tr("Te&xt:"), self.body), self.body)
+        letter_form.addRow(form_label(tr("Signed:"), self.sign_off), self.sign_off)
         layout.addLayout(letter_form)
 
     def _offered(self, offer: LetterOffer, request_id: str | None,
@@ -197,22 +204,22 @@ class LetterDialog(QDialog):
         """Which letter, about what, to whom; its questions; the button to fill it in again."""
         choose = QFormLayout()
         choose.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.kind = combo("Which letter", [(t.title, t.id)
+        self.kind = combo(tr("Which letter"), [(t.title, t.id)
                                            for t in letters.load_templates().values()])
-        self.about_request = combo("Which overdue request this chases")
-        self.about_complaint = combo("Which complaint this is about")
-        self.to = combo("Who it goes to")
-        for text, field in (("&Letter:", self.kind), ("&Request:", self.about_request),
-                            ("C&omplaint:", self.about_complaint), ("&To:", self.to)):
+        self.about_request = combo(tr("Which overdue request this chases"))
+        self.about_complaint = combo(tr("Which complaint this is about"))
+        self.to = combo(tr("Who it goes to"))
+        for text, field in ((tr("&Letter:"), self.kind), (tr("&Request:"), self.about_request),
+                            (tr("C&omplaint:"), self.about_complaint), (tr("&To:"), self.to)):
             choose.addRow(form_label(text, field), field)
         layout.addLayout(choose)
         self.asks_form = QFormLayout()
         self.asks_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         layout.addLayout(self.asks_form)
         fill_row = QHBoxLayout()
-        self.fill_button = button("&Fill in the letter again",
-                                  "Write the letter again from the record and your answers; "
-                                  "changes you made to the text below are replaced")
+        self.fill_button = button(tr("&Fill in the letter again"),
+                                  tr("Write the letter again from the record and your answers; "
+                                     "changes you made to the text below are replaced"))
         self.fill_button.clicked.connect(self.refill)
         fill_row.addWidget(self.fill_button)
         fill_row.addStretch(1)
@@ -226,17 +233,20 @@ class LetterDialog(QDialog):
         for late in offer.overdue:
             words = clocks.KIND_WORDS.get(late.request.kind, late.request.kind)
             self.about_request.addItem(
-                f"{words}: {late.request.summary or ''} ({late.days_overdue} days overdue)",
-                late.request.id)
+                tr("{words}: {0} ({days_overdue} days overdue)").format(
+                    late.request.summary or "", words=words, days_overdue=late.days_overdue
+                ),
+                late.request.id,
+            )
         if request_id and self.about_request.findData(request_id) < 0:
             self.about_request.addItem(request_id, request_id)
         self.about_request.setCurrentIndex(max(0, self.about_request.findData(request_id)))
-        self.about_complaint.addItem("(not part of a complaint)", None)
+        self.about_complaint.addItem(tr("(not part of a complaint)"), None)
         for complaint in offer.complaints:
             self.about_complaint.addItem(complaint.title, complaint.id)
         self.about_complaint.setCurrentIndex(
             max(0, self.about_complaint.findData(complaint_id)))
-        self.to.addItem("(Casebook's choice)", None)
+        self.to.addItem(tr("(Casebook's choice)"), None)
         for contact in offer.contacts:
             org = f" ({contact.organisation})" if contact.organisation else ""
             self.to.addItem(contact.name + org, contact.id)
@@ -272,7 +282,7 @@ class LetterDialog(QDialog):
             named(field, ask.label, ask.hint)
             self.ask_fields[ask.name] = field
             self.asks_form.addRow(form_label(
-                ask.label + (":" if ask.required else " (if you want):"), field), field)
+                ask.label + (":" if ask.required else tr(" (if you want):")), field), field)
         self._retarget()
 
     def _show_row(self, field: QWidget, visible: bool) -> None:
@@ -314,7 +324,10 @@ class LetterDialog(QDialog):
             if asked == self._asked:
                 self.draft = None
                 self._set_enabled(False)
-                show_notice(self.warnings, f"This letter cannot be written yet: {message}")
+                show_notice(
+                    self.warnings,
+                    tr("This letter cannot be written yet: {message}").format(message=message),
+                )
 
         self.ops.query(lambda: letters.draft(case, template.id, on, request_id=request_id,
                                              complaint_id=complaint_id, to=to,
@@ -338,8 +351,8 @@ class LetterDialog(QDialog):
         self._set_enabled(True)
         hints = list(made.warnings)
         if made.missing:
-            hints.append("Fill in: " + "; ".join(made.missing) + ", then press 'Fill in "
-                         "the letter again'.")
+            hints.append(tr("Fill in: ") + "; ".join(made.missing) + tr(", then press 'Fill in "
+                                                                        "the letter again'."))
         show_notice(self.warnings, " ".join(hints))
         show_notice(self.status, "")
 
@@ -364,8 +377,8 @@ class LetterDialog(QDialog):
             return
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save the letter as a PDF", f"{letter.kind}-{letter.on}.pdf",
-                "PDF files (*.pdf)")
+                self, tr("Save the letter as a PDF"), f"{letter.kind}-{letter.on}.pdf",
+                tr("PDF files (*.pdf)"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -377,9 +390,12 @@ class LetterDialog(QDialog):
             write_output(target, render_pdf(letter), "letter")
             return target
 
-        show_notice(self.status, "Making the PDF…")
-        self.ops.query(write, self._exported,
-                       lambda m: show_notice(self.status, f"The PDF was not saved: {m}"))
+        show_notice(self.status, tr("Making the PDF…"))
+        self.ops.query(
+            write,
+            self._exported,
+            lambda m: show_notice(self.status, tr("The PDF was not saved: {m}").format(m=m)),
+        )
 
     def print_letter(self) -> None:
         """Print the letter as its PDF looks (made and printed in the background)."""
@@ -394,12 +410,12 @@ class LetterDialog(QDialog):
 
             return print_pdf(printer, render_pdf(letter))
 
-        print_in_background(self, "Print the letter", make,
+        print_in_background(self, tr("Print the letter"), make,
                             lambda words: show_notice(self.status, words))
 
     def _exported(self, path: Path) -> None:
         self.exported = path
-        show_notice(self.status, f"Saved the PDF as {path.name}.")
+        show_notice(self.status, tr("Saved the PDF as {name}.").format(name=path.name))
 
     def copy_text(self) -> None:
         """Put the letter's text on the clipboard for an email."""
@@ -408,8 +424,8 @@ class LetterDialog(QDialog):
             return
         QGuiApplication.clipboard().setText(letters.plain_text(letter))
         self.channel.setCurrentIndex(self.channel.findData("email"))
-        show_notice(self.status, "Copied. Paste it into your email, and use the subject line "
-                                 "above.")
+        show_notice(self.status, tr("Copied. Paste it into your email, and use the subject line "
+                                    "above."))
 
     def save_to_record(self) -> None:
         """Keep the letter and its request in the case, all at once or not at all."""
@@ -428,14 +444,18 @@ class LetterDialog(QDialog):
             self.saved_letter = result
             self.save_button.setEnabled(False)
             state = clocks.clock(result.request, self.jurisdiction, self.day())
-            show_notice(self.status, "Saved in Correspondence, with its PDF. "
-                                     f"The clock is running: {state.plain}.")
+            show_notice(
+                self.status,
+                tr("Saved in Correspondence, with its PDF. The clock is running: {plain}.").format(
+                    plain=state.plain
+                ),
+            )
             self.saved.emit(result)
 
         def failed(message: str) -> None:
             self.save_button.setEnabled(True)
-            show_notice(self.status, f"Not saved: {message}")
+            show_notice(self.status, tr("Not saved: {message}").format(message=message))
 
         self.save_button.setEnabled(False)
-        show_notice(self.status, "Saving…")
+        show_notice(self.status, tr("Saving…"))
         self.ops.write(write, done, failed)

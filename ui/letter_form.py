@@ -25,6 +25,7 @@ from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment
 from app.services.mail.correspondence import Party
 from ui.dates import date_edit
+from ui.i18n import tr
 from ui.labels import CHANNELS, when_text
 from ui.widgets import named
 
@@ -56,14 +57,18 @@ class MomentEdit(QWidget):
         # form wider than its panel at extra-large text.
         lines = QVBoxLayout(self)
         lines.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox("Known:")
-        named(self.known, f"{label} is known", "Untick if you do not know this date")
+        self.known = QCheckBox(tr("Known:"))
+        named(
+            self.known,
+            tr("{label} is known").format(label=label),
+            tr("Untick if you do not know this date"),
+        )
         self.day = date_edit(label, date.today())
         self.has_time = QCheckBox("at")
-        named(self.has_time, f"{label} has a time of day")
+        named(self.has_time, tr("{label} has a time of day").format(label=label))
         self.time = QTimeEdit(QTime(9, 0))
         self.time.setDisplayFormat("HH:mm")
-        named(self.time, f"{label}: time of day")
+        named(self.time, tr("{label}: time of day").format(label=label))
         for pair in ((self.known, self.day), (self.has_time, self.time)):
             row = QHBoxLayout()
             for widget in pair:
@@ -105,7 +110,7 @@ class PartyPicker(QListWidget):
 
     def __init__(self, name: str) -> None:
         super().__init__()
-        named(self, name, "Tick everyone who applies; press Space to tick")
+        named(self, name, tr("Tick everyone who applies; press Space to tick"))
         self.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
 
     def load(self, contacts: list[Contact], chosen: tuple[Party, ...]) -> None:
@@ -115,7 +120,13 @@ class PartyPicker(QListWidget):
         for party in chosen:
             if party.contact_id is None:
                 address = f" <{party.email}>" if party.email and party.email != party.name else ""
-                self._add(f"New: {party.name}{address} (will be added to People)", party, True)
+                self._add(
+                    tr("New: {name}{address} (will be added to People)").format(
+                        name=party.name, address=address
+                    ),
+                    party,
+                    True,
+                )
         for contact in sorted(contacts, key=lambda c: c.name.casefold()):
             extra = contact.organisation or contact.email or ""
             self._add(contact.name + (f" ({extra})" if extra else ""),
@@ -142,31 +153,33 @@ class LetterFields(QWidget):
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.direction = QComboBox()
-        self.direction.addItem("Received — it came to you", "in")
-        self.direction.addItem("Sent — you sent it", "out")
-        named(self.direction, "Received or sent")
+        self.direction.addItem(tr("Received — it came to you"), "in")
+        self.direction.addItem(tr("Sent — you sent it"), "out")
+        named(self.direction, tr("Received or sent"))
         self.channel = QComboBox()
         for code, label in CHANNELS.items():
             self.channel.addItem(label, code)
-        named(self.channel, "How it came or went")
-        self.sent = MomentEdit("Date sent")
-        self.received = MomentEdit("Date it came in")
-        self.from_ = PartyPicker("From")
-        self.to = PartyPicker("To")
-        self.cc = PartyPicker("Copied to")
+        named(self.channel, tr("How it came or went"))
+        self.sent = MomentEdit(tr("Date sent"))
+        self.received = MomentEdit(tr("Date it came in"))
+        self.from_ = PartyPicker(tr("From"))
+        self.to = PartyPicker(tr("To"))
+        self.cc = PartyPicker(tr("Copied to"))
         self.subject = QLineEdit()
-        named(self.subject, "Subject", "What the letter is about, in a few words")
+        named(self.subject, tr("Subject"), tr("What the letter is about, in a few words"))
         self.body = QPlainTextEdit()
-        self.body.setPlaceholderText("The words of the letter, or the main points")
-        named(self.body, "What it says")
+        self.body.setPlaceholderText(tr("The words of the letter, or the main points"))
+        named(self.body, tr("What it says"))
         self.reply_to = QComboBox()
-        named(self.reply_to, "Reply to", "If this answers another letter, choose it here")
-        for label, widget in (("&Received or sent:", self.direction), ("H&ow:", self.channel),
-                              ("Date s&ent:", self.sent), ("&Date it came in:", self.received),
-                              ("&From:", self.from_), ("&To:", self.to),
-                              ("Co&pied to:", self.cc), ("Sub&ject:", self.subject),
-                              ("Repl&ies to letter:", self.reply_to),
-                              ("&What it says:", self.body)):
+        named(self.reply_to, tr("Reply to"), tr("If this answers another letter, choose it here"))
+        for label, widget in ((tr("&Received or sent:"), self.direction), (tr("H&ow:"),
+                                                                           self.channel),
+                              (tr("Date s&ent:"), self.sent), (tr("&Date it came in:"),
+                                                               self.received),
+                              (tr("&From:"), self.from_), (tr("&To:"), self.to),
+                              (tr("Co&pied to:"), self.cc), (tr("Sub&ject:"), self.subject),
+                              (tr("Repl&ies to letter:"), self.reply_to),
+                              (tr("&What it says:"), self.body)):
             caption = QLabel(label)
             caption.setBuddy(widget.day if isinstance(widget, MomentEdit) else widget)
             form.addRow(caption, widget)
@@ -184,7 +197,7 @@ class LetterFields(QWidget):
         self.subject.setText(values.subject or "")
         self.body.setPlainText(values.body)
         self.reply_to.clear()
-        self.reply_to.addItem("(It is not a reply)", None)
+        self.reply_to.addItem(tr("(It is not a reply)"), None)
         for letter in letters:
             if letter.id != this_id:
                 self.reply_to.addItem(letter_line(letter), letter.id)
@@ -203,6 +216,6 @@ class LetterFields(QWidget):
 def letter_line(letter: Correspondence) -> str:
     """'Received · Tue 25 Aug 2026 · Stage 1 response' — one line naming a letter."""
     when = letter.received_at or letter.sent_at
-    way = "Received" if letter.direction == "in" else "Sent"
-    day = when_text(when) if when else "no date"
+    way = tr("Received") if letter.direction == "in" else tr("Sent")
+    day = when_text(when) if when else tr("no date")
     return f"{way} · {day} · {letter.subject or '(no subject)'}"

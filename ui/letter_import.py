@@ -28,6 +28,7 @@ from app.services.mail.correspondence import Draft, prepare_import, save_import
 from app.services.mail.letter_views import LetterChoices, letter_choices
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
+from ui.i18n import tr
 from ui.letter_form import LetterFields, LetterValues
 from ui.operations import Operations
 from ui.sizes import fit_height
@@ -48,36 +49,36 @@ class ImportDialog(QDialog):
         self.cancelled = False
         self.draft: Draft | None = None
         self.saved_ids: list[str] = []
-        self.setWindowTitle("Bring in letters and emails")
-        named(self, "Bring in letters and emails")
+        self.setWindowTitle(tr("Bring in letters and emails"))
+        named(self, tr("Bring in letters and emails"))
         if parent is not None:
             self.resize(parent.window().size() * 0.9)
         layout = self.body_layout = QVBoxLayout(self)
-        layout.addWidget(heading("Bring in letters and emails"))
+        layout.addWidget(heading(tr("Bring in letters and emails")))
         self.progress = QProgressBar()
         self.progress.setRange(0, len(paths))
         self.progress.setFormat("%v of %m files done")
-        named(self.progress, "Files done")
+        named(self.progress, tr("Files done"))
         layout.addWidget(self.progress)
         self.status = paragraph("")
         layout.addWidget(self.status)
-        self.ask_each = QCheckBox("Let me check each letter before it is saved")
+        self.ask_each = QCheckBox(tr("Let me check each letter before it is saved"))
         self.ask_each.setChecked(True)
-        named(self.ask_each, "Check each letter before saving",
-              "Untick to save the rest as read, without stopping")
+        named(self.ask_each, tr("Check each letter before saving"),
+              tr("Untick to save the rest as read, without stopping"))
         layout.addWidget(self.ask_each)
         self.stack = QStackedWidget()
-        self.waiting = paragraph("Reading the file safely…")
+        self.waiting = paragraph(tr("Reading the file safely…"))
         self.stack.addWidget(self.waiting)
         self.stack.addWidget(self._build_checking())
         layout.addWidget(self.stack, 1)
         self.error = notice()
         layout.addWidget(self.error)
-        layout.addWidget(paragraph("What happened to each file:"))
+        layout.addWidget(paragraph(tr("What happened to each file:")))
         self.results = QListWidget()
         self.results.setWordWrap(True)
         self.results.setMaximumHeight(self.results.fontMetrics().lineSpacing() * 4 + 12)
-        named(self.results, "What happened to each file")
+        named(self.results, tr("What happened to each file"))
         layout.addWidget(self.results)
         self._build_buttons(layout)
         self._buttons(checking=False)
@@ -87,12 +88,12 @@ class ImportDialog(QDialog):
     def _build_buttons(self, layout: QVBoxLayout) -> None:
         """Look at the file, cancel the rest, skip this one, save it."""
         row = QHBoxLayout()
-        self.look_button = button("Look &at the file…", "Open the file to compare it with "
-                                                        "what was read")
-        self.skip_button = button("S&kip this file", "Do not bring this file in")
-        self.save_button = button("Sa&ve this letter", "Keep the file and save the letter")
-        self.cancel_button = button("Ca&ncel the rest", "Stop after the file being saved; "
-                                                        "nothing half-done is kept")
+        self.look_button = button(tr("Look &at the file…"), tr("Open the file to compare it with "
+                                                               "what was read"))
+        self.skip_button = button(tr("S&kip this file"), tr("Do not bring this file in"))
+        self.save_button = button(tr("Sa&ve this letter"), tr("Keep the file and save the letter"))
+        self.cancel_button = button(tr("Ca&ncel the rest"), tr("Stop after the file being saved; "
+                                                               "nothing half-done is kept"))
         self.look_button.clicked.connect(self._look)
         self.skip_button.clicked.connect(self._skip)
         self.save_button.clicked.connect(self._save_checked)
@@ -113,11 +114,11 @@ class ImportDialog(QDialog):
         self.fields = LetterFields()
         self.files = QListWidget()
         self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 5 + 12)
-        named(self.files, "Files kept with this letter")
+        named(self.files, tr("Files kept with this letter"))
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(self.fields)
-        inner_layout.addWidget(paragraph("Files kept with this letter:"))
+        inner_layout.addWidget(paragraph(tr("Files kept with this letter:")))
         inner_layout.addWidget(self.files)
         scroll = QScrollArea()
         scroll.setWidget(inner)
@@ -140,8 +141,11 @@ class ImportDialog(QDialog):
         self.draft = None
         path, case = self.paths[self.index], self.case
         show_notice(self.error, "")
-        self.status.setText(f"Reading {path.name} (file {self.index + 1} of "
-                            f"{len(self.paths)})…")
+        self.status.setText(
+            tr("Reading {name} (file {0} of {1})…").format(
+                self.index + 1, len(self.paths), name=path.name
+            )
+        )
         self.stack.setCurrentIndex(0)
         self._buttons(checking=False)
         self.ops.query(lambda: _read_and_prepare(case, path), self._prepared, self._refused)
@@ -161,11 +165,15 @@ class ImportDialog(QDialog):
         self.fields.load(choices.contacts, choices.replies, values)
         show_notice(self.notes, " ".join(draft.notes))
         self.files.clear()
-        self.files.addItem(f"The original: {draft.original.filename}")
+        self.files.addItem(tr("The original: {filename}").format(filename=draft.original.filename))
         for kept in draft.attachments:
-            self.files.addItem(f"Attached: {kept.filename}")
-        self.status.setText(f"Check what was read from {self._name()} (file {self.index + 1} "
-                            f"of {len(self.paths)}), change anything that is wrong, then save.")
+            self.files.addItem(tr("Attached: {filename}").format(filename=kept.filename))
+        self.status.setText(
+            tr(
+                "Check what was read from {0} (file {1} of {2}), change anything that "
+                "is wrong, then save."
+            ).format(self._name(), self.index + 1, len(self.paths))
+        )
         self.stack.setCurrentIndex(1)
         self._buttons(checking=True)
         self.fields.direction.setFocus()
@@ -173,7 +181,9 @@ class ImportDialog(QDialog):
     def _refused(self, message: str) -> None:
         if self.phase != "reading":
             return
-        self._done_with(f"✗ Not brought in: {self._name()} — {message}")
+        self._done_with(
+            tr("✗ Not brought in: {0} — {message}").format(self._name(), message=message)
+        )
 
     def _save_checked(self) -> None:
         if self.draft is None:
@@ -187,26 +197,28 @@ class ImportDialog(QDialog):
     def _save(self, draft: Draft) -> None:
         self.phase = "saving"
         self._buttons(checking=False)
-        self.status.setText(f"Saving {self._name()}…")
+        self.status.setText(tr("Saving {0}…").format(self._name()))
         case = self.case
         self.ops.write(lambda: save_import(case, draft), self._saved,
                        self._save_failed)
 
     def _saved(self, letter_id: str) -> None:
         self.saved_ids.append(letter_id)
-        self._done_with(f"✓ Saved: {self._name()}")
+        self._done_with(tr("✓ Saved: {0}").format(self._name()))
 
     def _save_failed(self, message: str) -> None:
         if self.ask_each.isChecked() and not self.cancelled:
             self.phase = "checking"  # let the person put it right; nothing was saved
-            show_notice(self.error, f"Not saved: {message}")
+            show_notice(self.error, tr("Not saved: {message}").format(message=message))
             self._buttons(checking=True)
-            self.status.setText(f"{self._name()} was not saved. Correct it, or skip it.")
+            self.status.setText(
+                tr("{0} was not saved. Correct it, or skip it.").format(self._name())
+            )
             return
-        self._done_with(f"✗ Not saved: {self._name()} — {message}")
+        self._done_with(tr("✗ Not saved: {0} — {message}").format(self._name(), message=message))
 
     def _skip(self) -> None:
-        self._done_with(f"– Skipped: {self._name()}")
+        self._done_with(tr("– Skipped: {0}").format(self._name()))
 
     def _done_with(self, line: str) -> None:
         self.results.addItem(line)
@@ -218,13 +230,16 @@ class ImportDialog(QDialog):
         if self.phase == "done":
             return
         for path in self.paths[self.index:]:
-            self.results.addItem(f"– Not brought in (stopped): {path.name}")
+            self.results.addItem(tr("– Not brought in (stopped): {name}").format(name=path.name))
         self.phase = "done"
         self.draft = None
         saved, total = len(self.saved_ids), len(self.paths)
-        self.status.setText(f"Finished: {saved} of {total} files saved as letters."
-                            + ("" if saved == total else " The list below says why the others "
-                               "were not."))
+        self.status.setText(
+            tr("Finished: {saved} of {total} files saved as letters.").format(
+                saved=saved, total=total
+            )
+            + ("" if saved == total else tr(" The list below says why the others were not."))
+        )
         self.stack.hide()
         # What became of each file is all that is left to read, so it takes the space.
         self.results.setMaximumHeight(16_777_215)
@@ -232,15 +247,15 @@ class ImportDialog(QDialog):
         for b in (self.look_button, self.skip_button, self.save_button, self.ask_each):
             b.hide()
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText("&Close")
-        named(self.cancel_button, "Close")
+        self.cancel_button.setText(tr("&Close"))
+        named(self.cancel_button, tr("Close"))
 
     def _look(self) -> None:
         if self.draft is None:
             return
         kept = self.draft.original
         info = AttachmentInfo("", kept.filename, kept.media_type, "", len(kept.data),
-                              "not saved", kept.locked, kept.page_count, kept.text, None)
+                              tr("not saved"), kept.locked, kept.page_count, kept.text, None)
         AttachmentViewer(info, kept.data, self).exec()
 
     # Closing --------------------------------------------------------------------------------
@@ -251,7 +266,7 @@ class ImportDialog(QDialog):
             return
         self.cancelled = True
         if self.phase == "saving":
-            self.status.setText("Finishing the letter being saved, then stopping…")
+            self.status.setText(tr("Finishing the letter being saved, then stopping…"))
             self.cancel_button.setEnabled(False)
             return
         self._finish()  # a file being read is dropped whole when its reading ends
@@ -261,7 +276,8 @@ def _read_and_prepare(case: Case, path: Path) -> tuple[Draft, LetterChoices]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"Casebook could not open this file ({exc.strerror or 'unreadable'})"
-                            ) from None
+        raise ImportRefused(
+            tr("Casebook could not open this file ({0})").format(exc.strerror or "unreadable")
+        ) from None
     draft = prepare_import(case, path.name, data)
     return draft, letter_choices(case, draft.in_reply_to)

@@ -42,7 +42,9 @@ from app.services.support_plans.plan_facts import (
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes
+from app.translation import ngettext
 from ui.bank_import import BankImportDialog
+from ui.i18n import tr
 from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
 from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table
@@ -70,7 +72,14 @@ class PaymentsModel(RowsModel[Transaction]):
 
     # What the payment was for comes last: it takes the room left, and is shown whole in its
     # tooltip and in the link panel.
-    HEADERS = ("Date", "Amount", "Paid to or from", "What for", "Receipts", "Outcomes")
+    HEADERS = (
+        tr("Date"),
+        tr("Amount"),
+        tr("Paid to or from"),
+        tr("What for"),
+        tr("Receipts"),
+        tr("Outcomes"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,16 +98,19 @@ class PaymentsModel(RowsModel[Transaction]):
     def outcome_text(self, t: Transaction) -> str:
         """What the payment was for, in the plan's words — or plainly that nobody has said."""
         if is_council_payment(t):
-            return "Council payment (money in)"
+            return tr("Council payment (money in)")
         if t.outcome_ids:
-            linked = "; ".join(self.words.get(o, "(an outcome no longer in any plan)")
+            linked = "; ".join(self.words.get(o, tr("(an outcome no longer in any plan)"))
                                for o in t.outcome_ids)
-            return (f"⚠ Not in the plan in force that day: {linked}" if t.id in self.outside
-                    else linked)
+            return (
+                tr("⚠ Not in the plan in force that day: {linked}").format(linked=linked)
+                if t.id in self.outside
+                else linked
+            )
         if t.amount > 0:
-            return "Money in"
+            return tr("Money in")
         hint = self.suggested.get(t.id)
-        return "⚠ Not linked" + (f" — suggested: {hint}" if hint else "")
+        return tr("⚠ Not linked") + (tr(" — suggested: {hint}").format(hint=hint) if hint else "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -114,13 +126,14 @@ class PaymentsModel(RowsModel[Transaction]):
             return None
         values = (format_day(t.date), amount_text(t.amount), t.counterparty or "",
                   t.description or t.category or "",
-                  f"{len(t.attachment_ids)} file{'s' if len(t.attachment_ids) != 1 else ''}"
-                  if t.attachment_ids else "none", self.outcome_text(t))
+                  ngettext("{n} file", "{n} files", len(t.attachment_ids)).format(
+                      n=len(t.attachment_ids)) if t.attachment_ids else tr("none"),
+                  self.outcome_text(t))
         return values[column]
 
 
 def _count(items: list[Transaction]) -> str:
-    return f"{len(items)} payment{'s' if len(items) != 1 else ''}"
+    return ngettext("{n} payment", "{n} payments", len(items)).format(n=len(items))
 
 
 class WrappingTable(QTableWidget):
@@ -142,7 +155,7 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     named(table, name)
-    named(table.horizontalHeader(), f"{name}: column headings")
+    named(table.horizontalHeader(), tr("{name}: column headings").format(name=name))
     return table
 
 
@@ -156,27 +169,46 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 def alert_lines(report: MoneyReport) -> list[str]:
     """What needs putting right, most urgent first, each marked by a symbol and words."""
-    lines = [f"⚠ Missed: the council's payment of {pounds(c.amount)} due on "
-             f"{format_day(c.expected_on)} has not arrived." for c in report.missed]
+    lines = [
+        tr("⚠ Missed: the council's payment of {0} due on {1} has not arrived.").format(
+            pounds(c.amount), format_day(c.expected_on)
+        )
+        for c in report.missed
+    ]
     short = report.short
     if len(short) > 2:  # one line for a run of them, so the other warnings stay in view
         gap = sum((c.amount - c.received for c in short), Decimal(0))
-        lines.append(f"⚠ Short: {len(short)} payments due from {format_day(short[0].expected_on)}"
-                     f" to {format_day(short[-1].expected_on)} were less than the schedule "
-                     f"says — {pounds(gap)} less in all.")
+        lines.append(
+            tr(
+                "⚠ Short: {0} payments due from {1} to {2} were less than the schedule "
+                "says — {3} less in all."
+            ).format(
+                len(short),
+                format_day(short[0].expected_on),
+                format_day(short[-1].expected_on),
+                pounds(gap),
+            )
+        )
     else:
-        lines += [f"⚠ Short: the payment due on {format_day(c.expected_on)} was "
-                  f"{pounds(c.received)}, not {pounds(c.amount)}." for c in short]
+        lines += [
+            tr("⚠ Short: the payment due on {0} was {1}, not {2}.").format(
+                format_day(c.expected_on), pounds(c.received), pounds(c.amount)
+            )
+            for c in short
+        ]
     if report.unlinked:
         n = len(report.unlinked)
-        lines.append(f"⚠ {n} payment{'s' if n != 1 else ''} out ({pounds(report.unlinked_total)})"
-                     " not linked to an outcome. Link them before the council asks what the "
-                     "money was for.")
+        lines.append(
+            tr(
+                "⚠ {n} payment{0} out ({1}) not linked to an outcome. Link them before "
+                "the council asks what the money was for."
+            ).format("s" if n != 1 else "", pounds(report.unlinked_total), n=n)
+        )
     if report.outside_plan:
         n = len(report.outside_plan)
-        lines.append(f"⚠ {n} payment{'s' if n != 1 else ''} linked to an outcome of a plan that "
-                     "was not in force that day.")
-    lines += [f"• {r.title} (see Reminders)." for r in report.reminders]
+        lines.append(tr("⚠ {n} payment{0} linked to an outcome of a plan that was not in force "
+                        "that day.").format('s' if n != 1 else '', n=n))
+    lines += [tr("• {title} (see Reminders).").format(title=r.title) for r in report.reminders]
     return lines
 
 
@@ -195,41 +227,47 @@ class MoneyPage(QWidget):
         # The whole page scrolls (in the scroll area every section sits in), so at the largest
         # text the lists keep a usable height.
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Money"))
+        layout.addWidget(heading(tr("Money")))
         actions = QGridLayout()
-        self.import_button = button("&Import a bank statement…",
-                                    "Bring in a CSV statement from the bank; payments already "
-                                    "in the case are skipped")
-        self.add_button = button("&Add a payment…", "Record a payment in or out by hand, "
-                                                    "with its receipt")
-        self.schedule_button = button("How the council pa&ys…",
-                                      "Say how much the council pays and how often")
-        self.return_button = button("Monitoring &return…",
-                                    "Save the return the council asks for, as CSV or PDF")
+        self.import_button = button(tr("&Import a bank statement…"),
+                                    tr("Bring in a CSV statement from the bank; payments already "
+                                       "in the case are skipped"))
+        self.add_button = button(tr("&Add a payment…"), tr("Record a payment in or out by hand, "
+                                                           "with its receipt"))
+        self.schedule_button = button(tr("How the council pa&ys…"),
+                                      tr("Say how much the council pays and how often"))
+        self.return_button = button(tr("Monitoring &return…"),
+                                    tr("Save the return the council asks for, as CSV or PDF"))
         for i, b in enumerate((self.import_button, self.add_button, self.schedule_button,
                                self.return_button)):
             actions.addWidget(b, i // 2, i % 2)
         layout.addLayout(actions)
         self.summary = paragraph("")
-        named(self.summary, "The budget and how it is paid")
+        named(self.summary, tr("The budget and how it is paid"))
         layout.addWidget(self.summary)
         self.alerts = notice()
         layout.addWidget(self.alerts)
         self.tabs = QTabWidget()
-        named(self.tabs, "Money views")
-        named(self.tabs.tabBar(), "Money views", "Left and right arrow keys change the view")
-        self.tabs.addTab(self._payments_tab(), "&Payments")
-        self.months = _table(["Month", "Budget", "Council paid", "Spent", "Under or over"],
-                             "Budget and spending month by month")
-        self.tabs.addTab(self.months, "&Month by month")
-        self.per_outcome = _table(["Spent", "Payments", "Plan", "Status", "Outcome"],
-                                  "Spending towards each outcome")
-        self.tabs.addTab(self.per_outcome, "Spending per &outcome")
+        named(self.tabs, tr("Money views"))
+        named(
+            self.tabs.tabBar(), tr("Money views"), tr("Left and right arrow keys change the view")
+        )
+        self.tabs.addTab(self._payments_tab(), tr("&Payments"))
+        self.months = _table(
+            [tr("Month"), tr("Budget"), tr("Council paid"), tr("Spent"), tr("Under or over")],
+            tr("Budget and spending month by month"),
+        )
+        self.tabs.addTab(self.months, tr("&Month by month"))
+        self.per_outcome = _table(
+            [tr("Spent"), tr("Payments"), tr("Plan"), tr("Status"), tr("Outcome")],
+            tr("Spending towards each outcome"),
+        )
+        self.tabs.addTab(self.per_outcome, tr("Spending per &outcome"))
         self.reminders = QListWidget()
         self.reminders.setWordWrap(True)
         wrap_items(self.reminders)
-        named(self.reminders, "Reminders for an employer of personal assistants")
-        self.tabs.addTab(self.reminders, "R&eminders")
+        named(self.reminders, tr("Reminders for an employer of personal assistants"))
+        self.tabs.addTab(self.reminders, tr("R&eminders"))
         self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 24)
         layout.addWidget(self.tabs, 1)
         self.import_button.clicked.connect(self.open_import)
@@ -245,18 +283,18 @@ class MoneyPage(QWidget):
     def _payments_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.only_unlinked = QCheckBox("Show only spending that &needs linking")
-        named(self.only_unlinked, "Show only spending that needs linking",
-              "Payments out not linked to an outcome, or linked to an outcome of a plan that "
-              "was not in force on their day")
+        self.only_unlinked = QCheckBox(tr("Show only spending that &needs linking"))
+        named(self.only_unlinked, tr("Show only spending that needs linking"),
+              tr("Payments out not linked to an outcome, or linked to an outcome of a plan that "
+                 "was not in force on their day"))
         self.only_unlinked.toggled.connect(self._refill_payments)
         layout.addWidget(self.only_unlinked)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = PaymentsModel()
-        self.table = record_table(self.model, "Payments in and out, newest first",
-                                  "Payment column headings", 5, several=True, wrap=False)
-        named(self.table, "Payments in and out, newest first",
-              "Choose one or more payments (Shift or Ctrl to choose several), then link them")
+        self.table = record_table(self.model, tr("Payments in and out, newest first"),
+                                  tr("Payment column headings"), 5, several=True, wrap=False)
+        named(self.table, tr("Payments in and out, newest first"),
+              tr("Choose one or more payments (Shift or Ctrl to choose several), then link them"))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         split.addWidget(self.table)
         split.addWidget(self._link_panel())
@@ -271,30 +309,34 @@ class MoneyPage(QWidget):
         columns = QHBoxLayout(panel)
         columns.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        self.link_heading = heading("Choose payments to link", "subheading")
+        self.link_heading = heading(tr("Choose payments to link"), "subheading")
         left.addWidget(self.link_heading)
         self.link_hint = paragraph("")
         left.addWidget(self.link_hint)
         self.outcomes = QListWidget()
         self.outcomes.setWordWrap(True)
         wrap_items(self.outcomes)
-        named(self.outcomes, "Outcomes of the plan in force",
-              "Tick the outcomes the chosen payments were for")
+        named(self.outcomes, tr("Outcomes of the plan in force"),
+              tr("Tick the outcomes the chosen payments were for"))
         left.addWidget(self.outcomes, 1)
         columns.addLayout(left, 3)
         right = QVBoxLayout()
-        self.link_button = button("Lin&k to the ticked outcomes",
-                                  "Link every chosen payment to the ticked outcomes")
-        self.suggest_button = button("Use the &suggestions",
-                                     "Link each chosen payment that has no link to the outcome "
-                                     "Casebook suggests")
-        self.receipt_button = button("Attach a receip&t…", "Keep a photo or PDF of the receipt "
-                                                          "with the chosen payment")
+        self.link_button = button(tr("Lin&k to the ticked outcomes"),
+                                  tr("Link every chosen payment to the ticked outcomes"))
+        self.suggest_button = button(tr("Use the &suggestions"),
+                                     tr("Link each chosen payment that has no link to the outcome "
+                                        "Casebook suggests"))
+        self.receipt_button = button(
+            tr("Attach a receip&t…"),
+            tr("Keep a photo or PDF of the receipt with the chosen payment"),
+        )
         for b in (self.link_button, self.suggest_button, self.receipt_button):
             right.addWidget(b)
         self.files = QListWidget()
         self.files.setWordWrap(True)
-        named(self.files, "Receipts kept with the chosen payment", "Press Enter to open one")
+        named(
+            self.files, tr("Receipts kept with the chosen payment"), tr("Press Enter to open one")
+        )
         self.files.itemActivated.connect(self._open_file)
         right.addWidget(self.files, 1)
         self.message = notice()
@@ -328,17 +370,23 @@ class MoneyPage(QWidget):
         self.report, self.timeline, self.files_by_id = report, timeline, picture.files
         self.suggestions = picture.suggestions
         plan = report.plan
-        lines = [f"Plan in force: {plan_name(plan)} — {budget_text(plan)}." if plan else
-                 "No plan in force is recorded yet; add one under Plans to set the budget."]
+        lines = [
+            tr("Plan in force: {0} — {1}.").format(plan_name(plan), budget_text(plan))
+            if plan
+            else tr("No plan in force is recorded yet; add one under Plans to set the budget.")
+        ]
         if report.schedules:
-            lines.append("The council pays " + "; then ".join(s.describe()
+            lines.append(tr("The council pays ") + tr("; then ").join(s.describe()
                                                               for s in report.schedules) + ".")
         else:
-            lines.append("How the council pays is not known yet: set it with 'How the council "
-                         "pays…', or Casebook will work it out from three regular payments.")
+            lines.append(tr("How the council pays is not known yet: set it with 'How the council "
+                            "pays…', or Casebook will work it out from three regular payments."))
         if report.next_payment:
-            lines.append(f"Next payment expected on {format_day(report.next_payment.expected_on)}"
-                         f" ({pounds(report.next_payment.amount)}).")
+            lines.append(
+                tr("Next payment expected on {0} ({1}).").format(
+                    format_day(report.next_payment.expected_on), pounds(report.next_payment.amount)
+                )
+            )
         self.summary.setText(" ".join(lines))
         self.summary.setAccessibleName(" ".join(lines))
         show_notice(self.alerts, "\n".join(alert_lines(report)))
@@ -346,9 +394,9 @@ class MoneyPage(QWidget):
         for r in report.reminders:
             self.reminders.addItem(f"{r.title}\n{r.detail}")
         if not report.reminders:
-            self.reminders.addItem("Nothing due. Reminders about payroll records and employer's "
-                                   "liability insurance appear here once PA wages are recorded.")
-        _fill(self.months, [[p.label + ("" if p.complete else " (so far)"),
+            self.reminders.addItem(tr("Nothing due. Reminders about payroll records and employer's "
+                                   "liability insurance appear here once PA wages are recorded."))
+        _fill(self.months, [[p.label + ("" if p.complete else tr(" (so far)")),
                              "—" if p.budget is None else pounds(p.budget), pounds(p.received),
                              pounds(p.spent), p.verdict()] for p in reversed(report.periods)])
         _fill(self.per_outcome, [[pounds(o.spent), str(o.payments), o.plan_title or "—",
@@ -400,26 +448,30 @@ class MoneyPage(QWidget):
         self.suggest_button.setEnabled(any(self.suggestions.get(t.id) for t in chosen))
         self.receipt_button.setEnabled(len(chosen) == 1)
         if not chosen:
-            self.link_heading.setText("Choose payments to link")
-            self.link_hint.setText("Choose one or more payments in the list. Each payment out "
-                                   "should be for an outcome of the plan in force on its day.")
+            self.link_heading.setText(tr("Choose payments to link"))
+            self.link_hint.setText(tr("Choose one or more payments in the list. Each payment out "
+                                      "should be for an outcome of the plan in force on its day."))
             return
-        self.link_heading.setText(f"{len(chosen)} payment{'s' if len(chosen) != 1 else ''} "
-                                  "chosen")
+        self.link_heading.setText(
+            tr("{0} payment{1} chosen").format(len(chosen), "s" if len(chosen) != 1 else "")
+        )
         if not spending:
-            self.link_hint.setText("Council payments are money in for the whole budget; they "
-                                   "are not linked to an outcome.")
+            self.link_hint.setText(tr("Council payments are money in for the whole budget; they "
+                                      "are not linked to an outcome."))
         elif None in plans:
-            self.link_hint.setText("No plan was in force on the day of a chosen payment, so "
-                                   "there are no outcomes to link it to.")
+            self.link_hint.setText(tr("No plan was in force on the day of a chosen payment, so "
+                                      "there are no outcomes to link it to."))
         elif len(plans) > 1:
-            self.link_hint.setText("The chosen payments fall under different plans. Choose "
-                                   "payments from one plan at a time.")
+            self.link_hint.setText(tr("The chosen payments fall under different plans. Choose "
+                                      "payments from one plan at a time."))
         elif timeline is not None:
             plan = timeline.plan_on(spending[0].date)
             assert plan is not None  # one_plan: every chosen day has a plan
-            self.link_hint.setText(f"Outcomes of {plan_name(plan)}, in force on "
-                                   f"{'these days' if len(chosen) > 1 else 'that day'}:")
+            self.link_hint.setText(
+                tr("Outcomes of {0}, in force on {1}:").format(
+                    plan_name(plan), "these days" if len(chosen) > 1 else "that day"
+                )
+            )
             shared = set.intersection(*(set(t.outcome_ids) for t in spending))
             for outcome in plan.outcomes:
                 status = OUTCOME_STATUS_WORDS.get(outcome.status, outcome.status)
@@ -432,11 +484,13 @@ class MoneyPage(QWidget):
         if len(chosen) == 1:
             for att_id in chosen[0].attachment_ids:
                 info = self.files_by_id[att_id]
-                file_item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
+                file_item = QListWidgetItem(
+                    tr("{filename} ({size:,} bytes)").format(filename=info.filename, size=info.size)
+                )
                 file_item.setData(ID_ROLE, att_id)
                 self.files.addItem(file_item)
             if not chosen[0].attachment_ids:
-                self.files.addItem("No receipt kept yet.")
+                self.files.addItem(tr("No receipt kept yet."))
 
     def ticked(self) -> list[str]:
         """The outcome ids ticked in the link panel."""
@@ -448,20 +502,25 @@ class MoneyPage(QWidget):
         """Link every chosen payment out to the ticked outcomes (replacing earlier links)."""
         ids = [t.id for t in self._selected() if not is_council_payment(t)]
         outcomes, case = self.ticked(), self.case
-        self.ops.write(lambda: link_outcomes(case, ids, outcomes),
-                       lambda saved: show_notice(self.message, f"Linked {_count(saved)}."),
-                       lambda m: show_notice(self.message, f"Not linked: {m}"))
+        self.ops.write(
+            lambda: link_outcomes(case, ids, outcomes),
+            lambda saved: show_notice(self.message, tr("Linked {0}.").format(_count(saved))),
+            lambda m: show_notice(self.message, tr("Not linked: {m}").format(m=m)),
+        )
 
     def use_suggestions(self) -> None:
         """Link each chosen unlinked payment to its suggested outcome."""
         ids, case = self.selected_ids(), self.case
-        self.ops.write(lambda: link_suggested(case, ids),
-                       lambda saved: show_notice(self.message, f"Linked {_count(saved)} to the "
-                                                               "suggested outcome."),
-                       lambda m: show_notice(self.message, f"Not linked: {m}"))
+        self.ops.write(
+            lambda: link_suggested(case, ids),
+            lambda saved: show_notice(
+                self.message, tr("Linked {0} to the suggested outcome.").format(_count(saved))
+            ),
+            lambda m: show_notice(self.message, tr("Not linked: {m}").format(m=m)),
+        )
 
     def _choose_receipts(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose receipts (photos or PDFs)")
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Choose receipts (photos or PDFs)"))
         self.add_receipts([Path(p) for p in paths])
 
     def add_receipts(self, paths: list[Path]) -> None:
@@ -472,13 +531,16 @@ class MoneyPage(QWidget):
         try:
             files = [(p.name, p.read_bytes()) for p in paths]
         except OSError as exc:
-            show_notice(self.message, f"Casebook could not read that file: {exc.strerror}")
+            show_notice(
+                self.message,
+                tr("Casebook could not read that file: {strerror}").format(strerror=exc.strerror),
+            )
             return
         case, tid = self.case, chosen[0].id
-        show_notice(self.message, f"Adding {len(files)} receipt(s)…")
+        show_notice(self.message, tr("Adding {0} receipt(s)…").format(len(files)))
         self.ops.write(lambda: attach_receipts(case, tid, files),
-                       lambda _t: show_notice(self.message, "Receipt kept with the payment."),
-                       lambda m: show_notice(self.message, f"Not added: {m}"))
+                       lambda _t: show_notice(self.message, tr("Receipt kept with the payment.")),
+                       lambda m: show_notice(self.message, tr("Not added: {m}").format(m=m)))
 
     def _open_file(self, item: QListWidgetItem) -> None:
         att_id = item.data(ID_ROLE)

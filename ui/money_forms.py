@@ -41,6 +41,7 @@ from app.services.timelimits.deadlines import add_calendar_months
 from app.store.case import Case
 from app.store.outputs import write_output
 from ui.dates import date_edit, to_date, to_qdate
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
@@ -95,31 +96,31 @@ class PaymentDialog(QDialog):
         # Empty until the plans and past payments have been read in the background.
         self.timeline = PlanTimeline((), ())
         self.suggester = Suggester([], self.timeline)
-        self.setWindowTitle("Add a payment")
-        named(self, "Add a payment")
+        self.setWindowTitle(tr("Add a payment"))
+        named(self, tr("Add a payment"))
         layout, foot = dialog_body(self, 72, 34)
-        layout.addWidget(heading("Add a payment", "subheading"))
+        layout.addWidget(heading(tr("Add a payment"), "subheading"))
         self._build_payment_form(layout, today)
         self.outcomes = QListWidget()
         self.outcomes.setWordWrap(True)
-        named(self.outcomes, "Outcomes this payment was for")
+        named(self.outcomes, tr("Outcomes this payment was for"))
         self.outcomes_hint = paragraph("")
         self.files = QListWidget()
         self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 3 + 12)
-        named(self.files, "Receipts to keep with the payment")
-        self.add_file = button("Add a recei&pt…", "Choose a photo or PDF of the receipt")
+        named(self.files, tr("Receipts to keep with the payment"))
+        self.add_file = button(tr("Add a recei&pt…"), tr("Choose a photo or PDF of the receipt"))
         layout.addWidget(self.outcomes_hint)
         self.outcomes.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         layout.addWidget(self.outcomes, 1)
-        receipts = QLabel("&Receipts to keep with it:")
+        receipts = QLabel(tr("&Receipts to keep with it:"))
         receipts.setBuddy(self.files)
         layout.addWidget(receipts)
         layout.addWidget(self.files)
         layout.addLayout(_buttons(self.add_file))
         self.error = notice()
         foot.addWidget(self.error)
-        self.save_button = button("&Save", "Save this payment")
-        cancel = button("Cancel")
+        self.save_button = button(tr("&Save"), tr("Save this payment"))
+        cancel = button(tr("Cancel"))
         foot.addLayout(_buttons(cancel, self.save_button))
         self.day.dateChanged.connect(self._fill_outcomes)
         self.payee.editingFinished.connect(self._suggest)
@@ -138,30 +139,30 @@ class PaymentDialog(QDialog):
         """When, in or out, how much, to or from whom, what for and what kind."""
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.day = date_edit("Date of the payment", today)
+        self.day = date_edit(tr("Date of the payment"), today)
         self.direction = QComboBox()
-        self.direction.addItem("Money out (spending)", "out")
-        self.direction.addItem("Money in", "in")
-        named(self.direction, "Money in or out")
+        self.direction.addItem(tr("Money out (spending)"), "out")
+        self.direction.addItem(tr("Money in"), "in")
+        named(self.direction, tr("Money in or out"))
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("e.g. 45.50")
-        named(self.amount, "Amount in pounds")
+        named(self.amount, tr("Amount in pounds"))
         self.payee = QLineEdit()
-        named(self.payee, "Paid to or from")
+        named(self.payee, tr("Paid to or from"))
         self.description = QLineEdit()
-        self.description.setPlaceholderText("e.g. 'Swimming club term fee'")
-        named(self.description, "What it was for")
+        self.description.setPlaceholderText(tr("e.g. 'Swimming club term fee'"))
+        named(self.description, tr("What it was for"))
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.addItem("")
         self.category.addItems(list(CATEGORIES))
-        named(self.category, "Kind of payment", "Choose one or type your own")
-        form.addRow("&Date:", self.day)
-        form.addRow("&In or out:", self.direction)
-        form.addRow("A&mount (£):", self.amount)
-        form.addRow("Paid &to or from:", self.payee)
-        form.addRow("&What for:", self.description)
-        form.addRow("&Kind:", self.category)
+        named(self.category, tr("Kind of payment"), tr("Choose one or type your own"))
+        form.addRow(tr("&Date:"), self.day)
+        form.addRow(tr("&In or out:"), self.direction)
+        form.addRow(tr("A&mount (£):"), self.amount)
+        form.addRow(tr("Paid &to or from:"), self.payee)
+        form.addRow(tr("&What for:"), self.description)
+        form.addRow(tr("&Kind:"), self.category)
         layout.addLayout(form)
 
     def _read(self, found: tuple[PlanTimeline, list[Transaction]]) -> None:
@@ -175,10 +176,10 @@ class PaymentDialog(QDialog):
         plan = self.timeline.plan_on(day)
         self.outcomes.clear()
         if plan is None:
-            self.outcomes_hint.setText("No plan was in force on this day, so there are no "
-                                       "outcomes to link the payment to.")
+            self.outcomes_hint.setText(tr("No plan was in force on this day, so there are no "
+                                          "outcomes to link the payment to."))
             return
-        self.outcomes_hint.setText(f"Tick what it was for, from {plan_name(plan)}:")
+        self.outcomes_hint.setText(tr("Tick what it was for, from {0}:").format(plan_name(plan)))
         for outcome in plan.outcomes:
             status = OUTCOME_STATUS_WORDS.get(outcome.status, outcome.status).lower()
             item = QListWidgetItem(f"{outcome.text} ({status})")
@@ -213,7 +214,7 @@ class PaymentDialog(QDialog):
                     self.outcomes.item(i).setCheckState(Qt.CheckState.Checked)
 
     def _choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose receipts (photos or PDFs)")
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Choose receipts (photos or PDFs)"))
         self.add_files([Path(p) for p in paths])
 
     def add_files(self, paths: list[Path]) -> None:
@@ -221,7 +222,10 @@ class PaymentDialog(QDialog):
         try:
             self.receipts += [(p.name, p.read_bytes()) for p in paths]
         except OSError as exc:
-            show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
+            show_notice(
+                self.error,
+                tr("Casebook could not read that file: {strerror}").format(strerror=exc.strerror),
+            )
             return
         self.files.clear()
         self.files.addItems([name for name, _data in self.receipts])
@@ -231,7 +235,7 @@ class PaymentDialog(QDialog):
         try:
             amount = _amount(self.amount.text())
         except ValueProblem:
-            show_notice(self.error, "Please type the amount in pounds and pence, like 45.50.")
+            show_notice(self.error, tr("Please type the amount in pounds and pence, like 45.50."))
             self.amount.setFocus()
             return
         draft, receipts, case = self._draft(abs(amount)), list(self.receipts), self.case
@@ -254,36 +258,36 @@ class ScheduleDialog(QDialog):
         fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops = case, ops
         self.payments: list[Transaction] = []
-        self.setWindowTitle("How the council pays")
-        named(self, "How the council pays")
+        self.setWindowTitle(tr("How the council pays"))
+        named(self, tr("How the council pays"))
         layout, foot = dialog_body(self, 72, 32)
-        layout.addWidget(heading("How the council pays", "subheading"))
+        layout.addWidget(heading(tr("How the council pays"), "subheading"))
         layout.addWidget(paragraph(
-            "Say how much the council pays into the account and how often, as its letter or "
-            "agreement says. Casebook then notices a payment that does not arrive. A new "
-            "schedule takes over from the old one on its first payment date."))
+            tr("Say how much the council pays into the account and how often, as its letter or "
+               "agreement says. Casebook then notices a payment that does not arrive. A new "
+               "schedule takes over from the old one on its first payment date.")))
         self.now = paragraph("")
         layout.addWidget(self.now)
         self.saved = QListWidget()
-        saved_label = QLabel("Schedules you have &set:")
+        saved_label = QLabel(tr("Schedules you have &set:"))
         saved_label.setBuddy(self.saved)
         layout.addWidget(saved_label)
         self.saved.setWordWrap(True)
-        named(self.saved, "Schedules you have set")
+        named(self.saved, tr("Schedules you have set"))
         self.saved.setMaximumHeight(self.saved.fontMetrics().lineSpacing() * 4 + 12)
         layout.addWidget(self.saved)
-        self.remove_button = button("&Remove the chosen schedule",
-                                    "Delete it (it stays in the case's history)")
+        self.remove_button = button(tr("&Remove the chosen schedule"),
+                                    tr("Delete it (it stays in the case's history)"))
         layout.addLayout(_buttons(self.remove_button))
         self._build_schedule_form(layout, today)
-        self.use_inferred = button("&Use what Casebook worked out",
-                                   "Fill the form from the council's regular payments")
+        self.use_inferred = button(tr("&Use what Casebook worked out"),
+                                   tr("Fill the form from the council's regular payments"))
         layout.addLayout(_buttons(self.use_inferred))
         layout.addStretch(1)
         self.error = notice()
         foot.addWidget(self.error)
-        self.save_button = button("Sa&ve", "Save this schedule")
-        close = button("Close")
+        self.save_button = button(tr("Sa&ve"), tr("Save this schedule"))
+        close = button(tr("Close"))
         foot.addLayout(_buttons(close, self.save_button))
         self.use_inferred.clicked.connect(self._fill_inferred)
         self.save_button.clicked.connect(self.save)
@@ -297,20 +301,20 @@ class ScheduleDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("e.g. 1386.67")
-        named(self.amount, "Amount of each payment in pounds")
+        named(self.amount, tr("Amount of each payment in pounds"))
         self.interval = QComboBox()
         for code in INTERVALS:
             self.interval.addItem(INTERVAL_WORDS[code].capitalize(), code)
         self.interval.setCurrentIndex(INTERVALS.index("month"))
-        named(self.interval, "How often")
-        self.first = date_edit("Date of the first payment", today)
+        named(self.interval, tr("How often"))
+        self.first = date_edit(tr("Date of the first payment"), today)
         self.payer = QLineEdit()
-        self.payer.setPlaceholderText("the name on the bank statement, e.g. 'Westshire CC'")
-        named(self.payer, "Paid by")
-        form.addRow("&Amount (£):", self.amount)
-        form.addRow("How &often:", self.interval)
-        form.addRow("&First payment:", self.first)
-        form.addRow("Paid &by:", self.payer)
+        self.payer.setPlaceholderText(tr("the name on the bank statement, e.g. 'Westshire CC'"))
+        named(self.payer, tr("Paid by"))
+        form.addRow(tr("&Amount (£):"), self.amount)
+        form.addRow(tr("How &often:"), self.interval)
+        form.addRow(tr("&First payment:"), self.first)
+        form.addRow(tr("Paid &by:"), self.payer)
         layout.addLayout(form)
 
     def refresh(self) -> None:
@@ -327,16 +331,18 @@ class ScheduleDialog(QDialog):
     def _show(self, records: list[PaymentSchedule], payments: list[Transaction]) -> None:
         self.payments = payments
         terms = schedules_in_use(records, payments)
-        self.now.setText("In use now: " + ("; then ".join(t.describe() for t in terms)
-                                           if terms else "not known yet."))
+        self.now.setText(tr("In use now: ") + (tr("; then ").join(t.describe() for t in terms)
+                                           if terms else tr("not known yet.")))
         self.saved.clear()
         for record, t in zip(records, schedules_in_use(records, []), strict=True):
-            item = QListWidgetItem(t.describe() + (f" — paid by {record.payer}"
-                                                   if record.payer else ""))
+            item = QListWidgetItem(
+                t.describe()
+                + (tr(" — paid by {payer}").format(payer=record.payer) if record.payer else "")
+            )
             item.setData(ID_ROLE, record.id)
             self.saved.addItem(item)
         if not records:
-            self.saved.addItem("None set: Casebook works the schedule out from the payments.")
+            self.saved.addItem(tr("None set: Casebook works the schedule out from the payments."))
         self.remove_button.setEnabled(bool(records))
         self.use_inferred.setEnabled(infer_schedule(payments) is not None)
 
@@ -354,13 +360,13 @@ class ScheduleDialog(QDialog):
         try:
             amount = _amount(self.amount.text())
         except ValueProblem:
-            show_notice(self.error, "Please type the amount of each payment, like 1386.67.")
+            show_notice(self.error, tr("Please type the amount of each payment, like 1386.67."))
             return
         case, interval = self.case, self.interval.currentData()
         first, payer = to_date(self.first.date()), self.payer.text()
 
         def done(_saved: object) -> None:
-            show_notice(self.error, "Saved.")
+            show_notice(self.error, tr("Saved."))
             self.refresh()
 
         self.ops.write(lambda: set_schedule(case, amount, interval, first, payer=payer),
@@ -370,7 +376,7 @@ class ScheduleDialog(QDialog):
         item = self.saved.currentItem()
         schedule_id = item.data(ID_ROLE) if item else None
         if not schedule_id:
-            show_notice(self.error, "Choose a schedule in the list first.")
+            show_notice(self.error, tr("Choose a schedule in the list first."))
             return
         case = self.case
         self.ops.write(lambda: remove_schedule(case, schedule_id), lambda _r: self.refresh(),
@@ -385,28 +391,28 @@ class ReturnDialog(QDialog):
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops = case, ops
-        self.setWindowTitle("Monitoring return")
-        named(self, "Monitoring return")
+        self.setWindowTitle(tr("Monitoring return"))
+        named(self, tr("Monitoring return"))
         layout, foot = dialog_body(self, 64, 18)
-        layout.addWidget(heading("Monitoring return", "subheading"))
+        layout.addWidget(heading(tr("Monitoring return"), "subheading"))
         layout.addWidget(paragraph(
-            "Every payment in and out over the period, what each was for, and the budget "
-            "against the spending. The saved file is not encrypted: keep it safe."))
+            tr("Every payment in and out over the period, what each was for, and the budget "
+               "against the spending. The saved file is not encrypted: keep it safe.")))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         # The last three whole months and this one so far: councils often ask quarterly.
-        self.start = date_edit("First day of the period",
+        self.start = date_edit(tr("First day of the period"),
                                add_calendar_months(date(today.year, today.month, 1), -3))
-        self.end = date_edit("Last day of the period", today)
-        form.addRow("&From:", self.start)
-        form.addRow("&To:", self.end)
+        self.end = date_edit(tr("Last day of the period"), today)
+        form.addRow(tr("&From:"), self.start)
+        form.addRow(tr("&To:"), self.end)
         layout.addLayout(form)
         layout.addStretch(1)
         self.message = notice()
         foot.addWidget(self.message)
-        self.csv_button = button("Save as &CSV…", "A spreadsheet file")
-        self.pdf_button = button("Save as &PDF…", "A file to print or send")
-        close = button("Close")
+        self.csv_button = button(tr("Save as &CSV…"), tr("A spreadsheet file"))
+        self.pdf_button = button(tr("Save as &PDF…"), tr("A file to print or send"))
+        close = button(tr("Close"))
         foot.addLayout(_buttons(close, self.csv_button, self.pdf_button))
         self.csv_button.clicked.connect(lambda: self._choose("csv"))
         self.pdf_button.clicked.connect(lambda: self._choose("pdf"))
@@ -414,8 +420,8 @@ class ReturnDialog(QDialog):
 
     def _choose(self, kind: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the monitoring return", f"monitoring-return.{kind}",
-            "CSV files (*.csv)" if kind == "csv" else "PDF files (*.pdf)")
+            self, tr("Save the monitoring return"), f"monitoring-return.{kind}",
+            tr("CSV files (*.csv)") if kind == "csv" else tr("PDF files (*.pdf)"))
         if path:
             self.save_to(Path(path), kind)
 
@@ -428,10 +434,17 @@ class ReturnDialog(QDialog):
 
             ret = monitoring_return(case, start, end)
             write_output(path, to_csv(ret) if kind == "csv" else to_pdf(ret),
-                         "monitoring return")
+                         tr("monitoring return"))
             return path
 
-        show_notice(self.message, "Making the return…")
-        self.ops.query(make, lambda p: show_notice(
-            self.message, f"Saved the return for {format_day(start)} to {format_day(end)} as "
-                          f"{p}."), lambda m: show_notice(self.message, f"Not saved: {m}"))
+        show_notice(self.message, tr("Making the return…"))
+        self.ops.query(
+            make,
+            lambda p: show_notice(
+                self.message,
+                tr("Saved the return for {0} to {1} as {p}.").format(
+                    format_day(start), format_day(end), p=p
+                ),
+            ),
+            lambda m: show_notice(self.message, tr("Not saved: {m}").format(m=m)),
+        )

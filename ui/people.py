@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.records.model import Contact
 from app.services.recording.people import contacts_by_name, save_contact
 from app.store.case import Case
+from ui.i18n import tr
 from ui.labels import ROLES
 from ui.operations import Operations
 from ui.sizes import keep_readable
@@ -38,9 +39,9 @@ class PeoplePage(QWidget):
         self.current: Contact | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading("People"))
+        top.addWidget(heading(tr("People")))
         top.addStretch(1)
-        self.new_button = button("&Add a person", "Add someone to the case")
+        self.new_button = button(tr("&Add a person"), tr("Add someone to the case"))
         self.new_button.clicked.connect(self.start_new)
         top.addWidget(self.new_button)
         layout.addLayout(top)
@@ -54,7 +55,7 @@ class PeoplePage(QWidget):
         form_layout.addLayout(form)
         self.name = QLineEdit()
         self.role = QComboBox()
-        self.role.addItem("(not said)", None)
+        self.role.addItem(tr("(not said)"), None)
         for code, label in ROLES.items():
             self.role.addItem(label, code)
         self.organisation = QLineEdit()
@@ -63,35 +64,35 @@ class PeoplePage(QWidget):
         self.address = QPlainTextEdit()
         self.address.setMaximumHeight(90)
         self.notes = QPlainTextEdit()
-        for widget, label in ((self.name, "&Name"), (self.role, "&Role"),
-                              (self.organisation, "&Organisation"), (self.email, "&Email"),
-                              (self.phone, "&Phone"), (self.address, "A&ddress"),
-                              (self.notes, "No&tes")):
+        for widget, label in ((self.name, tr("&Name")), (self.role, tr("&Role")),
+                              (self.organisation, tr("&Organisation")), (self.email, tr("&Email")),
+                              (self.phone, tr("&Phone")), (self.address, tr("A&ddress")),
+                              (self.notes, tr("No&tes"))):
             named(widget, label.replace("&", ""))
             form.addRow(label + ":", widget)
         self.error = notice()
         form_layout.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.save_button = button("&Save person", "Save this person's details")
+        self.save_button = button(tr("&Save person"), tr("Save this person's details"))
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
         form_layout.addLayout(row)
         form_layout.addStretch(1)
         # The form scrolls rather than forcing the window taller than a laptop screen at 200%.
-        split.addWidget(named(scrolling(holder), "The person's details"))
+        split.addWidget(named(scrolling(holder), tr("The person's details")))
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         ops.on_change(self, ("contact",), self.reload)
-        track(holder, "the person's details")
+        track(holder, tr("the person's details"))
         self.holder = holder
         self.reload()
         self.start_new()
 
     def _people_list(self) -> QListWidget:
         people = QListWidget()
-        named(people, "People in the case")
-        keep_readable(people, "Data Protection Officer")
+        named(people, tr("People in the case"))
+        keep_readable(people, tr("Data Protection Officer"))
         # A long name and role wraps onto a second line instead of being cut off.
         people.setWordWrap(True)
         people.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -146,7 +147,7 @@ class PeoplePage(QWidget):
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        if stay_on(self.holder, self, "choose someone else"):
+        if stay_on(self.holder, self, tr("choose someone else")):
             choose_again(self.list, self.current)
             return
         contact: Contact = item.data(Qt.ItemDataRole.UserRole)
@@ -170,12 +171,12 @@ class PeoplePage(QWidget):
             address=self.address.toPlainText().strip() or None,
             notes=self.notes.toPlainText().strip() or None)
         if not contact.name:
-            show_notice(self.error, "Please give the person's name.")
+            show_notice(self.error, tr("Please give the person's name."))
             return
         def done(saved: Contact) -> None:
             self.current = saved
             remember_saved(self.holder)
-            show_notice(self.error, f"Saved {saved.name}.")
+            show_notice(self.error, tr("Saved {name}.").format(name=saved.name))
 
         self.ops.write(partial(save_contact, self.case, contact), done,
-                       lambda m: show_notice(self.error, f"Not saved: {m}"))
+                       lambda m: show_notice(self.error, tr("Not saved: {m}").format(m=m)))

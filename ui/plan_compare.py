@@ -25,10 +25,11 @@ from app.services.support_plans.plan_facts import (
 from app.services.support_plans.plancompare import DiffToken, PlanDiff
 from app.services.support_plans.plans import compare_plans, diff_summary
 from app.store.case import Case
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
-KIND_WORDS = {"same": "Unchanged", "reworded": "Reworded", "narrowed": "⚠ NARROWED"}
+KIND_WORDS = {"same": tr("Unchanged"), "reworded": tr("Reworded"), "narrowed": tr("⚠ NARROWED")}
 
 
 def marked_words(tokens: list[DiffToken]) -> str:
@@ -56,28 +57,33 @@ def marked_words(tokens: list[DiffToken]) -> str:
 
 def _flag(value: bool | None, who: str) -> str:
     if value is False:
-        return f"<b>⚠ No — {escape(who)} was not involved in this version</b>"
+        return tr("<b>⚠ No — {0} was not involved in this version</b>").format(escape(who))
     return escape(involvement_text(value))
 
 
 def comparison_html(older: Plan, newer: Plan, diff: PlanDiff) -> str:
     """The comparison as an HTML page: facts side by side, then outcome by outcome."""
     texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
-    head = (f"<tr><th width='34%'>Earlier: {escape(plan_name(older))}<br>"
-            f"{escape(format_day(older.dated))}</th><th width='32%'>What changed</th>"
-            f"<th width='34%'>Later: {escape(plan_name(newer))}<br>"
-            f"{escape(format_day(newer.dated))}</th></tr>")
+    head = tr(
+        "<tr><th width='34%'>Earlier: {0}<br>{1}</th><th width='32%'>What "
+        "changed</th><th width='34%'>Later: {2}<br>{3}</th></tr>"
+    ).format(
+        escape(plan_name(older)),
+        escape(format_day(older.dated)),
+        escape(plan_name(newer)),
+        escape(format_day(newer.dated)),
+    )
     facts = [
-        ("Budget", escape(budget_text(older)), escape(budget_text(newer))),
-        ("Guardian consulted", _flag(older.guardian_consulted, "the guardian"),
-         _flag(newer.guardian_consulted, "the guardian")),
-        ("Person involved", _flag(older.person_involved, "the person"),
-         _flag(newer.person_involved, "the person")),
+        (tr("Budget"), escape(budget_text(older)), escape(budget_text(newer))),
+        (tr("Guardian consulted"), _flag(older.guardian_consulted, tr("the guardian")),
+         _flag(newer.guardian_consulted, tr("the guardian"))),
+        (tr("Person involved"), _flag(older.person_involved, tr("the person")),
+         _flag(newer.person_involved, tr("the person"))),
     ]
     rows = [head]
     rows += [f"<tr><td>{a}</td><td><b>{escape(label)}</b></td><td>{b}</td></tr>"
              for label, a, b in facts]
-    rows.append("<tr><th colspan='3' align='left'>Outcomes</th></tr>")
+    rows.append(tr("<tr><th colspan='3' align='left'>Outcomes</th></tr>"))
     for change in diff.changed:
         reasons = "".join(f"<li>{escape(r)}</li>" for r in change.reasons)
         later = (escape(texts[change.to_id]) if change.kind == "same"
@@ -86,18 +92,23 @@ def comparison_html(older: Plan, newer: Plan, diff: PlanDiff) -> str:
             f"<tr><td>{escape(texts[change.from_id])}</td>"
             f"<td><b>{KIND_WORDS[change.kind]}</b>{'<ul>' + reasons + '</ul>' if reasons else ''}"
             f"</td><td>{later}</td></tr>")
-    rows += [f"<tr><td>{escape(texts[oid])}</td><td><b>⚠ REMOVED</b><br>Not in the later "
-             "version</td><td>—</td></tr>" for oid in diff.removed]
-    rows += [f"<tr><td>—</td><td><b>ADDED</b><br>New in the later version</td>"
-             f"<td>{escape(texts[oid])}</td></tr>" for oid in diff.added]
-    legend = ("<p>In the later version, words taken out are shown struck through in "
-              "brackets, like <s>[− example]</s>, and new words underlined in bold with a plus, "
-              "like <u><b>+ example</b></u>.</p>")
+    rows += [tr("<tr><td>{0}</td><td><b>⚠ REMOVED</b><br>Not in the later "
+                "version</td><td>—</td></tr>").format(escape(texts[oid])) for oid in diff.removed]
+    rows += [tr("<tr><td>—</td><td><b>ADDED</b><br>New in the later "
+                "version</td><td>{0}</td></tr>").format(escape(texts[oid])) for oid in diff.added]
+    legend = (tr("<p>In the later version, words taken out are shown struck through in "
+                 "brackets, like <s>[− example]</s>, and new words underlined in bold with a plus, "
+                 "like <u><b>+ example</b></u>.</p>"))
     warnings = ("".join(f"<li><b>⚠ {escape(w)}.</b></li>" for w in diff.warnings)
-                or "<li>No warnings: nothing was removed, narrowed or cut.</li>")
-    return (f"<h3>Warnings</h3><ul>{warnings}</ul>{legend}"
-            "<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
-            + "".join(rows) + "</table>")
+                or tr("<li>No warnings: nothing was removed, narrowed or cut.</li>"))
+    return (
+        tr(
+            "<h3>Warnings</h3><ul>{warnings}</ul>{legend}<table border='1' "
+            "cellspacing='0' cellpadding='6' width='100%'>"
+        ).format(warnings=warnings, legend=legend)
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 class PlanCompareView(QWidget):
@@ -112,20 +123,23 @@ class PlanCompareView(QWidget):
         self.summary: list[str] = []
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading("Compare two versions"), 1)
-        self.back_button = button("&Back to plans", "Return to the list of plans")
+        top.addWidget(heading(tr("Compare two versions")), 1)
+        self.back_button = button(tr("&Back to plans"), tr("Return to the list of plans"))
         self.back_button.clicked.connect(self.back.emit)
         top.addWidget(self.back_button)
         layout.addLayout(top)
-        layout.addWidget(paragraph("Outcomes decide what the budget may be spent on, so an "
-                                   "outcome that is narrowed or removed can cut support "
-                                   "without anyone saying so."))
+        layout.addWidget(paragraph(tr("Outcomes decide what the budget may be spent on, so an "
+                                      "outcome that is narrowed or removed can cut support "
+                                      "without anyone saying so.")))
         pickers = QHBoxLayout()
         self.older = QComboBox()
         self.newer = QComboBox()
-        for combo, text in ((self.older, "&Earlier version:"), (self.newer, "La&ter version:")):
+        for combo, text in ((self.older, tr("&Earlier version:")), (self.newer,
+                                                                    tr("La&ter version:"))):
             named(combo, text.replace("&", "").rstrip(":"))
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             column = QVBoxLayout()
             label = QLabel(text)
             label.setBuddy(combo)
@@ -138,15 +152,17 @@ class PlanCompareView(QWidget):
         self.problem = notice()
         layout.addWidget(self.problem)
         self.view = QTextBrowser()
-        named(self.view, "The comparison, outcome by outcome")
+        named(self.view, tr("The comparison, outcome by outcome"))
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.copy_button = button("Cop&y as text", "Copy a plain-text summary of the comparison "
-                                                   "to paste into a letter or email")
+        self.copy_button = button(
+            tr("Cop&y as text"),
+            tr("Copy a plain-text summary of the comparison to paste into a letter or email"),
+        )
         self.copy_button.clicked.connect(self.copy_text)
         row.addWidget(self.copy_button)
-        self.print_button = button("&Print…", "Print the comparison")
+        self.print_button = button(tr("&Print…"), tr("Print the comparison"))
         self.print_button.clicked.connect(self.print_comparison)
         row.addWidget(self.print_button)
         layout.addLayout(row)
@@ -167,7 +183,7 @@ class PlanCompareView(QWidget):
         first, second = self.older.currentData(), self.newer.currentData()
         self.summary = []
         if not first or not second or first == second:
-            show_notice(self.problem, "Choose two different versions to compare.")
+            show_notice(self.problem, tr("Choose two different versions to compare."))
             self.view.clear()
             return
         case = self.case
@@ -176,7 +192,9 @@ class PlanCompareView(QWidget):
 
         def refused(message: str) -> None:
             if asked == self._asked:
-                show_notice(self.problem, f"These cannot be compared: {message}")
+                show_notice(
+                    self.problem, tr("These cannot be compared: {message}").format(message=message)
+                )
                 self.view.clear()
 
         def compared(found: tuple[Plan, Plan, PlanDiff]) -> None:
@@ -195,7 +213,7 @@ class PlanCompareView(QWidget):
         from ui.printing import print_html, print_in_background  # Qt's printing, when first used
 
         html = self.view.toHtml()
-        print_in_background(self, "Print the comparison",
+        print_in_background(self, tr("Print the comparison"),
                             lambda printer: print_html(printer, html),
                             lambda words: show_notice(self.problem, words))
 

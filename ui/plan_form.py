@@ -39,14 +39,15 @@ from app.services.support_plans.plan_facts import (
 from app.services.support_plans.plans import outcome_lines, save_plan, short_text, suggest_continues
 from app.store.case import Case
 from ui.dates import OptionalDate, date_edit, to_date, to_qdate
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.tag_picker import TagPicker
 from ui.unsaved import remember_saved, track
 from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, show_notice
 
-NEW_OUTCOME = "(a new outcome, not in the earlier version)"
-YES_NO = (("Not recorded", None), ("Yes", True), ("No", False))
+NEW_OUTCOME = tr("(a new outcome, not in the earlier version)")
+YES_NO = ((tr("Not recorded"), None), (tr("Yes"), True), (tr("No"), False))
 
 
 def fitting_combo() -> QComboBox:
@@ -85,24 +86,25 @@ class OutcomeRow(QFrame):
         layout.addWidget(self.text)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.status = _combo("Status of this outcome",
+        self.status = _combo(tr("Status of this outcome"),
                              [(label, code) for code, label in OUTCOME_STATUS_WORDS.items()])
         if outcome:
             self.status.setCurrentIndex(max(0, self.status.findData(outcome.status)))
         self.continues = fitting_combo()
         self.initial_continues = outcome.continues if outcome else None
-        form.addRow("Status:", self.status)
-        form.addRow("Continues from the earlier version:", self.continues)
+        form.addRow(tr("Status:"), self.status)
+        form.addRow(tr("Continues from the earlier version:"), self.continues)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         row.addWidget(self.suggestion, 1)
-        self.use_button = button("Use this link", "Link this outcome to the suggested earlier "
-                                                  "outcome")
+        self.use_button = button(
+            tr("Use this link"), tr("Link this outcome to the suggested earlier outcome")
+        )
         self.use_button.clicked.connect(self.use_suggestion)
         row.addWidget(self.use_button)
-        self.remove_button = button("Remove", "Take this outcome off the form")
+        self.remove_button = button(tr("Remove"), tr("Take this outcome off the form"))
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
         row.addWidget(self.remove_button)
         layout.addLayout(row)
@@ -111,12 +113,17 @@ class OutcomeRow(QFrame):
 
     def set_number(self, number: int) -> None:
         """Label the row 'Outcome N' for sight and for screen readers."""
-        self.label.setText(f"<b>Outcome {number}</b>")
-        named(self.text, f"Outcome {number}: its words as in the document")
-        named(self.continues, f"Outcome {number}: which earlier outcome it continues")
-        named(self.status, f"Outcome {number}: status")
-        named(self.remove_button, f"Remove outcome {number}")
-        named(self.use_button, f"Use the suggested link for outcome {number}")
+        self.label.setText(tr("<b>Outcome {number}</b>").format(number=number))
+        named(self.text, tr("Outcome {number}: its words as in the document").format(number=number))
+        named(
+            self.continues,
+            tr("Outcome {number}: which earlier outcome it continues").format(number=number),
+        )
+        named(self.status, tr("Outcome {number}: status").format(number=number))
+        named(self.remove_button, tr("Remove outcome {number}").format(number=number))
+        named(
+            self.use_button, tr("Use the suggested link for outcome {number}").format(number=number)
+        )
 
     def set_earlier(self, earlier: list[Outcome]) -> None:
         """Offer the outcomes of the earlier version as what this one may continue."""
@@ -138,7 +145,7 @@ class OutcomeRow(QFrame):
             self.suggestion.setText("")
             self.use_button.setVisible(False)
             return
-        self.suggestion.setText(f"Looks like it continues: “{short_text(text, 16)}”")
+        self.suggestion.setText(tr("Looks like it continues: “{0}”").format(short_text(text, 16)))
         self.use_button.setVisible(True)
 
     def use_suggestion(self) -> None:
@@ -163,21 +170,21 @@ class OutcomePicker(QDialog):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
-        self.setWindowTitle("Pick outcomes from the document")
+        self.setWindowTitle(tr("Pick outcomes from the document"))
         self.resize(760, 640)
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph("Paste the plan's text below (or use the text of its "
-                                   "attached copy). Each line becomes a choice; tick the ones "
-                                   "that are outcomes."))
+        layout.addWidget(paragraph(tr("Paste the plan's text below (or use the text of its "
+                                      "attached copy). Each line becomes a choice; tick the ones "
+                                      "that are outcomes.")))
         self.source = QPlainTextEdit(text)
-        named(self.source, "The document's text")
+        named(self.source, tr("The document's text"))
         layout.addWidget(self.source, 1)
         self.lines = QListWidget()
         self.lines.setWordWrap(True)
-        named(self.lines, "Lines of the document", "Press Space to tick a line")
-        layout.addWidget(QLabel("Lines — tick the outcomes:"))
+        named(self.lines, tr("Lines of the document"), tr("Press Space to tick a line"))
+        layout.addWidget(QLabel(tr("Lines — tick the outcomes:")))
         layout.addWidget(self.lines, 2)
-        buttons = ok_cancel(self, "Add the ticked lines")
+        buttons = ok_cancel(self, tr("Add the ticked lines"))
         layout.addWidget(buttons)
         self.source.textChanged.connect(self.refresh)
         self.refresh()
@@ -219,7 +226,7 @@ class PlanForm(QWidget):
         self.editing: Plan | None = None
         self.rows: list[OutcomeRow] = []
         outer = QVBoxLayout(self)
-        self.title_label = heading("A new version of the plan", "subheading")
+        self.title_label = heading(tr("A new version of the plan"), "subheading")
         outer.addWidget(self.title_label)
         self._build_details(outer)
         self._build_outcomes(outer)
@@ -227,34 +234,36 @@ class PlanForm(QWidget):
         outer.addWidget(self.error)
         actions = QHBoxLayout()
         actions.addStretch(1)
-        self.cancel_button = button("Cancel")
+        self.cancel_button = button(tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancelled.emit)
-        self.save_button = button("&Save this version", "Save the plan version")
+        self.save_button = button(tr("&Save this version"), tr("Save the plan version"))
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.save_button)
         outer.addLayout(actions)
         outer.addStretch(1)
-        track(self, "the plan version")
+        track(self, tr("the plan version"))
 
     # Filling the form -----------------------------------------------------------------------
     def _build_outcomes(self, outer: QVBoxLayout) -> None:
         """The outcomes, each a row, with the buttons to add, pick and link them."""
-        outer.addWidget(heading("Outcomes", "subheading"))
-        outer.addWidget(paragraph("Type or paste each outcome as the document words it. Link "
-                                  "each to the outcome it continues in the earlier version, so "
-                                  "changes can be compared."))
+        outer.addWidget(heading(tr("Outcomes"), "subheading"))
+        outer.addWidget(paragraph(tr("Type or paste each outcome as the document words it. Link "
+                                     "each to the outcome it continues in the earlier version, so "
+                                     "changes can be compared.")))
         self.rows_box = QVBoxLayout()
         outer.addLayout(self.rows_box)
         row = QGridLayout()
-        self.add_outcome_button = button("Add an outco&me", "Add an empty outcome to type in")
+        self.add_outcome_button = button(
+            tr("Add an outco&me"), tr("Add an empty outcome to type in")
+        )
         self.add_outcome_button.clicked.connect(lambda: self.add_row(None, focus=True))
-        self.pick_button = button("Pick outcomes &from the document…",
-                                  "Paste the document's text and tick the lines that are "
-                                  "outcomes")
+        self.pick_button = button(tr("Pick outcomes &from the document…"),
+                                  tr("Paste the document's text and tick the lines that are "
+                                     "outcomes"))
         self.pick_button.clicked.connect(self.pick_outcomes)
-        self.suggest_button = button("Suggest links", "Suggest which earlier outcome each "
-                                                       "outcome continues, by its wording")
+        self.suggest_button = button(tr("Suggest links"), tr("Suggest which earlier outcome each "
+                                                             "outcome continues, by its wording"))
         self.suggest_button.clicked.connect(self.suggest_links)
         # Stacked, so the form fits beside the list at the largest text size.
         row.addWidget(self.add_outcome_button, 0, 0)
@@ -267,54 +276,56 @@ class PlanForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         outer.addLayout(form)
-        self.kind = _combo("Kind of document", [(w, c) for c, w in KIND_WORDS.items()])
+        self.kind = _combo(tr("Kind of document"), [(w, c) for c, w in KIND_WORDS.items()])
         self.title = QLineEdit()
-        self.title.setPlaceholderText("e.g. 'Outcomes plan 2026'")
-        named(self.title, "Title")
-        self.dated = date_edit("Date on the document", date.today())
-        self.received = OptionalDate("Date the copy arrived", date.today())
+        self.title.setPlaceholderText(tr("e.g. 'Outcomes plan 2026'"))
+        named(self.title, tr("Title"))
+        self.dated = date_edit(tr("Date on the document"), date.today())
+        self.received = OptionalDate(tr("Date the copy arrived"), date.today())
         self.received.changed.connect(self._copy_changed)
         self.request = fitting_combo()
-        named(self.request, "The request asking for a copy",
-              "If you have asked for a copy and not had it, choose the request")
+        named(self.request, tr("The request asking for a copy"),
+              tr("If you have asked for a copy and not had it, choose the request"))
         self.author = fitting_combo()
-        named(self.author, "Who wrote it")
-        self.status = _combo("Status", [("(not said)", None)]
+        named(self.author, tr("Who wrote it"))
+        self.status = _combo(tr("Status"), [(tr("(not said)"), None)]
                              + [(w, c) for c, w in STATUS_WORDS.items()])
         self.supersedes = fitting_combo()
-        named(self.supersedes, "Which earlier version it replaces")
+        named(self.supersedes, tr("Which earlier version it replaces"))
         self.supersedes.currentIndexChanged.connect(lambda _i: self._earlier_changed())
-        self.guardian = _combo("Was the guardian consulted on this version?", list(YES_NO))
-        self.person = _combo("Was the person involved in this version?", list(YES_NO))
+        self.guardian = _combo(tr("Was the guardian consulted on this version?"), list(YES_NO))
+        self.person = _combo(tr("Was the person involved in this version?"), list(YES_NO))
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("e.g. 320.00")
-        named(self.amount, "Budget amount in pounds", "Leave blank if no budget is given")
-        self.period = _combo("Budget period", [(w, c) for c, w in PERIOD_WORDS.items()])
-        self.option = _combo("Self-directed support option",
-                             [("(not said)", None)]
-                             + [(f"Option {n}: {w}", n) for n, w in SDS_OPTIONS.items()])
+        named(self.amount, tr("Budget amount in pounds"), tr("Leave blank if no budget is given"))
+        self.period = _combo(tr("Budget period"), [(w, c) for c, w in PERIOD_WORDS.items()])
+        self.option = _combo(
+            tr("Self-directed support option"),
+            [(tr("(not said)"), None)]
+            + [(tr("Option {n}: {w}").format(n=n, w=w), n) for n, w in SDS_OPTIONS.items()],
+        )
         budget_row = QHBoxLayout()
         budget_row.addWidget(QLabel("£"))
         budget_row.addWidget(self.amount, 1)
         budget_row.addWidget(self.period, 1)
-        self.review_due = OptionalDate("Review due", date.today())
+        self.review_due = OptionalDate(tr("Review due"), date.today())
         self.tags = TagPicker()
-        form.addRow("&Kind of document:", self.kind)
-        form.addRow("&Title:", self.title)
-        form.addRow("&Date on the document:", self.dated)
-        form.addRow("Co&py arrived on:", self.received)
-        form.addRow("&If not arrived, asked for in:", self.request)
-        form.addRow("Written b&y:", self.author)
-        form.addRow("Stat&us:", self.status)
-        form.addRow("&Replaces:", self.supersedes)
-        form.addRow("&Was the guardian consulted?", self.guardian)
-        form.addRow("Was th&e person involved?", self.person)
-        budget_label = QLabel("&Budget:")
+        form.addRow(tr("&Kind of document:"), self.kind)
+        form.addRow(tr("&Title:"), self.title)
+        form.addRow(tr("&Date on the document:"), self.dated)
+        form.addRow(tr("Co&py arrived on:"), self.received)
+        form.addRow(tr("&If not arrived, asked for in:"), self.request)
+        form.addRow(tr("Written b&y:"), self.author)
+        form.addRow(tr("Stat&us:"), self.status)
+        form.addRow(tr("&Replaces:"), self.supersedes)
+        form.addRow(tr("&Was the guardian consulted?"), self.guardian)
+        form.addRow(tr("Was th&e person involved?"), self.person)
+        budget_label = QLabel(tr("&Budget:"))
         budget_label.setBuddy(self.amount)
         form.addRow(budget_label, budget_row)
-        form.addRow("SDS optio&n:", self.option)
-        form.addRow("Review due:", self.review_due)
-        form.addRow("Tags:", self.tags)
+        form.addRow(tr("SDS optio&n:"), self.option)
+        form.addRow(tr("Review due:"), self.review_due)
+        form.addRow(tr("Tags:"), self.tags)
 
     def _read_choices(self, then: Callable[[], None]) -> None:
         """Read what the form offers (requests, people, earlier versions), then go on."""
@@ -334,18 +345,18 @@ class PlanForm(QWidget):
     def _fill_choices(self, own_id: str | None) -> None:
         choices = self.choices
         self.request.clear()
-        self.request.addItem("(no request for a copy)", None)
+        self.request.addItem(tr("(no request for a copy)"), None)
         for request in choices.requests:
             label = request.summary or request.kind.replace("-", " ")
             self.request.addItem(f"{format_day(request.made_on)} — {label}", request.id)
         self.author.clear()
-        self.author.addItem("(not said)", None)
+        self.author.addItem(tr("(not said)"), None)
         for contact in choices.contacts:
             org = f" ({contact.organisation})" if contact.organisation else ""
             self.author.addItem(contact.name + org, contact.id)
         self.supersedes.blockSignals(True)
         self.supersedes.clear()
-        self.supersedes.addItem("(nothing — the first version)", None)
+        self.supersedes.addItem(tr("(nothing — the first version)"), None)
         for plan in reversed(choices.plans):
             if plan.id != own_id:
                 self.supersedes.addItem(f"{format_day(plan.dated)} — {plan_name(plan)}", plan.id)
@@ -366,7 +377,7 @@ class PlanForm(QWidget):
 
     def _new(self) -> None:
         self.editing = None
-        self.title_label.setText("A new version of the plan")
+        self.title_label.setText(tr("A new version of the plan"))
         self._fill_choices(None)
         self.kind.setCurrentIndex(max(0, self.kind.findData("personal-outcomes-plan")))
         self.title.clear()
@@ -396,7 +407,7 @@ class PlanForm(QWidget):
     def _edit(self, plan: Plan) -> None:
         self._new()
         self.editing = plan
-        self.title_label.setText("Correct this version (what it said before is kept)")
+        self.title_label.setText(tr("Correct this version (what it said before is kept)"))
         self._fill_choices(plan.id)
         self.kind.setCurrentIndex(max(0, self.kind.findData(plan.kind)))
         self.title.setText(plan.title or "")
@@ -470,7 +481,9 @@ class PlanForm(QWidget):
         """Show, for each unlinked outcome, the earlier outcome its wording is closest to."""
         earlier = self.earlier()
         if earlier is None:
-            show_notice(self.error, "Choose the earlier version it replaces to get suggestions.")
+            show_notice(
+                self.error, tr("Choose the earlier version it replaces to get suggestions.")
+            )
             return
         texts = [" ".join(row.text.toPlainText().split()) for row in self.rows]
         linked = {row.continues.currentData() for row in self.rows} - {None}
@@ -483,8 +496,14 @@ class PlanForm(QWidget):
                 continue
             row.show_suggestion(suggestion.old_id, words[suggestion.old_id])
             shown += 1
-        show_notice(self.error, f"{shown} link(s) suggested. Check each one and press 'Use this "
-                                "link' to keep it." if shown else "No links to suggest.")
+        show_notice(
+            self.error,
+            tr(
+                "{shown} link(s) suggested. Check each one and press 'Use this link' to keep it."
+            ).format(shown=shown)
+            if shown
+            else tr("No links to suggest."),
+        )
 
     # Saving ---------------------------------------------------------------------------------
     def collect(self) -> Plan:
@@ -495,7 +514,7 @@ class PlanForm(QWidget):
             budget = Budget(parse_money(amount_text), self.period.currentData(),
                             self.option.currentData())
         elif self.option.currentData() is not None:
-            raise ValueProblem("Type the budget amount too, or set the option to 'not said'")
+            raise ValueProblem(tr("Type the budget amount too, or set the option to 'not said'"))
         base = self.editing
         received = self.received.value()
         outcomes = [o for o in (row.value() for row in self.rows) if o is not None]
@@ -517,7 +536,7 @@ class PlanForm(QWidget):
         try:
             plan = self.collect()
         except ValueError as exc:
-            show_notice(self.error, f"Not saved: {exc}")
+            show_notice(self.error, tr("Not saved: {exc}").format(exc=exc))
             return
         case = self.case
         self.save_button.setEnabled(False)
@@ -529,7 +548,7 @@ class PlanForm(QWidget):
 
         def failed(message: str) -> None:
             self.save_button.setEnabled(True)
-            show_notice(self.error, f"Not saved: {message}")
+            show_notice(self.error, tr("Not saved: {message}").format(message=message))
 
         self.ops.write(lambda: save_plan(case, plan), done, failed)
 

@@ -44,6 +44,7 @@ from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.changes import Changes
 from app.store.records import RecordMissing
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.plan_compare import PlanCompareView
 from ui.plan_form import PlanForm
@@ -70,19 +71,19 @@ def warnings_of(plan: Plan, today: date) -> list[str]:
     """Short plain warnings about one version, for the list and the detail."""
     found = []
     if plan.guardian_consulted is False:
-        found.append("guardian not consulted")
+        found.append(tr("guardian not consulted"))
     if plan.person_involved is False:
-        found.append("person not involved")
+        found.append(tr("person not involved"))
     if plan.received_on is None:
-        found.append("no copy received")
+        found.append(tr("no copy received"))
     if plan.review_due is not None and plan.review_due < today and plan.status != "superseded":
-        found.append(f"review was due {format_day(plan.review_due)}")
+        found.append(tr("review was due {0}").format(format_day(plan.review_due)))
     return found
 
 
 def list_text(plan: Plan, today: date) -> str:
     """Three short lines for the list: date and kind, title, status and warnings."""
-    status = STATUS_WORDS.get(plan.status or "", "Status not recorded")
+    status = STATUS_WORDS.get(plan.status or "", tr("Status not recorded"))
     flags = "".join(f" · ⚠ {w}" for w in warnings_of(plan, today))
     return (f"{format_day(plan.dated)} — {KIND_WORDS[plan.kind]}\n{plan_name(plan)}\n"
             f"{status}{flags}")
@@ -99,48 +100,58 @@ def detail_html(case: Case, plan: Plan, today: date) -> str:
     names = {c.id: c.name for c in case.list_of(Contact)}
     earlier = outcome_index(case)
     rows = [
-        ("Kind", KIND_WORDS[plan.kind]),
-        ("Date on the document", format_day(plan.dated)),
-        ("Copy", receipt_text(plan, _request(case, plan))),
-        ("Written by", names.get(plan.author or "", "Not recorded")),
-        ("Status", STATUS_WORDS.get(plan.status or "", "Not recorded")),
-        ("Guardian consulted", involvement_text(plan.guardian_consulted)),
-        ("Person involved", involvement_text(plan.person_involved)),
-        ("Budget", budget_text(plan)),
-        ("Review due", format_day(plan.review_due) if plan.review_due else "Not given"),
+        (tr("Kind"), KIND_WORDS[plan.kind]),
+        (tr("Date on the document"), format_day(plan.dated)),
+        (tr("Copy"), receipt_text(plan, _request(case, plan))),
+        (tr("Written by"), names.get(plan.author or "", tr("Not recorded"))),
+        (tr("Status"), STATUS_WORDS.get(plan.status or "", tr("Not recorded"))),
+        (tr("Guardian consulted"), involvement_text(plan.guardian_consulted)),
+        (tr("Person involved"), involvement_text(plan.person_involved)),
+        (tr("Budget"), budget_text(plan)),
+        (tr("Review due"), format_day(plan.review_due) if plan.review_due else tr("Not given")),
     ]
     if plan.supersedes:
         replaced = next((p for p in all_plans(case) if p.id == plan.supersedes), None)
-        rows.append(("Replaces", plan_name(replaced) if replaced else "a version not found"))
+        rows.append(
+            (tr("Replaces"), plan_name(replaced) if replaced else tr("a version not found"))
+        )
     parts = [f"<h2>{escape(plan_name(plan))}</h2>"]
     warnings = warnings_of(plan, today)
     if warnings:
         parts.append("<p><b>⚠ " + escape("; ".join(warnings)).capitalize() + ".</b></p>")
-    parts.append("<table cellpadding='4'>" + "".join(
+    parts.append(tr("<table cellpadding='4'>") + "".join(
         f"<tr><td><b>{escape(k)}:</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
         + "</table>")
     if plan.outcomes:
-        parts.append(f"<h3>Outcomes ({len(plan.outcomes)})</h3><ol>")
+        parts.append(tr("<h3>Outcomes ({0})</h3><ol>").format(len(plan.outcomes)))
         for outcome in plan.outcomes:
             status = OUTCOME_STATUS_WORDS[outcome.status]
             line = f"<li>{escape(outcome.text)}<br><i>{escape(status)}"
             if outcome.continues and outcome.continues in earlier:
-                line += (" — continues “" + escape(earlier[outcome.continues].text)
-                         + "” from " + escape(earlier[outcome.continues].plan_title))
+                line += (tr(" — continues “") + escape(earlier[outcome.continues].text)
+                         + tr("” from ") + escape(earlier[outcome.continues].plan_title))
             elif plan.supersedes:
-                line += " — new in this version, or not yet linked"
+                line += tr(" — new in this version, or not yet linked")
             parts.append(line + "</i></li>")
         parts.append("</ol>")
     else:
-        parts.append("<p>No outcomes typed in yet.</p>")
+        parts.append(tr("<p>No outcomes typed in yet.</p>"))
     if plan.tags:
-        parts.append("<p><b>Tags:</b> " + escape("; ".join(describe_tag(t) for t in plan.tags))
+        parts.append(tr("<p><b>Tags:</b> ") + escape("; ".join(describe_tag(t) for t in plan.tags))
                      + "</p>")
     if plan.kind == "review-record":
         found = [line.status for line in checklist_lines(plan)]
-        parts.append(f"<p><b>Checklist:</b> {found.count('missing')} missing, "
-                     f"{found.count('wrong')} wrong, {found.count('present')} in the record, "
-                     f"{found.count(None)} not checked.</p>")
+        parts.append(
+            tr(
+                "<p><b>Checklist:</b> {0} missing, {1} wrong, {2} in the record, {3} "
+                "not checked.</p>"
+            ).format(
+                found.count("missing"),
+                found.count("wrong"),
+                found.count("present"),
+                found.count(None),
+            )
+        )
     return "".join(parts)
 
 
@@ -158,26 +169,26 @@ class PlanDetail(QWidget):
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
         reading_width(self.text)
-        named(self.text, "The chosen plan version")
+        named(self.text, tr("The chosen plan version"))
         layout.addWidget(self.text, 3)
-        layout.addWidget(heading("The document", "subheading"))
+        layout.addWidget(heading(tr("The document"), "subheading"))
         self.files = QListWidget()
         self.files.setWordWrap(True)
-        named(self.files, "Copies of the document", "Press Enter to open one")
+        named(self.files, tr("Copies of the document"), tr("Press Enter to open one"))
         self.files.itemActivated.connect(self._open_file)
         # A few lines are enough; the plan's own text needs the room.
         self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 3 + 12)
         layout.addWidget(self.files)
         row = QGridLayout()
-        self.edit_button = button("Co&rrect…", "Correct this version; what it said before "
-                                               "is kept")
-        self.compare_button = button("Compare with &earlier",
-                                     "See what changed from the version this one replaces")
-        self.checklist_button = button("Chec&k this review record…",
-                                       "Tick what the review record contains and ask for "
-                                       "what is missing")
-        self.file_button = button("Add the &document…", "Keep a copy of the plan's file "
-                                                        "(PDF, Word, photo) with this version")
+        self.edit_button = button(tr("Co&rrect…"), tr("Correct this version; what it said before "
+                                                      "is kept"))
+        self.compare_button = button(tr("Compare with &earlier"),
+                                     tr("See what changed from the version this one replaces"))
+        self.checklist_button = button(tr("Chec&k this review record…"),
+                                       tr("Tick what the review record contains and ask for "
+                                          "what is missing"))
+        self.file_button = button(tr("Add the &document…"), tr("Keep a copy of the plan's file "
+                                                        "(PDF, Word, photo) with this version"))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.plan))
         self.compare_button.clicked.connect(lambda: self.compare_requested.emit(self.plan))
         self.checklist_button.clicked.connect(lambda: self.checklist_requested.emit(self.plan))
@@ -202,7 +213,7 @@ class PlanDetail(QWidget):
         self.checklist_button.setVisible(plan is not None and plan.kind == "review-record")
         if plan is None:
             self.files.clear()
-            self.text.setPlainText("Choose a version from the list, or press 'Add a version'.")
+            self.text.setPlainText(tr("Choose a version from the list, or press 'Add a version'."))
             return
         case, today = self.case, date.today()
 
@@ -224,9 +235,11 @@ class PlanDetail(QWidget):
         self.text.setHtml(html)
         self.files.clear()
         if not files:
-            self.files.addItem("No copy kept yet. Press 'Add the document…'.")
+            self.files.addItem(tr("No copy kept yet. Press 'Add the document…'."))
         for info in files:
-            item = QListWidgetItem(f"{info.filename} ({info.size:,} bytes)")
+            item = QListWidgetItem(
+                tr("{filename} ({size:,} bytes)").format(filename=info.filename, size=info.size)
+            )
             item.setData(PLAN_ROLE, info.id)
             self.files.addItem(item)
 
@@ -236,7 +249,7 @@ class PlanDetail(QWidget):
             open_attachment(self.ops, att_id, self)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the plan's file")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the plan's file"))
         if path:
             self.add_file(Path(path))
 
@@ -248,12 +261,15 @@ class PlanDetail(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            show_notice(self.error, f"Casebook could not read that file: {exc.strerror}")
+            show_notice(
+                self.error,
+                tr("Casebook could not read that file: {strerror}").format(strerror=exc.strerror),
+            )
             return
-        show_notice(self.error, "Adding the file…")
+        show_notice(self.error, tr("Adding the file…"))
         self.ops.write(partial(attach_files, self.case, Plan, plan.id, [(path.name, data)]),
                        self.show_plan,
-                       lambda m: show_notice(self.error, f"Not added: {m}"))
+                       lambda m: show_notice(self.error, tr("Not added: {m}").format(m=m)))
 
 
 class PlansPage(QWidget):
@@ -269,19 +285,20 @@ class PlansPage(QWidget):
         main = QWidget()
         layout = QVBoxLayout(main)
         top = QHBoxLayout()
-        top.addWidget(heading("Plans"), 1)
-        self.new_button = button("&Add a version", "Add a plan, assessment or review record "
-                                                   "the council has produced")
+        top.addWidget(heading(tr("Plans")), 1)
+        self.new_button = button(tr("&Add a version"), tr("Add a plan, assessment or review record "
+                                                          "the council has produced"))
         self.new_button.clicked.connect(self.new_plan)
-        self.compare_button = button("C&ompare versions…", "Compare any two versions outcome "
-                                                           "by outcome")
+        self.compare_button = button(
+            tr("C&ompare versions…"), tr("Compare any two versions outcome by outcome")
+        )
         self.compare_button.clicked.connect(lambda: self.open_compare(None))
         top.addWidget(self.new_button)
         top.addWidget(self.compare_button)
         layout.addLayout(top)
-        layout.addWidget(paragraph("Every version is kept. Outcomes decide what the budget can "
-                                   "be spent on, so compare versions to see any outcome that "
-                                   "was removed or narrowed."))
+        layout.addWidget(paragraph(tr("Every version is kept. Outcomes decide what the budget can "
+                                      "be spent on, so compare versions to see any outcome that "
+                                      "was removed or narrowed.")))
         layout.addWidget(self._build_versions(), 1)
         self.compare = PlanCompareView(case, ops)
         self.checklist = ChecklistView(case, ops)
@@ -318,8 +335,8 @@ class PlansPage(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setUniformItemSizes(False)
         wrap_items(self.list)
-        keep_readable(self.list, "28 May 2026 —")
-        named(self.list, "Plan versions, newest first")
+        keep_readable(self.list, tr("28 May 2026 —"))
+        named(self.list, tr("Plan versions, newest first"))
         self.list.currentItemChanged.connect(self._picked)
         split.addWidget(self.list)
         self.right = QStackedWidget()
@@ -417,7 +434,7 @@ class PlansPage(QWidget):
 
     def _compare(self, plans: list[Plan], newer: Plan | None, older: Plan | None) -> None:
         if len(plans) < 2 or newer is None:
-            show_notice(self.detail.error, "There must be at least two versions to compare.")
+            show_notice(self.detail.error, tr("There must be at least two versions to compare."))
             return
         self.compare.set_plans(plans, (older or plans[-2]).id, newer.id)
         self.stack.setCurrentWidget(self.compare)

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from app.problems import Problem
+from ui.i18n import tr
 from ui.operations import Background
 
 PRINT_DPI = 200  # sharp on paper, and a 500-page bundle stays within memory page by page
@@ -37,8 +38,8 @@ def print_pdf(printer: QPrinter, data: bytes) -> int:
     painter = QPainter()
     try:
         if not painter.begin(printer):
-            raise PrintProblem("The printer could not be started; check it is switched on "
-                               "and try again.")
+            raise PrintProblem(tr("The printer could not be started; check it is switched on "
+                                  "and try again."))
         for index in range(len(doc)):
             if index:
                 printer.newPage()
@@ -75,8 +76,13 @@ def print_in_background(parent: QWidget, title: str, make: Callable[[QPrinter], 
     if helper is None:
         helper = Background(parent)
         helper.setObjectName("printing")
-    told("Printing…")
-    helper.run(lambda: make(printer),
-               lambda pages: told(f"Sent {pages} page{'' if pages == 1 else 's'} to the "
-                                  "printer."),
-               lambda message: told(f"Not printed: {message}"))
+    told(tr("Printing…"))
+    helper.run(
+        lambda: make(printer),
+        lambda pages: told(
+            tr("Sent {pages} page{0} to the printer.").format(
+                "" if pages == 1 else "s", pages=pages
+            )
+        ),
+        lambda message: told(tr("Not printed: {message}").format(message=message)),
+    )

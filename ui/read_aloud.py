@@ -22,15 +22,16 @@ from PySide6.QtCore import QObject, QProcess, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QTextEdit, QWidget
 
+from ui.i18n import tr
 from ui.widgets import button, named
 
 # Windows: read all of standard input as UTF-8 and speak it with the system voice.
 _WINDOWS_SPEECH = (
-    "[Console]::InputEncoding = [Text.Encoding]::UTF8; Add-Type -AssemblyName System.Speech; "
-    "$voice = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
-    "$voice.Speak([Console]::In.ReadToEnd())")
-READ = "Rea&d aloud"
-STOP = "Stop rea&ding"
+    tr("[Console]::InputEncoding = [Text.Encoding]::UTF8; Add-Type -AssemblyName System.Speech; "
+       "$voice = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
+       "$voice.Speak([Console]::In.ReadToEnd())"))
+READ = tr("Rea&d aloud")
+STOP = tr("Stop rea&ding")
 _READERS: weakref.WeakSet[ReadAloud] = weakref.WeakSet()
 
 
@@ -77,8 +78,12 @@ class ReadAloud(QObject):
         self.process = QProcess(self)
         self.process.finished.connect(self._ended)
         self.process.errorOccurred.connect(self._failed)
-        self.button: QPushButton = button(READ, f"Read {what} aloud with your computer's "
-                                                f"voice; press Escape to stop")
+        self.button: QPushButton = button(
+            READ,
+            tr("Read {what} aloud with your computer's voice; press Escape to stop").format(
+                what=what
+            ),
+        )
         if speech_command() is None:
             self.button.hide()  # (never show(): not yet in its pane, it would open as a window)
         self.button.clicked.connect(self.toggle)
@@ -125,8 +130,8 @@ class ReadAloud(QObject):
     def _failed(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             self._show(reading=False)
-            self.problem.emit("Your computer's speech program did not start, so the text "
-                              "could not be read aloud.")
+            self.problem.emit(tr("Your computer's speech program did not start, so the text "
+                                 "could not be read aloud."))
 
     def _show(self, *, reading: bool) -> None:
         self.button.setText(STOP if reading else READ)

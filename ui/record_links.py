@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.store.case import Case
 from app.store.changes import Changes
+from ui.i18n import tr
 from ui.operations import Operations
 
 # Record types that can carry tags or steps; a change to any of them can change these pages.
@@ -21,7 +22,9 @@ LINKED_TYPES = frozenset({"diary", "correspondence", "complaint", "plan", "reque
 
 def record_link(record_type: str, record_id: str, text: str) -> str:
     """An HTML link that opens a record when followed (click, or Tab then Enter)."""
-    return f"<a href='record:{escape(record_type)}:{escape(record_id)}'>{escape(text)}</a>"
+    return tr("<a href='record:{0}:{1}'>{2}</a>").format(
+        escape(record_type), escape(record_id), escape(text)
+    )
 
 
 T = TypeVar("T")
@@ -37,10 +40,13 @@ def link_list(key: str, items: Sequence[T], line: Callable[[T], str],
     cut = len(items) > LIST_SHOWN and key not in expanded
     shown = items[:LIST_SHOWN] if cut else items
     lines = "".join(f"<li>{line(item)}</li>" for item in shown)
-    html = f"<a name='{MORE}-{escape(key)}'></a><ul>{lines}</ul>"
+    html = tr("<a name='{MORE}-{0}'></a><ul>{lines}</ul>").format(
+        escape(key), MORE=MORE, lines=lines
+    )
     if cut:
-        html += (f"<p><a href='{MORE}:{escape(key)}'>Show all {len(items)} "
-                 f"({len(items) - LIST_SHOWN} more)</a></p>")
+        html += tr("<p><a href='{MORE}:{0}'>Show all {1} ({2} more)</a></p>").format(
+            escape(key), len(items), len(items) - LIST_SHOWN, MORE=MORE
+        )
     return html
 
 

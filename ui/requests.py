@@ -37,6 +37,7 @@ from app.services.timelimits.requests import received_day
 from app.store.case import Case
 from ui.dates import OptionalDate, date_edit, to_date, to_qdate
 from ui.fields import combo, form_label
+from ui.i18n import tr
 from ui.letter_dialog import LetterDialog
 from ui.operations import Operations
 from ui.reading import reading_width
@@ -45,10 +46,10 @@ from ui.table_models import Index, RowsModel, record_table
 from ui.widgets import button, heading, named, notice, ok_cancel, paragraph, show_notice
 
 # Words and a symbol for each state, so nothing depends on colour.
-STATE_WORDS = {"overdue": "⚠ Overdue", "due-soon": "◷ Due soon",
-               "waiting": "○ Waiting for an answer", "no-date": "? No due date",
-               "answered": "✓ Answered",
-               "answered-late": "✓ Answered late", "withdrawn": "— Withdrawn"}
+STATE_WORDS = {"overdue": tr("⚠ Overdue"), "due-soon": tr("◷ Due soon"),
+               "waiting": tr("○ Waiting for an answer"), "no-date": tr("? No due date"),
+               "answered": tr("✓ Answered"),
+               "answered-late": tr("✓ Answered late"), "withdrawn": tr("— Withdrawn")}
 CLOSED = frozenset({"answered", "answered-late", "withdrawn"})
 
 
@@ -64,7 +65,7 @@ def _esc(text: str) -> str:
 class RequestsModel(RowsModel[clocks.RequestClock]):
     """Requests with their clocks on one day: overdue first (most days), then soonest due."""
 
-    HEADERS = ("Where it stands", "What you asked for", "Due by")
+    HEADERS = (tr("Where it stands"), tr("What you asked for"), tr("Due by"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,7 +91,9 @@ class RequestsModel(RowsModel[clocks.RequestClock]):
         column = index.column()
         if column == 0:
             if state.state == "overdue":
-                return f"{STATE_WORDS['overdue']}: {state.days_overdue} days"
+                return tr("{0}: {days_overdue} days").format(
+                    STATE_WORDS["overdue"], days_overdue=state.days_overdue
+                )
             return STATE_WORDS[state.state]
         if column == 1:
             words = clocks.KIND_WORDS.get(request.kind, request.kind)
@@ -143,33 +146,35 @@ class NewRequestDialog(QDialog):
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
         self.board, self.day = board, day
-        self.setWindowTitle("New request")
+        self.setWindowTitle(tr("New request"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("What did you ask for?", "subheading"))
+        layout.addWidget(heading(tr("What did you ask for?"), "subheading"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.kind = combo("Kind of request",
+        self.kind = combo(tr("Kind of request"),
                           [(words, code) for code, words in clocks.KIND_WORDS.items()])
-        self.letter = combo("The letter or email that asked for it",
-                            [("(no letter recorded)", None)])
+        self.letter = combo(tr("The letter or email that asked for it"),
+                            [(tr("(no letter recorded)"), None)])
         sent = [c for c in board.letters.values() if c.direction == "out"]
         for item in sent:
             self.letter.addItem(f"{spoken(received_day(item))}: {item.subject or 'no subject'}",
                                 item.id)
-        self.made_on = date_edit("The day they got it", day)
-        self.to = combo("Who it went to", [("(not said)", None)] + [
+        self.made_on = date_edit(tr("The day they got it"), day)
+        self.to = combo(tr("Who it went to"), [(tr("(not said)"), None)] + [
             (c.name, c.id) for c in board.contacts])
         self.summary = QLineEdit()
-        self.summary.setPlaceholderText("e.g. 'A copy of the 2026 outcomes plan'")
-        named(self.summary, "What you asked for, in a few words")
-        self.due = OptionalDate("A due date you were given", day)
-        self.complaint = combo("Part of a complaint", [("(not part of a complaint)", None)] + [
-            (c.title, c.id) for c in board.complaints])
-        for text, field in (("&Kind:", self.kind), ("&Letter:", self.letter),
-                            ("The day they &got it:", self.made_on), ("&To:", self.to),
-                            ("&What you asked for:", self.summary),
-                            ("&Due date you were given:", self.due),
-                            ("&Complaint:", self.complaint)):
+        self.summary.setPlaceholderText(tr("e.g. 'A copy of the 2026 outcomes plan'"))
+        named(self.summary, tr("What you asked for, in a few words"))
+        self.due = OptionalDate(tr("A due date you were given"), day)
+        self.complaint = combo(
+            tr("Part of a complaint"),
+            [(tr("(not part of a complaint)"), None)] + [(c.title, c.id) for c in board.complaints],
+        )
+        for text, field in ((tr("&Kind:"), self.kind), (tr("&Letter:"), self.letter),
+                            (tr("The day they &got it:"), self.made_on), (tr("&To:"), self.to),
+                            (tr("&What you asked for:"), self.summary),
+                            (tr("&Due date you were given:"), self.due),
+                            (tr("&Complaint:"), self.complaint)):
             form.addRow(form_label(text, field), field)
         layout.addLayout(form)
         self.preview = paragraph("")
@@ -205,8 +210,11 @@ class NewRequestDialog(QDialog):
         request = self.request()
         state = clocks.clock(request, self.board.jurisdiction, self.day)
         if state.due_on:
-            self.preview.setText(f"Due no later than {spoken(state.due_on)}: "
-                                 f"{state.how_counted}")
+            self.preview.setText(
+                tr("Due no later than {0}: {how_counted}").format(
+                    spoken(state.due_on), how_counted=state.how_counted
+                )
+            )
         else:
             self.preview.setText(state.plain)
 
@@ -224,28 +232,28 @@ class RequestsPage(QWidget):
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading("Requests"))
+        top.addWidget(heading(tr("Requests")))
         top.addStretch(1)
-        self.new_button = button("&New request…", "Record something you asked for")
+        self.new_button = button(tr("&New request…"), tr("Record something you asked for"))
         self.new_button.setEnabled(False)  # until the requests have been read
         self.new_button.clicked.connect(self.new_request)
-        self.letter_button = button("&Write a letter…", "A subject access request, a "
-                                    "complaint, a chaser or another letter, filled in for you")
+        self.letter_button = button(tr("&Write a letter…"), tr("A subject access request, a "
+                                    "complaint, a chaser or another letter, filled in for you"))
         self.letter_button.clicked.connect(lambda: self.write_letter("subject-access"))
         top.addWidget(self.letter_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
-        layout.addWidget(paragraph("Everything you have asked for that has a time limit. "
-                                   "Casebook works out every day whether they are late."))
-        self.show_closed = QCheckBox("Show answered and withdrawn requests too")
-        named(self.show_closed, "Show answered and withdrawn requests too")
+        layout.addWidget(paragraph(tr("Everything you have asked for that has a time limit. "
+                                      "Casebook works out every day whether they are late.")))
+        self.show_closed = QCheckBox(tr("Show answered and withdrawn requests too"))
+        named(self.show_closed, tr("Show answered and withdrawn requests too"))
         self.show_closed.toggled.connect(self._toggle_closed)
         layout.addWidget(self.show_closed)
         # Table above, details below: both keep the full width, even at 200% text.
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = RequestsModel()
-        self.table = record_table(self.model, "Requests, overdue first",
-                                  "Request column headings", 1)
+        self.table = record_table(self.model, tr("Requests, overdue first"),
+                                  tr("Request column headings"), 1)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         split.addWidget(self.table)
         split.addWidget(self._detail_panel())
@@ -258,41 +266,41 @@ class RequestsPage(QWidget):
     def _detail_panel(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        named(scroll, "The chosen request")
+        named(scroll, tr("The chosen request"))
         panel = QWidget()
         box = QVBoxLayout(panel)
         self.text = QTextBrowser()
         reading_width(self.text)
         self.text.setOpenLinks(False)
-        named(self.text, "The request")
+        named(self.text, tr("The request"))
         box.addWidget(self.text, 1)
-        self.why_button = button("&Why this date?", "Show the rule, its legal reference and "
-                                                    "where it comes from")
+        self.why_button = button(tr("&Why this date?"), tr("Show the rule, its legal reference and "
+                                                           "where it comes from"))
         self.why_button.setCheckable(True)
         self.why_button.toggled.connect(lambda _on: self._show_current())
-        self.answered_button = button("They &answered…", "Record the day they answered")
-        self.pause_button = button("They asked me to &clarify…",
-                                   "Stop the clock from the day they asked you a question")
-        self.resume_button = button("I re&plied to their question…",
-                                    "Start the clock again from the day you replied")
-        self.extend_button = button("They gave a new &date…",
-                                    "Record an extension they told you about")
-        self.due_button = button("&Set the due date…",
-                                 "Use a date you were given instead of the rule's date")
-        self.withdraw_button = button("Wit&hdraw", "You no longer want this")
-        self.reopen_button = button("Re&open", "The answer was not a real answer, or you "
-                                               "want it again")
-        self.chase_button = button("Write a &chaser…", "A letter saying the answer is late")
-        self.complaint_button = button("Put in a co&mplaint…",
-                                       "Group this request with a complaint")
+        self.answered_button = button(tr("They &answered…"), tr("Record the day they answered"))
+        self.pause_button = button(tr("They asked me to &clarify…"),
+                                   tr("Stop the clock from the day they asked you a question"))
+        self.resume_button = button(tr("I re&plied to their question…"),
+                                    tr("Start the clock again from the day you replied"))
+        self.extend_button = button(tr("They gave a new &date…"),
+                                    tr("Record an extension they told you about"))
+        self.due_button = button(tr("&Set the due date…"),
+                                 tr("Use a date you were given instead of the rule's date"))
+        self.withdraw_button = button(tr("Wit&hdraw"), tr("You no longer want this"))
+        self.reopen_button = button(tr("Re&open"), tr("The answer was not a real answer, or you "
+                                                      "want it again"))
+        self.chase_button = button(tr("Write a &chaser…"), tr("A letter saying the answer is late"))
+        self.complaint_button = button(tr("Put in a co&mplaint…"),
+                                       tr("Group this request with a complaint"))
         self.answered_button.clicked.connect(self._ask_answered)
         self.pause_button.clicked.connect(self._ask_pause)
         self.resume_button.clicked.connect(self._ask_resume)
         self.extend_button.clicked.connect(self._ask_extend)
         self.due_button.clicked.connect(self._ask_due)
         self.withdraw_button.clicked.connect(lambda: self._act(requests.withdraw,
-                                                               "Withdrawn."))
-        self.reopen_button.clicked.connect(lambda: self._act(requests.reopen, "Reopened."))
+                                                               tr("Withdrawn.")))
+        self.reopen_button.clicked.connect(lambda: self._act(requests.reopen, tr("Reopened.")))
         self.chase_button.clicked.connect(self._chase)
         self.complaint_button.clicked.connect(self._ask_complaint)
         self.action_buttons = [self.why_button, self.answered_button, self.pause_button,
@@ -375,10 +383,10 @@ class RequestsPage(QWidget):
         for widget in self.action_buttons:
             widget.setVisible(state is not None)
         if state is None:
-            self.text.setPlainText("Choose a request from the list, or press 'New request'."
+            self.text.setPlainText(tr("Choose a request from the list, or press 'New request'.")
                                    if self.model.rows else
-                                   "No requests yet. Press 'New request' to record something "
-                                   "you asked for, or 'Write a letter' to ask for something.")
+                                   tr("No requests yet. Press 'New request' to record something "
+                                      "you asked for, or 'Write a letter' to ask for something."))
             return
         request = state.request
         words = clocks.KIND_WORDS.get(request.kind, request.kind)
@@ -386,31 +394,34 @@ class RequestsPage(QWidget):
                  f"<p><b>{_esc(STATE_WORDS[state.state])}: {_esc(state.plain)}</b></p>"]
         if request.summary:
             parts.append(f"<p>{_esc(request.summary)}</p>")
-        facts = [("They got it on", spoken(request.made_on)),
-                 ("Sent to", self._name(request.to)),
-                 ("Asked in", self._letter(request.made_via)),
-                 ("Due no later than", spoken(state.due_on) if state.due_on else ""),
-                 ("How that date is worked out", state.how_counted),
-                 ("They asked you to clarify on", spoken(request.paused_on)
+        facts = [(tr("They got it on"), spoken(request.made_on)),
+                 (tr("Sent to"), self._name(request.to)),
+                 (tr("Asked in"), self._letter(request.made_via)),
+                 (tr("Due no later than"), spoken(state.due_on) if state.due_on else ""),
+                 (tr("How that date is worked out"), state.how_counted),
+                 (tr("They asked you to clarify on"), spoken(request.paused_on)
                   if request.paused_on else ""),
-                 ("You replied on", spoken(request.resumed_on) if request.resumed_on else ""),
-                 ("They extended it to", spoken(request.extended_to)
+                 (tr("You replied on"), spoken(request.resumed_on) if request.resumed_on else ""),
+                 (tr("They extended it to"), spoken(request.extended_to)
                   if request.extended_to else ""),
-                 ("They answered on", spoken(request.answered_on)
+                 (tr("They answered on"), spoken(request.answered_on)
                   if request.answered_on else ""),
-                 ("Their answer", self._letter(request.answered_by))]
+                 (tr("Their answer"), self._letter(request.answered_by))]
         if request.complaint_id and self.board:
-            facts.append(("Part of the complaint",
+            facts.append((tr("Part of the complaint"),
                           self.board.complaint_title(request.complaint_id)))
         parts.append("<p>" + "<br>".join(f"<b>{_esc(k)}:</b> {_esc(v)}"
                                          for k, v in facts if v) + "</p>")
         rule = state.rule
         if self.why_button.isChecked() and rule is not None:
-            parts.append(f"<h3>The rule</h3><p>{_esc(rule.plain)}</p>"
-                         f"<p>{_esc(rule.describe())}</p>")
-            for label, extra in (("Stopping the clock", rule.pause),
-                                 ("Extensions", rule.extension.when if rule.extension
-                                  else None), ("Note", rule.note)):
+            parts.append(
+                tr("<h3>The rule</h3><p>{0}</p><p>{1}</p>").format(
+                    _esc(rule.plain), _esc(rule.describe())
+                )
+            )
+            for label, extra in ((tr("Stopping the clock"), rule.pause),
+                                 (tr("Extensions"), rule.extension.when if rule.extension
+                                  else None), (tr("Note"), rule.note)):
                 if extra:
                     parts.append(f"<p><b>{label}:</b> {_esc(extra)}</p>")
         self.text.setHtml("".join(parts))
@@ -439,40 +450,40 @@ class RequestsPage(QWidget):
             show_notice(self.error, done_text)
 
         self.ops.write(lambda: change(case, request_id, *args), done,
-                       lambda m: show_notice(self.error, f"Not saved: {m}"))
+                       lambda m: show_notice(self.error, tr("Not saved: {m}").format(m=m)))
 
     def _future(self, day: date, what: str) -> bool:
         if day > self.day():
-            show_notice(self.error, f"Not saved: {what} is in the future.")
+            show_notice(self.error, tr("Not saved: {what} is in the future.").format(what=what))
             return True
         return False
 
     def mark_answered(self, answered_on: date, answered_by: str | None = None) -> None:
         """They answered on a day (perhaps with a letter you received)."""
-        if not self._future(answered_on, "the answer date"):
-            self._act(requests.mark_answered, "Marked as answered.", answered_on, answered_by)
+        if not self._future(answered_on, tr("the answer date")):
+            self._act(requests.mark_answered, tr("Marked as answered."), answered_on, answered_by)
 
     def pause(self, asked_on: date) -> None:
         """They asked you to clarify: the clock stops."""
-        if not self._future(asked_on, "the day they asked"):
-            self._act(requests.pause, "The clock is stopped until you reply.", asked_on)
+        if not self._future(asked_on, tr("the day they asked")):
+            self._act(requests.pause, tr("The clock is stopped until you reply."), asked_on)
 
     def resume(self, replied_on: date) -> None:
         """You replied: the clock starts again."""
-        if not self._future(replied_on, "the day you replied"):
-            self._act(requests.resume, "The clock is running again.", replied_on)
+        if not self._future(replied_on, tr("the day you replied")):
+            self._act(requests.resume, tr("The clock is running again."), replied_on)
 
     def extend(self, new_due: date) -> None:
         """They told you they need until `new_due`."""
-        self._act(requests.extend, "Extension recorded.", new_due)
+        self._act(requests.extend, tr("Extension recorded."), new_due)
 
     def set_due(self, due_on: date) -> None:
         """Use a date you were given instead of the rule's."""
-        self._act(requests.set_due, "Due date set.", due_on)
+        self._act(requests.set_due, tr("Due date set."), due_on)
 
     def put_in_complaint(self, complaint_id: str | None) -> None:
         """Group the request with a complaint (or take it out)."""
-        self._act(complaints.link_request, "Saved.", complaint_id)
+        self._act(complaints.link_request, tr("Saved."), complaint_id)
 
     def _date_dialog(self, title: str, explanation: str, label: str,
                      on_ok: Callable[[DateDialog], None]) -> DateDialog:
@@ -491,40 +502,47 @@ class RequestsPage(QWidget):
                    and (c.received_at or c.sent_at) is not None
                    and received_day(c) >= made]
         dialog = self._date_dialog(
-            "They answered", "The clock stops on the day their answer reached you.",
-            "Answered on", lambda d: self.mark_answered(
+            tr("They answered"), tr("The clock stops on the day their answer reached you."),
+            tr("Answered on"), lambda d: self.mark_answered(
                 d.value(), d.choice.currentData() if d.choice else None))
-        dialog.add_choice("Their letter or email", [("(not recorded)", None)] + [
+        dialog.add_choice(tr("Their letter or email"), [(tr("(not recorded)"), None)] + [
             (f"{spoken(received_day(c))}: {c.subject or 'no subject'}", c.id) for c in replies])
 
     def _ask_pause(self) -> None:
-        self._date_dialog("They asked you to clarify",
-                          "If they really need you to explain what you want, the clock stops "
-                          "from the day they asked until the day you reply.",
-                          "They asked on", lambda d: self.pause(d.value()))
+        self._date_dialog(tr("They asked you to clarify"),
+                          tr("If they really need you to explain what you want, the clock stops "
+                             "from the day they asked until the day you reply."),
+                          tr("They asked on"), lambda d: self.pause(d.value()))
 
     def _ask_resume(self) -> None:
-        self._date_dialog("You replied to their question",
-                          "The clock starts again from the day they got your reply.",
-                          "You replied on", lambda d: self.resume(d.value()))
+        self._date_dialog(tr("You replied to their question"),
+                          tr("The clock starts again from the day they got your reply."),
+                          tr("You replied on"), lambda d: self.resume(d.value()))
 
     def _ask_extend(self) -> None:
-        self._date_dialog("They need longer", "Record the new date they gave you in writing.",
-                          "New date", lambda d: self.extend(d.value()))
+        self._date_dialog(
+            tr("They need longer"),
+            tr("Record the new date they gave you in writing."),
+            tr("New date"),
+            lambda d: self.extend(d.value()),
+        )
 
     def _ask_due(self) -> None:
-        self._date_dialog("Set the due date", "Use this if they, or someone else, gave you a "
-                          "date that is not the usual rule.", "Due on",
-                          lambda d: self.set_due(d.value()))
+        self._date_dialog(
+            tr("Set the due date"),
+            tr("Use this if they, or someone else, gave you a date that is not the usual rule."),
+            tr("Due on"),
+            lambda d: self.set_due(d.value()),
+        )
 
     def _ask_complaint(self) -> None:
         if self.current is None:
             return
         dialog = QDialog(self)
-        dialog.setWindowTitle("Put in a complaint")
+        dialog.setWindowTitle(tr("Put in a complaint"))
         layout = QVBoxLayout(dialog)
-        layout.addWidget(paragraph("Which complaint is this request part of?"))
-        choice = combo("Complaint", [("(none)", None)] + [
+        layout.addWidget(paragraph(tr("Which complaint is this request part of?")))
+        choice = combo(tr("Complaint"), [("(none)", None)] + [
             (c.title, c.id) for c in (self.board.complaints if self.board else [])])
         choice.setCurrentIndex(max(0, choice.findData(self.current.request.complaint_id)))
         layout.addWidget(choice)
@@ -551,10 +569,10 @@ class RequestsPage(QWidget):
 
         def done(saved: Request) -> None:
             self.reload(lambda: self.select(saved.id))
-            show_notice(self.error, "Saved. The clock is running.")
+            show_notice(self.error, tr("Saved. The clock is running."))
 
         self.ops.write(lambda: case.add(request), done,
-                       lambda m: show_notice(self.error, f"Not saved: {m}"))
+                       lambda m: show_notice(self.error, tr("Not saved: {m}").format(m=m)))
 
     def _chase(self) -> None:
         if self.current is not None:

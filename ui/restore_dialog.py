@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.store.backup import restore
 from app.store.case import Case
 from ui.fields import form_label
+from ui.i18n import tr
 from ui.operations import Background
 from ui.sizes import fit_height
 from ui.unlock import SecretChoice
@@ -35,30 +36,30 @@ class RestoreDialog(QDialog):
         self.case: Case | None = None
         self.background = Background(self)
         self._working = False
-        self.setWindowTitle("Restore a backup")
-        self.setAccessibleName("Restore a backup")
+        self.setWindowTitle(tr("Restore a backup"))
+        self.setAccessibleName(tr("Restore a backup"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Restore a case from a backup", "subheading"))
+        layout.addWidget(heading(tr("Restore a case from a backup"), "subheading"))
         layout.addWidget(paragraph(
-            "The backup becomes a new case folder, checked from end to end before it opens. "
-            "Your other cases, and the backup file, are not changed."))
+            tr("The backup becomes a new case folder, checked from end to end before it opens. "
+               "Your other cases, and the backup file, are not changed.")))
         self.backup = QLineEdit()
-        named(self.backup, "The backup file")
-        self.folder = QLineEdit(str((start or Path.home()) / "Casebook" / "Restored case"))
-        named(self.folder, "The new case folder", "It must not exist yet, or be empty")
+        named(self.backup, tr("The backup file"))
+        self.folder = QLineEdit(str((start or Path.home()) / "Casebook" / tr("Restored case")))
+        named(self.folder, tr("The new case folder"), tr("It must not exist yet, or be empty"))
         layout.addLayout(self._file_rows())
         self.choice = SecretChoice(layout)  # kept: it changes the box when the mode does
         self.use_passphrase, self.use_code, self.secret = \
             self.choice.use_passphrase, self.choice.use_code, self.choice.secret
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: unlocking, copying and checking take a moment
-        named(self.progress, "Restoring")
+        named(self.progress, tr("Restoring"))
         self.progress.hide()
         layout.addWidget(self.progress)
         self.status = notice()
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = button("Res&tore", "Restore the backup and open it")
+        self.restore_button = button(tr("Res&tore"), tr("Restore the backup and open it"))
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.start_restore)
         self.buttons.rejected.connect(self.reject)
@@ -69,13 +70,14 @@ class RestoreDialog(QDialog):
     def _file_rows(self) -> QFormLayout:
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for text, field, choose in (("The &backup file:", self.backup, self._choose_backup),
-                                    ("The new case &folder:", self.folder, self._choose_folder)):
+        for text, field, choose in ((tr("The &backup file:"), self.backup, self._choose_backup),
+                                    (tr("The new case &folder:"), self.folder,
+                                     self._choose_folder)):
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(field, 1)
-            pick = button("Choose…")
-            named(pick, f"Choose {field.accessibleName().lower()}")
+            pick = button(tr("Choose…"))
+            named(pick, tr("Choose {0}").format(field.accessibleName().lower()))
             pick.clicked.connect(choose)
             row.addWidget(pick)
             holder = QWidget()
@@ -84,15 +86,15 @@ class RestoreDialog(QDialog):
         return form
 
     def _choose_backup(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose the backup", self.backup.text(),
-                                                "Casebook backups (*.cbbackup);;All files (*)")
+        chosen, _ = QFileDialog.getOpenFileName(self, tr("Choose the backup"), self.backup.text(),
+                                                tr("Casebook backups (*.cbbackup);;All files (*)"))
         if chosen:
             self.backup.setText(chosen)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose where the case should go")
+        chosen = QFileDialog.getExistingDirectory(self, tr("Choose where the case should go"))
         if chosen:
-            self.folder.setText(str(Path(chosen) / "Restored case"))
+            self.folder.setText(str(Path(chosen) / tr("Restored case")))
 
     def start_restore(self) -> None:
         """Restore in the background (the key is unwrapped first: a wrong passphrase changes
@@ -102,15 +104,20 @@ class RestoreDialog(QDialog):
         backup, folder = self.backup.text().strip(), self.folder.text().strip()
         secret = self.secret.text()
         if not backup or not folder or not secret:
-            missing = ("the backup file" if not backup else "the new case folder" if not folder
-                       else "your passphrase or recovery code")
-            show_notice(self.status, f"Please give {missing}.")
+            missing = (
+                tr("the backup file")
+                if not backup
+                else tr("the new case folder")
+                if not folder
+                else tr("your passphrase or recovery code")
+            )
+            show_notice(self.status, tr("Please give {missing}.").format(missing=missing))
             return
         code = self.use_code.isChecked()
         self._working = True
         self.progress.show()
         self.restore_button.setEnabled(False)
-        show_notice(self.status, "Restoring and checking the case…")
+        show_notice(self.status, tr("Restoring and checking the case…"))
 
         def work() -> Case:
             return restore(Path(backup), Path(folder), passphrase=None if code else secret,
@@ -127,7 +134,7 @@ class RestoreDialog(QDialog):
         self._working = False
         self.progress.hide()
         self.restore_button.setEnabled(True)
-        show_notice(self.status, f"Not restored: {message}")
+        show_notice(self.status, tr("Not restored: {message}").format(message=message))
 
     def reject(self) -> None:
         """Cancel is held while the restore runs: the case it makes must be opened or

@@ -37,14 +37,15 @@ from app.services.support_plans.review import (
 from app.services.support_plans.taxonomy import load_taxonomy
 from app.store.case import Case
 from ui.dates import date_edit, to_date
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.style import size_indicators
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
 
-CHOICES = (("present", "In the record"), ("missing", "Missing"), ("wrong", "Wrong"),
-           (None, "Not checked, or does not apply"))
-CHANNELS = (("email", "Email"), ("letter", "Letter"), ("portal", "Council website"),
-            ("hand", "By hand"), ("other", "Other"))
+CHOICES = (("present", tr("In the record")), ("missing", tr("Missing")), ("wrong", tr("Wrong")),
+           (None, tr("Not checked, or does not apply")))
+CHANNELS = (("email", tr("Email")), ("letter", tr("Letter")), ("portal", tr("Council website")),
+            ("hand", tr("By hand")), ("other", tr("Other")))
 
 
 class ChecklistRow(QFrame):
@@ -58,7 +59,7 @@ class ChecklistRow(QFrame):
         question = QLabel(f"<b>{number}.</b> {line.item.text}")
         question.setWordWrap(True)
         layout.addWidget(question)
-        why = QLabel(f"Why it matters: {line.item.why}")
+        why = QLabel(tr("Why it matters: {why}").format(why=line.item.why))
         why.setWordWrap(True)
         layout.addWidget(why)
         choices = QHBoxLayout()
@@ -66,7 +67,7 @@ class ChecklistRow(QFrame):
         self.buttons: dict[str | None, QRadioButton] = {}
         for code, label in CHOICES:
             radio = QRadioButton(label)
-            named(radio, f"Point {number}: {label}")
+            named(radio, tr("Point {number}: {label}").format(number=number, label=label))
             self.group.addButton(radio)
             self.buttons[code] = radio
             choices.addWidget(radio)
@@ -74,8 +75,8 @@ class ChecklistRow(QFrame):
         layout.addLayout(choices)
         self.buttons[line.status].setChecked(True)
         self.note = QLineEdit(line.note or "")
-        self.note.setPlaceholderText("What is missing or wrong, in your words (optional)")
-        named(self.note, f"Point {number}: note")
+        self.note.setPlaceholderText(tr("What is missing or wrong, in your words (optional)"))
+        named(self.note, tr("Point {number}: note").format(number=number))
         layout.addWidget(self.note)
 
     def status(self) -> str | None:
@@ -104,16 +105,18 @@ class ChecklistView(QWidget):
         source = load_taxonomy().checklist_source
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = heading("Check the review record")
+        self.title = heading(tr("Check the review record"))
         top.addWidget(self.title, 1)
-        self.back_button = button("&Back to plans", "Return to the list of plans")
+        self.back_button = button(tr("&Back to plans"), tr("Return to the list of plans"))
         self.back_button.clicked.connect(self.back.emit)
         top.addWidget(self.back_button)
         layout.addLayout(top)
-        intro = paragraph("Go through the council's review record and answer each point. "
-                          "Anything missing or wrong can go into a letter asking them to "
-                          "correct the record.")
-        intro.setToolTip(f"Based on: {source.title}. {source.note}")
+        intro = paragraph(tr("Go through the council's review record and answer each point. "
+                             "Anything missing or wrong can go into a letter asking them to "
+                             "correct the record."))
+        intro.setToolTip(
+            tr("Based on: {title}. {note}").format(title=source.title, note=source.note)
+        )
         layout.addWidget(intro)
         self.counts = paragraph("")
         layout.addWidget(self.counts)
@@ -127,11 +130,13 @@ class ChecklistView(QWidget):
         layout.addWidget(self.error)
         actions = QHBoxLayout()
         actions.addStretch(1)
-        self.save_button = button("&Save answers", "Keep these answers with the review record")
+        self.save_button = button(
+            tr("&Save answers"), tr("Keep these answers with the review record")
+        )
         self.save_button.clicked.connect(lambda: self.save(then_letter=False))
-        self.letter_button = button("&Write the correction letter…",
-                                    "Save the answers and draft a letter asking the council to "
-                                    "correct what is missing or wrong")
+        self.letter_button = button(tr("&Write the correction letter…"),
+                                    tr("Save the answers and draft a letter asking the council to "
+                                       "correct what is missing or wrong"))
         self.letter_button.clicked.connect(lambda: self.save(then_letter=True))
         actions.addWidget(self.save_button)
         actions.addWidget(self.letter_button)
@@ -140,7 +145,7 @@ class ChecklistView(QWidget):
     def show_plan(self, plan: Plan) -> None:
         """Show the checklist for a review record, with its saved answers."""
         self.plan = plan
-        self.title.setText(f"Check the review record: {plan_name(plan)}")
+        self.title.setText(tr("Check the review record: {0}").format(plan_name(plan)))
         self.rows = []
         while self.rows_box.count():
             taken = self.rows_box.takeAt(0)
@@ -150,8 +155,8 @@ class ChecklistView(QWidget):
         lines = checklist_lines(plan)
         musts = [line for line in lines if line.item.kind == "must"]
         relevant = [line for line in lines if line.item.kind != "must"]
-        for title, group in (("Every review record must say", musts),
-                             ("Where it applies, it should also say", relevant)):
+        for title, group in ((tr("Every review record must say"), musts),
+                             (tr("Where it applies, it should also say"), relevant)):
             self.rows_box.addWidget(heading(title, "subheading"))
             for line in group:
                 row = ChecklistRow(len(self.rows) + 1, line)
@@ -166,9 +171,13 @@ class ChecklistView(QWidget):
 
     def _count(self) -> None:
         found = [row.status() for row in self.rows]
-        parts = [f"{found.count('missing')} missing", f"{found.count('wrong')} wrong",
-                 f"{found.count('present')} in the record", f"{found.count(None)} not checked"]
-        self.counts.setText("So far: " + ", ".join(parts) + ".")
+        parts = [
+            tr("{n} missing").format(n=found.count("missing")),
+            tr("{n} wrong").format(n=found.count("wrong")),
+            tr("{0} in the record").format(found.count("present")),
+            tr("{0} not checked").format(found.count(None)),
+        ]
+        self.counts.setText(tr("So far: ") + ", ".join(parts) + ".")
         self.counts.setAccessibleName(self.counts.text())
 
     def ticks(self) -> list[ChecklistTick]:
@@ -182,18 +191,18 @@ class ChecklistView(QWidget):
             return
         ticks = self.ticks()
         if then_letter and not any(t.status in ("missing", "wrong") for t in ticks):
-            show_notice(self.error, "Mark at least one point as missing or wrong first.")
+            show_notice(self.error, tr("Mark at least one point as missing or wrong first."))
             return
         case = self.case
 
         def done(saved: Plan) -> None:
             self.plan = saved
-            show_notice(self.error, "Answers saved.")
+            show_notice(self.error, tr("Answers saved."))
             if then_letter:
                 self.letter_requested.emit(saved.id)
 
         self.ops.write(lambda: save_checklist(case, plan.id, ticks), done,
-                       lambda m: show_notice(self.error, f"Not saved: {m}"))
+                       lambda m: show_notice(self.error, tr("Not saved: {m}").format(m=m)))
 
 
 class LetterEditor(QWidget):
@@ -208,38 +217,38 @@ class LetterEditor(QWidget):
         self.letter: AmendmentLetter | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading("Letter: please correct the review record"), 1)
-        self.back_button = button("&Back", "Return to the checklist")
+        top.addWidget(heading(tr("Letter: please correct the review record")), 1)
+        self.back_button = button(tr("&Back"), tr("Return to the checklist"))
         self.back_button.clicked.connect(self.back.emit)
         top.addWidget(self.back_button)
         layout.addLayout(top)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.to = QComboBox()
-        named(self.to, "Who it goes to")
-        self.sent_on = date_edit("Date you send it", date.today())
+        named(self.to, tr("Who it goes to"))
+        self.sent_on = date_edit(tr("Date you send it"), date.today())
         self.sent_on.dateChanged.connect(lambda _d: self._redate())
         self.channel = QComboBox()
         for code, label in CHANNELS:
             self.channel.addItem(label, code)
-        named(self.channel, "How you send it")
+        named(self.channel, tr("How you send it"))
         self.subject = QLineEdit()
-        named(self.subject, "Subject")
+        named(self.subject, tr("Subject"))
         self.body = QPlainTextEdit()
         self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 8)
-        named(self.body, "The letter")
+        named(self.body, tr("The letter"))
         # Who, when and how side by side, to leave the letter itself room at large text sizes.
         facts = QGridLayout()
-        for column, (text, field) in enumerate((("&To:", self.to),
-                                                ("&Date you send it:", self.sent_on),
-                                                ("&How:", self.channel))):
+        for column, (text, field) in enumerate(((tr("&To:"), self.to),
+                                                (tr("&Date you send it:"), self.sent_on),
+                                                (tr("&How:"), self.channel))):
             caption = QLabel(text)
             caption.setBuddy(field)
             facts.addWidget(caption, 0, column)
             facts.addWidget(field, 1, column)
         facts.setColumnStretch(0, 2)
         layout.addLayout(facts)
-        form.addRow("&Subject:", self.subject)
+        form.addRow(tr("&Subject:"), self.subject)
         layout.addLayout(form)
         self._build_due(layout)
         layout.addWidget(self.body, 1)
@@ -247,11 +256,12 @@ class LetterEditor(QWidget):
         layout.addWidget(self.error)
         actions = QHBoxLayout()
         actions.addStretch(1)
-        self.copy_button = button("&Copy the text", "Copy the subject and letter to paste into "
-                                                    "an email")
+        self.copy_button = button(
+            tr("&Copy the text"), tr("Copy the subject and letter to paste into an email")
+        )
         self.copy_button.clicked.connect(self.copy_text)
-        self.save_button = button("Save as &sent and start the clock",
-                                  "Keep the letter as sent and track the council's reply date")
+        self.save_button = button(tr("Save as &sent and start the clock"),
+                                  tr("Keep the letter as sent and track the council's reply date"))
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.copy_button)
         actions.addWidget(self.save_button)
@@ -262,7 +272,7 @@ class LetterEditor(QWidget):
         due_row = QHBoxLayout()
         self.due = paragraph("")
         due_row.addWidget(self.due, 1)
-        self.why_button = button("&Why?", "Show the rule and the law behind this date")
+        self.why_button = button(tr("&Why?"), tr("Show the rule and the law behind this date"))
         self.why_button.setCheckable(True)
         due_row.addWidget(self.why_button)
         layout.addLayout(due_row)
@@ -281,7 +291,7 @@ class LetterEditor(QWidget):
 
     def _start(self, plan_id: str, contacts: list[Contact]) -> None:
         self.to.clear()
-        self.to.addItem("(not chosen)", None)
+        self.to.addItem(tr("(not chosen)"), None)
         for contact in contacts:
             org = f" ({contact.organisation})" if contact.organisation else ""
             self.to.addItem(contact.name + org, contact.id)
@@ -305,12 +315,20 @@ class LetterEditor(QWidget):
             self.body.setPlainText(letter.body)
             self.to.setCurrentIndex(max(0, self.to.findData(letter.to)))
         elif self.letter is not None and letter.due_on != self.letter.due_on:
-            show_notice(self.error, "You have edited the letter, so its reply date was not "
-                                    f"changed: it should now say {format_day(letter.due_on)}.")
+            show_notice(
+                self.error,
+                tr(
+                    "You have edited the letter, so its reply date was not changed: it "
+                    "should now say {0}."
+                ).format(format_day(letter.due_on)),
+            )
         self.letter = letter
-        self.due.setText(f"They must correct the record within one calendar month of getting "
-                         f"this: by {format_day(letter.due_on)} if it reaches them on "
-                         f"{format_day(letter.sent_on)}.")
+        self.due.setText(
+            tr(
+                "They must correct the record within one calendar month of getting "
+                "this: by {0} if it reaches them on {1}."
+            ).format(format_day(letter.due_on), format_day(letter.sent_on))
+        )
         self.rule.setText(letter.rule)
 
     def _redate(self) -> None:
@@ -329,8 +347,10 @@ class LetterEditor(QWidget):
         """Put the subject and the letter on the clipboard."""
         letter = self.edited()
         if letter is not None:
-            QGuiApplication.clipboard().setText(f"Subject: {letter.subject}\n\n{letter.body}")
-            show_notice(self.error, "Copied. Paste it into your email or letter.")
+            QGuiApplication.clipboard().setText(
+                tr("Subject: {subject}\n\n{body}").format(subject=letter.subject, body=letter.body)
+            )
+            show_notice(self.error, tr("Copied. Paste it into your email or letter."))
 
     def save(self) -> None:
         """Save the letter as sent and its request, together."""
@@ -342,12 +362,12 @@ class LetterEditor(QWidget):
         self.save_button.setEnabled(False)
 
         def done(_result: object) -> None:
-            self.saved.emit(f"Saved as a sent letter, with its clock in Requests: they should "
-                            f"correct the record by {format_day(letter.due_on)}.")
+            self.saved.emit(tr("Saved as a sent letter, with its clock in Requests: they should "
+                               "correct the record by {0}.").format(format_day(letter.due_on)))
 
         def failed(message: str) -> None:
             self.save_button.setEnabled(True)
-            show_notice(self.error, f"Not saved: {message}")
+            show_notice(self.error, tr("Not saved: {message}").format(message=message))
 
         self.ops.write(lambda: save_amendment(case, letter, channel), done, failed)
 

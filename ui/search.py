@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from app.records import kinds
 from app.store.case import Case
 from app.store.search import SearchHit
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.widgets import heading, named, paragraph
 
@@ -22,15 +23,15 @@ class SearchPage(QWidget):
         self.case, self.ops = case, ops
         self.hits: list[SearchHit] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Search"))
-        self.summary = paragraph("Type in the search box at the top to look through every "
-                                 "entry, letter, plan, person and file.")
+        layout.addWidget(heading(tr("Search")))
+        self.summary = paragraph(tr("Type in the search box at the top to look through every "
+                                    "entry, letter, plan, person and file."))
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Found", "Where the words appear"])
+        self.tree.setHeaderLabels([tr("Found"), tr("Where the words appear")])
         self.tree.setWordWrap(True)
-        named(self.tree, "Search results, grouped by type", "Press Enter to open a result")
-        named(self.tree.header(), "Search result column headings")
+        named(self.tree, tr("Search results, grouped by type"), tr("Press Enter to open a result"))
+        named(self.tree.header(), tr("Search result column headings"))
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
 
@@ -50,7 +51,7 @@ class SearchPage(QWidget):
                 group = QTreeWidgetItem([kinds.label(hit.type), ""])
                 groups[hit.type] = group
                 self.tree.addTopLevelItem(group)
-            item = QTreeWidgetItem([hit.title or "(no title)",
+            item = QTreeWidgetItem([hit.title or tr("(no title)"),
                                     hit.snippet.replace("[", "«").replace("]", "»")])
             item.setData(0, Qt.ItemDataRole.UserRole, (hit.type, hit.record_id))
             group.addChild(item)
@@ -58,9 +59,13 @@ class SearchPage(QWidget):
             group.setText(0, f"{kinds.label(type_name)} ({group.childCount()})")
             group.setExpanded(True)
         if text.strip():
-            self.summary.setText(f"{len(hits)} found for “{text.strip()}”." if hits else
-                                 f"Nothing found for “{text.strip()}”. Try fewer or "
-                                 "different words.")
+            self.summary.setText(
+                tr("{0} found for “{1}”.").format(len(hits), text.strip())
+                if hits
+                else tr("Nothing found for “{0}”. Try fewer or different words.").format(
+                    text.strip()
+                )
+            )
         self.tree.resizeColumnToContents(0)
 
     def _activated(self, item: QTreeWidgetItem) -> None:

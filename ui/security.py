@@ -25,6 +25,7 @@ from app.store.audit import CANNOT_PROVE
 from app.store.backup import make_backup
 from app.store.case import Case, CaseCheck, check_words
 from ui.create_case import strength_hint
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.widgets import heading, named, notice, paragraph, show_notice
@@ -38,24 +39,25 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         fit_height(self)  # as tall as its wrapped text, at any text size
         self.case, self.ops, self.kdf = case, ops, kdf
-        self.setWindowTitle("Change passphrase")
-        self.setAccessibleName("Change passphrase")
+        self.setWindowTitle(tr("Change passphrase"))
+        self.setAccessibleName(tr("Change passphrase"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Choose a new passphrase", "subheading"))
-        layout.addWidget(paragraph("Your recovery code keeps working. The old passphrase "
-                                   "stops working as soon as you save."))
+        layout.addWidget(heading(tr("Choose a new passphrase"), "subheading"))
+        layout.addWidget(paragraph(tr("Your recovery code keeps working. The old passphrase "
+                                      "stops working as soon as you save.")))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.new = QLineEdit()
         self.again = QLineEdit()
-        for field, label in ((self.new, "&New passphrase:"), (self.again, "Type it &again:")):
+        for field, label in ((self.new, tr("&New passphrase:")), (self.again,
+                                                                  tr("Type it &again:"))):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             named(field, label.replace("&", "").rstrip(":"))
             form.addRow(label, field)
         self.hint = QLabel(strength_hint(""))
         self.hint.setWordWrap(True)
-        named(self.hint, "Passphrase strength")
-        form.addRow("Strength:", self.hint)
+        named(self.hint, tr("Passphrase strength"))
+        form.addRow(tr("Strength:"), self.hint)
         self.new.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
         layout.addLayout(form)
         self.error = notice()
@@ -69,10 +71,12 @@ class ChangePassphraseDialog(QDialog):
     def save(self) -> None:
         """Re-wrap the key under the new passphrase (key derivation runs in the background)."""
         if self.new.text() != self.again.text():
-            show_notice(self.error, "The two passphrases are different. Please type them again.")
+            show_notice(
+                self.error, tr("The two passphrases are different. Please type them again.")
+            )
             return
         case, passphrase, kdf = self.case, self.new.text(), self.kdf
-        show_notice(self.error, "Saving the new passphrase…")
+        show_notice(self.error, tr("Saving the new passphrase…"))
         self.ops.write(lambda: case.change_passphrase(passphrase, kdf=kdf),
                        lambda _none: self.accept(), lambda m: show_notice(self.error, m))
 
@@ -80,15 +84,15 @@ class ChangePassphraseDialog(QDialog):
 def new_recovery_code(case: Case, ops: Operations, parent: QWidget) -> None:
     """Replace the recovery code after a clear warning, and show the new one once."""
     answer = QMessageBox.question(
-        parent, "New recovery code",
-        "Make a new recovery code? The old code will stop working. Only do this if the old "
-        "one was lost or someone else may have seen it.")
+        parent, tr("New recovery code"),
+        tr("Make a new recovery code? The old code will stop working. Only do this if the old "
+           "one was lost or someone else may have seen it."))
     if answer != QMessageBox.StandardButton.Yes:
         return
     ops.write(case.new_recovery_code, lambda code: QMessageBox.information(
-        parent, "Your new recovery code",
-        f"Your new recovery code is:\n\n{code}\n\nPrint it or write it down now and keep it "
-        "somewhere safe. It will not be shown again."))
+        parent, tr("Your new recovery code"),
+        tr("Your new recovery code is:\n\n{code}\n\nPrint it or write it down now "
+           "and keep it somewhere safe. It will not be shown again.").format(code=code)))
 
 
 def toggle_remember(case: Case, ops: Operations, parent: QWidget) -> None:
@@ -96,12 +100,12 @@ def toggle_remember(case: Case, ops: Operations, parent: QWidget) -> None:
     background: it can be slow to answer)."""
     if case.key_slots.get("keyring") is not None:
         ops.write(case.forget_on_this_computer, lambda _none: QMessageBox.information(
-            parent, "Casebook", "This computer no longer remembers the case. You will need "
-                                "your passphrase."))
+            parent, "Casebook", tr("This computer no longer remembers the case. You will need "
+                                   "your passphrase.")))
         return
     ops.write(case.remember_on_this_computer, lambda message: QMessageBox.information(
-        parent, "Casebook", message or "This computer will now open the case without the "
-                                       "passphrase."))
+        parent, "Casebook", message or tr("This computer will now open the case without the "
+                                          "passphrase.")))
 
 
 def backup_name(on: date) -> str:
@@ -114,9 +118,9 @@ def back_up(case: Case, ops: Operations, parent: QWidget, folder: Path | None = 
     """Write one encrypted backup file, checked after writing, offered in `folder` (the last
     one used); `made(path)` runs once it is written."""
     start = (folder if folder is not None and folder.is_dir() else Path.home())
-    target, _ = QFileDialog.getSaveFileName(parent, "Save a backup of the case",
+    target, _ = QFileDialog.getSaveFileName(parent, tr("Save a backup of the case"),
                                             str(start / backup_name(date.today())),
-                                            "Casebook backups (*.cbbackup)")
+                                            tr("Casebook backups (*.cbbackup)"))
     if target:
         write_backup(case, ops, parent, Path(target), made)
 
@@ -127,27 +131,38 @@ def write_backup(case: Case, ops: Operations, parent: QWidget, target: Path,
     def done(_info: object) -> None:
         if made is not None:
             made(target)
-        QMessageBox.information(parent, "Backup made",
-                                f"The backup was written and checked:\n{target}\n\nIt is "
-                                "encrypted: it opens only with your passphrase or recovery "
-                                "code. Keep it somewhere other than this computer.")
+        QMessageBox.information(
+            parent,
+            tr("Backup made"),
+            tr(
+                "The backup was written and checked:\n{target}\n\nIt is encrypted: it "
+                "opens only with your passphrase or recovery code. Keep it somewhere "
+                "other than this computer."
+            ).format(target=target),
+        )
 
     ops.write(lambda: make_backup(case, target), done,
-              lambda m: QMessageBox.warning(parent, "Backup not made", m))
+              lambda m: QMessageBox.warning(parent, tr("Backup not made"), m))
 
 
 def check_case(case: Case, ops: Operations, parent: QWidget) -> None:
     """Check the whole record against its audit log (in the background: a long case with
     many files takes a few seconds) and say what was found, and what the check cannot prove."""
     def done(check: CaseCheck) -> None:
-        _tell(parent, "The case checks", f"{check_words(check, full_head=False)}\n\n"
+        _tell(parent, tr("The case checks"), f"{check_words(check, full_head=False)}\n\n"
                                          f"{CANNOT_PROVE}")
 
     def failed(message: str) -> None:
-        _tell(parent, "The case does not check",
-              f"{message}\n\nNothing has been changed. Keep your backups and every bundle you "
-              "have given out: they show the record as it was. An advocate can help you decide "
-              "what to do next.", warning=True)
+        _tell(
+            parent,
+            tr("The case does not check"),
+            tr(
+                "{message}\n\nNothing has been changed. Keep your backups and every "
+                "bundle you have given out: they show the record as it was. An "
+                "advocate can help you decide what to do next."
+            ).format(message=message),
+            warning=True,
+        )
 
     ops.query(case.verify, done, failed)
 

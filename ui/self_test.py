@@ -24,8 +24,10 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
+from ui.i18n import tr
+
 TIMEOUT_MS = 120_000
-NO_STORE = "none on this computer (the passphrase is asked for instead)"
+NO_STORE = tr("none on this computer (the passphrase is asked for instead)")
 
 
 class _FirstPaint(QObject):
@@ -55,7 +57,7 @@ def _file_reader() -> str:
 
     parsed = parse_file("check.txt", b"Dear Casebook,\nthis is a check.\n", timeout_s=30)
     if "this is a check" not in parsed.body_text:
-        raise RuntimeError("the file reader gave back the wrong text")
+        raise RuntimeError(tr("the file reader gave back the wrong text"))
     return "works"
 
 
@@ -109,9 +111,9 @@ def _today(folder: Path, started: float) -> tuple[float, int]:
     poll.stop()
     shell.close()
     if problems:
-        raise RuntimeError(f"the demo case did not open: {problems[0]}")
+        raise RuntimeError(tr("the demo case did not open: {0}").format(problems[0]))
     if not painted or painted[0] < 0:
-        raise RuntimeError("the window did not show the demo's Today")
+        raise RuntimeError(tr("the window did not show the demo's Today"))
     return painted[0], cards[0]
 
 
@@ -119,7 +121,7 @@ def main(argv: list[str]) -> int:
     """Run every check; print one line each (or JSON)."""
     as_json = "--json" in argv
     folders = [a for a in argv if a != "--json"]
-    spawned = os.environ.get("CASEBOOK_SPAWNED_AT")
+    spawned = os.environ.get(tr("CASEBOOK_SPAWNED_AT"))
     started = float(spawned) if spawned else time.monotonic()
     results: dict[str, object] = {}
     failed: list[str] = []

@@ -16,6 +16,7 @@ from typing import Literal
 from platformdirs import user_config_dir, user_data_dir
 
 from app.store.atomic import write_atomic
+from ui.i18n import tr
 
 TextSize = Literal["normal", "large", "extra-large"]
 FontChoice = Literal["standard", "atkinson", "opendyslexic"]
@@ -44,13 +45,13 @@ class Settings:
 
 def config_path() -> Path:
     """Where settings live (override with CASEBOOK_CONFIG_DIR, used by the tests)."""
-    base = os.environ.get("CASEBOOK_CONFIG_DIR") or user_config_dir("Casebook", appauthor=False)
+    base = os.environ.get(tr("CASEBOOK_CONFIG_DIR")) or user_config_dir("Casebook", appauthor=False)
     return Path(base) / "settings.json"
 
 
 def demo_case_dir() -> Path:
     """Where the demo case is made (override with CASEBOOK_DATA_DIR)."""
-    base = os.environ.get("CASEBOOK_DATA_DIR") or user_data_dir("Casebook", appauthor=False)
+    base = os.environ.get(tr("CASEBOOK_DATA_DIR")) or user_data_dir("Casebook", appauthor=False)
     return Path(base) / "demo-case"
 
 

@@ -23,10 +23,12 @@ from app.store.case import Case, CaseFacts
 from app.store.in_use import IN_USE, CaseInUse, WindowLock
 from ui import collector, keyboard, read_aloud, theme
 from ui import settings as settings_store
-from ui.case_view import SECTIONS, CaseView
+from ui.case_view import CaseView
 from ui.collector import IdleCollector
 from ui.firstrun import FirstRunPage
+from ui.i18n import tr
 from ui.operations import Background, Operations
+from ui.sections import SECTIONS, section_title
 from ui.settings import TEXT_SIZES, Settings
 from ui.unsaved import leave_anyway, unsaved_in
 
@@ -42,7 +44,7 @@ def case_title(facts: CaseFacts) -> str:
     adds "— Casebook" itself, from the application's display name)."""
     name = facts.person.name
     if facts.is_demo and "demo" not in name.casefold():
-        return f"{name} (demo)"
+        return tr("{name} (demo)").format(name=name)
     return name
 
 
@@ -96,11 +98,12 @@ class Shell(QMainWindow):
 
     # Menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        case_menu = self.menuBar().addMenu("&Case")
-        for text, slot, keys in (("&New case…", self.create_case, QKeySequence.StandardKey.New),
-                                 ("&Open case…", self.choose_case, QKeySequence.StandardKey.Open),
-                                 ("Open the &demo case", self.open_demo, None),
-                                 ("Res&tore a backup…", self.restore_backup, None)):
+        case_menu = self.menuBar().addMenu(tr("&Case"))
+        for text, slot, keys in ((tr("&New case…"), self.create_case, QKeySequence.StandardKey.New),
+                                 (tr("&Open case…"), self.choose_case,
+                                  QKeySequence.StandardKey.Open),
+                                 (tr("Open the &demo case"), self.open_demo, None),
+                                 (tr("Res&tore a backup…"), self.restore_backup, None)):
             action = QAction(text, self)
             if keys is not None:
                 action.setShortcut(keys)
@@ -108,29 +111,32 @@ class Shell(QMainWindow):
             case_menu.addAction(action)
         case_menu.addSeparator()
         self.case_actions: list[QAction] = []
-        for text, slot in (("The person and &you…", self.show_standing),
-                           ("Change &passphrase…", self._change_passphrase),
-                           ("Make a new &recovery code…", self._new_recovery_code),
-                           ("Re&member or forget on this computer", self._toggle_remember),
-                           ("&Back up…", self._back_up),
-                           ("Chec&k the case's record", self._check_case)):
+        for text, slot in ((tr("The person and &you…"), self.show_standing),
+                           (tr("Change &passphrase…"), self._change_passphrase),
+                           (tr("Make a new &recovery code…"), self._new_recovery_code),
+                           (tr("Re&member or forget on this computer"), self._toggle_remember),
+                           (tr("&Back up…"), self._back_up),
+                           (tr("Chec&k the case's record"), self._check_case)):
             action = QAction(text, self)
             action.triggered.connect(slot)
             action.setEnabled(False)
             case_menu.addAction(action)
             self.case_actions.append(action)
-        self._choices(case_menu.addMenu("Lock &automatically after"),
-                      ((5, "&5 minutes"), (10, "&10 minutes"), (30, "&30 minutes"),
-                       (0, "&Never")), self.settings.auto_lock_minutes, self.set_auto_lock)
-        self._choices(case_menu.addMenu("Remind me to back &up after"),
-                      ((7, "&7 days"), (14, "&14 days"), (30, "&30 days"), (0, "&Never")),
-                      self.settings.backup_reminder_days, self.set_backup_reminder)
-        offer = QAction("O&ffer my case when Casebook starts", self, checkable=True)
+        self._choices(case_menu.addMenu(tr("Lock &automatically after")),
+                      ((5, tr("&5 minutes")), (10, tr("&10 minutes")), (30, tr("&30 minutes")),
+                       (0, tr("&Never"))), self.settings.auto_lock_minutes, self.set_auto_lock)
+        self._choices(
+            case_menu.addMenu(tr("Remind me to back &up after")),
+            ((7, tr("&7 days")), (14, tr("&14 days")), (30, tr("&30 days")), (0, tr("&Never"))),
+            self.settings.backup_reminder_days,
+            self.set_backup_reminder,
+        )
+        offer = QAction(tr("O&ffer my case when Casebook starts"), self, checkable=True)
         offer.setChecked(self.settings.offer_last_case)
-        offer.setToolTip("Off: Casebook does not keep where your case folder is")
+        offer.setToolTip(tr("Off: Casebook does not keep where your case folder is"))
         offer.triggered.connect(self._offer_last_case)
         case_menu.addAction(offer)
-        self.lock_action = QAction("&Lock now", self)
+        self.lock_action = QAction(tr("&Lock now"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
@@ -152,65 +158,67 @@ class Shell(QMainWindow):
             menu.addAction(action)
 
     def _build_help_menu(self) -> None:
-        help_menu = self.menuBar().addMenu("&Help")  # last, where people look for it
-        helping = QAction("&Help for this screen", self)
+        help_menu = self.menuBar().addMenu(tr("&Help"))  # last, where people look for it
+        helping = QAction(tr("&Help for this screen"), self)
         helping.setShortcut(QKeySequence(Qt.Key.Key_F1))
         helping.triggered.connect(lambda: self.show_help())
         help_menu.addAction(helping)
-        steps = QAction("&First steps", self)
-        steps.triggered.connect(lambda: self.show_help("First steps"))
+        steps = QAction(tr("&First steps"), self)
+        steps.triggered.connect(lambda: self.show_help(tr("First steps")))
         help_menu.addAction(steps)
-        limits = QAction("What the &time limits mean", self)
-        limits.triggered.connect(lambda: self.show_help("What the time limits mean"))
+        limits = QAction(tr("What the &time limits mean"), self)
+        limits.triggered.connect(lambda: self.show_help(tr("What the time limits mean")))
         help_menu.addAction(limits)
         help_menu.addSeparator()
-        where = QAction("&Where is my data?", self)
+        where = QAction(tr("&Where is my data?"), self)
         where.triggered.connect(lambda: self._about(places=True))
         help_menu.addAction(where)
-        about = QAction("&About Casebook", self)
+        about = QAction(tr("&About Casebook"), self)
         about.triggered.connect(lambda: self._about())
         help_menu.addAction(about)
 
     def _build_view_menu(self) -> None:
-        view = self.menuBar().addMenu("&View")
-        sizes = view.addMenu("Text &size")
+        view = self.menuBar().addMenu(tr("&View"))
+        sizes = view.addMenu(tr("Text &size"))
         group = QActionGroup(self)
         self.size_actions: dict[str, QAction] = {}
-        for key, label in (("normal", "&Normal"), ("large", "&Large"),
-                           ("extra-large", "&Extra large")):
+        for key, label in (("normal", tr("&Normal")), ("large", tr("&Large")),
+                           ("extra-large", tr("&Extra large"))):
             action = QAction(label, self, checkable=True)
             action.setChecked(self.settings.text_size == key)
             action.triggered.connect(lambda _=False, k=key: self.set_text_size(k))
             group.addAction(action)
             sizes.addAction(action)
             self.size_actions[key] = action
-        fonts = view.addMenu("&Font")
+        fonts = view.addMenu(tr("&Font"))
         font_group = QActionGroup(self)
-        for key, label in (("standard", "&Standard"), ("atkinson", "&Atkinson Hyperlegible"),
-                           ("opendyslexic", "&OpenDyslexic (dyslexia-friendly)")):
+        for key, label in (("standard", tr("&Standard")), ("atkinson",
+                                                           tr("&Atkinson Hyperlegible")),
+                           ("opendyslexic", tr("&OpenDyslexic (dyslexia-friendly)"))):
             action = QAction(label, self, checkable=True)
             action.setChecked(self.settings.font == key)
             action.triggered.connect(lambda _=False, k=key: self._set("font", k))
             font_group.addAction(action)
             fonts.addAction(action)
-        spacing = view.addMenu("&Line spacing")
+        spacing = view.addMenu(tr("&Line spacing"))
         spacing_group = QActionGroup(self)
-        for key, label in (("normal", "&Normal"), ("wide", "&Wide (one and a half)")):
+        for key, label in (("normal", tr("&Normal")), ("wide", tr("&Wide (one and a half)"))):
             action = QAction(label, self, checkable=True)
             action.setChecked(self.settings.line_spacing == key)
             action.triggered.connect(lambda _=False, k=key: self._set("line_spacing", k))
             spacing_group.addAction(action)
             spacing.addAction(action)
-        contrast = QAction("&High contrast", self, checkable=True)
+        contrast = QAction(tr("&High contrast"), self, checkable=True)
         contrast.setChecked(self.settings.high_contrast)
         contrast.triggered.connect(lambda on: self._set("high_contrast", on))
         view.addAction(contrast)
 
     def _build_go_menu(self) -> None:
         """Go → each section, Ctrl+1…9 for the first nine (the keyboard lands in it)."""
-        go = self.menuBar().addMenu("&Go")
+        go = self.menuBar().addMenu(tr("&Go"))
         for number, section in enumerate(SECTIONS, start=1):
-            action = QAction(f"&{number} {section}" if number < 10 else section, self)
+            title = section_title(section)
+            action = QAction(f"&{number} {title}" if number < 10 else title, self)
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, s=section: self._go(s))
@@ -409,7 +417,7 @@ class Shell(QMainWindow):
 
     def lock(self) -> None:
         """Lock now and ask for the passphrase again (first asking about unsaved work)."""
-        if not self._may_leave("lock the case"):
+        if not self._may_leave(tr("lock the case")):
             return
         self._lock_now()
 
@@ -418,7 +426,7 @@ class Shell(QMainWindow):
         demo = bool(self.case_view and self.case_view.facts.is_demo)
         self.close_case()
         if folder is not None and not demo:
-            self.open_folder(folder, why="The case is locked. Unlock it to carry on.")
+            self.open_folder(folder, why=tr("The case is locked. Unlock it to carry on."))
 
     def auto_lock(self) -> None:
         """Lock after the chosen number of idle minutes."""
@@ -454,9 +462,9 @@ class Shell(QMainWindow):
         """Run the create-a-case wizard."""
         from ui.create_case import CreateCaseWizard
 
-        if not self._may_leave("start a new case"):
+        if not self._may_leave(tr("start a new case")):
             return
-        default = Path.home() / "Casebook" / "My case"
+        default = Path.home() / "Casebook" / tr("My case")
         wizard = CreateCaseWizard(self, default_folder=default, kdf=self.kdf)
         if wizard.exec() and wizard.case is not None:
             self.show_case(wizard.case)
@@ -467,7 +475,7 @@ class Shell(QMainWindow):
         """Restore a backup into a new case folder and open it."""
         from ui.restore_dialog import RestoreDialog
 
-        if not self._may_leave("restore another case"):
+        if not self._may_leave(tr("restore another case")):
             return
         folder = self.settings.backup_folder
         dialog = RestoreDialog(self, Path(folder).parent if folder else None)
@@ -480,16 +488,18 @@ class Shell(QMainWindow):
 
     def choose_case(self) -> None:
         """Pick a case folder and unlock it."""
-        if not self._may_leave("open another case"):
+        if not self._may_leave(tr("open another case")):
             return
-        folder = QFileDialog.getExistingDirectory(self, "Choose the case folder")
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose the case folder"))
         if folder:
             self.open_folder(Path(folder))
 
     def open_folder(self, folder: Path, why: str = "") -> None:
         """Unlock a case: the remembered key first, then the passphrase or recovery code."""
         if not Case.is_case_folder(folder):
-            QMessageBox.information(self, "Casebook", f"There is no Casebook case in {folder}.")
+            QMessageBox.information(
+                self, "Casebook", tr("There is no Casebook case in {folder}.").format(folder=folder)
+            )
             return
         mine = self.case is not None and self.case.folder == folder
 
@@ -518,7 +528,7 @@ class Shell(QMainWindow):
         # Imported here: the demo's PDF maker is slow to load and only the demo needs it.
         from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
 
-        if not self._may_leave("open the demo case"):
+        if not self._may_leave(tr("open the demo case")):
             return
 
         folder, kdf = settings_store.demo_case_dir(), self.kdf
@@ -530,14 +540,14 @@ class Shell(QMainWindow):
             return create_demo_case(folder, kdf=kdf)
 
         self.background.run(open_or_make, self.show_case, lambda m: QMessageBox.warning(
-            self, "Casebook", f"The demo case could not be opened: {m}"))
+            self, "Casebook", tr("The demo case could not be opened: {m}").format(m=m)))
 
     def settle(self) -> None:
         """Finish all background work and its callbacks (for tests and the bench probes)."""
         Background.settle_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self._may_leave("close Casebook"):
+        if not self._may_leave(tr("close Casebook")):
             event.ignore()
             return
         self.background.close()

@@ -11,6 +11,7 @@ from app.records import kinds
 from app.services.support_plans.standards import Evidence, StandardEvidence, standards_evidence
 from app.services.support_plans.taxonomy import load_taxonomy
 from app.store.case import Case
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.record_links import LinkedRecordsPage, link_list, record_link
 from ui.widgets import heading, named, paragraph
@@ -18,7 +19,7 @@ from ui.widgets import heading, named, paragraph
 
 def evidence_line(item: Evidence) -> str:
     """'20 Jun 2026 — Diary: Jamie mentioned a new plan', the title a link to the record."""
-    day = short_day(item.day) if item.day else "No date"
+    day = short_day(item.day) if item.day else tr("No date")
     kind = kinds.label(item.record_type)
     return (f"{escape(day)} — {escape(kind)}: "
             + record_link(item.record_type, item.record_id, item.title))
@@ -33,12 +34,15 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
         count = entry.record_count
         if only_with_evidence and count == 0:
             continue
-        tagged = f"{count} record{'s' if count != 1 else ''} tagged" if count else \
-            "no records tagged yet"
+        tagged = (
+            tr("{count} record{0} tagged").format("s" if count != 1 else "", count=count)
+            if count
+            else tr("no records tagged yet")
+        )
         parts.append(f"<h3>{escape(entry.standard.label)}</h3>"
                      f"<p>{escape(entry.standard.meaning)} <i>({tagged})</i></p>")
         if entry.whole:
-            parts.append("<p>Tagged with the whole standard:</p>" + link_list(
+            parts.append(tr("<p>Tagged with the whole standard:</p>") + link_list(
                 f"{entry.standard.number}", entry.whole, evidence_line, expanded))
         for part in entry.components:
             if only_with_evidence and not part.evidence:
@@ -51,8 +55,8 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
                 parts.append(link_list(part.component.id, part.evidence, evidence_line,
                                        expanded))
     if not parts:
-        return ("<p>No records are tagged with a standard yet. Add a tag such as 9.10 to a "
-                "diary entry, letter or plan, or untick the box above to see every standard.</p>")
+        return (tr("<p>No records are tagged with a standard yet. Add a tag such as 9.10 to a "
+                "diary entry, letter or plan, or untick the box above to see every standard.</p>"))
     return "".join(parts)
 
 
@@ -64,24 +68,32 @@ class StandardsPage(LinkedRecordsPage):
         self.pages: dict[bool, str] = {}  # the page's HTML with and without empty standards
         source = load_taxonomy().standards_source
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Standards"))
+        layout.addWidget(heading(tr("Standards")))
         layout.addWidget(paragraph(
-            "The SDS Framework of Standards says what good self-directed support looks like. "
-            "Tag a diary entry, letter, complaint or plan with a standard (for example 9.10) "
-            "and it is listed here as evidence that the standard was not met."))
-        self.source = paragraph(f"Source: {source.title}, {source.publisher} ({source.year}); "
-                                f"in Casebook's own words. Checked {long_day(source.checked_on)}.")
+            tr("The SDS Framework of Standards says what good self-directed support looks like. "
+               "Tag a diary entry, letter, complaint or plan with a standard (for example 9.10) "
+               "and it is listed here as evidence that the standard was not met.")))
+        self.source = paragraph(
+            tr(
+                "Source: {title}, {publisher} ({year}); in Casebook's own words. Checked {0}."
+            ).format(
+                long_day(source.checked_on),
+                title=source.title,
+                publisher=source.publisher,
+                year=source.year,
+            )
+        )
         self.source.setToolTip(source.url)
         layout.addWidget(self.source)
-        self.only_evidence = QCheckBox("&Show only standards with records tagged")
+        self.only_evidence = QCheckBox(tr("&Show only standards with records tagged"))
         self.only_evidence.setChecked(True)
-        named(self.only_evidence, "Show only standards with records tagged")
+        named(self.only_evidence, tr("Show only standards with records tagged"))
         self.only_evidence.toggled.connect(lambda _on: self.show_summary())
         layout.addWidget(self.only_evidence)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
-        named(self.view, "Standards and the records tagged with them",
-              "Press Tab to move between records and Enter to open one")
+        named(self.view, tr("Standards and the records tagged with them"),
+              tr("Press Tab to move between records and Enter to open one"))
         self.view.anchorClicked.connect(self.follow)
         layout.addWidget(self.view, 1)
 

@@ -42,6 +42,7 @@ from app.store.case import Case
 from ui.create_case import NATIONS
 from ui.dates import OptionalDate
 from ui.fields import combo, form_label
+from ui.i18n import tr
 from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.widgets import button, named, notice, paragraph, scrolling, show_notice
@@ -51,7 +52,7 @@ from ui.wrapped_list import wrap_items
 AUTHORITY_KINDS = [(DOCUMENT_WORDS[k][:1].upper() + DOCUMENT_WORDS[k][1:], k) for k in (
     "welfare-guardianship", "financial-guardianship", "welfare-poa", "continuing-poa",
     "lpa-health-welfare", "lpa-property-finance", "deputyship", "appointee")] + [
-    ("I am the person (I act for myself)", "self"), ("Another authority", "other")]
+    (tr("I am the person (I act for myself)"), "self"), (tr("Another authority"), "other")]
 
 
 def _text(box: QLineEdit | QPlainTextEdit) -> str | None:
@@ -61,9 +62,9 @@ def _text(box: QLineEdit | QPlainTextEdit) -> str | None:
 
 def authority_line(authority: Authority) -> str:
     """One line for the list: the document, its reference and when it ends."""
-    words = DOCUMENT_WORDS.get(authority.kind, "authority")
-    ends = f"ends {format_day(authority.expires_on)}" if authority.expires_on else \
-        "no end date"
+    words = DOCUMENT_WORDS.get(authority.kind, tr("authority"))
+    ends = (tr("ends {day}").format(day=format_day(authority.expires_on))
+            if authority.expires_on else tr("no end date"))
     reference = f", {authority.reference}" if authority.reference else ""
     return f"{words[:1].upper()}{words[1:]}{reference} — {ends}"
 
@@ -104,23 +105,23 @@ class StandingDialog(QDialog):
         self.found: Standing | None = None
         self.authority: Authority | None = None  # the one in the form; None while new
         self.order: Path | None = None  # a file chosen, kept when saved
-        self.setWindowTitle("The person and you")
-        self.setAccessibleName("The person and you")
+        self.setWindowTitle(tr("The person and you"))
+        self.setAccessibleName(tr("The person and you"))
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        named(self.tabs, "The person, you, and your legal authority")
+        named(self.tabs, tr("The person, you, and your legal authority"))
         # The tab bar is the stop for Tab (the tab widget only hands the keyboard to it).
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        named(self.tabs.tabBar(), "Parts", "Left and right arrow keys change the part")
+        named(self.tabs.tabBar(), tr("Parts"), tr("Left and right arrow keys change the part"))
         # Each part scrolls: at extra-large text they are taller than a laptop's screen.
-        for page, title in ((self._person_tab(), "The &person"), (self._you_tab(), "&You"),
-                            (self._authority_tab(), "Your legal &authority")):
+        for page, title in ((self._person_tab(), tr("The &person")), (self._you_tab(), tr("&You")),
+                            (self._authority_tab(), tr("Your legal &authority"))):
             self.tabs.addTab(scrolling(page), title)
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         for found in close.buttons():
-            named(found, "Close", "Close this window; what you saved stays saved")
+            named(found, tr("Close"), tr("Close this window; what you saved stays saved"))
         layout.addWidget(close)
         # Wide and tall enough for the form at the chosen text size, within the screen.
         screen = self.screen().availableGeometry()
@@ -132,52 +133,58 @@ class StandingDialog(QDialog):
     def _person_tab(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
-        column.addWidget(paragraph("Who the case is about. Letters and bundles use these "
-                                   "details."))
+        column.addWidget(paragraph(tr("Who the case is about. Letters and bundles use these "
+                                      "details.")))
         self.name = QLineEdit()
-        named(self.name, "Their full name")
+        named(self.name, tr("Their full name"))
         self.known_as = QLineEdit()
-        named(self.known_as, "Known as")
-        self.born = OptionalDate("Date of birth", date(1990, 1, 1))
-        self.nation = combo("Where they live", NATIONS)
+        named(self.known_as, tr("Known as"))
+        self.born = OptionalDate(tr("Date of birth"), date(1990, 1, 1))
+        self.nation = combo(tr("Where they live"), NATIONS)
         self.council = QLineEdit()
-        named(self.council, "Council, or health and social care trust")
+        named(self.council, tr("Council, or health and social care trust"))
         self.communication = QPlainTextEdit()
         self.communication.setTabChangesFocus(True)
         self.communication.setMaximumHeight(110)
-        named(self.communication, "How they communicate")
-        self.sds = combo("Self-directed support option", [("(not said)", None)] + [
-            (f"Option {n}: {w}", n) for n, w in SDS_OPTIONS.items()])
-        _form(column, (("Full &name:", self.name), ("&Known as:", self.known_as),
-                       ("Date of &birth:", self.born), ("&Where they live:", self.nation),
-                       ("Co&uncil or trust:", self.council),
-                       ("How they co&mmunicate:", self.communication),
-                       ("Support &option (Scotland):", self.sds)))
+        named(self.communication, tr("How they communicate"))
+        self.sds = combo(tr("Self-directed support option"), [(tr("(not said)"), None)] + [
+            (tr("Option {n}: {w}").format(n=n, w=w), n) for n, w in SDS_OPTIONS.items()])
+        _form(column, ((tr("Full &name:"), self.name), (tr("&Known as:"), self.known_as),
+                       (tr("Date of &birth:"), self.born), (tr("&Where they live:"), self.nation),
+                       (tr("Co&uncil or trust:"), self.council),
+                       (tr("How they co&mmunicate:"), self.communication),
+                       (tr("Support &option (Scotland):"), self.sds)))
         self.person_status, self.save_person_button = _saving(
-            column, "&Save the person's details", self.save_person)
+            column, tr("&Save the person's details"), self.save_person)
         return page
 
     def _you_tab(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(paragraph(
-            "You, who keep this record. Your address goes at the top of letters, your name on "
-            "bundles, and an email from any of your addresses is filed as one you sent."))
+            tr("You, who keep this record. Your address goes at the top of letters, your name on "
+               "bundles, and an email from any of your addresses is filed as one you sent.")))
         self.your_name = QLineEdit()
-        named(self.your_name, "Your name")
+        named(self.your_name, tr("Your name"))
         self.your_email = QLineEdit()
-        named(self.your_email, "Your email addresses",
-              "Several may be given, separated by commas")
+        named(self.your_email, tr("Your email addresses"),
+              tr("Several may be given, separated by commas"))
         self.your_phone = QLineEdit()
-        named(self.your_phone, "Your phone number")
+        named(self.your_phone, tr("Your phone number"))
         self.your_address = QPlainTextEdit()
         self.your_address.setTabChangesFocus(True)
         self.your_address.setMaximumHeight(110)
-        named(self.your_address, "Your postal address")
-        _form(column, (("Your &name:", self.your_name),
-                       ("Your &email addresses (commas between):", self.your_email),
-                       ("Your p&hone:", self.your_phone), ("Your a&ddress:", self.your_address)))
-        self.you_status, self.save_you_button = _saving(column, "Sa&ve your details",
+        named(self.your_address, tr("Your postal address"))
+        _form(
+            column,
+            (
+                (tr("Your &name:"), self.your_name),
+                (tr("Your &email addresses (commas between):"), self.your_email),
+                (tr("Your p&hone:"), self.your_phone),
+                (tr("Your a&ddress:"), self.your_address),
+            ),
+        )
+        self.you_status, self.save_you_button = _saving(column, tr("Sa&ve your details"),
                                                         self.save_you)
         return page
 
@@ -185,31 +192,33 @@ class StandingDialog(QDialog):
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(paragraph(
-            "The order or power that lets you act for them. Letters name it, Today reminds "
-            "you before it ends, and its copy can go with your letters."))
+            tr("The order or power that lets you act for them. Letters name it, Today reminds "
+               "you before it ends, and its copy can go with your letters.")))
         self.authorities = QListWidget()
-        named(self.authorities, "Authorities recorded", "Choose one to see or change it")
+        named(self.authorities, tr("Authorities recorded"), tr("Choose one to see or change it"))
         self.authorities.setMaximumHeight(self.authorities.fontMetrics().lineSpacing() * 6)
         self.authorities.setWordWrap(True)
         wrap_items(self.authorities)  # a long reference wraps instead of scrolling sideways
         self.authorities.currentItemChanged.connect(self._picked)
         column.addWidget(self.authorities)
-        self.kind = combo("Kind of authority", AUTHORITY_KINDS)
-        self.granted = OptionalDate("The day it was granted", self.day)
-        self.expires = OptionalDate("The day it ends", self.day)
+        self.kind = combo(tr("Kind of authority"), AUTHORITY_KINDS)
+        self.granted = OptionalDate(tr("The day it was granted"), self.day)
+        self.expires = OptionalDate(tr("The day it ends"), self.day)
         self.reference = QLineEdit()
-        named(self.reference, "Its reference", "The number on the order or certificate")
+        named(self.reference, tr("Its reference"), tr("The number on the order or certificate"))
         self.powers = QPlainTextEdit()
         self.powers.setTabChangesFocus(True)
         self.powers.setMaximumHeight(110)
-        named(self.powers, "What it lets you decide", "In the order's own words, if you can")
-        _form(column, (("&Kind:", self.kind), ("&Granted on:", self.granted),
-                       ("&Ends on:", self.expires), ("&Reference:", self.reference),
-                       ("&What it lets you decide:", self.powers)))
+        named(
+            self.powers, tr("What it lets you decide"), tr("In the order's own words, if you can")
+        )
+        _form(column, ((tr("&Kind:"), self.kind), (tr("&Granted on:"), self.granted),
+                       (tr("&Ends on:"), self.expires), (tr("&Reference:"), self.reference),
+                       (tr("&What it lets you decide:"), self.powers)))
         self.files = paragraph("")
-        named(self.files, "Copies kept with it")
-        self.order_button = button("Add the &order or certificate…",
-                                   "Choose a scan or photo of it; kept when you save")
+        named(self.files, tr("Copies kept with it"))
+        self.order_button = button(tr("Add the &order or certificate…"),
+                                   tr("Choose a scan or photo of it; kept when you save"))
         self.order_button.clicked.connect(self._choose_order)
         order_row = QHBoxLayout()  # a row of its own: beside the others it is too wide at 200%
         order_row.addWidget(self.order_button)
@@ -219,11 +228,13 @@ class StandingDialog(QDialog):
         self.authority_status = notice()
         column.addWidget(self.authority_status)
         row = QHBoxLayout()
-        self.new_authority_button = button("&New", "Record another authority")
+        self.new_authority_button = button(tr("&New"), tr("Record another authority"))
         self.new_authority_button.clicked.connect(lambda: self.show_authority(None))
-        self.remove_authority_button = button("Remo&ve", "Take this authority out of the case")
+        self.remove_authority_button = button(
+            tr("Remo&ve"), tr("Take this authority out of the case")
+        )
         self.remove_authority_button.clicked.connect(self.remove_authority)
-        self.save_authority_button = button("Save &this authority")
+        self.save_authority_button = button(tr("Save &this authority"))
         self.save_authority_button.clicked.connect(self.save_authority)
         for widget in (self.new_authority_button, self.remove_authority_button):
             row.addWidget(widget)
@@ -289,10 +300,15 @@ class StandingDialog(QDialog):
 
     def _show_files(self) -> None:
         kept = len(self.authority.attachment_ids) if self.authority else 0
-        words = [f"{kept} cop{'y' if kept == 1 else 'ies'} of the order kept with it."
-                 if kept else "No copy of the order is kept with it yet."]
+        words = [
+            tr("{kept} cop{0} of the order kept with it.").format(
+                "y" if kept == 1 else "ies", kept=kept
+            )
+            if kept
+            else tr("No copy of the order is kept with it yet.")
+        ]
         if self.order is not None:
-            words.append(f"{self.order.name} will be kept when you save.")
+            words.append(tr("{name} will be kept when you save.").format(name=self.order.name))
         self.files.setText(" ".join(words))
 
     def _picked(self, item: QListWidgetItem | None) -> None:
@@ -313,8 +329,8 @@ class StandingDialog(QDialog):
                         sds_option=self.sds.currentData())
         case = self.case
         self.ops.write(lambda: save_person(case, person),
-                       lambda _saved: self._saved(self.person_status, "Saved."),
-                       lambda m: show_notice(self.person_status, f"Not saved: {m}"))
+                       lambda _saved: self._saved(self.person_status, tr("Saved.")),
+                       lambda m: show_notice(self.person_status, tr("Not saved: {m}").format(m=m)))
 
     def save_you(self) -> None:
         """Save your own details (in the background)."""
@@ -327,8 +343,8 @@ class StandingDialog(QDialog):
                       notes=you.notes)
         case = self.case
         self.ops.write(lambda: save_you(case, you),
-                       lambda _saved: self._saved(self.you_status, "Saved."),
-                       lambda m: show_notice(self.you_status, f"Not saved: {m}"))
+                       lambda _saved: self._saved(self.you_status, tr("Saved.")),
+                       lambda m: show_notice(self.you_status, tr("Not saved: {m}").format(m=m)))
 
     def save_authority(self) -> None:
         """Save the authority in the form, with the order chosen (in the background)."""
@@ -340,14 +356,15 @@ class StandingDialog(QDialog):
             attachment_ids=list(current.attachment_ids) if current else [],
             powers=_text(self.powers))
         case, order = self.case, self.order
-        self.ops.write(lambda: save_authority(case, authority,
-                                              read_order(order) if order else None),
-                       self._authority_saved,
-                       lambda m: show_notice(self.authority_status, f"Not saved: {m}"))
+        self.ops.write(
+            lambda: save_authority(case, authority, read_order(order) if order else None),
+            self._authority_saved,
+            lambda m: show_notice(self.authority_status, tr("Not saved: {m}").format(m=m)),
+        )
 
     def _authority_saved(self, saved: Authority) -> None:
         self.authority = saved
-        self._saved(self.authority_status, "Saved.", saved.id)
+        self._saved(self.authority_status, tr("Saved."), saved.id)
 
     def remove_authority(self) -> None:
         """Take the chosen authority out of the case (kept, with its history, as deleted)."""
@@ -355,9 +372,11 @@ class StandingDialog(QDialog):
             return
         case, authority_id = self.case, self.authority.id
         self.authority = None
-        self.ops.write(lambda: remove_authority(case, authority_id),
-                       lambda _none: self._saved(self.authority_status, "Taken out."),
-                       lambda m: show_notice(self.authority_status, f"Not taken out: {m}"))
+        self.ops.write(
+            lambda: remove_authority(case, authority_id),
+            lambda _none: self._saved(self.authority_status, tr("Taken out.")),
+            lambda m: show_notice(self.authority_status, tr("Not taken out: {m}").format(m=m)),
+        )
 
     def _saved(self, status: QLabel, words: str, then_show: str | None = None) -> None:
         show_notice(status, words)
@@ -365,8 +384,8 @@ class StandingDialog(QDialog):
 
     def _choose_order(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose the order or certificate", "",
-            "Scans and photos (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)")
+            self, tr("Choose the order or certificate"), "",
+            tr("Scans and photos (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)"))
         if chosen:
             self.choose_order(Path(chosen))
 

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
+
 PE = QStyle.PrimitiveElement
 _FRAMES = {PE.PE_FrameLineEdit, PE.PE_Frame, PE.PE_FrameGroupBox, PE.PE_FrameTabWidget,
            PE.PE_PanelButtonCommand, PE.PE_IndicatorCheckBox}
@@ -53,7 +55,7 @@ def indicator_size() -> int:
 
 def _size_indicator(widget: QWidget) -> None:
     size = indicator_size()
-    sheet = f"::indicator {{ width: {size}px; height: {size}px; }}"
+    sheet = tr("::indicator {{ width: {size}px; height: {size}px; }}").format(size=size)
     if widget.styleSheet() != sheet:  # also stops the polish this causes from coming back
         widget.setStyleSheet(sheet)
     # A widget with a style sheet of its own keeps the font it had when the sheet was set: a

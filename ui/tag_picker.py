@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QWidget
 
 from app.services.support_plans.taxonomy import TagOption, Taxonomy, load_taxonomy
+from ui.i18n import tr
 from ui.widgets import named
 from ui.wrapped_list import wrap_items
 
@@ -36,17 +37,17 @@ class TagPicker(QLineEdit):
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)
         wrap_items(self.list)
-        named(self.list, "Matching standards, steps and laws",
-              "Use the arrow keys and press Enter to choose")
+        named(self.list, tr("Matching standards, steps and laws"),
+              tr("Use the arrow keys and press Enter to choose"))
         self.matcher.setPopup(self.list)
         # The completer reports the chosen row's text; this maps it back to its tag.
         self.tag_for: dict[str, str] = {}
         self.matcher.activated.connect(self._chosen)
         self.textEdited.connect(lambda _text: self.show_matches())
-        self.setPlaceholderText("Type a number or a word (e.g. 9.10 or records); "
-                                "separate tags with commas")
-        named(self, "Tags", "Type a standard number such as 9.10, a step such as step:3, or "
-                            "words; choose from the list that opens. Separate tags with commas.")
+        self.setPlaceholderText(tr("Type a number or a word (e.g. 9.10 or records); "
+                                   "separate tags with commas"))
+        named(self, tr("Tags"), tr("Type a standard number such as 9.10, a step such as step:3, or "
+                            "words; choose from the list that opens. Separate tags with commas."))
 
     def _word_span(self) -> tuple[int, int]:
         """Where the tag being typed starts and ends (between commas around the cursor)."""

@@ -22,7 +22,9 @@ from app.formats import full_day
 from app.services.timelimits import clocks
 from app.store.case import Case
 from ui import settings as settings_store
+from ui.i18n import tr
 from ui.operations import Operations
+from ui.sections import section_title
 from ui.widgets import announce, button, heading, named, paragraph
 
 if TYPE_CHECKING:
@@ -85,17 +87,17 @@ class TodayPage(QWidget):
         self.dialog: LetterDialog | None = None
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = heading("Today")
+        self.title = heading(tr("Today"))
         top.addWidget(self.title, 1)
-        self.refresh_button = button("&Refresh", "Work everything out again for today")
+        self.refresh_button = button(tr("&Refresh"), tr("Work everything out again for today"))
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
         outer.addLayout(top)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        named(self.scroll_area, "What needs doing today",
-              "Overdue requests, what is due soon and reminders; arrow keys scroll")
+        named(self.scroll_area, tr("What needs doing today"),
+              tr("Overdue requests, what is due soon and reminders; arrow keys scroll"))
         outer.addWidget(self.scroll_area, 1)
         self.items = QVBoxLayout()
         watch = ops.on_change(self, WATCHED, self.refresh)
@@ -134,11 +136,13 @@ class TodayPage(QWidget):
         if before is None or before == overdue or not self.isVisibleTo(self.window()):
             return
         if overdue == 0:
-            words = "Nothing is overdue now."
+            words = tr("Nothing is overdue now.")
         elif overdue == 1:
-            words = f"1 request is overdue now ({before} before)."
+            words = tr("1 request is overdue now ({before} before).").format(before=before)
         else:
-            words = f"{overdue} requests are overdue now ({before} before)."
+            words = tr("{overdue} requests are overdue now ({before} before).").format(
+                overdue=overdue, before=before
+            )
         announce(self, words)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -149,20 +153,20 @@ class TodayPage(QWidget):
 
     def _draw(self, view: TodayView) -> None:
         on, names = view.on, view.names
-        self.title.setText(f"Today — {full_day(on)}")
+        self.title.setText(tr("Today — {0}").format(full_day(on)))
         self.title.setAccessibleName(self.title.text())  # a screen reader hears the date too
         # A fresh page each time: the scroll area deletes the old one.
         body = QWidget()
         self.items = QVBoxLayout(body)
         if view.starting:
             self._first_steps()
-        self._section("Overdue", "Nothing is overdue.", len(view.overdue))
-        self._cards("overdue", view.overdue, names, "⚠ OVERDUE", "overdue requests")
-        self._section(f"Due in the next {view.ahead} days",
-                      f"Nothing falls due in the next {view.ahead} days.",
+        self._section(tr("Overdue"), tr("Nothing is overdue."), len(view.overdue))
+        self._cards("overdue", view.overdue, names, tr("⚠ OVERDUE"), tr("overdue requests"))
+        self._section(tr("Due in the next {ahead} days").format(ahead=view.ahead),
+                      tr("Nothing falls due in the next {ahead} days.").format(ahead=view.ahead),
                       len(view.due_soon))
-        self._cards("due-soon", view.due_soon, names, "◷ DUE SOON", "requests due soon")
-        self._section("Reminders", "No reminders.", len(view.reminders))
+        self._cards("due-soon", view.due_soon, names, tr("◷ DUE SOON"), tr("requests due soon"))
+        self._section(tr("Reminders"), tr("No reminders."), len(view.reminders))
         for reminder in view.reminders:
             self._reminder_card(reminder)
         self.items.addStretch(1)
@@ -176,8 +180,10 @@ class TodayPage(QWidget):
         for state in found if whole else found[:FIRST_CARDS]:
             self._request_card(state, names, mark)
         if not whole:
-            more = button(f"Show all {len(found)} {what}",
-                          f"Show the other {len(found) - FIRST_CARDS} {what} as well")
+            more = button(
+                tr("Show all {0} {what}").format(len(found), what=what),
+                tr("Show the other {0} {what} as well").format(len(found) - FIRST_CARDS, what=what),
+            )
             more.clicked.connect(lambda: self._show_all(key))
             self.items.addWidget(more)
 
@@ -197,19 +203,23 @@ class TodayPage(QWidget):
                       mark: str) -> None:
         request = state.request
         words = clocks.KIND_WORDS.get(request.kind, request.kind)
-        to = f", sent to {names[request.to]}" if request.to in names else ""
+        to = tr(", sent to {0}").format(names[request.to]) if request.to in names else ""
         text = f"{mark} — {state.plain}"
         what = f"{words}{to}: {request.summary or 'no summary'}"
         frame, row = _card(text, what)
         frame.setObjectName(f"request-{request.id}")
         if state.state == "overdue":
             # One of these on every overdue card: no Alt letter, and a name of its own.
-            chase = button("Write a chaser…", f"Write a letter chasing: {what}")
-            named(chase, f"Write a chaser for: {what}")
+            chase = button(
+                tr("Write a chaser…"), tr("Write a letter chasing: {what}").format(what=what)
+            )
+            named(chase, tr("Write a chaser for: {what}").format(what=what))
             chase.clicked.connect(lambda _=False, rid=request.id: self.write_chaser(rid))
             row.addWidget(chase)
-        show = button("Open in Requests", f"See the dates and the rule for: {what}")
-        named(show, f"Open in Requests: {what}")
+        show = button(
+            tr("Open in Requests"), tr("See the dates and the rule for: {what}").format(what=what)
+        )
+        named(show, tr("Open in Requests: {what}").format(what=what))
         show.clicked.connect(lambda _=False, rid=request.id: self.open_record.emit("request", rid))
         row.addWidget(show)
         row.addStretch(1)
@@ -217,15 +227,16 @@ class TodayPage(QWidget):
 
     def _first_steps(self) -> None:
         """For a case with nothing in it yet: the three things worth doing first."""
-        self.items.addWidget(heading("First steps", "subheading"))
-        frame, row = _card("Nothing is written down in this case yet. Three things are worth "
-                           "doing first:", "Help → First steps says more about each.")
+        self.items.addWidget(heading(tr("First steps"), "subheading"))
+        frame, row = _card(tr("Nothing is written down in this case yet. Three things are worth "
+                              "doing first:"), tr("Help → First steps says more about each."))
         frame.setObjectName("first-steps")
         # Alt letters clear of the menus (C, V, G, H), Lock, Refresh and Back up.
-        for text, step in (("Write down a call or visi&t", "Diary"),
-                           ("Bring in l&etters and emails", "Correspondence"),
-                           ("Add the pla&n", "Plans")):
-            start = button(text, f"Go to {step} and start")
+        for text, step in ((tr("Write down a call or visi&t"), "Diary"),
+                           (tr("Bring in l&etters and emails"), "Correspondence"),
+                           (tr("Add the pla&n"), "Plans")):
+            title = section_title(step)
+            start = button(text, tr("Go to {section} and start").format(section=title))
             start.clicked.connect(lambda _=False, s=step: self.first_step.emit(s))
             row.addWidget(start)
         row.addStretch(1)
@@ -237,16 +248,21 @@ class TodayPage(QWidget):
         frame.setObjectName(f"reminder-{reminder.kind}")
         record_type = REMINDER_TYPES.get(reminder.kind.split("-")[0])
         if reminder.kind.startswith("backup-"):
-            back_up = button("&Back up now…", "Save an encrypted backup of the case")
-            named(back_up, f"Back up now: {reminder.title}")
+            back_up = button(tr("&Back up now…"), tr("Save an encrypted backup of the case"))
+            named(back_up, tr("Back up now: {title}").format(title=reminder.title))
             back_up.clicked.connect(self.back_up_requested.emit)
             row.addWidget(back_up)
         if record_type == "transaction":
-            show = button("Open Money", f"Go to the Money page for: {reminder.title}")
-            named(show, f"Open Money: {reminder.title}")
+            show = button(
+                tr("Open Money"),
+                tr("Go to the Money page for: {title}").format(title=reminder.title),
+            )
+            named(show, tr("Open Money: {title}").format(title=reminder.title))
         elif reminder.record_id and record_type:
-            show = button("Open", f"Open the record behind: {reminder.title}")
-            named(show, f"Open: {reminder.title}")
+            show = button(
+                tr("Open"), tr("Open the record behind: {title}").format(title=reminder.title)
+            )
+            named(show, tr("Open: {title}").format(title=reminder.title))
         else:
             show = None
         if show is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.case import Case
+from ui.i18n import tr
 from ui.operations import Background
 from ui.sizes import fit_height
 from ui.widgets import heading, named, notice, paragraph, show_notice
@@ -26,8 +27,8 @@ class SecretChoice:
     added to `layout` (its text is shown only for the code, which is meant to be read)."""
 
     def __init__(self, layout: QVBoxLayout) -> None:
-        self.use_passphrase = QRadioButton("Use my passp&hrase")
-        self.use_code = QRadioButton("Use my &recovery code")
+        self.use_passphrase = QRadioButton(tr("Use my passp&hrase"))
+        self.use_code = QRadioButton(tr("Use my &recovery code"))
         self.use_passphrase.setChecked(True)
         for radio in (self.use_passphrase, self.use_code):
             named(radio, radio.text().replace("&", ""))
@@ -35,14 +36,14 @@ class SecretChoice:
         form = QFormLayout()
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        named(self.secret, "Passphrase")
-        form.addRow("&Passphrase or code:", self.secret)
+        named(self.secret, tr("Passphrase"))
+        form.addRow(tr("&Passphrase or code:"), self.secret)
         layout.addLayout(form)
         self.use_code.toggled.connect(self._mode_changed)
 
     def _mode_changed(self, code: bool) -> None:
         self.secret.setEchoMode(QLineEdit.EchoMode.Normal if code else QLineEdit.EchoMode.Password)
-        named(self.secret, "Recovery code" if code else "Passphrase")
+        named(self.secret, tr("Recovery code") if code else tr("Passphrase"))
         self.secret.clear()
         self.secret.setFocus()
 
@@ -57,18 +58,18 @@ class UnlockDialog(QDialog):
         self.case: Case | None = None
         self.background = Background(self)
         self._trying = False
-        self.setWindowTitle("Unlock case")
-        self.setAccessibleName("Unlock case")
+        self.setWindowTitle(tr("Unlock case"))
+        self.setAccessibleName(tr("Unlock case"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Unlock your case", "subheading"))
-        layout.addWidget(paragraph(f"Case folder: {self.folder}"))
+        layout.addWidget(heading(tr("Unlock your case"), "subheading"))
+        layout.addWidget(paragraph(tr("Case folder: {folder}").format(folder=self.folder)))
         self.why = notice(why)
         layout.addWidget(self.why)
         self.choice = SecretChoice(layout)  # kept: it changes the box when the mode does
         self.use_passphrase, self.use_code, self.secret = \
             self.choice.use_passphrase, self.choice.use_code, self.choice.secret
-        self.remember = QCheckBox("Re&member on this computer")
-        named(self.remember, "Remember on this computer")
+        self.remember = QCheckBox(tr("Re&member on this computer"))
+        named(self.remember, tr("Remember on this computer"))
         layout.addWidget(self.remember)
         self.error = notice()
         layout.addWidget(self.error)
@@ -93,7 +94,7 @@ class UnlockDialog(QDialog):
             return case, case.remember_on_this_computer() if remember else None
 
         self._trying = True
-        show_notice(self.error, "Unlocking…")
+        show_notice(self.error, tr("Unlocking…"))
         self.background.run(unlock, self._unlocked, self._refused)
 
     def _unlocked(self, found: tuple[Case, str | None]) -> None:

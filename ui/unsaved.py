@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
+
 _SNAPSHOT = "casebook_saved_values"
 _FORM = "casebook_form_name"
 
@@ -72,11 +74,17 @@ def leave_anyway(parent: QWidget, names: list[str], doing: str) -> bool:
     if not names:
         return True
     what = " and ".join(names)
-    box = QMessageBox(QMessageBox.Icon.Warning, "Not saved yet",
-                      f"You have not saved {what}. If you {doing} now, what you typed is "
-                      "lost.", QMessageBox.StandardButton.NoButton, parent)
-    keep = box.addButton("&Go back to it", QMessageBox.ButtonRole.RejectRole)
-    box.addButton("&Lose it and go on", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Not saved yet"),
+        tr("You have not saved {what}. If you {doing} now, what you typed is lost.").format(
+            what=what, doing=doing
+        ),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    keep = box.addButton(tr("&Go back to it"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(tr("&Lose it and go on"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.attachments import AttachmentInfo
+from ui.i18n import tr
 from ui.sizes import fit_height
 from ui.widgets import button, named, paragraph
 
@@ -51,17 +52,22 @@ class AttachmentViewer(QDialog):
         fit_height(self)  # as tall as its wrapped text, at any text size
         self.info, self.data = info, data
         self.setWindowTitle(info.filename)
-        self.setAccessibleName(f"File {info.filename}")
+        self.setAccessibleName(tr("File {filename}").format(filename=info.filename))
         self.resize(900, 800)
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph(f"{info.filename} — {info.size:,} bytes — added "
-                                   f"{info.added_at[:10]} — fingerprint {info.sha256[:16]}…"))
+        layout.addWidget(
+            paragraph(
+                tr("{filename} — {size:,} bytes — added {0} — fingerprint {1}…").format(
+                    info.added_at[:10], info.sha256[:16], filename=info.filename, size=info.size
+                )
+            )
+        )
         layout.addWidget(self._content(), 1)
         row = QHBoxLayout()
-        save = button("&Save a copy…", "Save this file outside Casebook (it will not be "
-                                        "encrypted there)")
+        save = button(tr("&Save a copy…"), tr("Save this file outside Casebook (it will not be "
+                                              "encrypted there)"))
         save.clicked.connect(self._save_copy)
-        close = button("&Close")
+        close = button(tr("&Close"))
         close.clicked.connect(self.accept)
         row.addWidget(save)
         row.addStretch(1)
@@ -71,14 +77,14 @@ class AttachmentViewer(QDialog):
     def _content(self) -> QWidget:
         media = self.info.media_type
         if self.info.locked:
-            return paragraph("This PDF is locked with a password, so Casebook cannot show its "
-                             "pages. The original file is kept safely in the case.")
+            return paragraph(tr("This PDF is locked with a password, so Casebook cannot show its "
+                                "pages. The original file is kept safely in the case."))
         if media == "application/pdf":
             try:
                 return self._pages(pdf_page_images(self.data))
             except Exception:  # noqa: BLE001 - a damaged PDF gets a plain message
-                return paragraph("Casebook could not draw this PDF's pages. The original file "
-                                 "is kept safely in the case.")
+                return paragraph(tr("Casebook could not draw this PDF's pages. The original file "
+                                    "is kept safely in the case."))
         if media.startswith("image/"):
             image = QImage.fromData(self.data)
             if not image.isNull():
@@ -86,10 +92,10 @@ class AttachmentViewer(QDialog):
         if media.startswith("text/") or self.info.text:
             text = QPlainTextEdit(self.info.text or self.data.decode("utf-8", "replace"))
             text.setReadOnly(True)
-            named(text, f"Text of {self.info.filename}")
+            named(text, tr("Text of {filename}").format(filename=self.info.filename))
             return text
-        return paragraph("Casebook cannot show this kind of file. It is kept safely in the "
-                         "case, and you can save a copy to open it with another program.")
+        return paragraph(tr("Casebook cannot show this kind of file. It is kept safely in the "
+                            "case, and you can save a copy to open it with another program."))
 
     def _pages(self, images: list[QImage]) -> QWidget:
         holder = QWidget()
@@ -98,16 +104,16 @@ class AttachmentViewer(QDialog):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            named(label, f"Page {number} of {len(images)}")
+            named(label, tr("Page {number} of {0}").format(len(images), number=number))
             col.addWidget(label)
         scroll = QScrollArea()
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
-        named(scroll, "Pages")
+        named(scroll, tr("Pages"))
         return scroll
 
     def _save_copy(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, "Save a copy", self.info.filename)
+        target, _ = QFileDialog.getSaveFileName(self, tr("Save a copy"), self.info.filename)
         if target:
             with open(target, "wb") as fh:
                 fh.write(self.data)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
+
 
 def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     """Give a control the accessible name (and description) a screen reader announces."""
@@ -81,7 +83,7 @@ def notice(text: str = "") -> QLabel:
     label.setWordWrap(True)
     if not text:
         label.hide()  # (never show(): not yet placed, it would open as a window of its own)
-    label.setAccessibleName("Message")
+    label.setAccessibleName(tr("Message"))
     return label
 
 
