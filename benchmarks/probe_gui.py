@@ -125,8 +125,8 @@ def _bundle_while_importing(shell: Shell, target: Path, letters: list[Path],
 def _probe(folder: Path, letters: list[Path]) -> dict[str, float | int]:
     from ui import settings as settings_store
     from ui import theme
-    from ui.case_view import SECTIONS
     from ui.operations import Background
+    from ui.sections import SECTIONS
     from ui.shell import Shell
     from ui.today import TodayPage
 

@@ -42,8 +42,8 @@ def main(out: Path) -> int:
     from app.store.case import Case
     from ui import theme
     from ui.app import start
-    from ui.case_view import SECTIONS
     from ui.operations import Background
+    from ui.sections import SECTIONS
 
     folder = work / "demo"
     create_demo_case(folder).close()

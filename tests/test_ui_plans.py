@@ -31,8 +31,9 @@ from app.records.model import (
 from app.services.support_plans.plans import save_plan
 from app.store.case import Case
 from tests.conftest import FAST_KDF, settle
-from ui.case_view import SECTIONS, CaseView
+from ui.case_view import CaseView
 from ui.plan_form import OutcomePicker
+from ui.sections import SECTIONS
 from ui.settings import Settings
 from ui.shell import Shell
 from ui.tag_picker import TagPicker
