@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test bench fuzz lint system-deps clean package package-test screenshots
+.PHONY: help run test bench fuzz lint system-deps clean package package-test screenshots \
+	translations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,9 +37,12 @@ fuzz: $(STAMP) ## Try 10,000 mutated inputs of each kind a stranger's file can b
 screenshots: $(STAMP) system-deps ## Every section in each reading mode, under build/screenshots (Xvfb)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots.py build/screenshots
 
+translations: $(STAMP) ## Gather every sentence into translations/ for translators (see docs/translating.md)
+	$(BIN)/python translations/gather.py
+
 lint: $(STAMP) ## ruff, and mypy (strict on app/, and on ui/ and benchmarks/ too)
-	$(BIN)/ruff check app ui tests benchmarks packaging docs
-	$(BIN)/mypy app ui benchmarks packaging docs/screenshots.py
+	$(BIN)/ruff check app ui tests benchmarks packaging docs translations
+	$(BIN)/mypy app ui benchmarks packaging docs/screenshots.py translations
 
 # The packaging tools (PyInstaller, build) join the same virtual environment.
 PKG_STAMP := $(VENV)/.packaging-installed
