@@ -111,8 +111,9 @@ def list_all(conn: Connection, include_deleted: bool = False) -> list[Attachment
         f"SELECT {_COLUMNS} FROM attachments{where} ORDER BY added_at, id")]
 
 
-def tombstone(conn: Connection, attachment_id: str) -> None:
-    """Mark a file deleted; its bytes are kept so nothing is lost."""
+def tombstone(conn: Connection, attachment_id: str, action: str = "delete") -> None:
+    """Mark a file deleted; its bytes are kept so nothing is lost. `action` names it in the
+    audit log ("undo-create" when it undoes adding the file)."""
     info = get(conn, attachment_id)
     if info.deleted_at:
         return
@@ -120,7 +121,20 @@ def tombstone(conn: Connection, attachment_id: str) -> None:
     conn.execute("UPDATE attachments SET deleted_at = ? WHERE id = ?", (now, attachment_id))
     conn.execute("DELETE FROM search WHERE record_id = ?", (attachment_id,))
     after = AttachmentInfo(**{**info.__dict__, "deleted_at": now})
-    audit.append(conn, "delete", "attachment", attachment_id,
+    audit.append(conn, action, "attachment", attachment_id,
+                 stored_state(conn, attachment_id, info), stored_state(conn, attachment_id, after))
+
+
+def restore(conn: Connection, attachment_id: str) -> None:
+    """Bring a deleted file back (the undo of a delete), found by search again."""
+    info = get(conn, attachment_id)
+    if not info.deleted_at:
+        return
+    conn.execute("UPDATE attachments SET deleted_at = NULL WHERE id = ?", (attachment_id,))
+    conn.execute("INSERT INTO search (record_id, type, title, body) VALUES (?, 'attachment', ?, ?)",
+                 (info.id, info.filename, info.text))
+    after = AttachmentInfo(**{**info.__dict__, "deleted_at": None})
+    audit.append(conn, "undo-delete", "attachment", attachment_id,
                  stored_state(conn, attachment_id, info), stored_state(conn, attachment_id, after))
 
 

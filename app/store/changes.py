@@ -25,6 +25,7 @@ class Changes:
     deleted: frozenset[RecordRef] = frozenset()
     files_added: frozenset[str] = frozenset()
     case_events: frozenset[str] = frozenset()  # actions on the case as a whole
+    events: tuple[int, ...] = ()  # the audit events, in order: what Undo puts back
 
     @classmethod
     def from_events(cls, events: Iterable[AuditEvent]) -> Changes:
@@ -34,7 +35,9 @@ class Changes:
         deleted: set[RecordRef] = set()
         files: set[str] = set()
         case: set[str] = set()
+        seqs: list[int] = []
         for ev in events:
+            seqs.append(ev.seq)
             ref = (ev.record_type, ev.record_id)
             if ev.record_type == CASE_EVENT:
                 case.add(ev.action)
@@ -42,14 +45,14 @@ class Changes:
                 added.add(ref)
                 if ev.record_type == FILE:
                     files.add(ev.record_id)
-            elif ev.action == "delete":
+            elif ev.action in ("delete", "undo-create"):
                 deleted.add(ref)
             else:
                 edited.add(ref)
         # A record made and changed in one go was added; one made and deleted leaves a trace.
         edited -= added
         return cls(frozenset(added), frozenset(edited), frozenset(deleted), frozenset(files),
-                   frozenset(case))
+                   frozenset(case), tuple(seqs))
 
     @property
     def types(self) -> frozenset[str]:
@@ -68,7 +71,7 @@ class Changes:
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.added | other.added, (self.edited | other.edited) - self.added,
                        self.deleted | other.deleted, self.files_added | other.files_added,
-                       self.case_events | other.case_events)
+                       self.case_events | other.case_events, self.events + other.events)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.edited or self.deleted or self.case_events)

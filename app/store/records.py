@@ -243,9 +243,15 @@ def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, A
     audit.append(conn, "create", record_type, record_id, None, stored_state(conn, record_id))
 
 
-def update(conn: Connection, record_id: str, data: dict[str, Any]) -> bool:
+# The audit actions that save a new version of a record (a delete, and the undo of one, only
+# mark it; "undo-create" is the delete that undoes adding it).
+VERSION_ACTIONS = frozenset({"create", "edit", "undo-edit"})
+
+
+def update(conn: Connection, record_id: str, data: dict[str, Any], action: str = "edit") -> bool:
     """Save a new version of a record; the old one stays in its history. Keys of the stored
-    version that this Casebook does not know are kept.
+    version that this Casebook does not know are kept. `action` names it in the audit log
+    ("undo-edit" when an earlier version is put back).
 
     Returns False (and writes nothing) when the data is unchanged.
     """
@@ -264,12 +270,13 @@ def update(conn: Connection, record_id: str, data: dict[str, Any]) -> bool:
     conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
                  "VALUES (?, ?, ?, ?)", (record_id, version, _dump(data), now))
     _index(conn, record_id, row.type, data)
-    audit.append(conn, "edit", row.type, record_id, before, stored_state(conn, record_id))
+    audit.append(conn, action, row.type, record_id, before, stored_state(conn, record_id))
     return True
 
 
-def tombstone(conn: Connection, record_id: str) -> None:
-    """Mark a record deleted; its data and history are kept."""
+def tombstone(conn: Connection, record_id: str, action: str = "delete") -> None:
+    """Mark a record deleted; its data and history are kept. `action` names it in the audit
+    log ("undo-create" when it undoes adding the record)."""
     row = get(conn, record_id)
     if row.deleted_at:
         return
@@ -278,7 +285,20 @@ def tombstone(conn: Connection, record_id: str) -> None:
     conn.execute("UPDATE records SET deleted_at = ?, updated_at = ? WHERE id = ?",
                  (now, now, record_id))
     _index(conn, record_id, row.type, None)
-    audit.append(conn, "delete", row.type, record_id, before, stored_state(conn, record_id))
+    audit.append(conn, action, row.type, record_id, before, stored_state(conn, record_id))
+
+
+def restore(conn: Connection, record_id: str) -> None:
+    """Bring a deleted record back as it was (the undo of a delete), found by search again."""
+    row = get(conn, record_id)
+    if not row.deleted_at:
+        return
+    now = format_instant(now_utc())
+    before = stored_state(conn, record_id)
+    conn.execute("UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                 (now, record_id))
+    _index(conn, record_id, row.type, row.data)
+    audit.append(conn, "undo-delete", row.type, record_id, before, stored_state(conn, record_id))
 
 
 _COLUMNS = "id, type, version, data, created_at, updated_at, deleted_at"
