@@ -204,3 +204,36 @@ def test_the_money_section_is_in_the_case_window(qtbot: Any, tmp_path: Path) -> 
     settle()
     assert view.money.selected_ids() == ["t-ins"]
     shell.close_case()
+
+
+def test_at_extra_large_text_choosing_a_payment_brings_the_link_panel_into_sight(
+        qtbot: Any, demo_folder: Path) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.conftest import demo_window
+
+    shell = demo_window(qtbot, demo_folder, "extra-large")
+    view = shell.case_view
+    assert view is not None
+    view.go("Money")
+    settle()
+    page = view.money
+    outcomes = page.outcomes
+    parent, area = outcomes.parentWidget(), None
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            area = parent
+        parent = parent.parentWidget()
+    assert area is not None
+    area.verticalScrollBar().setValue(0)
+    page.table.selectRow(0)
+    qtbot.wait(20)
+    settle()
+    heading = page.link_heading
+    corner = heading.mapTo(area.viewport(), heading.rect().topLeft())
+    assert area.viewport().rect().contains(QRect(corner, heading.size()))
+    corner = outcomes.mapTo(area.viewport(), outcomes.rect().topLeft())
+    assert area.viewport().rect().intersects(QRect(corner, outcomes.size()))
+    assert "payment chosen" in heading.text()
+    shell.close_case()

@@ -447,7 +447,7 @@ Saved as {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the r&amp;ecords…</source>
+        <source>Choose the recor&amp;ds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -779,7 +779,7 @@ Saved as {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sav&amp;e complaint</source>
+        <source>Save c&amp;omplaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1420,14 +1420,6 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Someone not in the list? Type their name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Someone new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>What was said, as close to their words as you can</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,6 +1460,10 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Who p&amp;romised:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Tags:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,6 +1497,46 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
     </message>
     <message>
         <source>Promised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone not in the list? Type their name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(role not said)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of someone new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow it in Re&amp;quests, with its date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the promise in Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the entry also starts following the promise, so Today says when it is late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first person ticked above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The someone new typed above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1696,6 +1732,42 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Work you had not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casebook locked itself while you were writing, and kept what you had typed. Copy what you need back into the form, then delete it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}, kept on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy it all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every kept word on the clipboard to paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it for next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; it is shown again next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have it: &amp;delete it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the kept words from the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Diary notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,7 +1877,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Explore the demo case (made-up people)</source>
+        <source>E&amp;xplore the demo case (made-up people)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2369,7 +2441,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date s&amp;ent:</source>
+        <source>Da&amp;y sent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2701,7 +2773,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>R&amp;eminders</source>
+        <source>Remin&amp;ders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2809,10 +2881,6 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} payment{1} chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Council payments are money in for the whole budget; they are not linked to an outcome.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2825,7 +2893,11 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Outcomes of {0}, in force on {1}:</source>
+        <source>Outcomes of {plan}, in force on these days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes of {plan}, in force on that day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3101,6 +3173,26 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Undo adding the {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo deleting the {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the change to the {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3129,7 +3221,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Email</source>
+        <source>E&amp;mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3257,7 +3349,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Earlier version:</source>
+        <source>Ea&amp;rlier version:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3529,7 +3621,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Was th&amp;e person involved?</source>
+        <source>Was the person involved?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3677,7 +3769,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare with &amp;earlier</source>
+        <source>Compare &amp;with earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4030,6 +4122,10 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
     </message>
     <message>
         <source>No requests yet. Press &apos;New request&apos; to record something you asked for, or &apos;Write a letter&apos; to ask for something.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4732,6 +4828,18 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {what}. The history keeps both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5365,6 +5473,18 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>Unlocking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -226,7 +226,7 @@ class BundlesPage(QWidget):
         self.include: tuple[str, ...] = ()  # the person's own choices of records
         self.exclude: tuple[str, ...] = ()
         self.records_button = button(
-            tr("Choose the r&ecords…"),
+            tr("Choose the recor&ds…"),
             tr("See every record, ticked where it goes in, with why; add or take out any of them"),
         )
         self.records_button.clicked.connect(self.choose_records)

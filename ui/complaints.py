@@ -197,7 +197,7 @@ class ComplaintsPage(QWidget):
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         self.save_button = button(
-            tr("Sav&e complaint"), tr("Save the complaint (the old version is kept in its history)")
+            tr("Save c&omplaint"), tr("Save the complaint (the old version is kept in its history)")
         )
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.save_button)

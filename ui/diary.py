@@ -40,6 +40,7 @@ from app.formats import long_day, weekday_day
 from app.records.model import Commitment, Contact, DiaryEntry
 from app.records.values import Moment, now_utc
 from app.services.recording.diary import (
+    NEW_PERSON,
     DiaryRange,
     EntryView,
     entries_between,
@@ -51,7 +52,7 @@ from app.store.case import Case
 from app.store.changes import Changes
 from ui.dates import DateTimeBox, date_edit, to_date
 from ui.fields import form_label
-from ui.labels import DIARY_KINDS, delay_text, when_text
+from ui.labels import DIARY_KINDS, ROLES, delay_text, when_text
 from ui.operations import Operations
 from ui.read_aloud import ReadAloud
 from ui.reading import reading_width
@@ -140,9 +141,7 @@ class EntryForm(QWidget):
         self.people.setMaximumHeight(140)
         self.people.setWordWrap(True)
         named(self.people, tr("Who was there"), tr("Tick everyone who took part"))
-        self.new_person = QLineEdit()
-        self.new_person.setPlaceholderText(tr("Someone not in the list? Type their name"))
-        named(self.new_person, tr("Someone new"))
+        newcomer_row = self._build_newcomer()
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(tr("What was said, as close to their words as you can"))
         named(self.body, tr("What was said"))
@@ -157,12 +156,18 @@ class EntryForm(QWidget):
         form.addRow(tr("&Kind:"), self.kind)
         form.addRow(tr("&In a few words:"), self.title)
         form.addRow(tr("Wh&o was there:"), self.people)
-        form.addRow(tr("So&meone new:"), self.new_person)
+        newcomer_label = QLabel(tr("So&meone new:"))
+        newcomer_label.setBuddy(self.new_person)
+        form.addRow(newcomer_label, newcomer_row)
         form.addRow(tr("Wh&at was said:"), self.body)
         form.addRow(tr("What they said it was &for:"), self.purpose)
         promise_label = QLabel(tr("What they &promised:"))
         promise_label.setBuddy(self.promise)
         form.addRow(promise_label, promise_row)
+        promiser_row = self._promiser_row()
+        promiser_label = QLabel(tr("Who p&romised:"))
+        promiser_label.setBuddy(self.promiser)
+        form.addRow(promiser_label, promiser_row)
         form.addRow(tr("&Tags:"), self.tags)
         self._build_buttons(outer)
         track(self, tr("the diary entry"))
@@ -197,6 +202,43 @@ class EntryForm(QWidget):
         promise_row.addWidget(self.promise_due)
         return promise_row
 
+    def _build_newcomer(self) -> QHBoxLayout:
+        """Someone not yet in the case: their name, and their role if you know it."""
+        self.new_person = QLineEdit()
+        self.new_person.setPlaceholderText(tr("Someone not in the list? Type their name"))
+        named(self.new_person, tr("Someone new"))
+        self.new_role = QComboBox()
+        self.new_role.addItem(tr("(role not said)"), None)
+        for code, label in ROLES.items():
+            self.new_role.addItem(label, code)
+        named(self.new_role, tr("The role of someone new"))
+        row = QHBoxLayout()
+        row.addWidget(self.new_person, 1)
+        row.addWidget(self.new_role)
+        return row
+
+    def _promiser_row(self) -> QHBoxLayout:
+        """Who made the promise, and whether to follow it in Requests on saving (one step)."""
+        self.promiser = QComboBox()
+        named(self.promiser, tr("Who promised"))
+        self.track_promise = QCheckBox(tr("Follow it in Re&quests, with its date"))
+        self.track_promise.setChecked(True)
+        named(self.track_promise, tr("Follow the promise in Requests"),
+              tr("Saving the entry also starts following the promise, so Today says when "
+                 "it is late"))
+        row = QHBoxLayout()
+        row.addWidget(self.promiser, 1)
+        row.addWidget(self.track_promise)
+        return row
+
+    def _fill_promisers(self, contacts: list[Contact]) -> None:
+        """The people who may have promised: first whoever is ticked above, then the rest."""
+        self.promiser.clear()
+        self.promiser.addItem(tr("The first person ticked above"), "")
+        self.promiser.addItem(tr("The someone new typed above"), NEW_PERSON)
+        for contact in contacts:
+            self.promiser.addItem(contact.name, contact.id)
+
     def _fill_people(self, ticked: set[str]) -> None:
         self.people.clear()
         self.ops.query(partial(contacts_by_name, self.case),
@@ -213,6 +255,7 @@ class EntryForm(QWidget):
             item.setCheckState(Qt.CheckState.Checked if contact.id in ticked
                                else Qt.CheckState.Unchecked)
             self.people.addItem(item)
+        self._fill_promisers(contacts)
         if untouched:
             remember_saved(self)
 
@@ -225,6 +268,8 @@ class EntryForm(QWidget):
             field.clear()
         self.body.clear()
         self.promise_has_date.setChecked(False)
+        self.track_promise.setChecked(True)
+        self.new_role.setCurrentIndex(0)
         self.kind.setCurrentIndex(0)
         self._fill_people(set())
         show_notice(self.error, "")
@@ -263,8 +308,9 @@ class EntryForm(QWidget):
         commitments = list(base.commitments) if base else []
         if self.promise.text().strip():
             due = self.promise_due.date()
+            chosen = self.promiser.currentData() or (people[0] if people else None)
             commitments.append(Commitment(
-                self.promise.text().strip(), people[0] if people else None,
+                self.promise.text().strip(), chosen,
                 date(due.year(), due.month(), due.day()) if self.promise_has_date.isChecked()
                 else None))
         entry = DiaryEntry(
@@ -294,7 +340,9 @@ class EntryForm(QWidget):
             self.save_button.setEnabled(True)
             show_notice(self.error, tr("Not saved: {message}").format(message=message))
 
-        self.ops.write(partial(save_entry, self.case, entry, new_name), done, failed)
+        track_it = bool(self.promise.text().strip()) and self.track_promise.isChecked()
+        self.ops.write(partial(save_entry, self.case, entry, new_name,
+                               self.new_role.currentData(), track_it), done, failed)
 
 
 class EntryDetail(QWidget):

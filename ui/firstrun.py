@@ -50,7 +50,7 @@ class FirstRunPage(QScrollArea):
                                     tr("Start a new record for the person you support"))
         self.open_button = button(tr("&Open a case I already have"),
                                   tr("Choose the folder of an existing case"))
-        self.demo_button = button(tr("&Explore the demo case (made-up people)"),
+        self.demo_button = button(tr("E&xplore the demo case (made-up people)"),
                                   tr("Try Casebook with an example case. Nothing in it is real."))
         self.restore_button = button(tr("&Restore a case from a backup"),
                                      tr("Bring back a case from a backup file, on this or a new "

@@ -174,7 +174,7 @@ class LetterFields(QWidget):
         named(self.reply_to, tr("Reply to"), tr("If this answers another letter, choose it here"))
         for label, widget in ((tr("&Received or sent:"), self.direction), (tr("H&ow:"),
                                                                            self.channel),
-                              (tr("Date s&ent:"), self.sent), (tr("&Date it came in:"),
+                              (tr("Da&y sent:"), self.sent), (tr("&Date it came in:"),
                                                                self.received),
                               (tr("&From:"), self.from_), (tr("&To:"), self.to),
                               (tr("Co&pied to:"), self.cc), (tr("Sub&ject:"), self.subject),

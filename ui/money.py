@@ -49,7 +49,7 @@ from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
 from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table
 from ui.viewer_open import open_attachment
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, into_sight, named, notice, paragraph, show_notice
 from ui.wrapped_list import wrap_items
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -267,7 +267,7 @@ class MoneyPage(QWidget):
         self.reminders.setWordWrap(True)
         wrap_items(self.reminders)
         named(self.reminders, tr("Reminders for an employer of personal assistants"))
-        self.tabs.addTab(self.reminders, tr("R&eminders"))
+        self.tabs.addTab(self.reminders, tr("Remin&ders"))
         self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 24)
         layout.addWidget(self.tabs, 1)
         self.import_button.clicked.connect(self.open_import)
@@ -303,6 +303,10 @@ class MoneyPage(QWidget):
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
         return tab
+
+    def _panel_into_sight(self) -> None:
+        into_sight(self.outcomes)
+        into_sight(self.link_heading)
 
     def _link_panel(self) -> QWidget:
         panel = QWidget()
@@ -453,8 +457,11 @@ class MoneyPage(QWidget):
                                       "should be for an outcome of the plan in force on its day."))
             return
         self.link_heading.setText(
-            tr("{0} payment{1} chosen").format(len(chosen), "s" if len(chosen) != 1 else "")
-        )
+            ngettext("{n} payment chosen", "{n} payments chosen", len(chosen)).format(
+                n=len(chosen)))
+        # The panel sits below the list: at large text, below the fold. Bring it up, its
+        # heading at the top (the outcomes list alone can be taller than the window).
+        QTimer.singleShot(0, self.outcomes, self._panel_into_sight)
         if not spending:
             self.link_hint.setText(tr("Council payments are money in for the whole budget; they "
                                       "are not linked to an outcome."))
@@ -468,9 +475,9 @@ class MoneyPage(QWidget):
             plan = timeline.plan_on(spending[0].date)
             assert plan is not None  # one_plan: every chosen day has a plan
             self.link_hint.setText(
-                tr("Outcomes of {0}, in force on {1}:").format(
-                    plan_name(plan), "these days" if len(chosen) > 1 else "that day"
-                )
+                (tr("Outcomes of {plan}, in force on these days:") if len(chosen) > 1
+                 else tr("Outcomes of {plan}, in force on that day:")).format(
+                    plan=plan_name(plan))
             )
             shared = set.intersection(*(set(t.outcome_ids) for t in spending))
             for outcome in plan.outcomes:

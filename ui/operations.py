@@ -31,9 +31,11 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from app.diagnostics import record_unexpected, unexpected_words
 from app.problems import Problem
+from app.records import kinds
 from app.store.case import Case
-from app.store.changes import Changes
+from app.store.changes import FILE, Changes
 from app.store.outputs import met_disk_words
+from ui.i18n import tr
 
 R = TypeVar("R")
 log = logging.getLogger("casebook.ui")
@@ -207,10 +209,15 @@ class Operations(Background):
     """The background write and query helpers for one open case."""
 
     changed = Signal(object)  # the Changes of each finished write
+    undo_changed = Signal()  # what Undo would put back is different
 
     def __init__(self, case: Case, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.case = case
+        # The changes made here since the case was opened, newest last, that Undo can put
+        # back; and the audit events of those already undone, with their undos.
+        self._undoable: list[Changes] = []
+        self._undone: set[int] = set()
 
     def on_change(self, screen: QWidget, record_types: Iterable[str],
                   action: Callable[[], object]) -> _WhenShown:
@@ -242,7 +249,56 @@ class Operations(Background):
             result, changes = outcome
             if changes:
                 self.changed.emit(changes)
+                if changes.events and not changes.case_events:  # a passphrase has no undo
+                    self._undoable.append(changes)
+                    self.undo_changed.emit()
             if on_done is not None:
                 on_done(result)
 
         self._start(self.writer, lambda: case.collect_changes(fn), announce, on_error)
+
+    def undo_words(self) -> str | None:
+        """What Undo would do, in words for its menu item (None when there is nothing)."""
+        return undo_words(self._undoable[-1]) if self._undoable else None
+
+    def undo(self, on_done: Callable[[str], object],
+             on_error: Callable[[str], object]) -> None:
+        """Put back the newest change made here, as a change of its own; then tell what was
+        undone, or why it could not be (it is then dropped: a record changed since)."""
+        if not self._undoable:
+            return
+        top, undone, case = self._undoable[-1], frozenset(self._undone), self.case
+        words = undo_words(top)
+
+        def finished(outcome: tuple[None, Changes]) -> None:
+            self._undoable.remove(top)
+            self._undone.update(top.events, outcome[1].events)
+            self.changed.emit(outcome[1])
+            self.undo_changed.emit()
+            on_done(words)
+
+        def refused(message: str) -> None:
+            if top in self._undoable:
+                self._undoable.remove(top)
+            self.undo_changed.emit()
+            on_error(message)
+
+        self._start(self.writer, lambda: case.collect_changes(
+            lambda: case.undo(top.events, undone)), finished, refused)
+
+
+def undo_words(changes: Changes) -> str:
+    """'Undo adding the diary entry', 'Undo the change to the plan', 'Undo deleting the file':
+    the main record a change touched (a file only when nothing else changed)."""
+    def ordered(refs: frozenset[tuple[str, str]]) -> list[tuple[str, str]]:
+        return sorted(refs, key=lambda ref: (ref[0] == FILE, ref))
+
+    for refs, words in ((changes.added, tr("Undo adding the {what}")),
+                        (changes.deleted, tr("Undo deleting the {what}")),
+                        (changes.edited, tr("Undo the change to the {what}"))):
+        found = [ref for ref in ordered(refs) if ref[0] != FILE] or ordered(refs)
+        if found:
+            record_type = found[0][0]
+            what = kinds.kind(record_type).singular if kinds.is_kind(record_type) else tr("file")
+            return words.format(what=what)
+    return tr("Undo the last change")

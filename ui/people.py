@@ -65,7 +65,7 @@ class PeoplePage(QWidget):
         self.address.setMaximumHeight(90)
         self.notes = QPlainTextEdit()
         for widget, label in ((self.name, tr("&Name")), (self.role, tr("&Role")),
-                              (self.organisation, tr("&Organisation")), (self.email, tr("&Email")),
+                              (self.organisation, tr("&Organisation")), (self.email, tr("E&mail")),
                               (self.phone, tr("&Phone")), (self.address, tr("A&ddress")),
                               (self.notes, tr("No&tes"))):
             named(widget, label.replace("&", ""))

@@ -134,7 +134,7 @@ class PlanCompareView(QWidget):
         pickers = QHBoxLayout()
         self.older = QComboBox()
         self.newer = QComboBox()
-        for combo, text in ((self.older, tr("&Earlier version:")), (self.newer,
+        for combo, text in ((self.older, tr("Ea&rlier version:")), (self.newer,
                                                                     tr("La&ter version:"))):
             named(combo, text.replace("&", "").rstrip(":"))
             combo.setSizeAdjustPolicy(

@@ -319,7 +319,7 @@ class PlanForm(QWidget):
         form.addRow(tr("Stat&us:"), self.status)
         form.addRow(tr("&Replaces:"), self.supersedes)
         form.addRow(tr("&Was the guardian consulted?"), self.guardian)
-        form.addRow(tr("Was th&e person involved?"), self.person)
+        form.addRow(tr("Was the person involved?"), self.person)
         budget_label = QLabel(tr("&Budget:"))
         budget_label.setBuddy(self.amount)
         form.addRow(budget_label, budget_row)

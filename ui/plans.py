@@ -182,7 +182,7 @@ class PlanDetail(QWidget):
         row = QGridLayout()
         self.edit_button = button(tr("Co&rrect…"), tr("Correct this version; what it said before "
                                                       "is kept"))
-        self.compare_button = button(tr("Compare with &earlier"),
+        self.compare_button = button(tr("Compare &with earlier"),
                                      tr("See what changed from the version this one replaces"))
         self.checklist_button = button(tr("Chec&k this review record…"),
                                        tr("Tick what the review record contains and ask for "

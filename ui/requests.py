@@ -394,8 +394,10 @@ class RequestsPage(QWidget):
                  f"<p><b>{_esc(STATE_WORDS[state.state])}: {_esc(state.plain)}</b></p>"]
         if request.summary:
             parts.append(f"<p>{_esc(request.summary)}</p>")
-        facts = [(tr("They got it on"), spoken(request.made_on)),
-                 (tr("Sent to"), self._name(request.to)),
+        promise = request.kind == "commitment"  # made to you: nobody "got" it
+        facts = [(tr("Promised on") if promise else tr("They got it on"),
+                  spoken(request.made_on)),
+                 (tr("Who promised") if promise else tr("Sent to"), self._name(request.to)),
                  (tr("Asked in"), self._letter(request.made_via)),
                  (tr("Due no later than"), spoken(state.due_on) if state.due_on else ""),
                  (tr("How that date is worked out"), state.how_counted),

@@ -20,21 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.case import Case, CaseFacts
+from app.store.drafts import Draft
 from app.store.in_use import IN_USE, CaseInUse, WindowLock
 from ui import collector, keyboard, read_aloud, theme
 from ui import settings as settings_store
 from ui.case_view import CaseView
 from ui.collector import IdleCollector
+from ui.drafts_dialog import DraftsDialog
 from ui.firstrun import FirstRunPage
 from ui.i18n import tr
 from ui.operations import Background, Operations
 from ui.sections import SECTIONS, section_title
 from ui.settings import TEXT_SIZES, Settings
-from ui.unsaved import leave_anyway, unsaved_in
+from ui.unsaved import drafts_in, leave_anyway, unsaved_in
+from ui.widgets import announce
 
 if TYPE_CHECKING:
     from ui.help import HelpDialog
 
+NOTE_SHOWN_MS = 10_000  # long enough to read twice at a slow pace
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel}
 
@@ -62,6 +66,7 @@ class Shell(QMainWindow):
         self.window_lock: WindowLock | None = None  # held while a case is open here
         self.standing_dialog: QDialog | None = None  # the person and you, while open
         self.help_dialog: HelpDialog | None = None  # the help, while open
+        self.drafts_dialog: QDialog | None = None  # unsaved words kept at an auto-lock
         self.background = Background(self)  # for steps before a case is open
         self.setWindowTitle("Casebook")
         self.setAccessibleName("Casebook")
@@ -77,6 +82,10 @@ class Shell(QMainWindow):
             lambda: self.open_folder(Path(self.settings.last_case or "")))
         self.stack.addWidget(self.first_run)
         self._build_menus()
+        # The foot of the window holds a note for a few seconds (`say`), and is hidden between.
+        foot = self.statusBar()
+        foot.messageChanged.connect(lambda text: foot.setVisible(bool(text)))
+        foot.hide()
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.auto_lock)
@@ -142,6 +151,7 @@ class Shell(QMainWindow):
         self.lock_action.setEnabled(False)
         case_menu.addAction(self.lock_action)
         self.case_actions.append(self.lock_action)
+        self._build_edit_menu()
         self._build_view_menu()
         self._build_go_menu()
         self._build_help_menu()
@@ -156,6 +166,37 @@ class Shell(QMainWindow):
             action.triggered.connect(lambda _=False, v=value: choose(v))
             group.addAction(action)
             menu.addAction(action)
+
+    def _build_edit_menu(self) -> None:
+        """Edit → Undo (Ctrl+Z): the newest change made in this window, put back. In a text
+        box Ctrl+Z undoes typing instead, as in any program."""
+        edit = self.menuBar().addMenu(tr("&Edit"))
+        self.undo_action = QAction(tr("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo)
+        edit.addAction(self.undo_action)
+
+    def _undo_offered(self) -> None:
+        """The Undo item names what it would put back, and is off when there is nothing."""
+        words = self.ops.undo_words() if self.ops is not None else None
+        self.undo_action.setText(f"&{words}" if words else tr("&Undo"))
+        self.undo_action.setEnabled(words is not None)
+
+    def undo(self) -> None:
+        """Put back the newest change made in this window (itself a change in the history)."""
+        if self.ops is not None and self.ops.undo_words() is not None:
+            self.ops.undo(lambda words: self.say(tr("Done: {what}. The history keeps "
+                                                    "both.").format(what=words.lower())),
+                          lambda message: QMessageBox.information(self, "Casebook", message))
+
+    def say(self, text: str) -> None:
+        """A short note at the foot of the window for a few seconds, read out by a screen
+        reader (the result of something done from a menu, with no screen of its own)."""
+        bar = self.statusBar()
+        bar.show()
+        bar.showMessage(text, NOTE_SHOWN_MS)
+        announce(self, text)
 
     def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(tr("&Help"))  # last, where people look for it
@@ -363,6 +404,7 @@ class Shell(QMainWindow):
         self.case = case
         ops = self.ops = Operations(case, self)
         ops.failed.connect(lambda m: QMessageBox.warning(self, "Casebook", m))
+        ops.undo_changed.connect(self._undo_offered)
         ops.query(case.facts, lambda facts: self._show_facts(ops, facts))
 
     def _tell(self, message: str) -> None:
@@ -386,6 +428,7 @@ class Shell(QMainWindow):
         for action in self.case_actions:
             action.setEnabled(True)
         self.setWindowTitle(case_title(facts))
+        ops.query(case.drafts, lambda kept: self._offer_drafts(ops, kept))
         if (not facts.is_demo and self.settings.offer_last_case
                 and self.settings.last_case != str(case.folder)):
             self.settings.last_case = str(case.folder)
@@ -412,6 +455,7 @@ class Shell(QMainWindow):
             self.window_lock = None
         for action in self.case_actions:
             action.setEnabled(False)
+        self._undo_offered()
         self.setWindowTitle("Casebook")
         self.stack.setCurrentWidget(self.first_run)
 
@@ -422,6 +466,9 @@ class Shell(QMainWindow):
         self._lock_now()
 
     def _lock_now(self) -> None:
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():  # nothing of a locked case stays on screen either
+                dialog.reject()
         folder = self.case.folder if self.case else None
         demo = bool(self.case_view and self.case_view.facts.is_demo)
         self.close_case()
@@ -429,11 +476,28 @@ class Shell(QMainWindow):
             self.open_folder(folder, why=tr("The case is locked. Unlock it to carry on."))
 
     def auto_lock(self) -> None:
-        """Lock after the chosen number of idle minutes."""
-        if self.case is not None:
-            # Not held up by a question nobody is there to answer: the case is locked, and
-            # anything not saved is lost (keeping it as a draft is not built yet).
+        """Lock after the chosen number of idle minutes. Not held up by a question nobody is
+        there to answer: words typed and not saved are kept in the case as drafts, and shown
+        when it is next opened."""
+        if self.case is None:
+            return
+        kept = [draft for root in (self.case_view, *self.findChildren(QDialog))
+                if root is not None and root.isVisible() for draft in drafts_in(root)]
+        if kept and self.ops is not None:
+            case = self.case
+            self.ops.write(lambda: case.keep_drafts(kept), lambda _: self._lock_now(),
+                           lambda _message: self._lock_now())
+        else:
             self._lock_now()
+
+    def _offer_drafts(self, ops: Operations, kept: list[Draft]) -> None:
+        """Show the words kept when the case last locked itself, if there are any."""
+        if not kept or ops is not self.ops:
+            return
+        case = ops.case
+        self.drafts_dialog = DraftsDialog(kept, self)
+        self.drafts_dialog.accepted.connect(lambda: ops.write(case.drop_drafts))
+        self.drafts_dialog.open()
 
     def set_auto_lock(self, minutes: int) -> None:
         """How many idle minutes before the case locks itself (0 = never)."""

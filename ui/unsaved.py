@@ -68,6 +68,41 @@ def unsaved_in(root: QWidget) -> list[str]:
             and has_unsaved(form)]
 
 
+def _shown(widget: QWidget) -> str:
+    """A field's value as words for a draft ('' when it holds nothing of the person's)."""
+    if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+        return widget.text().strip()
+    if isinstance(widget, QPlainTextEdit | QTextEdit) and not widget.isReadOnly():
+        return widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip()
+    if isinstance(widget, QCheckBox | QRadioButton):
+        return tr("yes") if widget.isChecked() else ""
+    if isinstance(widget, QListWidget):
+        return ", ".join(widget.item(row).text() for row in range(widget.count())
+                         if widget.item(row).checkState() == Qt.CheckState.Checked)
+    return ""
+
+
+def draft_text(form: QWidget) -> str:
+    """What the person has in `form`, field by field ('What was said: …'), to keep as a
+    draft: every field that holds something, by the name a screen reader gives it."""
+    lines = []
+    for widget in form.findChildren(QWidget):
+        value = _shown(widget)
+        if value and widget.isVisibleTo(form):
+            name = widget.accessibleName() or widget.objectName() or tr("A field")
+            lines.append(tr("{field}: {value}").format(field=name, value=value))
+    return "\n".join(lines)
+
+
+def drafts_in(root: QWidget) -> list[tuple[str, str]]:
+    """(name, words) of each form on view under `root` holding unsaved work."""
+    return [(str(form.property(_FORM)), draft_text(form)) for form in root.findChildren(QWidget)
+            if form.property(_FORM) is not None and form.isVisibleTo(root)
+            and has_unsaved(form)]
+
+
 def leave_anyway(parent: QWidget, names: list[str], doing: str) -> bool:
     """Ask whether to go on (`doing`: "close Casebook") and lose the unsaved work; the
     default answer keeps it."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -110,6 +110,8 @@ def announce(widget: QWidget, text: str) -> None:
 def into_sight(widget: QWidget) -> None:
     """Scroll every scrolling pane around `widget` so that it shows (at 200% text a result or
     a progress bar can sit below the fold)."""
+    # Where it is depends on layouts not yet redone after a change of text: redo them first.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:

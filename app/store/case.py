@@ -11,7 +11,7 @@ import dataclasses
 import secrets
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -23,11 +23,13 @@ from app.store import (
     attachments,
     audit,
     case_details,
+    drafts,
     past_bundles,
     records,
     remember,
     schema,
     search,
+    undo,
 )
 from app.store.changes import NOTHING, Changes
 from app.store.db import DB_FILE, Connection, DatabaseError, StoreError, connect
@@ -485,6 +487,12 @@ class Case:
             records.update(conn, rid, codec.encode(record))
         return record
 
+    def undo(self, seqs: Sequence[int], undone: Collection[int] = ()) -> None:
+        """Undo the change made by the audit events `seqs` (see `app.store.undo`), as one
+        change of its own; CannotUndo, changing nothing, when it cannot be."""
+        with self.transaction() as tx:
+            undo.undo(tx.conn, seqs, undone, lambda rid: _describe(tx.conn, rid))
+
     def delete(self, record_id: str) -> None:
         """Delete a record or file. It is kept as a tombstone with all its history."""
         with self.transaction() as tx:
@@ -606,6 +614,22 @@ class Case:
         """The audit log, for one record or the whole case."""
         with self.reading() as conn:
             return audit.events(conn, record_id)
+
+    def keep_drafts(self, forms: Sequence[tuple[str, str]]) -> None:
+        """Keep the words of forms not yet saved (name, words) inside the case, for when it
+        is next opened (Casebook locked itself with them on screen)."""
+        with self.transaction() as tx:
+            drafts.keep(tx.conn, forms)
+
+    def drafts(self) -> list[drafts.Draft]:
+        """The unsaved words kept when the case last locked itself, oldest first."""
+        with self.reading() as conn:
+            return drafts.load(conn)
+
+    def drop_drafts(self) -> None:
+        """Forget the kept drafts."""
+        with self.transaction() as tx:
+            drafts.drop(tx.conn)
 
     def log_case_event(self, action: str, subject: str, digest: str | None) -> audit.AuditEvent:
         """Record something done to the case as a whole (a bundle built, a backup made)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.records.model import Contact, DiaryEntry
+from app.records.model import Contact, ContactRole, DiaryEntry
 from app.records.values import ValueProblem
 from app.services.recording.people import contact_names
 from app.store.attachments import AttachmentInfo
@@ -13,14 +13,29 @@ from app.store.case import Case
 from app.store.records import Version
 from app.translation import _
 
+NEW_PERSON = "new-person"  # a promise's `by` before saving: the someone new typed in
 
-def save_entry(case: Case, entry: DiaryEntry, new_person: str = "") -> DiaryEntry:
-    """Save a new entry or a corrected version, in one transaction; a name typed for someone
-    not yet in the case becomes a contact who took part."""
+
+def save_entry(case: Case, entry: DiaryEntry, new_person: str = "",
+               new_role: ContactRole | None = None, track_promise: bool = False) -> DiaryEntry:
+    """Save a new entry or a corrected version, in one transaction. A name typed for someone
+    not yet in the case becomes a contact who took part (with their role, if given), and the
+    promiser of a promise made by NEW_PERSON. With `track_promise`, the newest promise is
+    followed in Requests too, in the same step."""
     with case.transaction():
+        newcomer = None
         if new_person.strip():
-            entry.participants.append(case.add(Contact(id="", name=new_person.strip())).id)
-        return case.save(entry) if entry.id else case.add(entry)
+            newcomer = case.add(Contact(id="", name=new_person.strip(), role=new_role)).id
+            entry.participants.append(newcomer)
+        for promise in entry.commitments:
+            if promise.by == NEW_PERSON:
+                promise.by = newcomer
+        saved = case.save(entry) if entry.id else case.add(entry)
+        if track_promise and saved.commitments:
+            from app.services.timelimits.requests import from_commitment
+
+            from_commitment(case, saved.id, len(saved.commitments) - 1)
+        return saved
 
 
 @dataclass(frozen=True)
