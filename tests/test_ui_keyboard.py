@@ -203,10 +203,12 @@ def dialogs(shell: Shell) -> dict[str, Any]:
     """How to open each dialog a person meets, on the open demo case."""
     from datetime import date
 
+    from app.store.drafts import Draft
     from ui.about import AboutDialog
     from ui.bank_import import BankImportDialog
     from ui.create_case import CreateCaseWizard
     from ui.diary import PrintRangeDialog
+    from ui.drafts_dialog import DraftsDialog
     from ui.evidence_dialog import EvidenceDialog
     from ui.help import HelpDialog
     from ui.i18n import tr
@@ -249,6 +251,8 @@ def dialogs(shell: Shell) -> dict[str, Any]:
         "the person and you": lambda: _standing(shell, 0),
         "the person and you: you": lambda: _standing(shell, 1),
         "the person and you: authority": lambda: _standing(shell, 2),
+        "kept drafts": lambda: DraftsDialog([Draft(tr("the diary entry"), "What happened: a call",
+                                                   "2026-11-23T10:00:00Z")], shell),
     }
 
 
@@ -359,7 +363,7 @@ DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "
            "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
            "attachment viewer", "bank statement, read", "bring in files, checking",
            "restore a backup", "help", "print diary entries", "the person and you",
-           "the person and you: you", "the person and you: authority"]
+           "the person and you: you", "the person and you: authority", "kept drafts"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)
