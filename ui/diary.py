@@ -163,11 +163,14 @@ class EntryForm(QWidget):
         form.addRow(tr("What they said it was &for:"), self.purpose)
         promise_label = QLabel(tr("What they &promised:"))
         promise_label.setBuddy(self.promise)
-        form.addRow(promise_label, promise_row)
-        promiser_row = self._promiser_row()
+        # One thing a row: at large text in the dyslexia font, side by side cut the words.
+        form.addRow(promise_label, self.promise)
+        form.addRow(promise_row)
+        self._build_promiser()
         promiser_label = QLabel(tr("Who p&romised:"))
         promiser_label.setBuddy(self.promiser)
-        form.addRow(promiser_label, promiser_row)
+        form.addRow(promiser_label, self.promiser)
+        form.addRow(self.track_promise)
         form.addRow(tr("&Tags:"), self.tags)
         self._build_buttons(outer)
         track(self, tr("the diary entry"))
@@ -187,7 +190,7 @@ class EntryForm(QWidget):
         outer.addLayout(row)
 
     def _build_promise(self) -> QHBoxLayout:
-        """What they promised, and the date it was promised by if there is one."""
+        """What they promised; the row below it: the date it was promised by, if any."""
         self.promise = QLineEdit()
         self.promise.setPlaceholderText(tr("e.g. 'Will send a copy of the plan'"))
         named(self.promise, tr("What they promised"))
@@ -197,9 +200,9 @@ class EntryForm(QWidget):
         self.promise_due.setEnabled(False)
         self.promise_has_date.toggled.connect(self.promise_due.setEnabled)
         promise_row = QHBoxLayout()
-        promise_row.addWidget(self.promise, 1)
         promise_row.addWidget(self.promise_has_date)
         promise_row.addWidget(self.promise_due)
+        promise_row.addStretch(1)
         return promise_row
 
     def _build_newcomer(self) -> QHBoxLayout:
@@ -217,7 +220,7 @@ class EntryForm(QWidget):
         row.addWidget(self.new_role)
         return row
 
-    def _promiser_row(self) -> QHBoxLayout:
+    def _build_promiser(self) -> None:
         """Who made the promise, and whether to follow it in Requests on saving (one step)."""
         self.promiser = QComboBox()
         named(self.promiser, tr("Who promised"))
@@ -226,10 +229,6 @@ class EntryForm(QWidget):
         named(self.track_promise, tr("Follow the promise in Requests"),
               tr("Saving the entry also starts following the promise, so Today says when "
                  "it is late"))
-        row = QHBoxLayout()
-        row.addWidget(self.promiser, 1)
-        row.addWidget(self.track_promise)
-        return row
 
     def _fill_promisers(self, contacts: list[Contact]) -> None:
         """The people who may have promised: first whoever is ticked above, then the rest."""
