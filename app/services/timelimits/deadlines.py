@@ -427,6 +427,19 @@ def _resolve_calendar(choice: CalendarChoice, jurisdiction: str) -> Calendar | N
     return choice
 
 
+def _included_months_end(start: date, months: int) -> date:
+    """The last day of a period of `months` months that includes its first day ("twelve
+    months beginning with the day…"): the day before the corresponding date that many months
+    on, or the last day of that month when it has no corresponding date (31 Aug + 6 months ends
+    28 Feb; 29 Feb 2024 + 12 months ends 28 Feb 2025, not the 27th)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last_day = month_lengths.monthrange(year, month + 1)[1]
+    if start.day > last_day:
+        return date(year, month + 1, last_day)
+    return date(year, month + 1, start.day) - timedelta(days=1)
+
+
 def _same_date(start: date, length: int, unit: Unit) -> date:
     if unit == "weeks":
         return start + timedelta(weeks=length)
@@ -451,6 +464,9 @@ def _count(
     if rule.unit == "calendar_days":
         end = start + timedelta(days=length + paused_days)
         return end - timedelta(days=1) if rule.counting == "beginning_with" else end
+    if rule.counting == "beginning_with" and rule.unit != "weeks":
+        months = 12 * length if rule.unit == "years" else length
+        return _included_months_end(start, months) + timedelta(days=paused_days)
     end = _same_date(start, length, rule.unit) + timedelta(days=paused_days)
     if rule.counting == "beginning_with":
         return end - timedelta(days=1)
@@ -528,7 +544,8 @@ def _explain(
         )
     if text is None:
         text = _("{amount} after {when}").format(amount=amount, when=when) + (
-            _(", counting that day as the first, so the last day is the day before the same date.")
+            _(", counting that day as the first, so the last day is the day before the same "
+              "date (or the month's last day if it has no such date).")
             if rule.counting == "beginning_with"
             else _(", on the same date (or the month's last day if it has no such date).")
         )
@@ -536,7 +553,7 @@ def _explain(
     if extended and rule.extension is not None:
         text += _(" This includes the extension, allowed {when}.").format(when=rule.extension.when)
     if paused_days:
-        days = _("working days") if rule.unit == "working_days" else "days"
+        days = _("working days") if rule.unit == "working_days" else _("days")
         text += _(" Plus {paused_days} {days} while the clock was stopped.").format(
             paused_days=paused_days, days=days
         )
