@@ -327,6 +327,27 @@ def test_a_period_beginning_with_its_first_day_ends_on_the_right_day(
     assert due_date(kind, D(start), nation).due_on == D(last_day)
 
 
+@pytest.mark.parametrize(("kind", "nation", "last_day"), [
+    # Received Thu 1 Jul 2027; day 1 is Fri 2 Jul. Northern Ireland's Twelfth (Mon 12 Jul) is
+    # not a working day for a UK-wide count, but is one in Scotland.
+    ("eir", "england", "2027-07-30"),  # EIR 2004 reg 5(2)
+    ("eir", "northern-ireland", "2027-07-30"),
+    ("eir", "scotland", "2027-07-29"),  # EI(S)R 2004 reg 5(2)(a), Scottish working days
+    ("foi-review-answer", "wales", "2027-07-30"),  # s45 code: 20 working days
+    ("foi-review-answer", "scotland", "2027-07-29"),  # FOISA s21(1)
+])
+def test_environmental_information_and_foi_review_answers(kind: str, nation: str,
+                                                          last_day: str) -> None:
+    assert due_date(kind, D("2027-07-01"), nation).due_on == D(last_day)
+
+
+def test_a_complex_and_voluminous_eir_request_may_take_40_working_days() -> None:
+    extended = due_date("eir", D("2027-07-01"), "england", extended=True)
+    # 40 working days, past Scotland's 2 Aug and England's 30 Aug bank holidays as well.
+    assert extended.due_on == D("2027-08-31")
+    assert "complex and voluminous" in extended.rule.extension.when  # type: ignore[union-attr]
+
+
 def test_english_council_answer_within_six_months() -> None:
     deadline = due_date("complaint-stage-1", D("2026-01-30"), "england")
     assert deadline.due_on == D("2026-07-29")

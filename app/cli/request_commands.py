@@ -11,7 +11,7 @@ from app.cli.common import UserError, open_case
 from app.records.model import Jurisdiction, choices
 from app.records.values import ValueProblem, parse_date
 from app.services.timelimits import clocks
-from app.services.timelimits.deadlines import DeadlineError, NoSuchStep, load_rules
+from app.services.timelimits.deadlines import KINDS, DeadlineError, NoSuchStep, load_rules
 from app.translation import _
 
 
@@ -63,7 +63,8 @@ def cmd_overdue(args: argparse.Namespace) -> int:
 def register(subs: Any) -> None:
     """Add this module's sub-commands."""
     p = subs.add_parser("deadline", help=_("when a request of some kind is due"))
-    p.add_argument("kind", metavar="KIND", help=_("e.g. subject-access, complaint-stage-1, foi"))
+    p.add_argument("kind", metavar="KIND",
+                   help=_("one of: {kinds}").format(kinds=", ".join(KINDS)))
     p.add_argument("start", metavar="START_DATE", help=_("the day they received it, YYYY-MM-DD"))
     p.add_argument("--jurisdiction", default="scotland", choices=choices(Jurisdiction))
     p.set_defaults(handler=cmd_deadline)

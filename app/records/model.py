@@ -32,7 +32,8 @@ Direction = Literal["in", "out"]
 Channel = Literal["email", "letter", "portal", "hand", "other"]
 RequestKind = Literal[
     "subject-access", "foi", "copy-of-document", "complaint-stage-1", "complaint-stage-2",
-    "ombudsman", "review", "reassessment", "record-amendment", "commitment", "other",
+    "ombudsman", "review", "reassessment", "record-amendment", "commitment", "other", "eir",
+    "foi-review-answer",
 ]
 RequestStatus = Literal["open", "answered", "withdrawn"]
 ComplaintStatus = Literal["open", "resolved", "closed"]

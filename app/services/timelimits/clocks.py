@@ -25,6 +25,8 @@ KIND_WORDS = {
     "review": _("Review"), "reassessment": _("Reassessment"),
     "record-amendment": _("Correction of records"), "commitment": _("Promise made to you"),
     "other": _("Something else you asked for"),
+    "eir": _("Environmental information"),
+    "foi-review-answer": _("Review of a freedom of information answer"),
 }
 
 
