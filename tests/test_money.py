@@ -229,6 +229,17 @@ def test_budget_against_spending_per_month_across_a_plan_change(case: Case) -> N
     assert periods[1].verdict() == "Overspent by £387.74"
 
 
+def test_a_month_the_council_paid_nothing_into_is_not_an_underspend(case: Case) -> None:
+    two_plans(case)
+    transactions = [spend("t1", date(2026, 2, 27), "900.00", "Lena Novak", ["a1"]),
+                    spend("t2", date(2026, 3, 20), "1500.00", "Lena Novak", ["b1"])]
+    february, march = budget_periods(transactions, plan_timeline(case), date(2026, 3, 31))
+    assert february.verdict() == "No payment received"  # not 'Underspent by £300.00'
+    assert march.verdict() == "Overspent by £387.74"  # spending beyond the budget still shows
+    running = budget_periods(transactions[:1], plan_timeline(case), date(2026, 2, 27))[0]
+    assert running.verdict() == "No payment received yet"
+
+
 def test_spend_per_outcome_across_a_plan_change(case: Case) -> None:
     two_plans(case)
     transactions = [

@@ -228,11 +228,15 @@ def test_at_extra_large_text_choosing_a_payment_brings_the_link_panel_into_sight
     assert area is not None
     area.verticalScrollBar().setValue(0)
     page.table.selectRow(0)
-    qtbot.wait(20)
-    settle()
     heading = page.link_heading
-    corner = heading.mapTo(area.viewport(), heading.rect().topLeft())
-    assert area.viewport().rect().contains(QRect(corner, heading.size()))
+
+    def in_sight() -> bool:
+        corner = heading.mapTo(area.viewport(), heading.rect().topLeft())
+        return area.viewport().rect().contains(QRect(corner, heading.size()))
+
+    qtbot.waitUntil(in_sight, timeout=2000)
+    qtbot.wait(700)  # and it stays there once the page has settled
+    assert in_sight()
     corner = outcomes.mapTo(area.viewport(), outcomes.rect().topLeft())
     assert area.viewport().rect().intersects(QRect(corner, outcomes.size()))
     assert "payment chosen" in heading.text()

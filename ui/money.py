@@ -49,7 +49,7 @@ from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
 from ui.operations import Operations
 from ui.table_models import Index, RowsModel, record_table
 from ui.viewer_open import open_attachment
-from ui.widgets import button, heading, into_sight, named, notice, paragraph, show_notice
+from ui.widgets import button, heading, keep_in_sight, named, notice, paragraph, show_notice
 from ui.wrapped_list import wrap_items
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -304,10 +304,6 @@ class MoneyPage(QWidget):
         layout.addWidget(split, 1)
         return tab
 
-    def _panel_into_sight(self) -> None:
-        into_sight(self.outcomes)
-        into_sight(self.link_heading)
-
     def _link_panel(self) -> QWidget:
         panel = QWidget()
         columns = QHBoxLayout(panel)
@@ -461,7 +457,7 @@ class MoneyPage(QWidget):
                 n=len(chosen)))
         # The panel sits below the list: at large text, below the fold. Bring it up, its
         # heading at the top (the outcomes list alone can be taller than the window).
-        QTimer.singleShot(0, self.outcomes, self._panel_into_sight)
+        keep_in_sight(self.outcomes, self.link_heading)
         if not spending:
             self.link_hint.setText(tr("Council payments are money in for the whole budget; they "
                                       "are not linked to an outcome."))

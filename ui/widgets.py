@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -117,6 +117,51 @@ def into_sight(widget: QWidget) -> None:
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
             parent.ensureWidgetVisible(widget, 0, 8)
         parent = parent.parentWidget()
+
+
+class _KeepInSight(QObject):
+    """Brings `targets` into sight again each time the scrolling page around them changes
+    size, for a moment after something changed (wrapped lists settle their heights over
+    several passes, moving everything below them)."""
+
+    def __init__(self, page: QWidget, targets: tuple[QWidget, ...], follow_ms: int) -> None:
+        super().__init__(page)
+        self.page, self.targets = page, targets
+        page.installEventFilter(self)
+        QTimer.singleShot(0, self, self.show_them)
+        QTimer.singleShot(follow_ms, self, self.stop)
+
+    def stop(self) -> None:
+        self.page.removeEventFilter(self)
+        self.deleteLater()
+
+    def show_them(self) -> None:
+        for target in self.targets:
+            into_sight(target)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self.show_them)
+        return False
+
+
+def keep_in_sight(*targets: QWidget, follow_ms: int = 600) -> None:
+    """Bring `targets` into sight, in order (the last ends up surely on view), now and as the
+    page around them settles its size."""
+    area = next((p for p in _parents(targets[0]) if isinstance(p, QScrollArea)), None)
+    page = area.widget() if area is not None else None
+    if page is None:
+        return
+    _KeepInSight(page, targets, follow_ms)
+
+
+def _parents(widget: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
 
 
 def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:

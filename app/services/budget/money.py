@@ -117,10 +117,13 @@ class PeriodSummary:
         return month_year(self.start)
 
     def verdict(self) -> str:
-        """'Underspent by £120.00' — in words, never by colour alone."""
+        """'Underspent by £120.00' — in words, never by colour alone. A month the council paid
+        nothing into is not an underspend: the money never came (an overspend still shows)."""
         diff = self.difference
         if diff is None:
             return _("No budget recorded")
+        if self.received == 0 and diff >= 0:
+            return _("No payment received") if self.complete else _("No payment received yet")
         if diff > 0:
             return _("Underspent by {0}").format(pounds(diff))
         if diff < 0:
