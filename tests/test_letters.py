@@ -78,9 +78,11 @@ def test_subject_access_request_states_the_authority_and_the_legal_date(demo: Ca
     assert sar.recipient_lines == ("Data Protection Officer", "Glenmuir Council")
     assert sar.sender_lines == ("Fiona Morrison",)
     assert sar.subject == "Subject access request for Ailsa Morrison (DEMO)"
-    assert "I am the welfare guardian for Ailsa Morrison (DEMO), appointed on 1 March 2024 " \
-           "(reference Sheriff court ref. DEMO/123/24). The appointment runs until " \
-           "1 March 2027." in sar.body
+    assert "I am the welfare guardian for Ailsa Morrison (DEMO), appointed under the Adults " \
+           "with Incapacity (Scotland) Act 2000 on 1 March 2024 (reference Sheriff court ref. " \
+           "DEMO/123/24). The appointment runs until 1 March 2027." in sar.body
+    assert "This is a subject access request under Article 15 of the UK General Data " \
+           "Protection Regulation and the Data Protection Act 2018." in sar.body
     assert "(date of birth 14 February 1998)" in sar.body
     # One calendar month from Monday 23 November 2026 is Wednesday 23 December.
     assert sar.reply_by == date(2026, 12, 23)
@@ -101,7 +103,7 @@ def test_writing_for_yourself_and_without_any_authority(case: Case) -> None:
     assert any("Add your name and address" in w for w in bare.warnings)
     case.add(Authority("", "self"))
     mine = letters.draft(case, "subject-access", ON)
-    assert "personal information you hold about me. This is a subject access request." \
+    assert "personal information you hold about me. This is a subject access request " \
         in mine.body
     assert mine.sender_lines == ("Test Person",)
     assert mine.sign_off == ("Yours sincerely,", "Test Person")
@@ -331,3 +333,14 @@ def test_the_letter_command_writes_and_saves(tmp_path: Path, monkeypatch: pytest
         "Subject: Request for a copy: the June plan\n\nDear ")
     with Case.open_with_passphrase(folder, DEMO_PASSPHRASE) as reopened:
         assert [r.kind for r in reopened.list_of(Request)].count("other") == 1
+
+
+def test_a_lasting_power_of_attorney_names_its_act_and_has_no_end_date(case: Case) -> None:
+    # An LPA lasts until it is revoked: a date typed as its end is not printed as one.
+    case.add(Authority("", "lpa-health-welfare", granted_on=date(2025, 6, 2),
+                       expires_on=date(2030, 1, 1), reference="7000-1234-5678"))
+    body = letters.draft(case, "subject-access", ON).body
+    assert "attorney under a health and welfare lasting power of attorney for Test Person, " \
+           "appointed under the Mental Capacity Act 2005 on 2 June 2025 (reference " \
+           "7000-1234-5678)." in body
+    assert "runs until" not in body

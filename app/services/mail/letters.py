@@ -39,6 +39,8 @@ from app.services.timelimits import clocks
 from app.services.timelimits.authorities import (
     DOCUMENT_WORDS,
     HOLDER_WORDS,
+    LAW_WORDS,
+    NO_END_DATE,
     current_authority,
     holder,
 )
@@ -275,12 +277,19 @@ def _authority_sentence(person: Person, authority: Authority | None, on: date) -
     if authority is None or authority.kind == "self":
         return ""
     text = _("I am the {0} for {name}").format(HOLDER_WORDS[authority.kind], name=person.name)
-    if authority.granted_on:
+    law = LAW_WORDS.get(authority.kind)
+    if law and authority.granted_on:
+        text += _(", appointed under {law} on {day}").format(law=law,
+                                                             day=spoken(authority.granted_on))
+    elif law:
+        text += _(", under {law}").format(law=law)
+    elif authority.granted_on:
         text += _(", appointed on {0}").format(spoken(authority.granted_on))
     if authority.reference:
         text += _(" (reference {reference})").format(reference=authority.reference)
     text += "."
-    if authority.expires_on and authority.expires_on >= on:
+    if (authority.expires_on and authority.expires_on >= on
+            and authority.kind not in NO_END_DATE):
         text += _(" The appointment runs until {0}.").format(spoken(authority.expires_on))
     return text + _(" I can send you a copy if you need one.")
 

@@ -22,8 +22,8 @@ HOLDER_WORDS = {
     "lpa-property-finance": _("attorney under a property and financial affairs lasting power "
                               "of attorney"),
     "deputyship": _("deputy appointed by the Court of Protection"),
-    "appointee": "appointee",
-    "other": "representative",
+    "appointee": _("appointee"),
+    "other": _("representative"),
 }
 # What the document is called, for "your welfare guardianship order ends on...".
 DOCUMENT_WORDS = {
@@ -34,10 +34,22 @@ DOCUMENT_WORDS = {
     "lpa-health-welfare": _("lasting power of attorney (health and welfare)"),
     "lpa-property-finance": _("lasting power of attorney (property and finance)"),
     "deputyship": _("deputyship order"),
-    "appointee": "appointeeship",
-    "self": "authority",
-    "other": "authority",
+    "appointee": _("appointeeship"),
+    "self": _("authority"),
+    "other": _("authority"),
 }
+# The law each kind of standing comes from, named in letters so the reader can check it.
+LAW_WORDS = {
+    "welfare-guardianship": _("the Adults with Incapacity (Scotland) Act 2000"),
+    "financial-guardianship": _("the Adults with Incapacity (Scotland) Act 2000"),
+    "welfare-poa": _("the Adults with Incapacity (Scotland) Act 2000"),
+    "continuing-poa": _("the Adults with Incapacity (Scotland) Act 2000"),
+    "lpa-health-welfare": _("the Mental Capacity Act 2005"),
+    "lpa-property-finance": _("the Mental Capacity Act 2005"),
+    "deputyship": _("the Mental Capacity Act 2005"),
+}
+# A lasting power of attorney has no end date of its own: it lasts until it is revoked.
+NO_END_DATE = frozenset({"lpa-health-welfare", "lpa-property-finance"})
 # Welfare powers first: most letters are about care, not money.
 _PREFERENCE = ("welfare-guardianship", "welfare-poa", "lpa-health-welfare", "deputyship",
                "financial-guardianship", "continuing-poa", "lpa-property-finance", "appointee",
