@@ -171,6 +171,20 @@ def test_where_possible_replacing_will_is_a_weakening() -> None:
     assert change.reasons == ["'will' has become 'where possible'"]
 
 
+@pytest.mark.parametrize(("before", "after", "reason"), [
+    ("Ewan will choose who supports him.", "Ewan will be told who supports him.",
+     "'choose' has become 'be told': the choice is no longer theirs"),
+    ("Ewan will decide how his budget is spent.",
+     "Ewan will be consulted on how his budget is spent.",
+     "'decide' has become 'be consulted': the choice is no longer theirs"),
+])
+def test_losing_a_choice_for_being_told_or_consulted_narrows(before: str, after: str,
+                                                            reason: str) -> None:
+    [change] = pair([oc("o1", before)], [oc("n1", after, "o1")]).changed
+    assert change.kind == "narrowed"
+    assert reason in change.reasons
+
+
 def test_a_condition_alone_narrows_an_outcome() -> None:
     older = [oc("o1", "Ewan will have a short break away from home each summer.")]
     newer = [oc("n1", "Ewan will have a short break away from home each summer when available.")]

@@ -294,6 +294,12 @@ _CONDITIONS = (
     "at the discretion of",
 )
 _LIMITS = ("up to", "no more than", "a maximum of", "at most", "only")
+# The person deciding, and being told or asked instead: losing the first for the second takes
+# the choice away ("choose who supports him" → "be told who supports him").
+_CHOOSING = ("choose", "chooses", "decide", "decides", "direct", "directs", "control",
+             "controls", "pick", "picks", "select", "selects")
+_TOLD = ("be told", "be informed", "be kept informed", "be consulted", "be asked",
+         "be involved in", "be given information")
 # Word stems that mark an outcome as being about a life, not a service.
 _AIMS = (
     ("independen",), ("choice", "choos", "chose"), ("control",), ("communit",), ("fulfil",),
@@ -456,6 +462,11 @@ def _text_reasons(old_text: str, new_text: str) -> tuple[list[str], list[str]]:
     strong_lost = [s for s in _STRONG if _count(new, s) < _count(old, s)]
     if strong_lost and weak_gained:
         narrowing.append(_("'{0}' has become '{1}'").format(strong_lost[0], weak_gained[0]))
+    choice_lost = [w for w in _CHOOSING if _count(new, w) < _count(old, w)]
+    told = _gained(old, new, _TOLD)
+    if choice_lost and told:
+        narrowing.append(_("'{0}' has become '{1}': the choice is no longer theirs").format(
+            choice_lost[0], told[0]))
     for phrase in _gained(old, new, _CONDITIONS):
         if not (strong_lost and weak_gained and phrase == weak_gained[0]):
             narrowing.append(
