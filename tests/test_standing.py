@@ -133,7 +133,7 @@ def test_person_and_authority_commands_print_and_record(folder: Path, tmp_path: 
     assert json.loads(changed.stdout) == {
         "name": "Test Person", "known_as": "Tess", "date_of_birth": "2001-06-30",
         "jurisdiction": "scotland", "local_authority": "Glenmuir", "communication": None,
-        "sds_option": None}
+        "sds_option": None, "closed_days": []}
     none = run("authority", str(folder), env=env)
     assert "No legal authority is recorded." in none.stdout
     order = _order_file(tmp_path)

@@ -95,3 +95,29 @@ def test_the_dialog_is_on_the_case_menu(qtbot: Any, demo_folder: Path) -> None:
     assert opened is not None and opened is not dialog and opened.isVisible()
     opened.close()
     shell.close_case()
+
+
+def test_closed_days_are_typed_checked_and_kept(qtbot: Any, demo_folder: Path) -> None:
+    shell, dialog = _dialog(qtbot, demo_folder)
+    case = shell.case
+    assert case is not None
+    before = len(case.audit_events())
+    dialog.closed.setText("28/09/2026, Fair Monday")
+    dialog.save_person()
+    settle()
+    assert dialog.person_status.text().startswith("Not saved: 'Fair Monday'")
+    assert len(case.audit_events()) == before  # nothing written
+    dialog.closed.setText("28/09/2026, 14 April 2027")
+    dialog.save_person()
+    settle()
+    assert dialog.person_status.text() == "Saved."
+    assert case.person().closed_days == [date(2026, 9, 28), date(2027, 4, 14)]
+    dialog.reload()
+    settle()
+    assert dialog.closed.text() == "28 Sep 2026, 14 Apr 2027"
+    dialog.closed.setText("")
+    dialog.save_person()
+    settle()
+    assert case.person().closed_days == []
+    dialog.close()
+    shell.close_case()

@@ -5068,6 +5068,18 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>for example 14/04/2027, 27/09/2027</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days the council or trust is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local holidays beyond the bank holidays, separated by commas: clocks counted in the council&apos;s working days skip them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Full &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5081,6 +5093,10 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>Co&amp;uncil or trust:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days it is c&amp;losed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5225,10 +5241,6 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>Save &amp;this authority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{kept} cop{0} of the order kept with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -387,8 +387,9 @@ class LetterDetail(QScrollArea):
 
         def make() -> tuple[Request, str]:
             request = requests.from_letter(case, letter.id, kind, summary)
-            return request, clocks.clock(request, case.person().jurisdiction,
-                                         date.today()).plain
+            person = case.person()
+            return request, clocks.clock(request, person.jurisdiction, date.today(),
+                                         frozenset(person.closed_days)).plain
 
         self.ops.write(
             make, done, lambda m: show_notice(self.message, tr("Not saved: {m}").format(m=m))

@@ -56,6 +56,7 @@ class LetterOffer:
     complaints: list[Complaint]
     contacts: list[Contact]
     jurisdiction: Jurisdiction
+    closed: frozenset[date]  # the council's own closed days
 
 
 class LetterDialog(QDialog):
@@ -79,6 +80,7 @@ class LetterDialog(QDialog):
         self.saved_letter: SavedLetter | None = None
         self.exported: Path | None = None  # the last PDF written
         self.jurisdiction: Jurisdiction = "scotland"  # read with the choices below
+        self.closed: frozenset[date] = frozenset()
         self.ask_fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -106,8 +108,10 @@ class LetterDialog(QDialog):
 
         def read() -> LetterOffer:
             with case.snapshot():
+                person = case.person()
                 return LetterOffer(clocks.overdue(case, on), case.list_of(Complaint),
-                                   contacts_by_name(case), case.person().jurisdiction)
+                                   contacts_by_name(case), person.jurisdiction,
+                                   frozenset(person.closed_days))
 
         ops.query(read, lambda offer: self._offered(offer, request_id, complaint_id))
 
@@ -192,7 +196,7 @@ class LetterDialog(QDialog):
 
     def _offered(self, offer: LetterOffer, request_id: str | None,
                  complaint_id: str | None) -> None:
-        self.jurisdiction = offer.jurisdiction
+        self.jurisdiction, self.closed = offer.jurisdiction, offer.closed
         self._fill_choices(offer, request_id, complaint_id)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.about_request.currentIndexChanged.connect(lambda _i: self._retarget())
@@ -443,7 +447,7 @@ class LetterDialog(QDialog):
         def done(result: SavedLetter) -> None:
             self.saved_letter = result
             self.save_button.setEnabled(False)
-            state = clocks.clock(result.request, self.jurisdiction, self.day())
+            state = clocks.clock(result.request, self.jurisdiction, self.day(), self.closed)
             show_notice(
                 self.status,
                 tr("Saved in Correspondence, with its PDF. The clock is running: {plain}.").format(

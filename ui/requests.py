@@ -208,7 +208,7 @@ class NewRequestDialog(QDialog):
 
     def _preview(self) -> None:
         request = self.request()
-        state = clocks.clock(request, self.board.jurisdiction, self.day)
+        state = clocks.clock(request, self.board.jurisdiction, self.day, self.board.closed)
         if state.due_on:
             self.preview.setText(
                 tr("Due no later than {0}: {how_counted}").format(

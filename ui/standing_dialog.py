@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats import short_day
 from app.records.model import Authority, Contact, Person
+from app.records.typed_dates import DateProblem, read_dates
 from app.services.recording.standing import (
     Standing,
     read_order,
@@ -39,6 +41,7 @@ from app.services.recording.standing import (
 from app.services.support_plans.plan_facts import SDS_OPTIONS, format_day
 from app.services.timelimits.authorities import DOCUMENT_WORDS
 from app.store.case import Case
+from app.translation import ngettext
 from ui.create_case import NATIONS
 from ui.dates import OptionalDate
 from ui.fields import combo, form_label
@@ -149,9 +152,15 @@ class StandingDialog(QDialog):
         named(self.communication, tr("How they communicate"))
         self.sds = combo(tr("Self-directed support option"), [(tr("(not said)"), None)] + [
             (tr("Option {n}: {w}").format(n=n, w=w), n) for n, w in SDS_OPTIONS.items()])
+        self.closed = QLineEdit()
+        self.closed.setPlaceholderText(tr("for example 14/04/2027, 27/09/2027"))
+        named(self.closed, tr("Days the council or trust is closed"),
+              tr("Local holidays beyond the bank holidays, separated by commas: clocks counted "
+                 "in the council's working days skip them"))
         _form(column, ((tr("Full &name:"), self.name), (tr("&Known as:"), self.known_as),
                        (tr("Date of &birth:"), self.born), (tr("&Where they live:"), self.nation),
                        (tr("Co&uncil or trust:"), self.council),
+                       (tr("Days it is c&losed:"), self.closed),
                        (tr("How they co&mmunicate:"), self.communication),
                        (tr("Support &option (Scotland):"), self.sds)))
         self.person_status, self.save_person_button = _saving(
@@ -260,6 +269,7 @@ class StandingDialog(QDialog):
         self.council.setText(person.local_authority or "")
         self.communication.setPlainText(person.communication or "")
         self.sds.setCurrentIndex(max(0, self.sds.findData(person.sds_option)))
+        self.closed.setText(", ".join(short_day(day) for day in person.closed_days))
         you = found.you
         self.your_name.setText(you.name if you else "")
         self.your_email.setText(you.email or "" if you else "")
@@ -301,9 +311,8 @@ class StandingDialog(QDialog):
     def _show_files(self) -> None:
         kept = len(self.authority.attachment_ids) if self.authority else 0
         words = [
-            tr("{kept} cop{0} of the order kept with it.").format(
-                "y" if kept == 1 else "ies", kept=kept
-            )
+            ngettext("{kept} copy of the order kept with it.",
+                     "{kept} copies of the order kept with it.", kept).format(kept=kept)
             if kept
             else tr("No copy of the order is kept with it yet.")
         ]
@@ -322,11 +331,17 @@ class StandingDialog(QDialog):
         """Save the person's details (in the background)."""
         if self.found is None:
             return
+        try:
+            closed = read_dates(self.closed.text())
+        except DateProblem as exc:
+            show_notice(self.person_status, tr("Not saved: {m}").format(m=exc))
+            self.closed.setFocus()
+            return
         person = Person(self.name.text().strip(), self.nation.currentData(),
                         known_as=_text(self.known_as), date_of_birth=self.born.value(),
                         local_authority=_text(self.council),
                         communication=_text(self.communication),
-                        sds_option=self.sds.currentData())
+                        sds_option=self.sds.currentData(), closed_days=closed)
         case = self.case
         self.ops.write(lambda: save_person(case, person),
                        lambda _saved: self._saved(self.person_status, tr("Saved.")),

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.cli.common import UserError, open_case
 from app.records.model import Authority, AuthorityKind, Contact, Jurisdiction, SdsOption, choices
+from app.records.typed_dates import DateProblem, read_dates
 from app.records.values import ValueProblem, parse_date
 from app.services.recording.standing import (
     read_order,
@@ -27,7 +28,7 @@ from app.store.records import RecordMissing
 from app.translation import _
 
 PERSON_FIELDS = ("name", "known_as", "date_of_birth", "jurisdiction", "local_authority",
-                 "communication", "sds_option")
+                 "communication", "sds_option", "closed_days")
 
 
 def _date(text: str, what: str) -> date:
@@ -37,6 +38,15 @@ def _date(text: str, what: str) -> date:
         raise UserError(
             _("{what} '{text}' is not a date; write it as YYYY-MM-DD").format(what=what, text=text)
         ) from None
+
+
+def _closed_days(text: str | None) -> list[date] | None:
+    if text is None:
+        return None
+    try:
+        return read_dates(text)
+    except DateProblem as exc:
+        raise UserError(_("The closed days: {problem}").format(problem=exc)) from None
 
 
 def _day(value: date | None) -> str:
@@ -49,7 +59,8 @@ def cmd_person(args: argparse.Namespace) -> int:
     given = {"name": args.name, "known_as": args.known_as,
              "date_of_birth": _date(args.born, _("The date of birth")) if args.born else None,
              "jurisdiction": args.nation, "local_authority": args.council,
-             "communication": args.communication, "sds_option": args.sds_option}
+             "communication": args.communication, "sds_option": args.sds_option,
+             "closed_days": _closed_days(args.closed_days)}
     changes = {k: v for k, v in given.items() if v is not None}
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         person = case.person()
@@ -69,8 +80,10 @@ def cmd_person(args: argparse.Namespace) -> int:
                          (_("Nation"), person.jurisdiction),
                          (_("Council or trust"), person.local_authority),
                          (_("How they communicate"), person.communication),
-                         (_("SDS option"), person.sds_option)):
-        print(f"{label}: {value or 'not recorded'}")
+                         (_("SDS option"), person.sds_option),
+                         (_("Days the council is closed"),
+                          ", ".join(day.isoformat() for day in person.closed_days))):
+        print(_("{label}: {value}").format(label=label, value=value or _("not recorded")))
     return 0
 
 
@@ -161,6 +174,8 @@ def cmd_authority(args: argparse.Namespace) -> int:
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
     return value.isoformat() if isinstance(value, date) else value
 
 
@@ -177,6 +192,9 @@ def register(subs: Any) -> None:
     p.add_argument("--communication", metavar="TEXT", help=_("how they communicate"))
     p.add_argument("--sds-option", choices=choices(SdsOption),
                    help=_("self-directed support option (Scotland)"))
+    p.add_argument("--closed-days", metavar="DATES",
+                   help=_("days the council or trust is closed besides bank holidays, separated "
+                          "by commas (\"\" clears them)"))
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--recovery", action="store_true",
                    help=_("unlock with the recovery code instead of the passphrase"))

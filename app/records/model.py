@@ -65,6 +65,9 @@ class Person:
     local_authority: str | None = None
     communication: str | None = None
     sds_option: SdsOption | None = None
+    # Beyond format v1: days the council (or trust) is closed besides bank holidays (Scottish
+    # local holidays), which working-day rules that allow for them skip.
+    closed_days: list[date] = field(default_factory=list)
 
     def check(self) -> None:
         """Refuse a person without a name."""

@@ -81,3 +81,25 @@ def read_date(text: str) -> date:
         month_word, day, year = match.groups()
         return _make(_year(year), _month(month_word), int(day))
     raise DateProblem(_("Casebook cannot read that as a date ({EXAMPLE}).").format(EXAMPLE=EXAMPLE))
+
+
+def read_dates(text: str) -> list[date]:
+    """Dates typed one after another, separated by commas, semicolons or new lines ('14/04/2027,
+    Mon 27 Sep 2027'), in order without repeats; DateProblem names the piece that is not one."""
+    pieces = [piece.strip() for piece in re.split(r"[,;\n]", text)]
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _DAY_NAMES.fullmatch(joined[-1] + ", "):
+            joined[-1] = f"{joined[-1]}, {piece}"  # 'Mon, 27 Sep 2027' split at its comma
+        elif piece:
+            joined.append(piece)
+    found: list[date] = []
+    for piece in joined:
+        try:
+            day = read_date(piece)
+        except DateProblem as exc:
+            raise DateProblem(_("'{piece}': {problem}").format(piece=piece[:40],
+                                                               problem=exc)) from None
+        if day not in found:
+            found.append(day)
+    return sorted(found)

@@ -361,7 +361,8 @@ def _issues(selection: Selection, rows: tuple[ChronoRow, ...]) -> tuple[IssueEvi
 
 
 def _clock(request: Request, snapshot: Snapshot, names: _Names, as_of: date) -> ClockRow:
-    c = clocks.clock(request, snapshot.person.jurisdiction, as_of)
+    c = clocks.clock(request, snapshot.person.jurisdiction, as_of,
+                     frozenset(snapshot.person.closed_days))
     what = clocks.KIND_WORDS.get(request.kind, request.kind)
     if request.summary:
         what = f"{what}: {request.summary}"

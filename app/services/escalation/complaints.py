@@ -140,10 +140,11 @@ def _stage_text(current: RequestClock | None) -> str:
 
 def position(case: Case, complaint: Complaint, on: date) -> Position:
     """Where one complaint stands on the day `on`."""
-    jurisdiction = case.person().jurisdiction
+    person = case.person()
+    jurisdiction = person.jurisdiction
     ladder = complaint_ladder(jurisdiction)
-    clocks = [clock(r, jurisdiction, on) for r in case.list_of(Request)
-              if r.complaint_id == complaint.id]
+    clocks = [clock(r, jurisdiction, on, frozenset(person.closed_days))
+              for r in case.list_of(Request) if r.complaint_id == complaint.id]
     clocks.sort(key=lambda c: (c.request.made_on, c.request.id))
     steps = ladder.steps if ladder else ()
     rungs = tuple(Rung(step, tuple(c for c in clocks if c.request.kind in step.kinds))

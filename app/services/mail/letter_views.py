@@ -40,11 +40,12 @@ def letter_view(case: Case, letter_id: str, on: date) -> LetterView:
     """Everything the letter page shows, from one moment of the case."""
     with case.snapshot():
         letter = case.get(Correspondence, letter_id)
-        jurisdiction = case.person().jurisdiction
+        person = case.person()
         lines = []
         for request in case.list_of(Request):
             if letter_id in (request.made_via, request.answered_by):
-                plain = clocks.clock(request, jurisdiction, on).plain
+                plain = clocks.clock(request, person.jurisdiction, on,
+                                     frozenset(person.closed_days)).plain
                 lines.append(RequestLine(request, request.made_via == letter_id, plain))
         return LetterView(letter, {c.id: c.name for c in case.list_of(Contact)},
                           thread(case, letter_id),

@@ -304,7 +304,8 @@ class _Reply:
     reference: str = ""
 
 
-def _reply_dates(tpl: LetterTemplate, jurisdiction: str, on: date) -> _Reply:
+def _reply_dates(tpl: LetterTemplate, jurisdiction: str, on: date,
+                 closed: frozenset[date]) -> _Reply:
     if tpl.reply_within_days:
         return _Reply(asked=on + timedelta(days=tpl.reply_within_days))
     try:
@@ -313,7 +314,7 @@ def _reply_dates(tpl: LetterTemplate, jurisdiction: str, on: date) -> _Reply:
         raise LetterDraftProblem(str(exc)) from None
     if rule.counting == "given" or rule.clock_starts == "first_aware":
         return _Reply()
-    due = load_rules().compute(rule, on, jurisdiction).due_on
+    due = load_rules().compute(rule, on, jurisdiction, local_holidays=closed).due_on
     if rule.binding in LEGAL_BINDINGS:
         return _Reply(legal=due, reference=rule.reference)
     return _Reply(asked=due)
@@ -324,10 +325,10 @@ def _is_legal(rule: Rule | None) -> bool:
 
 
 def _request_values(case: Case, request: Request, jurisdiction: str, on: date,
-                    complaint: Complaint | None) -> dict[str, str]:
+                    complaint: Complaint | None, closed: frozenset[date]) -> dict[str, str]:
     if request.status != "open":
         raise LetterDraftProblem(_("That request is not open, so there is nothing to chase."))
-    state = clocks.clock(request, jurisdiction, on)
+    state = clocks.clock(request, jurisdiction, on, closed)
     if state.state != "overdue" or state.due_on is None:
         raise LetterDraftProblem(_("That request is not overdue, so there is nothing to chase yet "
                                    "({0}{1}).").format(state.plain[0].lower(), state.plain[1:]))
@@ -429,7 +430,7 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
     """
     tpl = template(kind)
     person = case.person()
-    jurisdiction = person.jurisdiction
+    jurisdiction, closed = person.jurisdiction, frozenset(person.closed_days)
     try:
         request = case.get(Request, request_id) if request_id else None
         complaint_id = complaint_id or (request.complaint_id if request else None)
@@ -451,11 +452,11 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
         if person.date_of_birth
         else ""
     )
-    reply = _reply_dates(tpl, jurisdiction, on)
+    reply = _reply_dates(tpl, jurisdiction, on, closed)
     values: dict[str, str] = {
         "person": person.name,
-        "about": "me" if self_written else person.name,
-        "about_full": "me" if self_written else person.name + dob,
+        "about": _("me") if self_written else person.name,
+        "about_full": _("me") if self_written else person.name + dob,
         "whose": "my" if self_written else f"{person.known_as or person.name}'s",
         "council": person.local_authority or _("the council"),
         "recipient": recipient.name if recipient else _("Sir or Madam"),
@@ -474,7 +475,7 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
             for c in clocks.overdue(case, on)]),
     }
     if request is not None:
-        values.update(_request_values(case, request, jurisdiction, on, complaint))
+        values.update(_request_values(case, request, jurisdiction, on, complaint, closed))
     if complaint is not None:
         values.update(_complaint_values(case, complaint, jurisdiction, on, kind))
     answers = answers or {}

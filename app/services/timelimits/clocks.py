@@ -87,8 +87,10 @@ def _paused_days(request: Request, rule: Rule, jurisdiction: str, on: date) -> i
     return sum(load_rules().pause_length(rule, start, end, jurisdiction) for start, end in stops)
 
 
-def due_for(request: Request, jurisdiction: str, on: date) -> tuple[date | None, Rule | None, str]:
-    """The due date, the rule behind it, and how it was counted (or why there is none)."""
+def due_for(request: Request, jurisdiction: str, on: date,
+            closed: frozenset[date] = frozenset()) -> tuple[date | None, Rule | None, str]:
+    """The due date, the rule behind it, and how it was counted (or why there is none);
+    `closed`: the council's own closed days (`Person.closed_days`)."""
     rule: Rule | None = None
     how = ""
     computed: date | None = None
@@ -105,23 +107,25 @@ def due_for(request: Request, jurisdiction: str, on: date) -> tuple[date | None,
                 # Their question starts the count again from your reply (or, until you
                 # reply, from today).
                 start, paused = max(request.resumed_on or on, request.paused_on), 0
-            deadline = load_rules().compute(rule, start, jurisdiction, paused_days=paused)
+            deadline = load_rules().compute(rule, start, jurisdiction, paused_days=paused,
+                                            local_holidays=closed)
             computed, how = deadline.due_on, deadline.explanation
     except NoSuchStep as exc:
         how = str(exc)
     except DeadlineError as exc:
         how = str(exc)
     if request.extended_to:
-        return request.extended_to, rule, "the later date they set (an extension)"
+        return request.extended_to, rule, _("the later date they set (an extension)")
     if request.due_on:
         return request.due_on, rule, how if request.kind == "commitment" else \
             _("the date you set for this request")
     return computed, rule, how or _("no rule gives a date for this request")
 
 
-def clock(request: Request, jurisdiction: str, on: date) -> RequestClock:
-    """Work out a request's clock on the day `on`."""
-    due, rule, how = due_for(request, jurisdiction, on)
+def clock(request: Request, jurisdiction: str, on: date,
+          closed: frozenset[date] = frozenset()) -> RequestClock:
+    """Work out a request's clock on the day `on` (`closed`: as for `due_for`)."""
+    due, rule, how = due_for(request, jurisdiction, on, closed)
     overdue = left = None
     if due is not None:
         end = request.answered_on if request.status == "answered" and request.answered_on \
@@ -147,10 +151,11 @@ def clock(request: Request, jurisdiction: str, on: date) -> RequestClock:
 def all_clocks(case: Case, on: date, open_only: bool = False) -> list[RequestClock]:
     """Every live request's clock (or, with `open_only`, every open one's), most overdue
     first, then soonest due."""
-    jurisdiction = case.person().jurisdiction
+    person = case.person()
     requests = case.list_where(Request, "status", ("open",)) if open_only \
         else case.list_of(Request)
-    clocks = [clock(r, jurisdiction, on) for r in requests]
+    clocks = [clock(r, person.jurisdiction, on, frozenset(person.closed_days))
+              for r in requests]
     return sorted(clocks, key=lambda c: (-c.days_overdue if c.state == "overdue" else 1,
                                          c.due_on or date.max, c.request.id))
 

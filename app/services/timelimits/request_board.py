@@ -22,6 +22,7 @@ class RequestBoard:
     contacts: list[Contact]  # alphabetical
     letters: dict[str, Correspondence]
     complaints: list[Complaint]
+    closed: frozenset[date]  # the council's own closed days
 
     def name(self, contact_id: str | None) -> str:
         """A contact's name, or nothing."""
@@ -35,7 +36,8 @@ class RequestBoard:
 def request_board(case: Case, on: date) -> RequestBoard:
     """The Requests screen's view of the case on the day `on`, from one moment of it."""
     with case.snapshot():
-        return RequestBoard(on, case.person().jurisdiction, clocks.all_clocks(case, on),
+        person = case.person()
+        return RequestBoard(on, person.jurisdiction, clocks.all_clocks(case, on),
                             contacts_by_name(case),
                             {c.id: c for c in case.list_of(Correspondence)},
-                            case.list_of(Complaint))
+                            case.list_of(Complaint), frozenset(person.closed_days))
