@@ -53,20 +53,29 @@ def test_sar_due_date_skips_a_weekend_and_the_scottish_august_holiday() -> None:
     assert clocks.clock(sar, "england", date(2026, 7, 2)).due_on == date(2026, 8, 3)
 
 
-def test_a_pause_for_clarification_moves_the_due_date_on() -> None:
+def test_asking_for_id_or_clarification_starts_the_month_again_from_the_reply() -> None:
+    # ICO guidance: the month runs from the day they get what they asked for; the days waited
+    # are not added to the old month. Until you reply, it runs from today, so never goes late.
     paused = Request("p", "subject-access", SAR.made_on, "open", paused_on=date(2026, 3, 10))
-    # While the clock is stopped, each day waited pushes the date on, so it never goes late:
-    # on 15 March it has been stopped 5 days (2 April + 5), on 20 April 41 days (13 May).
-    for on, due in ((date(2026, 3, 15), date(2026, 4, 7)), (date(2026, 4, 20), date(2026, 5, 13))):
+    for on, due in ((date(2026, 3, 15), date(2026, 4, 15)), (date(2026, 4, 20), date(2026, 5, 20))):
         found = clocks.clock(paused, "scotland", on)
         assert (found.due_on, found.state) == (due, "waiting")
     assert clocks.clock(paused, "scotland", date(2027, 1, 1)).state != "overdue"
-    # Stopped for 10 days (10 to 20 March): 2 April + 10 = Sunday 12 April -> Monday 13th.
+    # Replied on Friday 20 March: a month from then is Monday 20 April.
     paused.resumed_on = date(2026, 3, 20)
-    assert clocks.clock(paused, "scotland", date(2026, 4, 10)).due_on == date(2026, 4, 13)
-    assert clocks.clock(paused, "scotland", date(2026, 4, 10)).state == "due-soon"
-    assert clocks.clock(paused, "scotland", date(2026, 4, 14)).plain.startswith(
+    assert clocks.clock(paused, "scotland", date(2026, 4, 10)).due_on == date(2026, 4, 20)
+    assert clocks.clock(paused, "scotland", date(2026, 4, 21)).plain.startswith(
         "They have not replied — 1 day overdue")
+
+
+def test_an_extension_longer_than_the_law_allows_does_not_move_the_date_that_far() -> None:
+    # A subject access request may be extended to three months in all: 2 March -> 2 June.
+    sar = Request("s", "subject-access", date(2026, 3, 2), "open", extended_to=date(2026, 7, 31))
+    found = clocks.clock(sar, "scotland", date(2026, 6, 10))
+    assert found.due_on == date(2026, 6, 2) and found.state == "overdue"
+    assert "later than the law allows" in found.how_counted
+    fair = Request("f", "subject-access", date(2026, 3, 2), "open", extended_to=date(2026, 5, 29))
+    assert clocks.clock(fair, "scotland", date(2026, 5, 1)).due_on == date(2026, 5, 29)
 
 
 def test_a_rule_without_a_pause_ignores_one() -> None:
@@ -211,13 +220,13 @@ def test_a_second_question_adds_to_the_first_instead_of_replacing_it(case: Case)
     requests.pause(case, sar.id, date(2026, 3, 10))
     requests.resume(case, sar.id, date(2026, 3, 20))
     on = date(2026, 4, 1)
-    assert clocks.clock(case.get(Request, sar.id), "scotland", on).due_on == date(2026, 4, 13)
+    assert clocks.clock(case.get(Request, sar.id), "scotland", on).due_on == date(2026, 4, 20)
     requests.pause(case, sar.id, date(2026, 3, 25))
     requests.resume(case, sar.id, date(2026, 3, 30))
     again = case.get(Request, sar.id)
     assert [(p.paused_on, p.resumed_on) for p in again.earlier_pauses] == [
         (date(2026, 3, 10), date(2026, 3, 20))]
-    assert clocks.clock(again, "scotland", on).due_on == date(2026, 4, 17)  # 10 + 5 days
+    assert clocks.clock(again, "scotland", on).due_on == date(2026, 4, 30)  # from the reply
     with pytest.raises(ValueProblem, match="on or after that day"):
         requests.pause(case, sar.id, date(2026, 3, 26))
     assert case.get(Request, sar.id) == again  # refused, nothing changed

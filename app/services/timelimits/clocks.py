@@ -87,6 +87,20 @@ def _paused_days(request: Request, rule: Rule, jurisdiction: str, on: date) -> i
     return sum(load_rules().pause_length(rule, start, end, jurisdiction) for start, end in stops)
 
 
+def _latest_extension(request: Request, rule: Rule | None, jurisdiction: str,
+                      closed: frozenset[date]) -> date | None:
+    """The latest date an extension allowed by the rule can reach, if the rule has a fixed
+    one (a subject access request: three months in all)."""
+    if rule is None or rule.extension is None or rule.counting == "given" \
+            or rule.binding not in ("statute", "regulations"):
+        return None  # a procedure's extension can be agreed longer; the law's cannot
+    try:
+        return load_rules().compute(rule, request.made_on, jurisdiction, extended=True,
+                                    local_holidays=closed).due_on
+    except DeadlineError:
+        return None
+
+
 def due_for(request: Request, jurisdiction: str, on: date,
             closed: frozenset[date] = frozenset()) -> tuple[date | None, Rule | None, str]:
     """The due date, the rule behind it, and how it was counted (or why there is none);
@@ -115,6 +129,13 @@ def due_for(request: Request, jurisdiction: str, on: date,
     except DeadlineError as exc:
         how = str(exc)
     if request.extended_to:
+        latest = _latest_extension(request, rule, jurisdiction, closed)
+        if latest is not None and request.extended_to > latest:
+            # An extension beyond what the law allows does not move the legal date that far.
+            return latest, rule, _("they set {their}, later than the law allows: with the "
+                                   "longest extension it may take, the answer was due by "
+                                   "{latest}").format(their=long_day(request.extended_to),
+                                                      latest=long_day(latest))
         return request.extended_to, rule, _("the later date they set (an extension)")
     if request.due_on:
         return request.due_on, rule, how if request.kind == "commitment" else \
