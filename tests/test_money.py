@@ -240,6 +240,18 @@ def test_a_month_the_council_paid_nothing_into_is_not_an_underspend(case: Case) 
     assert running.verdict() == "No payment received yet"
 
 
+def test_the_money_reminders_include_an_overdue_review_and_today_shows_it_once(
+        case: Case) -> None:
+    from app.services.budget.money import money_reminders
+    from app.services.timelimits.today import today
+
+    two_plans(case)  # plan B of 15 March 2026, reviewed once a year when it gives no date
+    on = date(2027, 5, 1)
+    assert [r.kind for r in money_report(case, on).reminders] == ["review-overdue"]
+    assert "review-overdue" not in [r.kind for r in money_reminders(case, on)]
+    assert [r.kind for r in today(case, on).reminders].count("review-overdue") == 1
+
+
 def test_spend_per_outcome_across_a_plan_change(case: Case) -> None:
     two_plans(case)
     transactions = [

@@ -2769,7 +2769,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reminders for an employer of personal assistants</source>
+        <source>Reminders: an employer&apos;s duties, and the plan&apos;s review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

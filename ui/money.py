@@ -266,7 +266,7 @@ class MoneyPage(QWidget):
         self.reminders = QListWidget()
         self.reminders.setWordWrap(True)
         wrap_items(self.reminders)
-        named(self.reminders, tr("Reminders for an employer of personal assistants"))
+        named(self.reminders, tr("Reminders: an employer's duties, and the plan's review"))
         self.tabs.addTab(self.reminders, tr("Remin&ders"))
         self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 24)
         layout.addWidget(self.tabs, 1)

@@ -41,9 +41,9 @@ from app.services.support_plans.plan_facts import (
     plan_in_force,
 )
 from app.services.timelimits.deadlines import add_calendar_months
-from app.services.timelimits.reminders import Reminder
+from app.services.timelimits.reminders import Reminder, plan_reminders
 from app.store.case import Case
-from app.translation import _
+from app.translation import _, ngettext
 
 PENNY = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -379,7 +379,8 @@ def money_report(case: Case, on: date) -> MoneyReport:
         unlinked=tuple(unlinked(transactions)),
         outside_plan=tuple(outside_plan(transactions, timeline)),
         payments=tuple(check_payments(schedules, transactions, on)),
-        reminders=tuple(employer_reminders_from(transactions, on)),
+        reminders=(*employer_reminders_from(transactions, on),
+                   *(r for r in plan_reminders(case, on) if r.kind == "review-overdue")),
     )
 
 
@@ -429,7 +430,8 @@ def report_json(report: MoneyReport) -> dict[str, Any]:
 
 def money_reminders(case: Case, today: date) -> list[Reminder]:
     """A source for Today: council payments that never came, spending not linked to an
-    outcome, and the PA employer reminders."""
+    outcome, and the PA employer reminders (the Money page's reminders add an overdue
+    review, which Today has from the plan's own reminders)."""
     report = money_report(case, today)
     scotland = case.person().jurisdiction == "scotland"
     why = (_("In Scotland the council must give notice before it stops a direct payment (the "
@@ -453,9 +455,9 @@ def money_reminders(case: Case, today: date) -> list[Reminder]:
         found.append(
             Reminder(
                 "spending-unlinked",
-                _("{n} payment{0} out ({1}) not linked to an outcome").format(
-                    "s" if n != 1 else "", pounds(report.unlinked_total), n=n
-                ),
+                ngettext("{n} payment out ({total}) not linked to an outcome",
+                         "{n} payments out ({total}) not linked to an outcome", n).format(
+                    total=pounds(report.unlinked_total), n=n),
                 _(
                     "A council can ask for money back if it cannot see which agreed outcome it was "
                     "spent on. Link each payment on the Money page."
@@ -465,4 +467,5 @@ def money_reminders(case: Case, today: date) -> list[Reminder]:
                 report.unlinked[0].id,
             )
         )
-    return found + list(report.reminders)
+    # The overdue review is Today's already (plan_reminders); here it would show twice.
+    return found + [r for r in report.reminders if r.kind != "review-overdue"]

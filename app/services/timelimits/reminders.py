@@ -82,10 +82,9 @@ def plan_reminders(case: Case, today: date) -> list[Reminder]:
     found: list[Reminder] = []
     if basis is not None:
         due, why = _review_due(basis, plan)
-        what = "review" if basis.kind == "review-record" else "plan"
-        last = _("The last {what} was '{0}' on {1}.").format(
-            plan_name(basis), format_day(basis.dated), what=what
-        )
+        last = (_("The last review was '{0}' on {1}.") if basis.kind == "review-record"
+                else _("The last plan was '{0}' on {1}.")).format(plan_name(basis),
+                                                                  format_day(basis.dated))
         if due < today:
             found.append(
                 Reminder(
