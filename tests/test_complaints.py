@@ -214,3 +214,26 @@ def test_linking_to_a_missing_complaint_changes_nothing(case: Case) -> None:
         link_request(case, request.id, "no-such-complaint")
     assert case.get(Request, request.id).complaint_id is None
     assert len(case.history(request.id)) == 1
+
+
+def test_england_need_not_wait_six_months_and_is_warned_of_the_ombudsman_limit(
+        nation_case: Callable[[Jurisdiction], Case]) -> None:
+    case = nation_case("england")
+    # First knew on 5 January 2026; complained on 2 March: the council's six months end on
+    # 1 September, but the LGSCO's twelve months from first knowing end on 4 January 2027.
+    complaint = _complaint_with_stage1(case, None, first_aware=date(2026, 1, 5))
+    waiting = position(case, complaint, date(2026, 4, 1))
+    assert "You need not wait the whole six months" in waiting.next_text
+    assert "Take care" not in waiting.next_text  # the LGSCO limit comes after the answer
+    # First knew on 1 May 2025: the LGSCO's limit (30 April 2026) ends before the answer.
+    late_aware = _complaint_with_stage1(case, None, first_aware=date(2025, 5, 1))
+    warned = position(case, late_aware, date(2026, 4, 1))
+    assert "Take care: your time limit to take it to the " in warned.next_text
+    assert "ends on 30 April 2026, before their answer is due on 1 September 2026" \
+        in warned.next_text
+
+
+def test_scotland_waits_without_the_english_advice(case: Case) -> None:
+    complaint = _complaint_with_stage1(case, None, first_aware=date(2026, 1, 10))
+    assert position(case, complaint, date(2026, 3, 4)).next_text == \
+        "Wait for their answer. Due in 5 days (9 March 2026)."

@@ -193,10 +193,35 @@ def position(case: Case, complaint: Complaint, on: date) -> Position:
             current.how_counted[0].upper(), current.how_counted[1:]
         )
     else:
-        next_text = _("Wait for their answer. {plain}.").format(plain=current.plain)
+        next_text = _("Wait for their answer. {plain}.").format(plain=current.plain) + \
+            _while_waiting(current, complaint, jurisdiction)
     return Position(complaint, on, ladder, rungs, current, alongside, _stage_text(current),
                     next_step, next_text, next_letter,
                     load_ladders().regulators_for(jurisdiction))
+
+
+def _while_waiting(current: RequestClock, complaint: Complaint, jurisdiction: str) -> str:
+    """What to know while a council takes its time: in England, that the ombudsman need not
+    wait for the whole six months; anywhere, that the ombudsman's own time limit runs out
+    before the council's answer is due."""
+    words = ""
+    if jurisdiction == "england" and current.request.kind == FIRST_KIND:
+        words += _(" You need not wait the whole six months: if the council is taking too "
+                   "long, the Local Government and Social Care Ombudsman can look at the "
+                   "complaint sooner.")
+    if current.due_on is None or complaint.first_aware_on is None:
+        return words
+    try:
+        after = load_ladders().escalation_after(current.request.kind, jurisdiction, None,
+                                                current.due_on, complaint.first_aware_on)
+    except DeadlineError:
+        return words
+    if after is not None and after.by is not None and after.by < current.due_on:
+        words += _(" Take care: your time limit to {action} ends on {limit}, before their "
+                   "answer is due on {due}: do not let it pass while you wait.").format(
+            action=action_words(after.kind, after.who), limit=spoken(after.by),
+            due=spoken(current.due_on))
+    return words
 
 
 def all_positions(case: Case, on: date) -> list[Position]:
