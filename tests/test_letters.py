@@ -344,3 +344,14 @@ def test_a_lasting_power_of_attorney_names_its_act_and_has_no_end_date(case: Cas
            "appointed under the Mental Capacity Act 2005 on 2 June 2025 (reference " \
            "7000-1234-5678)." in body
     assert "runs until" not in body
+
+
+def test_northern_irish_standing_names_its_own_law(tmp_path: Path) -> None:
+    ni, _code = Case.create(tmp_path / "ni", Person("Test Person", "northern-ireland"),
+                            PASSPHRASE, kdf=FAST_KDF)
+    ni.add(Authority("", "controller", granted_on=date(2024, 2, 1)))
+    body = letters.draft(ni, "subject-access", ON).body
+    ni.close()
+    assert "controller appointed by the Office of Care and Protection for Test Person, " \
+           "appointed under the Mental Health (Northern Ireland) Order 1986 on 1 February " \
+           "2024." in body

@@ -2061,6 +2061,10 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>MLA (Assembly member, Northern Ireland)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Councillor</source>
         <translation type="unfinished"></translation>
     </message>

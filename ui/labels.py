@@ -33,6 +33,7 @@ ROLES = {
     "msp": tr("MSP"),
     "mp": tr("MP"),
     "ms": tr("MS (Senedd member)"),
+    "mla": tr("MLA (Assembly member, Northern Ireland)"),
     "councillor": tr("Councillor"),
     "gp": tr("GP"),
     "solicitor": tr("Solicitor"),

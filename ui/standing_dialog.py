@@ -54,7 +54,8 @@ from ui.wrapped_list import wrap_items
 # Each kind of authority as the person would name it.
 AUTHORITY_KINDS = [(DOCUMENT_WORDS[k][:1].upper() + DOCUMENT_WORDS[k][1:], k) for k in (
     "welfare-guardianship", "financial-guardianship", "welfare-poa", "continuing-poa",
-    "lpa-health-welfare", "lpa-property-finance", "deputyship", "appointee")] + [
+    "lpa-health-welfare", "lpa-property-finance", "deputyship", "enduring-poa", "controller",
+    "appointee")] + [
     (tr("I am the person (I act for myself)"), "self"), (tr("Another authority"), "other")]
 
 

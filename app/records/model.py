@@ -19,11 +19,12 @@ SdsOption = Literal["1", "2", "3", "4"]
 AuthorityKind = Literal[
     "welfare-guardianship", "financial-guardianship", "welfare-poa", "continuing-poa",
     "lpa-health-welfare", "lpa-property-finance", "deputyship", "appointee", "self", "other",
+    "enduring-poa", "controller",
 ]
 ContactRole = Literal[
     "social-worker", "team-manager", "head-of-service", "personal-assistant", "provider",
     "advocate", "guardian", "family", "msp", "mp", "ms", "councillor", "gp", "solicitor",
-    "ombudsman", "regulator", "other",
+    "ombudsman", "regulator", "other", "mla",
 ]
 DiaryKind = Literal[
     "phone-call", "home-visit", "meeting", "email", "letter", "observation", "incident", "note",

@@ -111,7 +111,7 @@ def table_style(*commands: tuple[object, ...]) -> list[tuple[object, ...]]:
 
 # Words in a name that identify nobody on their own.
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "msp", "mp",
-                     "ms.", "cllr", "councillor", "the", "of", "and"})
+                     "mla", "ms.", "cllr", "councillor", "the", "of", "and"})
 
 
 def _withheld_pattern(redact: Sequence[str]) -> re.Pattern[str] | None:

@@ -65,7 +65,8 @@ PLACEHOLDERS = frozenset({
 })
 # Letters to these stages go to whoever handled the complaint before.
 COUNCIL_STAGES = frozenset({"complaint-stage-1", "complaint-stage-2"})
-REPRESENTATIVE_TITLES = {"msp": "MSP", "mp": "MP", "ms": "MS", "councillor": "councillor"}
+REPRESENTATIVE_TITLES = {"msp": "MSP", "mp": "MP", "ms": "MS", "mla": "MLA",
+                         "councillor": "councillor"}
 BULLET = "•"
 
 

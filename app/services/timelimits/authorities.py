@@ -22,6 +22,8 @@ HOLDER_WORDS = {
     "lpa-property-finance": _("attorney under a property and financial affairs lasting power "
                               "of attorney"),
     "deputyship": _("deputy appointed by the Court of Protection"),
+    "enduring-poa": _("attorney under a registered enduring power of attorney"),
+    "controller": _("controller appointed by the Office of Care and Protection"),
     "appointee": _("appointee"),
     "other": _("representative"),
 }
@@ -34,6 +36,8 @@ DOCUMENT_WORDS = {
     "lpa-health-welfare": _("lasting power of attorney (health and welfare)"),
     "lpa-property-finance": _("lasting power of attorney (property and finance)"),
     "deputyship": _("deputyship order"),
+    "enduring-poa": _("enduring power of attorney"),
+    "controller": _("controller order"),
     "appointee": _("appointeeship"),
     "self": _("authority"),
     "other": _("authority"),
@@ -47,13 +51,15 @@ LAW_WORDS = {
     "lpa-health-welfare": _("the Mental Capacity Act 2005"),
     "lpa-property-finance": _("the Mental Capacity Act 2005"),
     "deputyship": _("the Mental Capacity Act 2005"),
+    "enduring-poa": _("the Enduring Powers of Attorney (Northern Ireland) Order 1987"),
+    "controller": _("the Mental Health (Northern Ireland) Order 1986"),
 }
 # A lasting power of attorney has no end date of its own: it lasts until it is revoked.
-NO_END_DATE = frozenset({"lpa-health-welfare", "lpa-property-finance"})
+NO_END_DATE = frozenset({"lpa-health-welfare", "lpa-property-finance", "enduring-poa"})
 # Welfare powers first: most letters are about care, not money.
 _PREFERENCE = ("welfare-guardianship", "welfare-poa", "lpa-health-welfare", "deputyship",
-               "financial-guardianship", "continuing-poa", "lpa-property-finance", "appointee",
-               "other", "self")
+               "controller", "financial-guardianship", "continuing-poa", "lpa-property-finance",
+               "enduring-poa", "appointee", "other", "self")
 
 
 def current_authority(case: Case, on: date) -> Authority | None:
