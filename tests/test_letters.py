@@ -355,3 +355,11 @@ def test_northern_irish_standing_names_its_own_law(tmp_path: Path) -> None:
     assert "controller appointed by the Office of Care and Protection for Test Person, " \
            "appointed under the Mental Health (Northern Ireland) Order 1986 on 1 February " \
            "2024." in body
+
+
+def test_a_northern_irish_letter_says_trust_where_no_council_is_named(tmp_path: Path) -> None:
+    ni, _code = Case.create(tmp_path / "ni", Person("Test Person", "northern-ireland"),
+                            PASSPHRASE, kdf=FAST_KDF)
+    body = letters.draft(ni, "representative", ON).body
+    ni.close()
+    assert "the support the trust gives to" in body and "the council" not in body

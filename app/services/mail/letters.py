@@ -305,6 +305,11 @@ class _Reply:
     reference: str = ""
 
 
+def _provider(jurisdiction: str) -> str:
+    """Who provides social care: in Northern Ireland a health and social care trust."""
+    return _("the trust") if jurisdiction == "northern-ireland" else _("the council")
+
+
 def _reply_dates(tpl: LetterTemplate, jurisdiction: str, on: date,
                  closed: frozenset[date]) -> _Reply:
     if tpl.reply_within_days:
@@ -398,7 +403,8 @@ def _complaint_values(case: Case, complaint: Complaint, jurisdiction: str,
                 spoken(current.due_on)
             )
     return {"complaint_title": complaint.title,
-            "against": complaint.against or case.person().local_authority or _("the council"),
+            "against": complaint.against or case.person().local_authority
+            or _provider(case.person().jurisdiction),
             "issues": _bullets(complaint.issues),
             "resolution": _bullets(complaint.desired_resolution),
             "first_aware": spoken(complaint.first_aware_on) if complaint.first_aware_on else "",
@@ -459,7 +465,7 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
         "about": _("me") if self_written else person.name,
         "about_full": _("me") if self_written else person.name + dob,
         "whose": "my" if self_written else f"{person.known_as or person.name}'s",
-        "council": person.local_authority or _("the council"),
+        "council": person.local_authority or _provider(jurisdiction),
         "recipient": recipient.name if recipient else _("Sir or Madam"),
         "sender_email": (sender.email or "") if sender else "",
         "authority": _authority_sentence(person, authority, on),
