@@ -121,3 +121,14 @@ def test_closed_days_are_typed_checked_and_kept(qtbot: Any, demo_folder: Path) -
     assert case.person().closed_days == []
     dialog.close()
     shell.close_case()
+
+
+def test_the_support_option_is_offered_only_in_scotland(qtbot: Any, demo_folder: Path) -> None:
+    shell, dialog = _dialog(qtbot, demo_folder)
+    assert dialog.sds.isVisibleTo(dialog)  # the demo lives in Scotland
+    dialog.nation.setCurrentIndex(dialog.nation.findData("england"))
+    assert not dialog.sds.isVisibleTo(dialog)
+    dialog.nation.setCurrentIndex(dialog.nation.findData("scotland"))
+    assert dialog.sds.isVisibleTo(dialog)
+    dialog.close()
+    shell.close_case()

@@ -479,7 +479,7 @@ Saved as {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>for example the Scottish Public Services Ombudsman</source>
+        <source>for example the ombudsman, or an advocate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

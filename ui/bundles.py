@@ -279,7 +279,7 @@ class BundlesPage(QWidget):
         # Labels above their boxes: these labels are long, and must not be squeezed.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.for_whom = QLineEdit()
-        self.for_whom.setPlaceholderText(tr("for example the Scottish Public Services Ombudsman"))
+        self.for_whom.setPlaceholderText(tr("for example the ombudsman, or an advocate"))
         named(self.for_whom, tr("Prepared for"), tr("Printed on the cover"))
         form.addRow(form_label(tr("Prepared &for:"), self.for_whom), self.for_whom)
         self.redact = QLineEdit()

@@ -88,13 +88,14 @@ def _saving(column: QVBoxLayout, text: str,
     return status, save_button
 
 
-def _form(column: QVBoxLayout, rows: tuple[tuple[str, QWidget], ...]) -> None:
+def _form(column: QVBoxLayout, rows: tuple[tuple[str, QWidget], ...]) -> QFormLayout:
     """Labelled fields, each label's Alt+letter moving to its field."""
     form = QFormLayout()
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     for text, field in rows:
         form.addRow(form_label(text, field), field)
     column.addLayout(form)
+    return form
 
 
 class StandingDialog(QDialog):
@@ -158,12 +159,15 @@ class StandingDialog(QDialog):
         named(self.closed, tr("Days the council or trust is closed"),
               tr("Local holidays beyond the bank holidays, separated by commas: clocks counted "
                  "in the council's working days skip them"))
-        _form(column, ((tr("Full &name:"), self.name), (tr("&Known as:"), self.known_as),
-                       (tr("Date of &birth:"), self.born), (tr("&Where they live:"), self.nation),
-                       (tr("Co&uncil or trust:"), self.council),
-                       (tr("Days it is c&losed:"), self.closed),
-                       (tr("How they co&mmunicate:"), self.communication),
-                       (tr("Support &option (Scotland):"), self.sds)))
+        self.person_form = _form(
+            column, ((tr("Full &name:"), self.name), (tr("&Known as:"), self.known_as),
+                     (tr("Date of &birth:"), self.born), (tr("&Where they live:"), self.nation),
+                     (tr("Co&uncil or trust:"), self.council),
+                     (tr("Days it is c&losed:"), self.closed),
+                     (tr("How they co&mmunicate:"), self.communication),
+                     (tr("Support &option (Scotland):"), self.sds)))
+        # Self-directed support options are Scotland's; elsewhere the field is not offered.
+        self.nation.currentIndexChanged.connect(self._offer_sds)
         self.person_status, self.save_person_button = _saving(
             column, tr("&Save the person's details"), self.save_person)
         return page
@@ -254,6 +258,9 @@ class StandingDialog(QDialog):
         column.addStretch(1)
         return page
 
+    def _offer_sds(self) -> None:
+        self.person_form.setRowVisible(self.sds, self.nation.currentData() == "scotland")
+
     # --- showing --------------------------------------------------------------------------
     def reload(self, then_show: str | None = None) -> None:
         """Read the person, you and the authorities (in the background) and show them."""
@@ -270,6 +277,7 @@ class StandingDialog(QDialog):
         self.council.setText(person.local_authority or "")
         self.communication.setPlainText(person.communication or "")
         self.sds.setCurrentIndex(max(0, self.sds.findData(person.sds_option)))
+        self._offer_sds()
         self.closed.setText(", ".join(short_day(day) for day in person.closed_days))
         you = found.you
         self.your_name.setText(you.name if you else "")
@@ -342,7 +350,9 @@ class StandingDialog(QDialog):
                         known_as=_text(self.known_as), date_of_birth=self.born.value(),
                         local_authority=_text(self.council),
                         communication=_text(self.communication),
-                        sds_option=self.sds.currentData(), closed_days=closed)
+                        sds_option=self.sds.currentData()
+                        if self.nation.currentData() == "scotland" else None,
+                        closed_days=closed)
         case = self.case
         self.ops.write(lambda: save_person(case, person),
                        lambda _saved: self._saved(self.person_status, tr("Saved.")),
