@@ -363,3 +363,22 @@ def test_a_northern_irish_letter_says_trust_where_no_council_is_named(tmp_path: 
     body = letters.draft(ni, "representative", ON).body
     ni.close()
     assert "the support the trust gives to" in body and "the council" not in body
+
+
+@pytest.mark.parametrize(("nation", "expected", "absent"), [
+    ("england", "Please acknowledge this complaint within three working days, by 26 November "
+                "2026, and offer to discuss with me how it will be handled", "reply in writing by"),
+    ("wales", "Please acknowledge this complaint within two working days, by 25 November 2026, "
+              "and talk it through with me by 9 December 2026", "reply in writing by"),
+    ("scotland", "Please reply in writing by", "acknowledge this complaint within"),
+])
+def test_a_first_complaint_asks_for_each_nations_first_steps(tmp_path: Path, nation: str,
+                                                            expected: str, absent: str) -> None:
+    from app.services.escalation.complaints import save_complaint
+
+    made, _code = Case.create(tmp_path / nation, Person("Test Person", nation),  # type: ignore[arg-type]
+                              PASSPHRASE, kdf=FAST_KDF)
+    complaint = save_complaint(made, Complaint("", "Support cut", "Council", issues=["Cut"]))
+    body = letters.draft(made, "complaint-stage-1", ON, complaint_id=complaint.id).body
+    made.close()
+    assert expected in body and absent not in body

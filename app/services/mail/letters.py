@@ -61,7 +61,7 @@ PLACEHOLDERS = frozenset({
     "request_title", "request_made_on", "request_due_on", "original_rule_reference",
     "promised_by", "asked_due_on", "days_late", "next_action", "complaint_title", "against",
     "issues", "resolution", "first_aware", "previous_stage", "history", "rep_title",
-    "overdue_list",
+    "overdue_list", "handling",
 })
 # Letters to these stages go to whoever handled the complaint before.
 COUNCIL_STAGES = frozenset({"complaint-stage-1", "complaint-stage-2"})
@@ -326,6 +326,32 @@ def _reply_dates(tpl: LetterTemplate, jurisdiction: str, on: date,
     return _Reply(asked=due)
 
 
+def _handling(tpl: LetterTemplate, jurisdiction: str, on: date,
+              closed: frozenset[date]) -> str:
+    """What a first complaint asks of the council where the law sets first steps rather than
+    one date for the answer: in England an acknowledgement and an offer to agree how long it
+    will take (the six months are an outer limit); in Wales an acknowledgement and a talk,
+    which is not the answer. Elsewhere nothing: the letter asks for the answer by its date."""
+    if tpl.request_kind != "complaint-stage-1" or jurisdiction not in ("england", "wales"):
+        return ""
+    rules = load_rules()
+    ack = rules.compute(rules.rule_for("complaint-acknowledgement", jurisdiction), on,
+                        jurisdiction, local_holidays=closed).due_on
+    if jurisdiction == "england":
+        return _("Please acknowledge this complaint within three working days, by {ack}, and "
+                 "offer to discuss with me how it will be handled and how long that should "
+                 "take, as the Local Authority Social Services and NHS Complaints (England) "
+                 "Regulations 2009 (reg 13) ask. I would like your answer in writing within "
+                 "the time we agree.").format(ack=spoken(ack))
+    talk = rules.compute(rules.rule_for("complaint-stage-1", jurisdiction), on, jurisdiction,
+                         local_holidays=closed).due_on
+    return _("Please acknowledge this complaint within two working days, by {ack}, and talk "
+             "it through with me by {talk}, as the Social Services Complaints Procedure "
+             "(Wales) Regulations 2014 (regs 15 and 16) ask. If it cannot be put right that "
+             "way, I will ask for a formal investigation.").format(ack=spoken(ack),
+                                                                   talk=spoken(talk))
+
+
 def _is_legal(rule: Rule | None) -> bool:
     return rule is not None and rule.counting != "given" and rule.binding in LEGAL_BINDINGS
 
@@ -460,11 +486,16 @@ def draft(case: Case, kind: str, on: date, *, request_id: str | None = None,
         else ""
     )
     reply = _reply_dates(tpl, jurisdiction, on, closed)
+    handling = _handling(tpl, jurisdiction, on, closed)
+    if handling:
+        reply = _Reply()  # the nation's own first steps replace a single 'reply by' date
     values: dict[str, str] = {
+        "handling": handling,
         "person": person.name,
         "about": _("me") if self_written else person.name,
         "about_full": _("me") if self_written else person.name + dob,
-        "whose": "my" if self_written else f"{person.known_as or person.name}'s",
+        "whose": _("my") if self_written
+        else _("{name}'s").format(name=person.known_as or person.name),
         "council": person.local_authority or _provider(jurisdiction),
         "recipient": recipient.name if recipient else _("Sir or Madam"),
         "sender_email": (sender.email or "") if sender else "",
