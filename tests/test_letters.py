@@ -176,6 +176,11 @@ def test_complaint_letters_list_issues_and_history(demo: Case) -> None:
     assert "• Complaint (stage 1), received 19 August 2026: answered on 25 August 2026" \
         in ombudsman.body
     assert ombudsman.reply_by is None
+    assert "I am asking the Scottish Public Services Ombudsman (SPSO) to look at my complaint" \
+        in ombudsman.body
+    # The demo's stage 2 went unanswered past its date: the council's process is overdue.
+    assert "has not answered my complaint (stage 2), which was due by " in ombudsman.body
+    assert "so its own complaints process is overdue." in ombudsman.body
     with pytest.raises(LetterDraftProblem, match="Choose the complaint"):
         letters.draft(demo, "complaint-stage-1", ON)
 

@@ -61,7 +61,7 @@ PLACEHOLDERS = frozenset({
     "request_title", "request_made_on", "request_due_on", "original_rule_reference",
     "promised_by", "asked_due_on", "days_late", "next_action", "complaint_title", "against",
     "issues", "resolution", "first_aware", "previous_stage", "history", "rep_title",
-    "overdue_list", "handling",
+    "overdue_list", "handling", "ombudsman_name", "process_state",
 })
 # Letters to these stages go to whoever handled the complaint before.
 COUNCIL_STAGES = frozenset({"complaint-stage-1", "complaint-stage-2"})
@@ -428,13 +428,37 @@ def _complaint_values(case: Case, complaint: Complaint, jurisdiction: str,
             previous += _(" Your answer was due by {0} and I have not had one.").format(
                 spoken(current.due_on)
             )
+    against = complaint.against or case.person().local_authority or _provider(jurisdiction)
     return {"complaint_title": complaint.title,
-            "against": complaint.against or case.person().local_authority
-            or _provider(case.person().jurisdiction),
+            "against": against,
+            "ombudsman_name": _ombudsman_name(jurisdiction),
+            "process_state": _process_state(current, against) if kind == "ombudsman" else "",
             "issues": _bullets(complaint.issues),
             "resolution": _bullets(complaint.desired_resolution),
             "first_aware": spoken(complaint.first_aware_on) if complaint.first_aware_on else "",
             "previous_stage": previous, "history": _bullets(history)}
+
+
+def _ombudsman_name(jurisdiction: str) -> str:
+    ladder = complaint_ladder(jurisdiction)
+    steps = [step for step in ladder.steps if "ombudsman" in step.kinds] if ladder else []
+    return steps[0].who if steps else _("ombudsman")
+
+
+def _process_state(current: clocks.RequestClock | None, against: str) -> str:
+    """For the ombudsman: that the council's own process is finished, or overdue."""
+    if current is None:
+        return ""
+    stage = clocks.KIND_WORDS[current.request.kind].lower()
+    if current.request.answered_on:
+        return _("{against}'s own complaints process is finished: its answer to my {stage} "
+                 "came on {day}.").format(against=against, stage=stage,
+                                          day=spoken(current.request.answered_on))
+    if current.state == "overdue" and current.due_on:
+        return _("{against} has not answered my {stage}, which was due by {day}, so its own "
+                 "complaints process is overdue.").format(against=against, stage=stage,
+                                                          day=spoken(current.due_on))
+    return ""
 
 
 def _fill(text: str, values: dict[str, str]) -> str | None:
