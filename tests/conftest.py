@@ -147,6 +147,20 @@ def demo_window(qtbot: Any, folder: Path, size: str = "normal", width: int = 136
     return window
 
 
+def fresh_window(qtbot: Any, folder: Path) -> Any:
+    """The window with a new, empty case (in Scotland) made in `folder` and open."""
+    from ui.shell import Shell
+
+    Case.create(folder, Person(name="Morag Test", jurisdiction="scotland"), PASSPHRASE,
+                kdf=FAST_KDF)[0].close()
+    window = Shell()
+    qtbot.addWidget(window)
+    window.show()
+    window.show_case(Case.open_with_passphrase(folder, PASSPHRASE))
+    settle()
+    return window
+
+
 def settle() -> None:
     """Let the window's background work finish and its results show, as a person would wait
     for them before looking."""

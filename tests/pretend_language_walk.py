@@ -35,6 +35,7 @@ from tests.test_ui_keyboard import dialogs
 from ui import i18n
 from ui.sections import SECTIONS
 from ui.shell import Shell
+from ui.widgets import ancestors
 
 NAME = "Ẽlïšå Ŋøŕð"
 # Dialogs that need nothing in the case to open.
@@ -62,7 +63,7 @@ def _texts(window: QWidget) -> list[tuple[str, str]]:
             for action in menu.actions() if menu is not None else []:  # type: ignore[attr-defined]
                 found.append(("menu item", action.text()))
     for w in window.findChildren(QWidget):
-        if not w.isVisible() or any(isinstance(p, QCalendarWidget) for p in _parents(w)):
+        if not w.isVisible() or any(isinstance(p, QCalendarWidget) for p in ancestors(w)):
             continue  # Qt's calendar names months in the system's language, not Casebook's
         kind = type(w).__name__
         if isinstance(w, QLabel) and not w.pixmap() or isinstance(w, QAbstractButton):
@@ -81,15 +82,6 @@ def _texts(window: QWidget) -> list[tuple[str, str]]:
         if w.toolTip():
             found.append((f"{kind} tip", w.toolTip()))
     return found
-
-
-def _parents(w: QWidget) -> list[QWidget]:
-    out = []
-    parent = w.parentWidget()
-    while parent is not None:
-        out.append(parent)
-        parent = parent.parentWidget()
-    return out
 
 
 def _strings(value: object) -> list[str]:
@@ -132,7 +124,7 @@ def cut_short(window: QWidget, where: str) -> list[str]:
     """Buttons and one-line labels narrower than their words."""
     cut = []
     for w in window.findChildren(QWidget):
-        if not w.isVisible() or any(isinstance(p, QCalendarWidget) for p in _parents(w)):
+        if not w.isVisible() or any(isinstance(p, QCalendarWidget) for p in ancestors(w)):
             continue
         one_line = (isinstance(w, QAbstractButton) and not isinstance(w, QListWidget)
                     or isinstance(w, QLabel) and not w.wordWrap() and not w.pixmap())

@@ -12,7 +12,7 @@ from app.records.model import Commitment, Contact, DiaryEntry, Request
 from app.records.values import Moment, now_utc
 from app.services.recording.diary import NEW_PERSON, save_entry
 from app.store.case import Case
-from tests.conftest import FAST_KDF, PASSPHRASE, settle
+from tests.conftest import fresh_window, settle
 
 
 def test_one_save_keeps_the_entry_the_newcomer_and_the_followed_promise(case: Case) -> None:
@@ -40,17 +40,7 @@ def test_without_following_the_promise_stays_in_the_diary_only(case: Case) -> No
 
 def test_the_diary_form_follows_a_promise_and_requests_name_the_promiser(
         qtbot: Any, tmp_path: Path) -> None:
-    from app.records.model import Person
-    from ui.shell import Shell
-
-    folder = tmp_path / "case"
-    Case.create(folder, Person(name="Morag Test", jurisdiction="scotland"), PASSPHRASE,
-                kdf=FAST_KDF)[0].close()
-    shell = Shell()
-    qtbot.addWidget(shell)
-    shell.show()
-    shell.show_case(Case.open_with_passphrase(folder, PASSPHRASE))
-    settle()
+    shell = fresh_window(qtbot, tmp_path / "case")
     view = shell.case_view
     assert view is not None
     view.go("Diary")

@@ -217,6 +217,7 @@ def test_at_extra_large_text_the_progress_comes_into_sight(qtbot: Any,
     from PySide6.QtWidgets import QScrollArea
 
     from tests.conftest import demo_window
+    from ui.widgets import ancestors
 
     shell: Shell = demo_window(qtbot, demo_folder, "extra-large")
     view = shell.case_view
@@ -224,7 +225,7 @@ def test_at_extra_large_text_the_progress_comes_into_sight(qtbot: Any,
     view.go("Bundles")
     settle()
     screen = view.bundles
-    area = next(a for a in reversed(_ancestors(screen.progress)) if isinstance(a, QScrollArea))
+    area = next(a for a in reversed(ancestors(screen.progress)) if isinstance(a, QScrollArea))
     area.verticalScrollBar().setValue(0)
     screen.preview()
     for _ in range(5):
@@ -236,12 +237,3 @@ def test_at_extra_large_text_the_progress_comes_into_sight(qtbot: Any,
     screen.cancel()
     settle()
     shell.close_case()
-
-
-def _ancestors(widget: Any) -> list[Any]:
-    found = []
-    parent = widget.parentWidget()
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parentWidget()
-    return found

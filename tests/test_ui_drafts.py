@@ -11,17 +11,13 @@ from PySide6.QtWidgets import QDialog
 
 from app.services.casefile.demo import DEMO_PASSPHRASE, create_demo_case
 from app.store.case import Case
-from tests.conftest import FAST_KDF, settle
+from tests.conftest import FAST_KDF, demo_window, settle
 from ui.drafts_dialog import DraftsDialog
 from ui.shell import Shell
 
 
 def _window(qtbot: Any, folder: Path) -> Shell:
-    shell = Shell()
-    qtbot.addWidget(shell)
-    shell.show()
-    shell.show_case(Case.open_with_passphrase(folder, DEMO_PASSPHRASE))
-    settle()
+    shell: Shell = demo_window(qtbot, folder)
     return shell
 
 

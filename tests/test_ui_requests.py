@@ -202,13 +202,13 @@ def test_pause_and_resume_move_the_due_date(qtbot: Any, view: CaseView) -> None:
     settle()
     qtbot.waitUntil(lambda: page.resume_button.isVisibleTo(page), timeout=5000)
     assert page.current is not None and page.current.state == "waiting"
-    # Ten days stopped: 1 August + 10 = Tuesday 11 August (no longer the holiday weekend).
+    # Their question starts the month again from the reply: 20 July -> Thursday 20 August.
     page.resume(date(2026, 7, 20))
     settle()
     qtbot.waitUntil(lambda: view.case.get(Request, "r-sar").resumed_on is not None,
                     timeout=5000)
     qtbot.waitUntil(lambda: page.current is not None
-                    and page.current.due_on == date(2026, 8, 11), timeout=5000)
+                    and page.current.due_on == date(2026, 8, 20), timeout=5000)
     assert "They asked you to clarify on: 10 July 2026" in page.text.toPlainText()
 
 

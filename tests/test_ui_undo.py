@@ -12,21 +12,12 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.records.model import DiaryEntry
 from app.records.values import Moment, now_utc
-from app.store.case import Case
-from tests.conftest import FAST_KDF, PASSPHRASE, settle
+from tests.conftest import fresh_window, settle
 from ui.shell import Shell
 
 
 def _window(qtbot: Any, folder: Path) -> Shell:
-    from app.records.model import Person
-
-    Case.create(folder, Person(name="Morag Test", jurisdiction="scotland"), PASSPHRASE,
-                kdf=FAST_KDF)[0].close()
-    shell = Shell()
-    qtbot.addWidget(shell)
-    shell.show()
-    shell.show_case(Case.open_with_passphrase(folder, PASSPHRASE))
-    settle()
+    shell: Shell = fresh_window(qtbot, folder)
     return shell
 
 

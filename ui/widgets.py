@@ -112,11 +112,9 @@ def into_sight(widget: QWidget) -> None:
     a progress bar can sit below the fold)."""
     # Where it is depends on layouts not yet redone after a change of text: redo them first.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    parent = widget.parentWidget()
-    while parent is not None:
+    for parent in ancestors(widget):
         if isinstance(parent, QScrollArea) and parent.widget() is not None:
             parent.ensureWidgetVisible(widget, 0, 8)
-        parent = parent.parentWidget()
 
 
 class _KeepInSight(QObject):
@@ -148,14 +146,15 @@ class _KeepInSight(QObject):
 def keep_in_sight(*targets: QWidget, follow_ms: int = 600) -> None:
     """Bring `targets` into sight, in order (the last ends up surely on view), now and as the
     page around them settles its size."""
-    area = next((p for p in _parents(targets[0]) if isinstance(p, QScrollArea)), None)
+    area = next((p for p in ancestors(targets[0]) if isinstance(p, QScrollArea)), None)
     page = area.widget() if area is not None else None
     if page is None:
         return
     _KeepInSight(page, targets, follow_ms)
 
 
-def _parents(widget: QWidget) -> list[QWidget]:
+def ancestors(widget: QWidget) -> list[QWidget]:
+    """The widgets `widget` sits in, innermost first."""
     found = []
     parent = widget.parentWidget()
     while parent is not None:
