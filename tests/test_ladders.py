@@ -190,3 +190,13 @@ def test_a_kind_on_two_ladders_is_refused(tmp_path: Path) -> None:
     data["ladders"].append(dict(data["ladders"][0], id="scotland-copy"))
     with pytest.raises(RulesFileError, match="on both scotland-council and scotland-copy"):
         read_ladders(write(tmp_path, data), load_rules())
+
+
+@pytest.mark.parametrize("nation", ["scotland", "england", "wales", "northern-ireland"])
+def test_environmental_information_and_reviews_sit_on_the_foi_ladder(nation: str) -> None:
+    # An unanswered EIR request leads to asking for a review, as an FOI request does.
+    after_eir = escalation_after("eir", nation, None, D("2027-07-30"), None)
+    after_foi = escalation_after("foi", nation, None, D("2027-07-30"), None)
+    assert after_eir is not None and after_foi is not None
+    assert after_eir.who == after_foi.who and after_eir.by == after_foi.by
+    assert escalation_after("foi-review-answer", nation, None, D("2027-08-27"), None) is not None
