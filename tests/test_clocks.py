@@ -243,3 +243,25 @@ def test_clarifying_an_english_foi_request_starts_the_20_days_again(case: Case) 
     # 20 working days from the reply, skipping Good Friday and Easter Monday.
     assert clocks.clock(case.get(Request, foi.id), "england",
                         date(2026, 4, 1)).due_on == date(2026, 4, 28)
+
+
+def test_an_foi_fees_notice_pauses_and_a_question_starts_the_20_days_again(case: Case) -> None:
+    # Received Monday 2 March 2026: the 20th UK working day is 31 March (St Patrick's Day,
+    # 17 March, is a bank holiday in Northern Ireland, so not a working day for the Act).
+    foi = case.add(Request("", "foi", date(2026, 3, 2), "open"))
+    assert clocks.clock(foi, "england", date(2026, 3, 3)).due_on == date(2026, 3, 31)
+    # A fees notice on 5 March, paid on 12 March: 5 working days added (6, 9-12 March), past
+    # Good Friday and Easter Monday, to Thursday 9 April (FOIA s9, s10(2)).
+    requests.pause(case, foi.id, date(2026, 3, 5), "fee")
+    paid = requests.resume(case, foi.id, date(2026, 3, 12))
+    assert paid.pause_reason == "fee"
+    assert clocks.clock(paid, "england", date(2026, 3, 20)).due_on == date(2026, 4, 9)
+    # A question instead starts the 20 days again from the reply (s1(3)): 14 April.
+    asked = Request("q", "foi", date(2026, 3, 2), "open", paused_on=date(2026, 3, 5),
+                    resumed_on=date(2026, 3, 12))
+    assert clocks.clock(asked, "england", date(2026, 3, 20)).due_on == date(2026, 4, 14)
+    # The stops travel in the case file.
+    requests.pause(case, foi.id, date(2026, 3, 16))
+    again = case.get(Request, foi.id)
+    assert again.earlier_pauses[0].reason == "fee" and again.pause_reason is None
+    assert codec.decode(Request, codec.encode(again)) == again

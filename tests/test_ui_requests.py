@@ -459,3 +459,43 @@ def test_a_change_in_the_overdue_count_is_announced(view: CaseView,
     view.ops.write(partial(mark_answered, view.case, first, date(2026, 11, 20)))
     settle()
     assert said == ["2 requests are overdue now (3 before)."]
+
+
+def test_a_fees_notice_is_offered_for_an_english_foi_request_and_stops_its_clock(
+        qtbot: Any, tmp_path: Path) -> None:
+    from app.records.model import Person
+    from tests.conftest import PASSPHRASE
+    from ui.shell import Shell
+
+    made, _code = Case.create(tmp_path / "e", Person("Test Person", "england"), PASSPHRASE,
+                              kdf=FAST_KDF)
+    foi = made.add(Request("", "foi", date(2026, 11, 2), "open"))
+    sar = made.add(Request("", "subject-access", date(2026, 11, 2), "open"))
+    shell = Shell()
+    qtbot.addWidget(shell)
+    shell.show()
+    shell.show_case(made)
+    settle()
+    view = shell.case_view
+    assert view is not None
+    view.go("Requests")
+    settle()
+    page = view.requests
+    page.select(sar.id)
+    settle()
+    assert not page.fee_button.isVisibleTo(page)  # subject access has no fees notice
+    page.select(foi.id)
+    settle()
+    qtbot.waitUntil(lambda: page.fee_button.isVisibleTo(page), timeout=5000)
+    from tests.test_ui_keyboard import alt_letters
+
+    # With a request chosen, its buttons share no Alt letter with the menus or the screen
+    # (Clarify shared C with the Case menu and the chaser, Withdraw H with Help).
+    clashes = {k: v for k, v in alt_letters(shell, shell).items() if len(v) > 1}
+    assert not clashes, clashes
+    page.fee_notice(date(2026, 11, 5))
+    settle()
+    qtbot.waitUntil(lambda: page.resume_button.isVisibleTo(page), timeout=5000)
+    assert page.resume_button.text().replace("&", "") == "I paid the fee…"
+    assert "They sent a fees notice on: 5 November 2026" in page.text.toPlainText()
+    shell.close_case()

@@ -4033,7 +4033,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Why this date?</source>
+        <source>Wh&amp;y this date?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4049,11 +4049,19 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>They asked me to &amp;clarify…</source>
+        <source>They asked me to cla&amp;rify…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop the clock from the day they asked you a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They sent a &amp;fees notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the clock until you pay; their 20 days then carry on where they stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4081,7 +4089,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wit&amp;hdraw</source>
+        <source>Wi&amp;thdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4097,7 +4105,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write a &amp;chaser…</source>
+        <source>Wr&amp;ite a chaser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4153,7 +4161,15 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>They sent a fees notice on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>They asked you to clarify on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You paid on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4189,6 +4205,10 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I &amp;paid the fee…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not saved: {what} is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4206,6 +4226,14 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
     </message>
     <message>
         <source>The clock is stopped until you reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day of the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock is stopped until you pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4245,6 +4273,14 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{day}: {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>They asked you to clarify</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,6 +4290,18 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
     </message>
     <message>
         <source>They asked on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They sent a fees notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock stops from the day of the notice until the day they get your payment, then carries on where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice sent on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

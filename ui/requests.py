@@ -274,27 +274,31 @@ class RequestsPage(QWidget):
         self.text.setOpenLinks(False)
         named(self.text, tr("The request"))
         box.addWidget(self.text, 1)
-        self.why_button = button(tr("&Why this date?"), tr("Show the rule, its legal reference and "
+        self.why_button = button(tr("Wh&y this date?"), tr("Show the rule, its legal reference and "
                                                            "where it comes from"))
         self.why_button.setCheckable(True)
         self.why_button.toggled.connect(lambda _on: self._show_current())
         self.answered_button = button(tr("They &answered…"), tr("Record the day they answered"))
-        self.pause_button = button(tr("They asked me to &clarify…"),
+        self.pause_button = button(tr("They asked me to cla&rify…"),
                                    tr("Stop the clock from the day they asked you a question"))
+        self.fee_button = button(tr("They sent a &fees notice…"),
+                                 tr("Stop the clock until you pay; their 20 days then carry on "
+                                    "where they stopped"))
         self.resume_button = button(tr("I re&plied to their question…"),
                                     tr("Start the clock again from the day you replied"))
         self.extend_button = button(tr("They gave a new &date…"),
                                     tr("Record an extension they told you about"))
         self.due_button = button(tr("&Set the due date…"),
                                  tr("Use a date you were given instead of the rule's date"))
-        self.withdraw_button = button(tr("Wit&hdraw"), tr("You no longer want this"))
+        self.withdraw_button = button(tr("Wi&thdraw"), tr("You no longer want this"))
         self.reopen_button = button(tr("Re&open"), tr("The answer was not a real answer, or you "
                                                       "want it again"))
-        self.chase_button = button(tr("Write a &chaser…"), tr("A letter saying the answer is late"))
+        self.chase_button = button(tr("Wr&ite a chaser…"), tr("A letter saying the answer is late"))
         self.complaint_button = button(tr("Put in a co&mplaint…"),
                                        tr("Group this request with a complaint"))
         self.answered_button.clicked.connect(self._ask_answered)
         self.pause_button.clicked.connect(self._ask_pause)
+        self.fee_button.clicked.connect(self._ask_fee)
         self.resume_button.clicked.connect(self._ask_resume)
         self.extend_button.clicked.connect(self._ask_extend)
         self.due_button.clicked.connect(self._ask_due)
@@ -304,7 +308,7 @@ class RequestsPage(QWidget):
         self.chase_button.clicked.connect(self._chase)
         self.complaint_button.clicked.connect(self._ask_complaint)
         self.action_buttons = [self.why_button, self.answered_button, self.pause_button,
-                        self.resume_button, self.extend_button, self.due_button,
+                        self.fee_button, self.resume_button, self.extend_button, self.due_button,
                         self.chase_button, self.complaint_button, self.withdraw_button,
                         self.reopen_button]
         for first in range(0, len(self.action_buttons), 3):
@@ -395,15 +399,17 @@ class RequestsPage(QWidget):
         if request.summary:
             parts.append(f"<p>{_esc(request.summary)}</p>")
         promise = request.kind == "commitment"  # made to you: nobody "got" it
+        fee = request.pause_reason == "fee"
         facts = [(tr("Promised on") if promise else tr("They got it on"),
                   spoken(request.made_on)),
                  (tr("Who promised") if promise else tr("Sent to"), self._name(request.to)),
                  (tr("Asked in"), self._letter(request.made_via)),
                  (tr("Due no later than"), spoken(state.due_on) if state.due_on else ""),
                  (tr("How that date is worked out"), state.how_counted),
-                 (tr("They asked you to clarify on"), spoken(request.paused_on)
-                  if request.paused_on else ""),
-                 (tr("You replied on"), spoken(request.resumed_on) if request.resumed_on else ""),
+                 (tr("They sent a fees notice on") if fee else tr("They asked you to clarify on"),
+                  spoken(request.paused_on) if request.paused_on else ""),
+                 (tr("You paid on") if fee else tr("You replied on"),
+                  spoken(request.resumed_on) if request.resumed_on else ""),
                  (tr("They extended it to"), spoken(request.extended_to)
                   if request.extended_to else ""),
                  (tr("They answered on"), spoken(request.answered_on)
@@ -433,7 +439,12 @@ class RequestsPage(QWidget):
         self.why_button.setVisible(rule is not None)
         self.answered_button.setVisible(is_open)
         self.pause_button.setVisible(is_open and can_pause and not paused)
+        self.fee_button.setVisible(is_open and can_pause and not paused and rule is not None
+                                   and rule.pause_restarts and request.kind == "foi")
         self.resume_button.setVisible(is_open and paused)
+        resume = tr("I &paid the fee…") if fee else tr("I re&plied to their question…")
+        self.resume_button.setText(resume)
+        self.resume_button.setAccessibleName(resume.replace("&", ""))
         self.extend_button.setVisible(is_open)
         self.due_button.setVisible(is_open)
         self.withdraw_button.setVisible(is_open)
@@ -469,6 +480,11 @@ class RequestsPage(QWidget):
         """They asked you to clarify: the clock stops."""
         if not self._future(asked_on, tr("the day they asked")):
             self._act(requests.pause, tr("The clock is stopped until you reply."), asked_on)
+
+    def fee_notice(self, sent_on: date) -> None:
+        """They sent a fees notice: the clock stops until you pay, then carries on."""
+        if not self._future(sent_on, tr("the day of the notice")):
+            self._act(requests.pause, tr("The clock is stopped until you pay."), sent_on, "fee")
 
     def resume(self, replied_on: date) -> None:
         """You replied: the clock starts again."""
@@ -508,13 +524,21 @@ class RequestsPage(QWidget):
             tr("Answered on"), lambda d: self.mark_answered(
                 d.value(), d.choice.currentData() if d.choice else None))
         dialog.add_choice(tr("Their letter or email"), [(tr("(not recorded)"), None)] + [
-            (f"{spoken(received_day(c))}: {c.subject or 'no subject'}", c.id) for c in replies])
+            (tr("{day}: {subject}").format(day=spoken(received_day(c)),
+                                           subject=c.subject or tr("no subject")), c.id)
+            for c in replies])
 
     def _ask_pause(self) -> None:
         self._date_dialog(tr("They asked you to clarify"),
                           tr("If they really need you to explain what you want, the clock stops "
                              "from the day they asked until the day you reply."),
                           tr("They asked on"), lambda d: self.pause(d.value()))
+
+    def _ask_fee(self) -> None:
+        self._date_dialog(tr("They sent a fees notice"),
+                          tr("The clock stops from the day of the notice until the day they "
+                             "get your payment, then carries on where it stopped."),
+                          tr("Notice sent on"), lambda d: self.fee_notice(d.value()))
 
     def _ask_resume(self) -> None:
         self._date_dialog(tr("You replied to their question"),

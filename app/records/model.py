@@ -37,6 +37,7 @@ RequestKind = Literal[
     "foi-review-answer",
 ]
 RequestStatus = Literal["open", "answered", "withdrawn"]
+PauseReason = Literal["question", "fee"]
 ComplaintStatus = Literal["open", "resolved", "closed"]
 PlanKind = Literal[
     "support-plan", "personal-outcomes-plan", "care-and-support-plan", "carer-support-plan",
@@ -122,6 +123,7 @@ class Pause:
 
     paused_on: date
     resumed_on: date
+    reason: PauseReason | None = None  # None: a question (the first releases knew no other)
 
 
 @dataclass
@@ -205,6 +207,9 @@ class Request:
     # waited for a clarification it asked for, from `paused_on` until `resumed_on`.
     paused_on: date | None = None
     resumed_on: date | None = None
+    # Why it stopped: a question (None), or a fees notice, which only pauses a clock that a
+    # question would start again (FOIA s9 and s10(2)).
+    pause_reason: PauseReason | None = None
     # Earlier questions they asked and you answered, each of which stopped the clock too.
     earlier_pauses: list[Pause] = field(default_factory=list)
 

@@ -78,13 +78,31 @@ def _spoken(day: date | None) -> str:
     return long_day(day) if day else ""
 
 
-def _paused_days(request: Request, rule: Rule, jurisdiction: str, on: date) -> int:
-    if request.paused_on is None or rule.pause is None:
-        return 0
-    until = request.resumed_on or on
-    stops = [(p.paused_on, p.resumed_on) for p in request.earlier_pauses]
-    stops.append((request.paused_on, max(until, request.paused_on)))
-    return sum(load_rules().pause_length(rule, start, end, jurisdiction) for start, end in stops)
+def _stops(request: Request, on: date) -> list[tuple[date, date, bool]]:
+    """Every time the clock stood still, oldest first: (from, until, whether for a fee); the
+    stop still running lasts until `on`."""
+    if request.paused_on is None:
+        return []
+    stops = [(p.paused_on, p.resumed_on, p.reason == "fee") for p in request.earlier_pauses]
+    until = max(request.resumed_on or on, request.paused_on)
+    return [*stops, (request.paused_on, until, request.pause_reason == "fee")]
+
+
+def _counted_from(request: Request, rule: Rule, jurisdiction: str,
+                  on: date) -> tuple[date, int]:
+    """Where the count starts and the days it stood still. Where the rule says a question
+    starts the time again, the count runs from the reply to the last question and only the
+    fees notices after it add their days; otherwise every stop adds its days."""
+    stops = _stops(request, on) if rule.pause is not None else []
+    start = request.made_on
+    if rule.pause_restarts:
+        questions = [stop for stop in stops if not stop[2]]
+        if questions:
+            start = questions[-1][1]
+            stops = [stop for stop in stops if stop[2] and stop[0] >= start]
+    paused = sum(load_rules().pause_length(rule, begin, end, jurisdiction)
+                 for begin, end, _fee in stops)
+    return start, paused
 
 
 def _latest_extension(request: Request, rule: Rule | None, jurisdiction: str,
@@ -116,11 +134,9 @@ def due_for(request: Request, jurisdiction: str, on: date,
             # A time limit for going to the ombudsman, not a date for their answer.
             how = _("the ombudsman has no fixed time to reply")
         else:
-            start, paused = request.made_on, _paused_days(request, rule, jurisdiction, on)
-            if rule.pause_restarts and request.paused_on is not None:
-                # Their question starts the count again from your reply (or, until you
-                # reply, from today).
-                start, paused = max(request.resumed_on or on, request.paused_on), 0
+            # A question can start the count again from your reply (until you reply, from
+            # today); a fees notice only stops it.
+            start, paused = _counted_from(request, rule, jurisdiction, on)
             deadline = load_rules().compute(rule, start, jurisdiction, paused_days=paused,
                                             local_holidays=closed)
             computed, how = deadline.due_on, deadline.explanation

@@ -9,7 +9,14 @@ import dataclasses
 from datetime import date
 
 from app.formats import long_day
-from app.records.model import Correspondence, DiaryEntry, Pause, Request, RequestKind
+from app.records.model import (
+    Correspondence,
+    DiaryEntry,
+    Pause,
+    PauseReason,
+    Request,
+    RequestKind,
+)
 from app.records.values import ValueProblem
 from app.store.case import Case
 from app.translation import _
@@ -88,9 +95,11 @@ def extend(case: Case, request_id: str, new_due: date) -> Request:
     return _update(case, request_id, extended_to=new_due)
 
 
-def pause(case: Case, request_id: str, asked_on: date) -> Request:
-    """They asked you to clarify: the clock stops from that day. A question after an earlier
-    one was answered keeps that earlier stop (it still counts)."""
+def pause(case: Case, request_id: str, asked_on: date,
+          reason: PauseReason | None = None) -> Request:
+    """They asked you to clarify (or, with `reason` "fee", sent a fees notice): the clock
+    stops from that day. A stop after an earlier one ended keeps that earlier stop (it still
+    counts)."""
     with case.transaction():
         request = case.get(Request, request_id)
         earlier = list(request.earlier_pauses)
@@ -102,9 +111,9 @@ def pause(case: Case, request_id: str, asked_on: date) -> Request:
                         "on or after that day"
                     ).format(long_day(request.resumed_on))
                 )
-            earlier.append(Pause(request.paused_on, request.resumed_on))
+            earlier.append(Pause(request.paused_on, request.resumed_on, request.pause_reason))
         return case.save(dataclasses.replace(request, paused_on=asked_on, resumed_on=None,
-                                             earlier_pauses=earlier))
+                                             pause_reason=reason, earlier_pauses=earlier))
 
 
 def resume(case: Case, request_id: str, replied_on: date) -> Request:
