@@ -57,7 +57,8 @@ def test_ctrl_z_undoes_the_newest_change_and_the_history_keeps_both(qtbot: Any,
     gone, kept, events = rows
     assert gone.deleted_at and not kept.deleted_at  # only the newest change was put back
     assert [e.action for e in events] == ["create", "undo-create"]
-    assert "Done: undo adding the diary entry" in shell.statusBar().currentMessage()
+    assert shell.statusBar().currentMessage() == \
+        "The diary entry you added is taken out again. Its history keeps both versions."
     assert shell.statusBar().isVisible()
     shell.undo()  # and then the one before
     settle()

@@ -3177,11 +3177,27 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> Its history keeps both versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} you added is taken out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undo adding the {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The {what} you deleted is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undo deleting the {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} is back as it was before your change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3190,6 +3206,10 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
     </message>
     <message>
         <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last change is undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4885,10 +4905,6 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done: {what}. The history keeps both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -268,7 +268,7 @@ class Operations(Background):
         if not self._undoable:
             return
         top, undone, case = self._undoable[-1], frozenset(self._undone), self.case
-        words = undo_words(top)
+        words = undo_words(top, done=True)
 
         def finished(outcome: tuple[None, Changes]) -> None:
             self._undoable.remove(top)
@@ -287,18 +287,24 @@ class Operations(Background):
             lambda: case.undo(top.events, undone)), finished, refused)
 
 
-def undo_words(changes: Changes) -> str:
-    """'Undo adding the diary entry', 'Undo the change to the plan', 'Undo deleting the file':
-    the main record a change touched (a file only when nothing else changed)."""
+def undo_words(changes: Changes, done: bool = False) -> str:
+    """'Undo adding the diary entry', 'Undo the change to the plan', 'Undo deleting the file'
+    for the menu, or with `done` what the person is told afterwards: the main record a change
+    touched (a file only when nothing else changed)."""
     def ordered(refs: frozenset[tuple[str, str]]) -> list[tuple[str, str]]:
         return sorted(refs, key=lambda ref: (ref[0] == FILE, ref))
 
-    for refs, words in ((changes.added, tr("Undo adding the {what}")),
-                        (changes.deleted, tr("Undo deleting the {what}")),
-                        (changes.edited, tr("Undo the change to the {what}"))):
+    after = tr(" Its history keeps both versions.")
+    for refs, words in (
+            (changes.added, tr("The {what} you added is taken out again.") + after if done
+             else tr("Undo adding the {what}")),
+            (changes.deleted, tr("The {what} you deleted is back.") + after if done
+             else tr("Undo deleting the {what}")),
+            (changes.edited, tr("The {what} is back as it was before your change.") + after
+             if done else tr("Undo the change to the {what}"))):
         found = [ref for ref in ordered(refs) if ref[0] != FILE] or ordered(refs)
         if found:
             record_type = found[0][0]
             what = kinds.kind(record_type).singular if kinds.is_kind(record_type) else tr("file")
             return words.format(what=what)
-    return tr("Undo the last change")
+    return tr("Your last change is undone.") if done else tr("Undo the last change")

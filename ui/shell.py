@@ -186,8 +186,7 @@ class Shell(QMainWindow):
     def undo(self) -> None:
         """Put back the newest change made in this window (itself a change in the history)."""
         if self.ops is not None and self.ops.undo_words() is not None:
-            self.ops.undo(lambda words: self.say(tr("Done: {what}. The history keeps "
-                                                    "both.").format(what=words.lower())),
+            self.ops.undo(self.say,
                           lambda message: QMessageBox.information(self, "Casebook", message))
 
     def say(self, text: str) -> None:

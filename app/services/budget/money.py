@@ -363,8 +363,10 @@ class MoneyReport:
         return sum((-t.amount for t in self.unlinked), ZERO)
 
 
-def money_report(case: Case, on: date) -> MoneyReport:
-    """The budget, the council's payments and the spending as they stood on `on`."""
+def money_report(case: Case, on: date, *, with_review: bool = True) -> MoneyReport:
+    """The budget, the council's payments and the spending as they stood on `on`; its
+    reminders include an overdue review unless `with_review` is off (Today has that one from
+    the plan's own reminders, and need not read the plans again)."""
     everything = case.list_of(Transaction)
     transactions = [t for t in everything if t.date <= on]
     timeline = plan_timeline(case)
@@ -380,7 +382,8 @@ def money_report(case: Case, on: date) -> MoneyReport:
         outside_plan=tuple(outside_plan(transactions, timeline)),
         payments=tuple(check_payments(schedules, transactions, on)),
         reminders=(*employer_reminders_from(transactions, on),
-                   *(r for r in plan_reminders(case, on) if r.kind == "review-overdue")),
+                   *(r for r in (plan_reminders(case, on) if with_review else [])
+                     if r.kind == "review-overdue")),
     )
 
 
@@ -432,7 +435,7 @@ def money_reminders(case: Case, today: date) -> list[Reminder]:
     """A source for Today: council payments that never came, spending not linked to an
     outcome, and the PA employer reminders (the Money page's reminders add an overdue
     review, which Today has from the plan's own reminders)."""
-    report = money_report(case, today)
+    report = money_report(case, today, with_review=False)
     scotland = case.person().jurisdiction == "scotland"
     why = (_("In Scotland the council must give notice before it stops a direct payment (the "
              "Self-directed Support (Direct Payments) (Scotland) Regulations 2014).") if scotland
@@ -467,5 +470,4 @@ def money_reminders(case: Case, today: date) -> list[Reminder]:
                 report.unlinked[0].id,
             )
         )
-    # The overdue review is Today's already (plan_reminders); here it would show twice.
-    return found + [r for r in report.reminders if r.kind != "review-overdue"]
+    return found + list(report.reminders)

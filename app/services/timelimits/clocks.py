@@ -148,10 +148,9 @@ def due_for(request: Request, jurisdiction: str, on: date,
         latest = _latest_extension(request, rule, jurisdiction, closed)
         if latest is not None and request.extended_to > latest:
             # An extension beyond what the law allows does not move the legal date that far.
-            return latest, rule, _("they set {their}, later than the law allows: with the "
-                                   "longest extension it may take, the answer was due by "
-                                   "{latest}").format(their=long_day(request.extended_to),
-                                                      latest=long_day(latest))
+            return latest, rule, _("they set {their}, but even with the longest extension "
+                                   "the law allows, the answer was due by {latest}").format(
+                their=long_day(request.extended_to), latest=long_day(latest))
         return request.extended_to, rule, _("the later date they set (an extension)")
     if request.due_on:
         return request.due_on, rule, how if request.kind == "commitment" else \
