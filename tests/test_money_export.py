@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -136,3 +137,15 @@ def test_missed_and_short_council_payments_are_in_the_return(case: Case) -> None
 def test_a_period_that_ends_before_it_starts_is_refused(case: Case) -> None:
     with pytest.raises(ReturnError, match="before its start"):
         monitoring_return(case, date(2026, 3, 1), date(2026, 2, 1))
+
+
+def test_each_plan_in_force_is_named_once(tmp_path: Path) -> None:
+    # In the demo, the 2022 plan is in force either side of a gap with no plan: it came back
+    # as two spans and was listed twice on the return.
+    from app.services.casefile.demo import create_demo_case
+    from tests.conftest import FAST_KDF
+
+    demo = create_demo_case(tmp_path / "demo", kdf=FAST_KDF)
+    plans = monitoring_return(demo, date(2026, 4, 1), date(2026, 12, 7)).plans
+    demo.close()
+    assert len(plans) == len(set(plans)) == 2

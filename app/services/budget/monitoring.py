@@ -106,7 +106,9 @@ def monitoring_return(case: Case, start: date, end: date) -> MonitoringReturn:
     timeline = plan_timeline(case)
     words = {oid: ref.text for oid, ref in timeline.outcomes.items()}
     files = {a.id: a.filename for a in case.attachments()}
-    in_force = [p for _a, _b, p in timeline.spans(start, end) if p is not None]
+    # A plan can come back in two spans (split by a day with no plan): name it once.
+    in_force = list({p.id: p for _a, _b, p in timeline.spans(start, end) if p is not None}
+                    .values())
     upto_end = [t for t in everything if t.date <= end]
     schedules = schedules_in_use(case.list_of(PaymentSchedule), upto_end)
     checks = [c for c in check_payments(schedules, upto_end, end) if start <= c.expected_on]
