@@ -522,8 +522,8 @@ class Case:
         if whole and lists is not None and cls in lists:
             return list(lists[cls])
         with self.reading() as conn:
-            rows = records.list_rows(conn, kinds.kind_of(cls).name, offset, limit)
-        found = [codec.decode(cls, row.data) for row in rows]
+            found = [codec.decode(cls, row.data)
+                     for row in records.rows_of(conn, kinds.kind_of(cls).name, offset, limit)]
         if whole and lists is not None:
             lists[cls] = found
             return list(found)
@@ -545,9 +545,8 @@ class Case:
         does not know (so an export can write them back unchanged)."""
         name = kinds.kind_of(cls).name
         with self.reading() as conn:
-            rows = records.list_rows(conn, name)
-        return [(codec.decode(cls, row.data), records.unknown_keys(name, row.data))
-                for row in rows]
+            return [(codec.decode(cls, row.data), records.unknown_keys(name, row.data))
+                    for row in records.rows_of(conn, name)]
 
     def count(self, cls: type) -> int:
         """How many live records of one type there are."""

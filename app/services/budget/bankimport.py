@@ -87,8 +87,9 @@ def known_bank_refs(case: Case) -> set[str]:
     """Every fingerprint already stored, deleted transactions included: a payment the user
     removed does not come back by importing the statement again."""
     with case.reading() as conn:
-        rows = records.list_rows(conn, "transaction", include_deleted=True)
-    return {str(r.data["bank_ref"]) for r in rows if r.data.get("bank_ref")}
+        return {str(r.data["bank_ref"])
+                for r in records.rows_of(conn, "transaction", include_deleted=True)
+                if r.data.get("bank_ref")}
 
 
 def _payers(case: Case) -> list[str]:

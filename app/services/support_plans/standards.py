@@ -114,21 +114,20 @@ def tagged_records(case: Case) -> list[Evidence]:
     tags are looked at, however large the case.
     """
     taxonomy = load_taxonomy()
-    with case.reading() as conn:
-        rows = records.list_tagged(conn)
     found: list[Evidence] = []
-    for row in rows:
-        if not kinds.is_kind(row.type):
-            continue
-        day, title = _day(row.type, row.data), _title(row.type, row.data)
-        seen: set[str] = set()
-        for raw in row.data["tags"]:
-            if not isinstance(raw, str) or not raw.strip():
+    with case.reading() as conn:
+        for row in records.tagged_rows(conn):
+            if not kinds.is_kind(row.type):
                 continue
-            tag = taxonomy.parse_tag(raw).tag
-            if tag not in seen:
-                seen.add(tag)
-                found.append(Evidence(row.type, row.id, day, title, tag))
+            day, title = _day(row.type, row.data), _title(row.type, row.data)
+            seen: set[str] = set()
+            for raw in row.data["tags"]:
+                if not isinstance(raw, str) or not raw.strip():
+                    continue
+                tag = taxonomy.parse_tag(raw).tag
+                if tag not in seen:
+                    seen.add(tag)
+                    found.append(Evidence(row.type, row.id, day, title, tag))
     found.sort(key=lambda e: (e.day or date.min, e.record_id), reverse=True)
     return found
 
