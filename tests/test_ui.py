@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +182,7 @@ def test_demo_case_is_labelled_on_screen(qtbot: Any) -> None:
     shell.close_case()
 
 
-def test_diary_model_is_lazy_and_well_behaved(qtmodeltester: Any, case: Case) -> None:
+def test_diary_model_is_lazy_and_well_behaved(qtbot: Any, qtmodeltester: Any, case: Case) -> None:
     from app.records.values import Moment, now_utc
 
     with case.transaction():
@@ -202,6 +203,37 @@ def test_diary_model_is_lazy_and_well_behaved(qtmodeltester: Any, case: Case) ->
     shown = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
     assert "entry" in shown and "\n(written " in shown
     assert "entry" in model.data(model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_queries_run_in_turn_each_after_the_last_is_shown(qtbot: Any, case: Case) -> None:
+    """A query starts only once the one before has been handed to the window (so a screen
+    being filled in never competes with another read), and a failed one does not stop the
+    queue."""
+    import threading
+
+    from app.problems import Problem
+
+    ops = Operations(case)
+    events: list[str] = []
+    running = threading.Lock()
+
+    def read(name: str) -> str:
+        assert running.acquire(blocking=False), "two queries ran at once"
+        try:
+            events.append(f"read {name}")
+            if name == "b":
+                raise Problem("That record has gone.")
+            return name
+        finally:
+            running.release()
+
+    for name in ("a", "b", "c"):
+        ops.query(partial(read, name), lambda got: events.append(f"shown {got}"),
+                  lambda message: events.append(f"told: {message}"))
+    assert events == []  # nothing starts until the window has finished what it is doing
+    ops.settle()
+    assert events == ["read a", "shown a", "read b", "told: That record has gone.",
+                      "read c", "shown c"]
 
 
 def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+from functools import partial
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -58,19 +59,11 @@ SCREENS: dict[str, tuple[str, str]] = {
 }
 P = TypeVar("P", bound=QWidget)
 # Once the first screen is up, the other screens' modules (and the PDF and signing libraries
-# behind them, about a second in all) are imported in the background, so visiting a section
-# for the first time does not freeze the window while Python loads code.
-PRELOAD_AFTER_MS = 1000
-
-
-def preload_screens() -> None:
-    """Import every section's module (run in the background; importing builds no widgets)."""
-    for module, _name in SCREENS.values():
-        importlib.import_module(module)
-    # Code, once loaded, lives as long as the program. Setting it aside from the cycle
-    # collector halves the collector's full pass (see ui.collector), and objects set aside
-    # are still freed as soon as nothing refers to them.
-    gc.freeze()  # no collection first: that is a full pass, which is what is avoided
+# behind them, about half a second in all) are imported in the background, so visiting a
+# section for the first time does not freeze the window while Python loads code. One module
+# per query, in turn with the screens' own reads, so a screen being filled in never competes
+# with an import.
+PRELOAD_AFTER_MS = 300
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -182,8 +175,21 @@ class CaseView(QWidget):
         self._show_row(self.nav.currentRow())
         if not self._preloading:
             self._preloading = True
-            QTimer.singleShot(PRELOAD_AFTER_MS, lambda: self.ops.run(preload_screens, _ignore))
+            modules = [module for module, _name in SCREENS.values()]
+            QTimer.singleShot(PRELOAD_AFTER_MS, lambda: self._preload(modules))
         super().showEvent(event)
+
+    def _preload(self, modules: list[str]) -> None:
+        """Import each module in turn in the background (see PRELOAD_AFTER_MS)."""
+        if not modules:
+            # Code, once loaded, lives as long as the program. Setting it aside from the cycle
+            # collector halves the collector's full pass (see ui.collector); objects set aside
+            # are still freed as soon as nothing refers to them. No collection first: that is
+            # a full pass, which is what is avoided.
+            gc.freeze()
+            return
+        self.ops.query(partial(importlib.import_module, modules[0]),
+                       lambda _module: self._preload(modules[1:]), _ignore)
 
     def go(self, section: str) -> None:
         """Show a section by name."""
