@@ -14,7 +14,6 @@ import logging
 import sys
 import time
 import weakref
-from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, TypeVar
 
@@ -103,7 +102,7 @@ class Background(QObject):
         self.readers.setMaxThreadCount(2)
         self._relays: set[_Relay] = set()
         # Queries wait here to run one at a time, each after the last one's result is shown.
-        self._waiting: deque[tuple[_Relay, _Job]] = deque()
+        self._waiting: list[tuple[_Relay, _Job]] = []
         self._in_turn_running = False
         self._closed = False
 
@@ -164,10 +163,13 @@ class Background(QObject):
         QTimer.singleShot(AFTER_PAINT_MS, self, launch)
 
     def _next_in_turn(self) -> None:
-        """Start the next query once the one before has been shown."""
+        """Start the next query once the one before has been shown: the newest waiting,
+        which is most likely for the screen the person has just gone to (opening a case
+        straight to the Diary, its list came after Today's figures, 150 ms later). Each query
+        reads the case when it runs, so one started later never shows older facts."""
         self._in_turn_running = bool(self._waiting) and not self._closed
         if self._in_turn_running:
-            relay, job = self._waiting.popleft()
+            relay, job = self._waiting.pop()
             self._launch_after_paint(self.readers, relay, job)
 
     def wait(self) -> None:
@@ -284,9 +286,10 @@ class Operations(Background):
               on_error: Callable[[str], object] | None = None) -> None:
         """Read in the background; `on_done(result)` runs on the window's thread.
 
-        Queries run one at a time, each starting once the one before has been shown, so a
-        screen being filled in on the window's thread never competes with Python running
-        another query (see `_launch_after_paint`)."""
+        Queries run one at a time, each starting once the one before has been shown (the
+        newest waiting first, see `_next_in_turn`), so a screen being filled in on the
+        window's thread never competes with Python running another query (see
+        `_launch_after_paint`)."""
         self._start(self.readers, fn, on_done, on_error, in_turn=True)
 
     def write(self, fn: Callable[[], R], on_done: Callable[[R], object] | None = None,
