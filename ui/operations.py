@@ -14,6 +14,7 @@ import logging
 import sys
 import time
 import weakref
+from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, TypeVar
 
@@ -102,7 +103,7 @@ class Background(QObject):
         self.readers.setMaxThreadCount(2)
         self._relays: set[_Relay] = set()
         # Queries wait here to run one at a time, each after the last one's result is shown.
-        self._waiting: list[tuple[_Relay, _Job]] = []
+        self._waiting: deque[tuple[_Relay, _Job]] = deque()
         self._in_turn_running = False
         self._closed = False
 
@@ -119,23 +120,22 @@ class Background(QObject):
         relay = _Relay()
         self._relays.add(relay)
 
+        # The next query is set going before the callback runs: it starts on a timer, so not
+        # before the callback has returned, yet a dialog the callback opens (its own event
+        # loop) still gets the answers it asks for.
         def finished(result: Any) -> None:
             self._relays.discard(relay)
-            try:
-                if not self._closed and on_done is not None:
-                    on_done(result)
-            finally:
-                if in_turn:
-                    self._next_in_turn()
+            if in_turn:
+                self._next_in_turn()
+            if not self._closed and on_done is not None:
+                on_done(result)
 
         def failed(message: str) -> None:
             self._relays.discard(relay)
-            try:
-                if not self._closed:
-                    (on_error or self.failed.emit)(message)
-            finally:
-                if in_turn:
-                    self._next_in_turn()
+            if in_turn:
+                self._next_in_turn()
+            if not self._closed:
+                (on_error or self.failed.emit)(message)
 
         relay.done.connect(finished)
         relay.failed.connect(failed)
@@ -163,13 +163,11 @@ class Background(QObject):
         QTimer.singleShot(AFTER_PAINT_MS, self, launch)
 
     def _next_in_turn(self) -> None:
-        """Start the next query once the one before has been shown: the newest waiting,
-        which is most likely for the screen the person has just gone to (opening a case
-        straight to the Diary, its list came after Today's figures, 150 ms later). Each query
-        reads the case when it runs, so one started later never shows older facts."""
+        """Start the next query, in the order they were asked for, once the one before has
+        been shown."""
         self._in_turn_running = bool(self._waiting) and not self._closed
         if self._in_turn_running:
-            relay, job = self._waiting.pop()
+            relay, job = self._waiting.popleft()
             self._launch_after_paint(self.readers, relay, job)
 
     def wait(self) -> None:
@@ -286,10 +284,9 @@ class Operations(Background):
               on_error: Callable[[str], object] | None = None) -> None:
         """Read in the background; `on_done(result)` runs on the window's thread.
 
-        Queries run one at a time, each starting once the one before has been shown (the
-        newest waiting first, see `_next_in_turn`), so a screen being filled in on the
-        window's thread never competes with Python running another query (see
-        `_launch_after_paint`)."""
+        Queries run one at a time, each starting once the one before has been shown, so a
+        screen being filled in on the window's thread never competes with Python running
+        another query (see `_launch_after_paint`)."""
         self._start(self.readers, fn, on_done, on_error, in_turn=True)
 
     def write(self, fn: Callable[[], R], on_done: Callable[[R], object] | None = None,
