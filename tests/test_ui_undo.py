@@ -58,7 +58,7 @@ def test_ctrl_z_undoes_the_newest_change_and_the_history_keeps_both(qtbot: Any,
     assert gone.deleted_at and not kept.deleted_at  # only the newest change was put back
     assert [e.action for e in events] == ["create", "undo-create"]
     assert shell.statusBar().currentMessage() == \
-        "The diary entry you added is taken out again. Its history keeps both versions."
+        "The diary entry you added is taken out again. Its history still shows it was added."
     assert shell.statusBar().isVisible()
     shell.undo()  # and then the one before
     settle()

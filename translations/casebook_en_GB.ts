@@ -3177,11 +3177,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> Its history keeps both versions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The {what} you added is taken out again.</source>
+        <source>The {what} you added is taken out again. Its history still shows it was added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3189,7 +3185,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The {what} you deleted is back.</source>
+        <source>The {what} you deleted is back. Its history shows both the delete and the undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3197,7 +3193,7 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The {what} is back as it was before your change.</source>
+        <source>The {what} is back as it was before your change. Its history keeps both versions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -343,14 +343,16 @@ def undo_words(changes: Changes, done: bool = False) -> str:
     def ordered(refs: frozenset[tuple[str, str]]) -> list[tuple[str, str]]:
         return sorted(refs, key=lambda ref: (ref[0] == FILE, ref))
 
-    after = tr(" Its history keeps both versions.")
     for refs, words in (
-            (changes.added, tr("The {what} you added is taken out again.") + after if done
+            (changes.added, tr("The {what} you added is taken out again. Its history still "
+                               "shows it was added.") if done
              else tr("Undo adding the {what}")),
-            (changes.deleted, tr("The {what} you deleted is back.") + after if done
+            (changes.deleted, tr("The {what} you deleted is back. Its history shows both the "
+                                 "delete and the undo.") if done
              else tr("Undo deleting the {what}")),
-            (changes.edited, tr("The {what} is back as it was before your change.") + after
-             if done else tr("Undo the change to the {what}"))):
+            (changes.edited, tr("The {what} is back as it was before your change. Its history "
+                                "keeps both versions.") if done
+             else tr("Undo the change to the {what}"))):
         found = [ref for ref in ordered(refs) if ref[0] != FILE] or ordered(refs)
         if found:
             record_type = found[0][0]
