@@ -236,6 +236,36 @@ def test_queries_run_in_turn_each_after_the_last_is_shown(qtbot: Any, case: Case
                       "read c", "shown c"]
 
 
+def test_a_query_for_a_screen_left_before_its_turn_waits_for_its_return(qtbot: Any,
+                                                                         case: Case) -> None:
+    """Alt+2 pressed as a case opens: Today's working-out, still waiting its turn, is dropped
+    (the Diary the person went to is not kept waiting behind it) and asked for again when
+    Today is shown once more."""
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    ops = Operations(case)
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    today, diary = QLabel("today"), QLabel("diary")
+    stack.addWidget(today)
+    stack.addWidget(diary)
+    stack.show()
+    events: list[str] = []
+
+    def ask(name: str) -> None:
+        ops.query(lambda: name, lambda got: events.append(f"shown {got}"), screen=watch)
+
+    watch = ops.on_change(today, ("diary",), lambda: ask("today"))
+    watch.changed()  # asked while Today is in front
+    stack.setCurrentWidget(diary)  # left before the query's turn came
+    ops.query(lambda: "diary", lambda got: events.append(f"shown {got}"))
+    ops.settle()
+    assert events == ["shown diary"]
+    stack.setCurrentWidget(today)
+    ops.settle()
+    assert events == ["shown diary", "shown today"]
+
+
 def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> None:
     """Every section and every tab of the demo case, each shown as a user would see it."""
     from PySide6.QtWidgets import (

@@ -103,7 +103,7 @@ class Background(QObject):
         self.readers.setMaxThreadCount(2)
         self._relays: set[_Relay] = set()
         # Queries wait here to run one at a time, each after the last one's result is shown.
-        self._waiting: deque[tuple[_Relay, _Job]] = deque()
+        self._waiting: deque[tuple[_Relay, _Job, _WhenShown | None]] = deque()
         self._in_turn_running = False
         self._closed = False
 
@@ -114,7 +114,8 @@ class Background(QObject):
 
     def _start(self, pool: QThreadPool, fn: Callable[[], Any],
                on_done: Callable[[Any], object] | None,
-               on_error: Callable[[str], object] | None, in_turn: bool = False) -> None:
+               on_error: Callable[[str], object] | None, in_turn: bool = False,
+               screen: _WhenShown | None = None) -> None:
         if self._closed:
             return
         relay = _Relay()
@@ -143,13 +144,14 @@ class Background(QObject):
         if pool is self.writer:
             pool.start(job)  # a write is never held back: the person is waiting for it
         elif in_turn:
-            self._waiting.append((relay, job))
+            self._waiting.append((relay, job, screen))
             if not self._in_turn_running:
                 self._next_in_turn()
         else:
             self._launch_after_paint(pool, relay, job)
 
-    def _launch_after_paint(self, pool: QThreadPool, relay: _Relay, job: _Job) -> None:
+    def _launch_after_paint(self, pool: QThreadPool, relay: _Relay, job: _Job,
+                            screen: _WhenShown | None = None) -> None:
         # Started on a timer, so the window first finishes what it is doing (building a
         # screen, painting it) while no Python runs beside it: every call from Qt into Python
         # waits its turn for the interpreter while a background thread runs Python, which
@@ -157,6 +159,12 @@ class Background(QObject):
         def launch() -> None:
             if self._closed:
                 self._relays.discard(relay)
+            elif screen is not None and not screen.in_front():
+                # The person has left the screen that asked: it asks again when shown, and
+                # the screen they went to is not kept waiting behind it.
+                self._relays.discard(relay)
+                screen.changed()
+                self._next_in_turn()
             else:
                 pool.start(job)
 
@@ -167,8 +175,8 @@ class Background(QObject):
         been shown."""
         self._in_turn_running = bool(self._waiting) and not self._closed
         if self._in_turn_running:
-            relay, job = self._waiting.popleft()
-            self._launch_after_paint(self.readers, relay, job)
+            relay, job, screen = self._waiting.popleft()
+            self._launch_after_paint(self.readers, relay, job, screen)
 
     def wait(self) -> None:
         """Block until queued work is finished (used when closing and in tests)."""
@@ -223,9 +231,13 @@ class _WhenShown(QObject):
         self.watched: list[QWidget] = [screen]
         screen.installEventFilter(self)
 
+    def in_front(self) -> bool:
+        """Whether the screen is the one in front (its window shown or not)."""
+        return self.screen.isVisibleTo(self.screen.window())
+
     def changed(self) -> None:
         """Refresh now if the screen is in front (its window shown or not), else later."""
-        if self.screen.isVisibleTo(self.screen.window()):
+        if self.in_front():
             self.action()
             return
         self.pending = True
@@ -281,13 +293,16 @@ class Operations(Background):
         return refresh
 
     def query(self, fn: Callable[[], R], on_done: Callable[[R], object],
-              on_error: Callable[[str], object] | None = None) -> None:
+              on_error: Callable[[str], object] | None = None,
+              screen: _WhenShown | None = None) -> None:
         """Read in the background; `on_done(result)` runs on the window's thread.
 
         Queries run one at a time, each starting once the one before has been shown, so a
         screen being filled in on the window's thread never competes with Python running
-        another query (see `_launch_after_paint`)."""
-        self._start(self.readers, fn, on_done, on_error, in_turn=True)
+        another query (see `_launch_after_paint`). A query made for `screen` (the watch
+        `on_change` returned) is dropped if the person has left that screen by the time its
+        turn comes, and asked again when it is next shown."""
+        self._start(self.readers, fn, on_done, on_error, in_turn=True, screen=screen)
 
     def write(self, fn: Callable[[], R], on_done: Callable[[R], object] | None = None,
               on_error: Callable[[str], object] | None = None) -> None:

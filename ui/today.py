@@ -100,11 +100,11 @@ class TodayPage(QWidget):
               tr("Overdue requests, what is due soon and reminders; arrow keys scroll"))
         outer.addWidget(self.scroll_area, 1)
         self.items = QVBoxLayout()
-        watch = ops.on_change(self, WATCHED, self.refresh)
+        self._watch = ops.on_change(self, WATCHED, self.refresh)
         # Worked out once the page is in front, not while it is being built: a case opened
         # and left at once for another section (Alt+2 pressed while it opens) does not work
         # Today out behind that section's back, only when Today is shown again.
-        QTimer.singleShot(0, watch.changed)
+        QTimer.singleShot(0, self._watch.changed)
 
     def _section(self, title: str, empty: str, count: int) -> None:
         self.items.addWidget(heading(f"{title} ({count})", "subheading"))
@@ -117,8 +117,10 @@ class TodayPage(QWidget):
         # Today's services) and would put back a day or a record that has since changed.
         self._asked += 1
         asked = self._asked
+        # Left before its turn (Alt+2 pressed as the case opens), it is worked out on return.
         self.ops.query(partial(_work_out, self.case, self.day()),
-                       lambda view: self._show(view) if asked == self._asked else None)
+                       lambda view: self._show(view) if asked == self._asked else None,
+                       screen=self._watch)
 
     def _show(self, view: TodayView) -> None:
         self.view = view
