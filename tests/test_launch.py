@@ -32,3 +32,16 @@ def test_the_case_store_and_keyring_load_before_qt_only_when_a_case_is_offered(
                                           encoding="utf-8")
     expected = ["app.store.case", "keyring"] if last_case else []
     assert _loaded(config) == expected
+
+
+def test_loading_the_keyring_leaves_the_web_client_unloaded_until_used() -> None:
+    """keyring's helper imports `urllib.request` for a function keyring never calls; it is
+    loaded only if something uses it, and then works as usual."""
+    probe = ("import sys; from app.store.remember import load_keyring; load_keyring(); "
+             "before = 'http.client' in sys.modules; "
+             "from urllib.request import Request; import urllib.request, jaraco.context; "
+             "print(before, Request.__name__, "
+             "jaraco.context.urllib.request.urlopen is urllib.request.urlopen)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.split() == ["False", "Request", "True"]
