@@ -931,3 +931,24 @@ def test_a_past_bundle_still_rebuilds_after_a_record_it_left_out_is_deleted(
             select(take_snapshot(case), BundleOptions(include=("d-1",)))
     finally:
         case.close()
+
+
+def test_an_england_bundle_lists_the_care_act_entries_its_records_are_tagged_with(
+        case: Case, tmp_path: Path) -> None:
+    """The standards part of an England case's bundle names the Care Act, gives each entry
+    with the law's words, and never the SDS Framework of Standards."""
+    from dataclasses import replace
+
+    case.set_person(replace(case.person(), jurisdiction="england"))
+    case.add(DiaryEntry("", Moment.parse("2026-05-01"), datetime(2026, 5, 1, tzinfo=UTC),
+                        "phone-call", "Told which carer was coming, never asked",
+                        tags=["england:1.4"]))
+    out = tmp_path / "england.pdf"
+    make_bundle(case, BundleOptions(as_of=ON), out)
+    text = " ".join(_text(out).split())
+    assert "What the records in this bundle are tagged with, from the Care Act 2014 " \
+           "(England)." in text
+    assert "England 1.4 — Control over daily life" in text
+    assert ("In the law (Care Act 2014 s1(2)(d)): “control by the individual over "
+            "day-to-day life") in text
+    assert "Framework of Standards" not in text

@@ -12,6 +12,7 @@ from app.services.support_plans.plans import save_plan
 from app.services.support_plans.standards import (
     Evidence,
     TagProblem,
+    case_framework,
     evidence_by_tag,
     evidence_sentence,
     normalise_tags,
@@ -105,3 +106,27 @@ def test_every_component_can_be_counted(case: Case) -> None:
     summary = standards_evidence(case)
     counts = [len(c.evidence) for s in summary for c in s.components]
     assert counts == [1] * len(taxonomy.components)
+
+
+def test_an_england_case_is_measured_against_the_care_act(case: Case) -> None:
+    """A case in England lists the Care Act's entries, with records tagged 'england:1.4'
+    counted there and a sentence naming the entry; Northern Ireland has no framework."""
+    from dataclasses import replace
+
+    case.set_person(replace(case.person(), jurisdiction="england"))
+    framework = case_framework(case)
+    assert framework is not None and framework.name == "Care Act 2014 (England)"
+    entry = _entry(case, "2026-05-01", "Told which carer was coming, never asked",
+                   normalise_tags(["England:1.4", "standard:9.10"]))
+    assert entry.tags == ["england:1.4", "standard:9.10"]
+    summary = standards_evidence(case, framework)
+    assert [s.standard.label for s in summary][:2] == [
+        "England 1 — Wellbeing", "England 2 — The outcomes that decide eligibility"]
+    control = next(c for c in summary[0].components if c.component.id == "1.4")
+    assert [e.record_id for e in control.evidence] == [entry.id]
+    assert control.sentence == "1 record shows England 1.4 not met"
+    assert summary[0].record_count == 1
+    with pytest.raises(TagProblem, match="England 5.1 is not in the Care Act 2014"):
+        normalise_tags(["england:5.1"])
+    case.set_person(replace(case.person(), jurisdiction="northern-ireland"))
+    assert case_framework(case) is None

@@ -27,7 +27,7 @@ from app.services.support_plans.taxonomy import (
 )
 
 SEEDS = Path(os.environ.get("CASEBOOK_SEEDS", "/work/shared/seeds"))
-FILES = ("standards.json", "steps.json", "law.json", "review_checklist.json")
+FILES = ("standards.json", "frameworks.json", "steps.json", "law.json", "review_checklist.json")
 
 # Components per standard in the 2021/2022 framework (1.1 … 12.19).
 COMPONENTS_PER_STANDARD = {
@@ -92,7 +92,8 @@ def test_components_run_without_gaps(taxonomy: Taxonomy) -> None:
 def test_ids_and_tags_are_unique(taxonomy: Taxonomy) -> None:
     tags = [o.tag for o in taxonomy.options]
     assert len(tags) == len(set(tags))
-    assert len(tags) == 12 + 121 + 7 + len(taxonomy.laws)
+    others = sum(len(f.standards) + len(f.components) for f in taxonomy.others)
+    assert len(tags) == 12 + 121 + 7 + len(taxonomy.laws) + others
     checklist_ids = [i.id for i in taxonomy.checklist]
     assert len(checklist_ids) == len(set(checklist_ids))
 
@@ -350,3 +351,51 @@ def test_no_eight_word_run_is_copied_from_the_seeds() -> None:
                 if tuple(words[i : i + 8]) in runs
             ]
     assert copied == []
+
+
+def test_england_and_wales_have_frameworks_from_their_laws(taxonomy: Taxonomy) -> None:
+    """Each nation's own framework (issue 15): England's Care Act wellbeing areas and the
+    outcomes of the 2015 Eligibility Regulations, Wales's Act and regulations; each entry says
+    where in the law it comes from; Northern Ireland has none to offer."""
+    england = taxonomy.framework("england")
+    wales = taxonomy.framework("wales")
+    assert england is not None and wales is not None
+    assert taxonomy.framework("northern-ireland") is None
+    assert taxonomy.framework("scotland") == taxonomy.frameworks[0]
+    control = taxonomy.entry("england:1.4")
+    assert control is not None and control.label == "England 1.4 — Control over daily life"
+    assert (control.ref, control.official.split(" (")[0]) == (
+        "Care Act 2014 s1(2)(d)", "control by the individual over day-to-day life")
+    assert [c.ref for c in england.standards[1].components] == [
+        f"Eligibility Criteria Regulations 2015 reg 2(2)({letter})" for letter in "abcdefghij"]
+    assert len(england.standards[0].components) == 9  # s1(2)(a)-(i)
+    assert len(wales.standards[1].components) == 7  # reg 3(b)(i)-(vii)
+    for framework in (england, wales):
+        assert framework.source.checked_on == date(2026, 12, 7)
+        assert all(c.ref and c.title and c.meaning for c in framework.components)
+
+
+def test_the_picker_offers_only_what_applies_in_the_case_s_nation(taxonomy: Taxonomy) -> None:
+    def tags(nation: Any) -> set[str]:
+        return {o.tag for o in taxonomy.search("", nation)}
+
+    england = tags("england")
+    assert "england:1.4" in england and "law:care-act-2014-s25" in england
+    assert not {t for t in england if t.startswith(("standard:", "step:", "wales:"))}
+    assert "law:sds-act-2013-s1-3" not in england
+    scotland = tags("scotland")
+    assert "standard:9.10" in scotland and "step:3" in scotland
+    assert not {t for t in scotland if t.startswith(("england:", "wales:"))}
+    assert tags("northern-ireland") <= {f"law:{law.id}" for law in taxonomy.laws}
+    assert tags(None) == {o.tag for o in taxonomy.options}
+    assert [o.tag for o in taxonomy.search("1.4", "wales")][0] == "wales:1.4"
+    assert "england:1.4" in {o.tag for o in taxonomy.search("day-to-day", "england")}
+
+
+def test_framework_tags_are_parsed_and_checked(taxonomy: Taxonomy) -> None:
+    assert taxonomy.parse_tag(" England:01.4 ").tag == "england:1.4"
+    assert taxonomy.parse_tag("wales:2").kind == "standard"
+    assert taxonomy.parse_tag("wales:9").problem == (
+        "Wales 9 is not in the Social Services and Well-being (Wales) Act 2014.")
+    assert "not a standard number" in str(taxonomy.parse_tag("england:x").problem)
+    assert taxonomy.describe_tag("england:2.3") == "England 2.3 — Using the toilet"

@@ -312,3 +312,66 @@ def test_a_long_list_of_evidence_is_shortened_until_asked_for(qtbot: Any, view: 
     settle()
     qtbot.waitUntil(lambda: "Show all" not in view.standards.view.toPlainText(), timeout=5000)
     assert view.standards.view.toPlainText().count("Chased the plan") == 40
+
+
+def _view_in(qtbot: Any, case: Case, nation: str) -> CaseView:
+    from dataclasses import replace
+
+    case.set_person(replace(case.person(), jurisdiction=nation))  # type: ignore[arg-type]
+    shell = Shell(Settings(), kdf=FAST_KDF)
+    qtbot.addWidget(shell)
+    shell.show_case(case)
+    shell.settle()
+    shell.show()
+    assert shell.case_view is not None
+    return shell.case_view
+
+
+def test_an_england_case_tags_and_lists_the_care_act_not_scotland_s_standards(
+        qtbot: Any, case: Case) -> None:
+    view = _view_in(qtbot, case, "england")
+    view.go("Diary")
+    settle()
+    view.diary.new_entry()
+    settle()
+    form = view.diary.form
+    form.title.setText("Told which carer was coming, never asked")
+    form.tags.setFocus()
+    QTest.keyClicks(form.tags, "daily life")
+    settle()
+    qtbot.waitUntil(lambda: form.tags.list.isVisible(), timeout=3000)
+    offered = [form.tags.options.item(n).text() for n in range(form.tags.options.rowCount())]
+    assert offered[0].startswith("England 1.4 — Control over daily life")
+    assert not [text for text in offered if text.startswith(("Standard ", "Step "))]
+    QTest.keyClick(form.tags.list, Qt.Key.Key_Return)
+    settle()
+    assert form.tags.tags() == ["england:1.4"]
+    form.save()
+    settle()
+    qtbot.waitUntil(lambda: view.diary.model.rowCount() == 1, timeout=5000)
+
+    view.go("Standards")
+    settle()
+    qtbot.waitUntil(lambda: "never asked" in view.standards.view.toPlainText(), timeout=5000)
+    text = view.standards.view.toPlainText()
+    assert "England 1.4 — Control over daily life" in text
+    assert ("In the law (Care Act 2014 s1(2)(d)): “control by the individual over "
+            "day-to-day life") in text
+    assert "1 record shows England 1.4 not met" in text and "SDS" not in text
+    assert view.standards.intro.text().startswith("The Care Act 2014 (England) says")
+    assert "legislation.gov.uk" in view.standards.source.toolTip()
+
+    view.go("Journey")
+    settle()
+    qtbot.waitUntil(lambda: "Scotland" in view.journey.intro.text(), timeout=5000)
+    assert not view.journey.view.isVisible() and not view.journey.where.isVisible()
+
+
+def test_a_northern_ireland_case_says_there_is_no_framework_to_list(qtbot: Any,
+                                                                    case: Case) -> None:
+    view = _view_in(qtbot, case, "northern-ireland")
+    view.go("Standards")
+    settle()
+    qtbot.waitUntil(lambda: "Northern Ireland has no" in view.standards.intro.text(),
+                    timeout=5000)
+    assert not view.standards.view.isVisible() and not view.standards.only_evidence.isVisible()

@@ -1957,11 +1957,15 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Journey</source>
+        <source>Self-directed support has seven steps, from finding out the budget to checking how the plan worked. Casebook puts each record at the step it usually belongs to; tag a record with a step (for example step:3) to place it yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Self-directed support has seven steps, from finding out the budget to checking how the plan worked. Casebook puts each record at the step it usually belongs to; tag a record with a step (for example step:3) to place it yourself.</source>
+        <source>The seven steps describe self-directed support, the way social care is arranged in Scotland. The person&apos;s nation is set to somewhere else, where the council does not have to follow them, so Casebook does not place records on them. The Standards section lists what the law there says instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5024,6 +5028,14 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In the law ({ref}): “{official}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the law: {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} record{0} tagged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5040,11 +5052,19 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The SDS Framework of Standards says what good self-directed support looks like. Tag a diary entry, letter, complaint or plan with a standard (for example 9.10) and it is listed here as evidence that the standard was not met.</source>
+        <source>Northern Ireland has no published framework of standards for planning care and support that Casebook can list here, so there is nothing to tag against on this page. You can still tag a record with a law: type “law” in a Tags box to see the laws Casebook knows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Source: {title}, {publisher} ({year}); in Casebook&apos;s own words. Checked {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SDS Framework of Standards says what good self-directed support looks like. Tag a diary entry, letter, complaint or plan with a standard (for example 9.10) and it is listed here as evidence that the standard was not met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {law} says what the council must pay attention to and what a care and support plan must contain. Tag a diary entry, letter, complaint or plan with one of these (for example {example}) and it is listed here as evidence that it was not done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -55,6 +55,16 @@ def journey_html(found: Journey, expanded: frozenset[str] = frozenset()) -> str:
     return "".join(parts)
 
 
+INTRO = tr("Self-directed support has seven steps, from finding out the budget to checking how "
+           "the plan worked. Casebook puts each record at the step it usually belongs to; tag a "
+           "record with a step (for example step:3) to place it yourself.")
+# Offered only for a Scottish case: elsewhere the steps are not how the council must work.
+NOT_HERE = tr("The seven steps describe self-directed support, the way social care is arranged "
+              "in Scotland. The person's nation is set to somewhere else, where the council "
+              "does not have to follow them, so Casebook does not place records on them. The "
+              "Standards section lists what the law there says instead.")
+
+
 class JourneyPage(LinkedRecordsPage):
     """Where things are now, then every step with its records as links."""
 
@@ -63,10 +73,8 @@ class JourneyPage(LinkedRecordsPage):
         self.journey: Journey | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Journey")))
-        layout.addWidget(paragraph(
-            tr("Self-directed support has seven steps, from finding out the budget to checking "
-               "how the plan worked. Casebook puts each record at the step it usually belongs "
-               "to; tag a record with a step (for example step:3) to place it yourself.")))
+        self.intro = paragraph(INTRO)
+        layout.addWidget(self.intro)
         self.where = heading("", "subheading")
         layout.addWidget(self.where)
         self.reason = paragraph("")
@@ -77,6 +85,9 @@ class JourneyPage(LinkedRecordsPage):
               tr("Press Tab to move between records and Enter to open one"))
         self.view.anchorClicked.connect(self.follow)
         layout.addWidget(self.view, 1)
+        # Takes the room the list leaves when it is hidden (a nation with nothing to list),
+        # so the words stay together at the top.
+        layout.addStretch(0)
 
     def reload(self, today: date | None = None) -> None:
         """Work out the journey again in the background (as of `today`, normally the real
@@ -84,11 +95,21 @@ class JourneyPage(LinkedRecordsPage):
         self.stale = False
         case, day, expanded = self.case, today or date.today(), self.expanded
         # The page's HTML (hundreds of links on a long case) is written in the background too.
-        def read() -> tuple[Journey, str]:
+        def read() -> tuple[Journey, str] | None:
+            if case.person().jurisdiction != "scotland":
+                return None
             found = journey(case, day)
             return found, journey_html(found, expanded)
 
-        self.ops.query(read, lambda result: self._show(*result))
+        self.ops.query(read, self._found)
+
+    def _found(self, result: tuple[Journey, str] | None) -> None:
+        scottish = result is not None
+        self.intro.setText(INTRO if scottish else NOT_HERE)
+        for part in (self.where, self.reason, self.view):
+            part.setVisible(scottish)
+        if result is not None:
+            self._show(*result)
 
     def _show(self, found: Journey, html: str) -> None:
         self.journey = found

@@ -16,8 +16,9 @@ from ui.i18n import tr
 from ui.operations import Operations
 
 # Record types that can carry tags or steps; a change to any of them can change these pages.
+# The person too: their nation decides which framework and steps apply.
 LINKED_TYPES = frozenset({"diary", "correspondence", "complaint", "plan", "request",
-                          "transaction"})
+                          "transaction", "person"})
 
 
 def record_link(record_type: str, record_id: str, text: str) -> str:

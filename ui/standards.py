@@ -1,15 +1,23 @@
-"""Standards: for each part of the SDS Framework of Standards, the records tagged with it."""
+"""Standards: for each part of the case's nation's framework (Scotland's SDS Framework of
+Standards, England's Care Act, Wales's Social Services and Well-being Act), the records tagged
+with it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtWidgets import QCheckBox, QTextBrowser, QVBoxLayout
 
 from app.formats import long_day, short_day
 from app.records import kinds
-from app.services.support_plans.standards import Evidence, StandardEvidence, standards_evidence
-from app.services.support_plans.taxonomy import load_taxonomy
+from app.services.support_plans.standards import (
+    Evidence,
+    StandardEvidence,
+    case_framework,
+    standards_evidence,
+)
+from app.services.support_plans.taxonomy import SCOTLAND_PREFIX, Component, Framework, Standard
 from app.store.case import Case
 from ui.i18n import tr
 from ui.operations import Operations
@@ -23,6 +31,19 @@ def evidence_line(item: Evidence) -> str:
     kind = kinds.label(item.record_type)
     return (f"{escape(day)} — {escape(kind)}: "
             + record_link(item.record_type, item.record_id, item.title))
+
+
+def _in_law(entry: Standard | Component) -> str:
+    """'In the law (s1(2)(d)): “control by the individual over day-to-day life”', for an entry
+    taken from a law; nothing for an SDS standard."""
+    if entry.prefix == SCOTLAND_PREFIX:
+        return ""
+    if entry.official:
+        words = tr("In the law ({ref}): “{official}”").format(ref=entry.ref,
+                                                              official=entry.official)
+    else:
+        words = tr("In the law: {ref}").format(ref=entry.ref)
+    return f"<br><i>{escape(words)}</i>"
 
 
 def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
@@ -40,7 +61,8 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
             else tr("no records tagged yet")
         )
         parts.append(f"<h3>{escape(entry.standard.label)}</h3>"
-                     f"<p>{escape(entry.standard.meaning)} <i>({tagged})</i></p>")
+                     f"<p>{escape(entry.standard.meaning)} <i>({tagged})</i>"
+                     f"{_in_law(entry.standard)}</p>")
         if entry.whole:
             parts.append(tr("<p>Tagged with the whole standard:</p>") + link_list(
                 f"{entry.standard.number}", entry.whole, evidence_line, expanded))
@@ -49,8 +71,8 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
                 continue
             mark = "⚠ " if part.evidence else ""
             parts.append(f"<h4>{escape(part.component.label)}</h4>"
-                         f"<p>{escape(part.component.meaning)}<br><b>{mark}"
-                         f"{escape(part.sentence)}</b></p>")
+                         f"<p>{escape(part.component.meaning)}{_in_law(part.component)}<br>"
+                         f"<b>{mark}{escape(part.sentence)}</b></p>")
             if part.evidence:
                 parts.append(link_list(part.component.id, part.evidence, evidence_line,
                                        expanded))
@@ -60,30 +82,52 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class Words:
+    """What the page says above the list, for the case's nation."""
+
+    intro: str
+    source: str
+    url: str
+
+
+def framework_words(framework: Framework | None) -> Words:
+    """The page's introduction and source line for a framework, or for a nation with none."""
+    if framework is None:
+        return Words(tr("Northern Ireland has no published framework of standards for "
+                        "planning care and support that Casebook can list here, so there is "
+                        "nothing to tag against on this page. You can still tag a record with "
+                        "a law: type “law” in a Tags box to see the laws Casebook knows."), "", "")
+    source = framework.source
+    line = tr("Source: {title}, {publisher} ({year}); in Casebook's own words. Checked {0}."
+              ).format(long_day(source.checked_on), title=source.title,
+                       publisher=source.publisher, year=source.year)
+    if framework.prefix == SCOTLAND_PREFIX:
+        intro = tr("The SDS Framework of Standards says what good self-directed support looks "
+                   "like. Tag a diary entry, letter, complaint or plan with a standard (for "
+                   "example 9.10) and it is listed here as evidence that the standard was not "
+                   "met.")
+    else:
+        example = framework.components[3].name if len(framework.components) > 3 else ""
+        intro = tr("The {law} says what the council must pay attention to and what a care and "
+                   "support plan must contain. Tag a diary entry, letter, complaint or plan with "
+                   "one of these (for example {example}) and it is listed here as evidence that "
+                   "it was not done.").format(law=framework.name, example=example)
+    return Words(intro, line, source.url)
+
+
 class StandardsPage(LinkedRecordsPage):
     """Every standard that has evidence (or all of them), with links to the records."""
 
     def __init__(self, case: Case, ops: Operations) -> None:
         super().__init__(case, ops)
         self.pages: dict[bool, str] = {}  # the page's HTML with and without empty standards
-        source = load_taxonomy().standards_source
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Standards")))
-        layout.addWidget(paragraph(
-            tr("The SDS Framework of Standards says what good self-directed support looks like. "
-               "Tag a diary entry, letter, complaint or plan with a standard (for example 9.10) "
-               "and it is listed here as evidence that the standard was not met.")))
-        self.source = paragraph(
-            tr(
-                "Source: {title}, {publisher} ({year}); in Casebook's own words. Checked {0}."
-            ).format(
-                long_day(source.checked_on),
-                title=source.title,
-                publisher=source.publisher,
-                year=source.year,
-            )
-        )
-        self.source.setToolTip(source.url)
+        # Filled in for the case's nation once it has been read.
+        self.intro = paragraph("")
+        layout.addWidget(self.intro)
+        self.source = paragraph("")
         layout.addWidget(self.source)
         self.only_evidence = QCheckBox(tr("&Show only standards with records tagged"))
         self.only_evidence.setChecked(True)
@@ -96,6 +140,9 @@ class StandardsPage(LinkedRecordsPage):
               tr("Press Tab to move between records and Enter to open one"))
         self.view.anchorClicked.connect(self.follow)
         layout.addWidget(self.view, 1)
+        # Takes the room the list leaves when it is hidden (a nation with nothing to list),
+        # so the words stay together at the top.
+        layout.addStretch(0)
 
     def reload(self) -> None:
         """Gather the tagged records again, in the background, and show them."""
@@ -104,14 +151,24 @@ class StandardsPage(LinkedRecordsPage):
 
         # Both versions of the page (thousands of links on a long case) are written in the
         # background, so the box switches between them at once.
-        def read() -> dict[bool, str]:
-            summary = standards_evidence(case)
-            return {only: standards_html(summary, only, expanded) for only in (True, False)}
+        def read() -> tuple[Words, dict[bool, str]]:
+            framework = case_framework(case)
+            if framework is None:
+                return framework_words(None), {True: "", False: ""}
+            summary = standards_evidence(case, framework)
+            return framework_words(framework), {
+                only: standards_html(summary, only, expanded) for only in (True, False)}
 
         self.ops.query(read, self._loaded)
 
-    def _loaded(self, pages: dict[bool, str]) -> None:
-        self.pages = pages
+    def _loaded(self, found: tuple[Words, dict[bool, str]]) -> None:
+        words, self.pages = found
+        self.intro.setText(words.intro)
+        self.source.setText(words.source)
+        self.source.setToolTip(words.url)
+        # Nothing to list or filter in a nation with no framework.
+        for part in (self.source, self.only_evidence, self.view):
+            part.setVisible(bool(words.source))
         self.show_summary()
 
     def show_summary(self) -> None:

@@ -8,11 +8,13 @@ its tag ('standard:9.10') in place of the word being typed. Down arrow opens the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QWidget
 
+from app.records.model import Jurisdiction
 from app.services.support_plans.taxonomy import TagOption, Taxonomy, load_taxonomy
+from app.store.case import CaseFacts
 from ui.i18n import tr
 from ui.widgets import named
 from ui.wrapped_list import wrap_items
@@ -61,9 +63,20 @@ class TagPicker(QLineEdit):
         start, end = self._word_span()
         return self.text()[start:end].strip()
 
+    def nation(self) -> Jurisdiction | None:
+        """The open case's nation, from the case view holding this box (None if not known):
+        only what applies there is offered."""
+        holder: QObject | None = self
+        while holder is not None:
+            facts = getattr(holder, "facts", None)
+            if isinstance(facts, CaseFacts):
+                return facts.person.jurisdiction
+            holder = holder.parent()
+        return None
+
     def matches(self, word: str) -> list[TagOption]:
         """The entries the list offers for a word, best first."""
-        return self.taxonomy.search(word)[:MAX_SHOWN]
+        return self.taxonomy.search(word, self.nation())[:MAX_SHOWN]
 
     def show_matches(self, show_all: bool = False) -> None:
         """Fill and open the list for the word being typed (all entries if asked)."""

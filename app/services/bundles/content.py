@@ -102,6 +102,7 @@ class StandardRow:
     meaning: str
     row_keys: tuple[str, ...]
     file_ids: tuple[str, ...]
+    framework: str = ""  # whose: 'The SDS Framework of Standards', 'The Care Act 2014 (England)'
 
 
 @dataclass(frozen=True)
@@ -387,26 +388,33 @@ def _comparisons(case: Case, chosen: tuple[Plan, ...]) -> tuple[PlanComparison, 
 def _standards(case: Case, rows: tuple[ChronoRow, ...],
                in_scope: set[str]) -> tuple[StandardRow, ...]:
     taxonomy = load_taxonomy()
-    order = {c.tag: i for i, c in enumerate(taxonomy.components)}
-    order.update({s.tag: -1 for s in taxonomy.standards})
+    order: dict[str, int] = {}
+    whose: dict[str, str] = {}
+    for framework in taxonomy.frameworks:
+        for standard in framework.standards:
+            for tag in (standard.tag, *(c.tag for c in standard.components)):
+                order[tag], whose[tag] = len(order), framework.name
     by_tag: dict[str, list[str]] = {}
     for item in standards.tagged_records(case):
-        if item.record_id in in_scope and item.tag.startswith("standard:"):
+        if item.record_id in in_scope and item.tag in order:
             by_tag.setdefault(item.tag, []).append(item.record_id)
     found: list[StandardRow] = []
-    for tag in sorted(by_tag, key=lambda t: (order.get(t, len(order)), t)):
+    for tag in sorted(by_tag, key=order.__getitem__):
         ids = set(by_tag[tag])
         keys = tuple(r.key for r in rows if r.record_id in ids)
         files: list[str] = []
         for row in rows:
             if row.record_id in ids:
                 files += [f for f in row.file_ids if f not in files]
-        parsed = taxonomy.parse_tag(tag)
-        component = taxonomy.component(parsed.key) if parsed.kind == "component" else None
-        whole = (taxonomy.standard(int(parsed.key)) if parsed.kind == "standard"
-                 and parsed.key.isdigit() else None)
-        meaning = component.meaning if component else (whole.meaning if whole else "")
-        found.append(StandardRow(tag, taxonomy.describe_tag(tag), meaning, keys, tuple(files)))
+        entry = taxonomy.entry(tag)
+        assert entry is not None  # every tag in `order` has its entry
+        meaning = entry.meaning
+        if entry.official:
+            meaning += " " + _("In the law ({ref}): “{official}”").format(
+                ref=entry.ref, official=entry.official)
+        elif entry.ref:
+            meaning += " " + _("In the law: {ref}").format(ref=entry.ref)
+        found.append(StandardRow(tag, entry.label, meaning, keys, tuple(files), whose[tag]))
     return tuple(found)
 
 

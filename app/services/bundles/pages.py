@@ -449,8 +449,9 @@ class SectionWriter:
         if not self.c.standards:
             out.append(self.note(_("No record in this bundle's scope is tagged with a standard.")))
             return out
-        out.append(self.note(_("Standards of the Framework of Standards for self-directed "
-                               "support that the records in this bundle are tagged with.")))
+        names = list(dict.fromkeys(item.framework for item in self.c.standards))
+        out.append(self.note(_("What the records in this bundle are tagged with, from the {0}.")
+                             .format("; ".join(names))))
         by_key = {r.key: r for r in self.c.rows}
         for item in self.c.standards:
             out.append(pen.para(item.label, st.h2))

@@ -13,7 +13,14 @@ from datetime import date
 from typing import Any
 
 from app.records import kinds
-from app.services.support_plans.taxonomy import Component, Standard, TagProblem, load_taxonomy
+from app.services.support_plans.taxonomy import (
+    SCOTLAND_PREFIX,
+    Component,
+    Framework,
+    Standard,
+    TagProblem,
+    load_taxonomy,
+)
 from app.store import records
 from app.store.case import Case
 from app.translation import _
@@ -39,8 +46,11 @@ class ComponentEvidence:
 
     @property
     def sentence(self) -> str:
-        """'6 records show 9.10 not met', or that nothing is tagged yet."""
-        return evidence_sentence(len(self.evidence), self.component.id)
+        """'6 records show 9.10 not met' ('… England 1.4 not met'), or that nothing is tagged
+        yet."""
+        part = self.component
+        return evidence_sentence(len(self.evidence),
+                                 part.id if part.prefix == SCOTLAND_PREFIX else part.name)
 
 
 @dataclass(frozen=True)
@@ -145,9 +155,17 @@ def tag_counts(case: Case) -> dict[str, int]:
     return {tag: len(items) for tag, items in evidence_by_tag(case).items()}
 
 
-def standards_evidence(case: Case) -> list[StandardEvidence]:
-    """Every standard in framework order, with the evidence tagged for it and its components."""
+def case_framework(case: Case) -> Framework | None:
+    """The framework for the case's nation (Scotland's SDS standards, England's Care Act, …),
+    or None where none is published (Northern Ireland)."""
+    return load_taxonomy().framework(case.person().jurisdiction)
+
+
+def standards_evidence(case: Case, framework: Framework | None = None) -> list[StandardEvidence]:
+    """Every standard of `framework` (Scotland's SDS standards unless told), in order, with the
+    evidence tagged for it and its components."""
     grouped = evidence_by_tag(case)
+    chosen = framework or load_taxonomy().frameworks[0]
     return [
         StandardEvidence(
             standard=s,
@@ -155,5 +173,5 @@ def standards_evidence(case: Case) -> list[StandardEvidence]:
             components=tuple(ComponentEvidence(c, tuple(grouped.get(c.tag, ())))
                              for c in s.components),
         )
-        for s in load_taxonomy().standards
+        for s in chosen.standards
     ]

@@ -1,9 +1,12 @@
 """The reference taxonomy records are tagged with, read from `app/resources/reference/`.
 
-Four data files: the SDS Framework of Standards (standards and their core components), the
-seven steps of self-directed support, a short list of laws, and the questions a review record
-should answer. Tags point into them with a prefix (`standard:9.10`, `step:3`, `law:uk-gdpr-art15`);
-anything else is a free tag. All wording in the files is Casebook's own paraphrase.
+Five data files: the SDS Framework of Standards (standards and their core components), the
+other nations' frameworks taken from their laws (England's Care Act, Wales's Social Services and
+Well-being Act), the seven steps of self-directed support, a short list of laws, and the
+questions a review record should answer. Tags point into them with a prefix (`standard:9.10`,
+`england:1.4`, `wales:2.2`, `step:3`, `law:uk-gdpr-art15`); anything else is a free tag. All
+explanations in the files are Casebook's own paraphrase; a law's own words are kept only as its
+short `official` wording beside them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from app.records.model import Jurisdiction, choices
 from app.translation import _
 
 TagKind = Literal["standard", "component", "step", "law", "free"]
+SCOTLAND_PREFIX = "standard"
 ChecklistKind = Literal["must", "where-relevant"]
 
 _STANDARD_KEY = re.compile(r"^(\d{1,2})(?:\.(\d{1,2}))?$")
@@ -53,44 +57,91 @@ class Source:
     checked_on: date
 
 
+def _name(prefix: str, short: str, key: str) -> str:
+    """'Standard 9.10' for the SDS standards, else the framework's short name and the number
+    ('England 1.4')."""
+    if prefix == SCOTLAND_PREFIX:
+        return _("Standard {number}").format(number=key)
+    return f"{short} {key}"
+
+
 @dataclass(frozen=True)
 class Component:
-    """One numbered core component of an SDS standard, e.g. 9.10."""
+    """One numbered part of a framework's entry: a core component of an SDS standard (9.10),
+    or one item a law lists (England 1.4: control over daily life, Care Act s1(2)(d))."""
 
     id: str
     standard: int
     title: str
     meaning: str
+    prefix: str = SCOTLAND_PREFIX
+    short: str = ""  # the framework's short name, e.g. 'England'
+    ref: str = ""  # where the law says it, e.g. 's1(2)(d)'
+    official: str = ""  # the law's own words, in short
 
     @property
     def tag(self) -> str:
         """The tag a record carries to point at this component."""
-        return f"standard:{self.id}"
+        return f"{self.prefix}:{self.id}"
+
+    @property
+    def name(self) -> str:
+        """'Standard 9.10' or 'England 1.4'."""
+        return _name(self.prefix, self.short, self.id)
 
     @property
     def label(self) -> str:
         """A plain one-line name, e.g. 'Standard 9.10 — You can see your records'."""
-        return f"Standard {self.id} — {self.title}"
+        return f"{self.name} — {self.title}"
 
 
 @dataclass(frozen=True)
 class Standard:
-    """One of the twelve SDS Framework standards with its core components."""
+    """One of the twelve SDS Framework standards with its core components, or one part of
+    another nation's framework (England 1: wellbeing, Care Act s1(2)) with its items."""
 
     number: int
     title: str
     meaning: str
     components: tuple[Component, ...]
+    prefix: str = SCOTLAND_PREFIX
+    short: str = ""
+    ref: str = ""
+    official: str = ""
 
     @property
     def tag(self) -> str:
         """The tag a record carries to point at the whole standard."""
-        return f"standard:{self.number}"
+        return f"{self.prefix}:{self.number}"
+
+    @property
+    def name(self) -> str:
+        """'Standard 9' or 'England 1'."""
+        return _name(self.prefix, self.short, str(self.number))
 
     @property
     def label(self) -> str:
         """A plain one-line name, e.g. 'Standard 9 — Transparency'."""
-        return f"Standard {self.number} — {self.title}"
+        return f"{self.name} — {self.title}"
+
+
+@dataclass(frozen=True)
+class Framework:
+    """What one nation's law or guidance says good support includes: Scotland's SDS standards,
+    England's and Wales's taken from their Acts and regulations (Northern Ireland has none
+    published to encode)."""
+
+    jurisdiction: Jurisdiction
+    prefix: str  # of its tags
+    name: str  # 'Care Act 2014 (England)', read after 'the'
+    short: str  # 'England', in 'England 1.4'
+    source: Source
+    standards: tuple[Standard, ...]
+
+    @property
+    def components(self) -> tuple[Component, ...]:
+        """Every item, in framework order."""
+        return tuple(c for s in self.standards for c in s.components)
 
 
 @dataclass(frozen=True)
@@ -156,6 +207,11 @@ class TagOption:
     title: str
     meaning: str
     extra: tuple[str, ...] = ()
+    nations: tuple[Jurisdiction, ...] = ()  # where it applies; empty is everywhere
+
+    def applies_in(self, nation: Jurisdiction | None) -> bool:
+        """Whether the picker offers it for a case in `nation` (None: offer everything)."""
+        return nation is None or not self.nations or nation in self.nations
 
     @property
     def label(self) -> str:
@@ -190,11 +246,36 @@ class Taxonomy:
     steps_source: Source
     law_source: Source
     checklist_source: Source
+    others: tuple[Framework, ...] = ()  # the other nations' frameworks
 
     @cached_property
     def components(self) -> tuple[Component, ...]:
         """Every core component, in framework order."""
         return tuple(c for s in self.standards for c in s.components)
+
+    @cached_property
+    def frameworks(self) -> tuple[Framework, ...]:
+        """Every nation's framework, Scotland's SDS standards first."""
+        scotland = Framework("scotland", SCOTLAND_PREFIX, _("SDS Framework of Standards"),
+                             _("Standard"), self.standards_source, self.standards)
+        return (scotland, *self.others)
+
+    def framework(self, nation: Jurisdiction) -> Framework | None:
+        """The framework for a case in `nation`, or None where none is published."""
+        return next((f for f in self.frameworks if f.jurisdiction == nation), None)
+
+    @cached_property
+    def _entries(self) -> dict[str, Standard | Component]:
+        found: dict[str, Standard | Component] = {}
+        for framework in self.frameworks:
+            for standard in framework.standards:
+                found[standard.tag] = standard
+                found.update((c.tag, c) for c in standard.components)
+        return found
+
+    def entry(self, tag: str) -> Standard | Component | None:
+        """The framework entry a tag (in its standard form) points at, if any."""
+        return self._entries.get(tag)
 
     @property
     def must_items(self) -> tuple[ChecklistItem, ...]:
@@ -226,40 +307,40 @@ class Taxonomy:
     def options(self) -> tuple[TagOption, ...]:
         """Every taggable entry, in the order the picker lists them when nothing is typed."""
         found: list[TagOption] = []
-        for s in self.standards:
-            found.append(
-                TagOption(s.tag, "standard", str(s.number), _("Standard {number}").format(
-                    number=s.number), s.title,
-                          s.meaning)
-            )
-            found.extend(
-                TagOption(c.tag, "component", c.id, _("Standard {number}").format(number=c.id),
-                          c.title, c.meaning)
-                for c in s.components
-            )
+        for framework in self.frameworks:
+            nations = (framework.jurisdiction,)
+            for s in framework.standards:
+                found.append(TagOption(s.tag, "standard", str(s.number), s.name, s.title,
+                                       s.meaning, _refs(s), nations))
+                found.extend(TagOption(c.tag, "component", c.id, c.name, c.title, c.meaning,
+                                       _refs(c), nations)
+                             for c in s.components)
+        # The seven steps are offered with self-directed support, which is Scotland's.
         found.extend(
             TagOption(s.tag, "step", str(s.number), _("Step {number}").format(number=s.number),
-                      s.title, s.meaning,
-                      s.records)
+                      s.title, s.meaning, s.records, ("scotland",))
             for s in self.steps
         )
         found.extend(
-            TagOption(law.tag, "law", law.id, law.citation, law.title, law.meaning)
+            TagOption(law.tag, "law", law.id, law.citation, law.title, law.meaning, (),
+                      law.jurisdictions)
             for law in self.laws
         )
         return tuple(found)
 
-    def search(self, text: str) -> list[TagOption]:
-        """Tag options matching `text` by number, title or meaning, best first.
+    def search(self, text: str, nation: Jurisdiction | None = None) -> list[TagOption]:
+        """Tag options matching `text` by number, title or meaning, best first; with `nation`,
+        only those that apply there (England's Care Act, not Scotland's standards).
 
         Case is ignored. An exact id or tag comes first, then ids starting with the text, then
         titles containing every word, then anything mentioning every word. Blank text lists all.
         """
         query = " ".join(text.casefold().split())
+        offered = [o for o in self.options if o.applies_in(nation)]
         if not query:
-            return list(self.options)
+            return offered
         ranked: list[tuple[int, int, TagOption]] = []
-        for index, option in enumerate(self.options):
+        for index, option in enumerate(offered):
             rank = _rank(option, query)
             if rank is not None:
                 ranked.append((rank, index, option))
@@ -273,11 +354,12 @@ class Taxonomy:
             raise TagProblem("A tag can't be blank.")
         prefix, colon, rest = text.partition(":")
         kind = prefix.strip().casefold()
-        if not colon or kind not in _PREFIXES:
+        framework = next((f for f in self.frameworks if f.prefix == kind), None)
+        if not colon or (kind not in _PREFIXES and framework is None):
             return ParsedTag(text, "free", text)
         key = rest.strip()
-        if kind == "standard":
-            return self._parse_standard(key)
+        if framework is not None:
+            return self._parse_standard(framework, key)
         if kind == "step":
             return self._parse_step(key)
         return self._parse_law(key)
@@ -291,22 +373,22 @@ class Taxonomy:
             return f"{parsed.tag} (not recognised)"
         return next(o.label for o in self.options if o.tag == parsed.tag)
 
-    def _parse_standard(self, key: str) -> ParsedTag:
+    def _parse_standard(self, framework: Framework, key: str) -> ParsedTag:
+        prefix = framework.prefix
         match = _STANDARD_KEY.match(key)
         if match is None:
-            return ParsedTag(f"standard:{key}", "standard", key,
-                             f"'{key}' is not a standard number such as 9 or 9.10.")
+            example = "9 or 9.10" if prefix == SCOTLAND_PREFIX else "1 or 1.4"
+            return ParsedTag(f"{prefix}:{key}", "standard", key, _(
+                "'{key}' is not a standard number such as {example}.").format(
+                    key=key, example=example))
         number = int(match[1])
-        if match[2] is None:
-            problem = None if self.standard(number) else (
-                f"There is no Standard {number} in the SDS Framework of Standards."
-            )
-            return ParsedTag(f"standard:{number}", "standard", str(number), problem)
-        component_id = f"{number}.{int(match[2])}"
-        problem = None if self.component(component_id) else (
-            f"Standard {component_id} is not in the SDS Framework of Standards."
-        )
-        return ParsedTag(f"standard:{component_id}", "component", component_id, problem)
+        component_id = str(number) if match[2] is None else f"{number}.{int(match[2])}"
+        tag = f"{prefix}:{component_id}"
+        problem = None if tag in self._entries else _(
+            "{name} is not in the {framework}.").format(
+                name=_name(prefix, framework.short, component_id), framework=framework.name)
+        kind: TagKind = "standard" if match[2] is None else "component"
+        return ParsedTag(tag, kind, component_id, problem)
 
     def _parse_step(self, key: str) -> ParsedTag:
         if _STEP_KEY.match(key) is None:
@@ -323,6 +405,11 @@ class Taxonomy:
             return ParsedTag("law:", "law", "", "A law tag needs a name after 'law:'.")
         problem = None if self.law(law_id) else f"'{key}' is not in Casebook's list of laws."
         return ParsedTag(f"law:{law_id}", "law", law_id, problem)
+
+
+def _refs(entry: Standard | Component) -> tuple[str, ...]:
+    """Where a framework entry comes from and the law's words, searched as well as its own."""
+    return tuple(text for text in (entry.ref, entry.official) if text)
 
 
 def _rank(option: TagOption, query: str) -> int | None:
@@ -348,6 +435,7 @@ def load_taxonomy(folder: Path = REFERENCE) -> Taxonomy:
     steps_top = _read(folder, "steps.json")
     law_top = _read(folder, "law.json")
     checklist_top = _read(folder, "review_checklist.json")
+    frameworks_top = _read(folder, "frameworks.json")
     return Taxonomy(
         standards=_standards(standards_top),
         steps=_steps(steps_top),
@@ -357,6 +445,7 @@ def load_taxonomy(folder: Path = REFERENCE) -> Taxonomy:
         steps_source=_source(steps_top),
         law_source=_source(law_top),
         checklist_source=_source(checklist_top),
+        others=_frameworks(frameworks_top),
     )
 
 
@@ -491,6 +580,52 @@ def _standards(top: _Entry) -> tuple[Standard, ...]:
             Standard(number, entry.text("title"), entry.text("meaning"), tuple(components))
         )
     return tuple(standards)
+
+
+def _frameworks(top: _Entry) -> tuple[Framework, ...]:
+    """England's and Wales's frameworks: parts numbered from 1, items '1.1' under part 1, each
+    with the law it comes from."""
+    allowed = choices(Jurisdiction)
+    found: list[Framework] = []
+    checked_on = top.text("checked_on")
+    for entry in top.entries("frameworks", "framework"):
+        nation, prefix = entry.text("jurisdiction"), entry.text("prefix")
+        others = [n for n in allowed if n != "scotland"]  # Scotland's is standards.json
+        if nation not in others:
+            raise entry.fail(f"'jurisdiction' must be one of {', '.join(others)}")
+        if prefix in (*_PREFIXES, *(f.prefix for f in found)):
+            raise entry.fail(f"the prefix '{prefix}' is already in use")
+        short = entry.text("short") if "short" in entry.data else nation.title()
+        source = _source(_Entry({"source": entry.data.get("source"), "checked_on": checked_on},
+                                top.file, entry.where))
+        parts = []
+        ids: set[object] = set()
+        for part in entry.entries("parts", "part"):
+            number = part.number("number")
+            _unique(part, number, ids)
+            items = []
+            for item in part.entries("items", "item"):
+                item_id = item.text("id")
+                match = _COMPONENT_ID.match(item_id)
+                if match is None or int(match[1]) != number:
+                    raise item.fail(f"'id' must look like {number}.1, under part {number}")
+                _unique(item, item_id, ids)
+                items.append(Component(item_id, number, item.text("title"), item.text("meaning"),
+                                       prefix, short, item.text("ref"), _optional(item)))
+            parts.append(Standard(number, part.text("title"), part.text("meaning"),
+                                  tuple(items), prefix, short, part.text("ref"),
+                                  _optional(part)))
+        found.append(Framework(cast(Jurisdiction, nation), prefix, entry.text("name"), short,
+                               source, tuple(parts)))
+    return tuple(found)
+
+
+def _optional(entry: _Entry) -> str:
+    """The law's own words where they were checked; blank where only the gist was."""
+    value = entry.data.get("official", "")
+    if not isinstance(value, str):
+        raise entry.fail("'official' must be text")
+    return value.strip()
 
 
 def _steps(top: _Entry) -> tuple[Step, ...]:
