@@ -56,6 +56,11 @@ def short_day(day: date) -> str:
                                             year=day.year)
 
 
+def day_month(day: date) -> str:
+    """'2 Jun', where the year is given beside it."""
+    return _("{day} {month}").format(day=day.day, month=_short_month(day))
+
+
 def weekday_day(day: date) -> str:
     """'Tue 2 Jun 2026' (the day's name helps place a date)."""
     return _("{weekday} {date}").format(weekday=_short_weekday(day), date=short_day(day))

@@ -240,6 +240,33 @@ def test_a_month_the_council_paid_nothing_into_is_not_an_underspend(case: Case) 
     assert running.verdict() == "No payment received yet"
 
 
+def test_4_weekly_payments_give_4_weekly_budget_periods(case: Case) -> None:
+    """Issue 15: a council paying every 4 weeks is set against 4-weekly budgets counted from
+    its first payment, not calendar months (which would show one month with two payments as
+    'overspent' beside one with none)."""
+    case.add(Plan("p4", "support-plan", date(2026, 4, 1), title="Plan", status="agreed",
+                  budget=Budget(D("560.00"), "4-weeks", "1")))
+    case.add(PaymentSchedule("s4", D("560.00"), "4-weeks", date(2026, 4, 6)))
+    for t in (paid(date(2026, 4, 6), "560.00"), paid(date(2026, 5, 4), "560.00"),
+              spend("t1", date(2026, 4, 2), "100.00", "Lena Novak"),
+              spend("t2", date(2026, 5, 20), "600.00", "Lena Novak")):
+        case.add(t)
+    report = money_report(case, date(2026, 6, 10))
+    assert [(p.label, p.budget, p.received, p.spent, p.verdict()) for p in report.periods] == [
+        # the period before the first payment, back to the first transaction
+        ("9 Mar – 5 Apr 2026", D("100.00"), D("0.00"), D("100.00"),
+         "No payment received"),  # 5 of its 28 days under the plan: £560 × 5 / 28
+        ("6 Apr – 3 May 2026", D("560.00"), D("560.00"), D("0.00"), "Underspent by £560.00"),
+        ("4 May – 31 May 2026", D("560.00"), D("560.00"), D("600.00"),
+         "Overspent by £40.00"),
+        ("1 Jun – 28 Jun 2026", D("560.00"), D("0.00"), D("0.00"),
+         "No payment received yet")]
+    assert not any(p.is_month for p in report.periods)
+    case.add(PaymentSchedule("sm", D("560.00"), "month", date(2026, 6, 1)))
+    monthly = money_report(case, date(2026, 6, 10))
+    assert [p.label for p in monthly.periods][-1] == "June 2026"  # monthly pay: months
+
+
 def test_the_money_reminders_include_an_overdue_review_and_today_shows_it_once(
         case: Case) -> None:
     from app.services.budget.money import money_reminders

@@ -2881,7 +2881,19 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (so far)</source>
+        <source>&amp;Budget by pay period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget and spending for each pay period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -396,7 +396,17 @@ class MoneyPage(QWidget):
         if not report.reminders:
             self.reminders.addItem(tr("Nothing due. Reminders about payroll records and employer's "
                                    "liability insurance appear here once PA wages are recorded."))
-        _fill(self.months, [[p.label + ("" if p.complete else tr(" (so far)")),
+        # 4-weekly (or weekly, quarterly) payments are set against budgets for those periods.
+        monthly = all(p.is_month for p in report.periods)
+        self.tabs.setTabText(self.tabs.indexOf(self.months),
+                             tr("&Month by month") if monthly else tr("&Budget by pay period"))
+        self.months.setAccessibleName(tr("Budget and spending month by month") if monthly
+                                      else tr("Budget and spending for each pay period"))
+        heading = self.months.horizontalHeaderItem(0)
+        if heading is not None:
+            heading.setText(tr("Month") if monthly else tr("Pay period"))
+        # "(so far)" on a line of its own keeps the column narrow at large text sizes.
+        _fill(self.months, [[p.label + ("" if p.complete else "\n" + tr("(so far)")),
                              "—" if p.budget is None else pounds(p.budget), pounds(p.received),
                              pounds(p.spent), p.verdict()] for p in reversed(report.periods)])
         _fill(self.per_outcome, [[pounds(o.spent), str(o.payments), o.plan_title or "—",

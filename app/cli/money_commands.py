@@ -86,7 +86,9 @@ def _report_lines(report: MoneyReport, person: str) -> list[str]:
             )
         )
     if report.periods:
-        lines += ["", _("Month by month (budget from the plan in force):")]
+        lines += ["", _("Month by month (budget from the plan in force):")
+                  if all(p.is_month for p in report.periods)
+                  else _("Each payment period (budget from the plan in force):")]
         for p in report.periods:
             budget = _("no budget") if p.budget is None else pounds(p.budget)
             running = "" if p.complete else _(" (so far)")

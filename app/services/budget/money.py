@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from app.formats import month_year, pounds
+from app.formats import day_month, month_year, pounds, short_day
 from app.records.model import Outcome, PaymentSchedule, Plan, Transaction
 from app.records.values import format_money
 from app.services.budget.schedule import (
@@ -31,6 +31,7 @@ from app.services.budget.schedule import (
     is_council_payment,
     next_payment,
     schedules_in_use,
+    step,
 )
 from app.services.support_plans.plan_facts import (
     PERIODS_PER_YEAR,
@@ -95,7 +96,8 @@ def plan_timeline(case: Case) -> PlanTimeline:
 
 @dataclass(frozen=True)
 class PeriodSummary:
-    """One calendar month: what the plan allowed, what came in, what went out."""
+    """One budget period (a calendar month, or one of the council's payment intervals): what
+    the plan allowed, what came in, what went out."""
 
     start: date
     end: date
@@ -112,9 +114,21 @@ class PeriodSummary:
         return None if self.budget is None else self.budget - self.spent
 
     @property
+    def is_month(self) -> bool:
+        """Whether the period is one calendar month."""
+        return (self.start.day == 1 and self.start.month == self.end.month
+                and (self.end + timedelta(days=1)).day == 1)
+
+    @property
     def label(self) -> str:
-        """'April 2026'."""
-        return month_year(self.start)
+        """'April 2026' for a calendar month, else '6 Apr – 3 May 2026' (short enough to
+        leave the verdict beside it room at the largest text size)."""
+        if self.is_month:
+            return month_year(self.start)
+        end = short_day(self.end)
+        if self.start.year != self.end.year:
+            return _("{start} – {end}").format(start=short_day(self.start), end=end)
+        return _("{start} – {end}").format(start=day_month(self.start), end=end)
 
     def verdict(self) -> str:
         """'Underspent by £120.00' — in words, never by colour alone. A month the council paid
@@ -135,9 +149,11 @@ def _pence(value: Decimal) -> Decimal:
     return value.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
-def _month_budget(timeline: PlanTimeline, start: date, end: date) -> tuple[Decimal | None,
-                                                                          tuple[str, ...]]:
-    days_in_month = calendar.monthrange(start.year, start.month)[1]
+def _period_budget(timeline: PlanTimeline, start: date, end: date,
+                   per_year: int) -> tuple[Decimal | None, tuple[str, ...]]:
+    """The plans' budget for a period that is one of `per_year` in a year, each plan's share
+    for the days it was in force."""
+    period_days = (end - start).days + 1
     total: Decimal | None = None
     ids: list[str] = []
     for first, last, plan in timeline.spans(start, end):
@@ -147,35 +163,60 @@ def _month_budget(timeline: PlanTimeline, start: date, end: date) -> tuple[Decim
         if plan.budget is None:
             continue
         yearly = plan.budget.amount * PERIODS_PER_YEAR[plan.budget.period]
-        share = yearly / 12 * ((last - first).days + 1) / days_in_month
+        share = yearly / per_year * ((last - first).days + 1) / period_days
         total = (total or Decimal(0)) + share
     return (None if total is None else _pence(total)), tuple(ids)
 
 
-def budget_periods(transactions: Sequence[Transaction], timeline: PlanTimeline,
-                   on: date) -> list[PeriodSummary]:
-    """Each calendar month from the first transaction to the month of `on`, oldest first.
+# Payment intervals whose periods are not calendar months, and how many make a year.
+_INTERVAL_PERIODS = {"week": 52, "2-weeks": 26, "4-weeks": 13, "quarter": 4}
 
-    A month under two plans gets each plan's budget for the days it was in force.
+
+def _periods(first: date, on: date,
+             schedule: ScheduleTerms | None) -> list[tuple[date, date, int]]:
+    """(start, end, periods in a year) from the period holding `first` to the one holding `on`:
+    the council's payment interval when it pays weekly, 2- or 4-weekly or quarterly (counted
+    from its first payment), else calendar months."""
+    found: list[tuple[date, date, int]] = []
+    if schedule is not None and schedule.interval in _INTERVAL_PERIODS:
+        per_year, n = _INTERVAL_PERIODS[schedule.interval], 0
+        while step(schedule.first_on, schedule.interval, n) > first:
+            n -= 1
+        while (start := step(schedule.first_on, schedule.interval, n)) <= on:
+            end = step(schedule.first_on, schedule.interval, n + 1) - timedelta(days=1)
+            found.append((start, end, per_year))
+            n += 1
+        return found
+    month = date(first.year, first.month, 1)
+    while month <= on:
+        found.append((month, date(month.year, month.month,
+                                  calendar.monthrange(month.year, month.month)[1]), 12))
+        month = add_calendar_months(month, 1)
+    return found
+
+
+def budget_periods(transactions: Sequence[Transaction], timeline: PlanTimeline,
+                   on: date, schedule: ScheduleTerms | None = None) -> list[PeriodSummary]:
+    """Each budget period from the first transaction to the one holding `on`, oldest first:
+    calendar months, or the council's payment interval when `schedule` (the one in use) pays
+    weekly, 2- or 4-weekly or quarterly, so 4-weekly payments are set against 4-weekly budgets.
+
+    A period under two plans gets each plan's budget for the days it was in force.
     """
     dated = [t for t in transactions if t.date <= on]
     if not dated:
         return []
-    first = min(t.date for t in dated)
-    month = date(first.year, first.month, 1)
     periods: list[PeriodSummary] = []
-    while month <= on:
-        end = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
-        inside = [t for t in dated if month <= t.date <= end]
-        budget, ids = _month_budget(timeline, month, end)
+    for start, end, per_year in _periods(min(t.date for t in dated), on, schedule):
+        inside = [t for t in dated if start <= t.date <= end]
+        budget, ids = _period_budget(timeline, start, end, per_year)
         periods.append(PeriodSummary(
-            month, end, ids, budget,
+            start, end, ids, budget,
             received=sum((t.amount for t in inside if is_council_payment(t)), ZERO),
             other_in=sum((t.amount for t in inside
                           if t.amount > 0 and not is_council_payment(t)), ZERO),
             spent=sum((-t.amount for t in inside if t.amount < 0), ZERO),
             complete=end < on))
-        month = add_calendar_months(month, 1)
     return periods
 
 
@@ -376,7 +417,8 @@ def money_report(case: Case, on: date, *, with_review: bool = True) -> MoneyRepo
         plan=timeline.plan_on(on),
         schedules=tuple(schedules),
         next_payment=next_payment(schedules, on),
-        periods=tuple(budget_periods(transactions, timeline, on)),
+        periods=tuple(budget_periods(transactions, timeline, on,
+                                     schedules[-1] if schedules else None)),
         by_outcome=tuple(spend_by_outcome(transactions, timeline)),
         unlinked=tuple(unlinked(transactions)),
         outside_plan=tuple(outside_plan(transactions, timeline)),
