@@ -45,15 +45,20 @@ def _private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASEBOOK_DATA_DIR", str(tmp_path / "data"))
 
 
-@pytest.fixture
-def view(qtbot: Any, case: Case) -> Any:
-    case.add(Contact("c-sw", "Dana Fox", "social-worker"))
+def _shown(qtbot: Any, case: Case) -> Shell:
     shell = Shell(Settings(), kdf=FAST_KDF)
     qtbot.addWidget(shell)
     shell.show_case(case)
     shell.settle()
     shell.show()
     assert shell.case_view is not None
+    return shell
+
+
+@pytest.fixture
+def view(qtbot: Any, case: Case) -> Any:
+    case.add(Contact("c-sw", "Dana Fox", "social-worker"))
+    shell = _shown(qtbot, case)
     yield shell.case_view
     shell.close_case()
 
@@ -318,13 +323,9 @@ def _view_in(qtbot: Any, case: Case, nation: str) -> CaseView:
     from dataclasses import replace
 
     case.set_person(replace(case.person(), jurisdiction=nation))  # type: ignore[arg-type]
-    shell = Shell(Settings(), kdf=FAST_KDF)
-    qtbot.addWidget(shell)
-    shell.show_case(case)
-    shell.settle()
-    shell.show()
-    assert shell.case_view is not None
-    return shell.case_view
+    view = _shown(qtbot, case).case_view
+    assert view is not None
+    return view
 
 
 def test_an_england_case_tags_and_lists_the_care_act_not_scotland_s_standards(

@@ -557,6 +557,23 @@ def _unique(entry: _Entry, key: object, seen: set[object]) -> None:
     seen.add(key)
 
 
+def _numbered(owner: _Entry, number: int, names: tuple[str, str], under: str,
+              ids: set[object]) -> list[tuple[str, _Entry]]:
+    """The entries listed under `owner` (standard or part `number`), each with its checked id:
+    '9.10' under standard 9, and no id twice in the file."""
+    found = []
+    for entry in owner.entries(*names):
+        entry_id = entry.text("id")
+        match = _COMPONENT_ID.match(entry_id)
+        if match is None:
+            raise entry.fail(f"'id' must look like {number}.1")
+        if int(match[1]) != number:
+            raise entry.fail(f"it is listed under {under} {number}")
+        _unique(entry, entry_id, ids)
+        found.append((entry_id, entry))
+    return found
+
+
 def _standards(top: _Entry) -> tuple[Standard, ...]:
     standards = []
     numbers: set[object] = set()
@@ -564,18 +581,10 @@ def _standards(top: _Entry) -> tuple[Standard, ...]:
     for entry in top.entries("standards", "standard"):
         number = entry.number("number")
         _unique(entry, number, numbers)
-        components = []
-        for part in entry.entries("components", "component"):
-            component_id = part.text("id")
-            match = _COMPONENT_ID.match(component_id)
-            if match is None:
-                raise part.fail("'id' must look like 9.10")
-            if int(match[1]) != number:
-                raise part.fail(f"it is listed under standard {number}")
-            _unique(part, component_id, ids)
-            components.append(
-                Component(component_id, number, part.text("title"), part.text("meaning"))
-            )
+        components = [Component(component_id, number, part.text("title"), part.text("meaning"))
+                      for component_id, part in _numbered(entry, number, ("components",
+                                                                          "component"),
+                                                          "standard", ids)]
         standards.append(
             Standard(number, entry.text("title"), entry.text("meaning"), tuple(components))
         )
@@ -603,15 +612,10 @@ def _frameworks(top: _Entry) -> tuple[Framework, ...]:
         for part in entry.entries("parts", "part"):
             number = part.number("number")
             _unique(part, number, ids)
-            items = []
-            for item in part.entries("items", "item"):
-                item_id = item.text("id")
-                match = _COMPONENT_ID.match(item_id)
-                if match is None or int(match[1]) != number:
-                    raise item.fail(f"'id' must look like {number}.1, under part {number}")
-                _unique(item, item_id, ids)
-                items.append(Component(item_id, number, item.text("title"), item.text("meaning"),
-                                       prefix, short, item.text("ref"), _optional(item)))
+            items = [Component(item_id, number, item.text("title"), item.text("meaning"),
+                               prefix, short, item.text("ref"), _optional(item))
+                     for item_id, item in _numbered(part, number, ("items", "item"), "part",
+                                                    ids)]
             parts.append(Standard(number, part.text("title"), part.text("meaning"),
                                   tuple(items), prefix, short, part.text("ref"),
                                   _optional(part)))
