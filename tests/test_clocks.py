@@ -265,3 +265,14 @@ def test_an_foi_fees_notice_pauses_and_a_question_starts_the_20_days_again(case:
     again = case.get(Request, foi.id)
     assert again.earlier_pauses[0].reason == "fee" and again.pause_reason is None
     assert codec.decode(Request, codec.encode(again)) == again
+
+
+def test_a_data_protection_complaint_made_before_the_duty_began_has_no_date() -> None:
+    from app.services.timelimits.clocks import clock
+
+    early = Request("r-early", "dp-complaint", date(2026, 5, 1), "open", summary="Lost letters")
+    found = clock(early, "england", date(2026, 12, 7))
+    assert found.state == "no-date" and found.due_on is None
+    assert "began on 19 June 2026" in found.how_counted
+    late = Request("r-late", "dp-complaint", date(2026, 11, 2), "open", summary="Lost letters")
+    assert clock(late, "england", date(2026, 12, 7)).due_on == date(2026, 12, 1)

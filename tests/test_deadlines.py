@@ -21,6 +21,7 @@ from app.services.timelimits.deadlines import (
     DeadlineError,
     NoSuchStep,
     NotAllowed,
+    NotYetInForce,
     RulesFileError,
     UnknownJurisdiction,
     UnknownKind,
@@ -537,6 +538,10 @@ def test_due_dates_are_sane(
 ) -> None:
     kind, nation = pair
     rule = load_rules().rule_for(kind, nation)
+    if rule.in_force_from is not None and start < rule.in_force_from:
+        with pytest.raises(NotYetInForce):
+            due_date(kind, start, nation)
+        return
     deadline = due_date(
         kind, start, nation,
         extended=extend and rule.extension is not None,
@@ -573,3 +578,16 @@ def test_adding_months_keeps_the_day_or_the_month_end(start: date, months: int) 
     end = add_calendar_months(start, months)
     assert (end.year - start.year) * 12 + end.month - start.month == months
     assert end.day == start.day or (end.day < start.day and (end + timedelta(days=1)).day == 1)
+
+
+def test_a_data_protection_complaint_is_acknowledged_within_30_days_from_19_june_2026() -> None:
+    """DPA 2018 s164A(3) (from the Data (Use and Access) Act 2025 s103): 30 days beginning
+    when the complaint is received, so a complaint received on Wed 1 Jul 2026 is acknowledged
+    by Thu 30 Jul 2026; the duty does not exist for a complaint received before 19 June 2026."""
+    for nation in ("scotland", "england", "wales", "northern-ireland"):
+        deadline = due_date("dp-complaint", D("2026-07-01"), nation)
+        assert deadline.due_on == D("2026-07-30")
+        assert "s164A" in deadline.rule.reference
+    assert due_date("dp-complaint", D("2026-06-19"), "wales").due_on == D("2026-07-18")
+    with pytest.raises(NotYetInForce, match="began on 19 June 2026"):
+        due_date("dp-complaint", D("2026-06-18"), "england")

@@ -108,7 +108,10 @@ def test_northern_ireland_nipso_when_the_trust_never_answers() -> None:
 
 
 def test_information_requests_lead_to_the_regulators() -> None:
-    ico = escalation_after("subject-access", "wales", D("2026-04-06"), D("2026-04-06"), None)
+    # A late or poor answer: complain to the organisation first (DPA 2018 s164A), then the ICO.
+    first = escalation_after("subject-access", "wales", D("2026-07-06"), D("2026-07-06"), None)
+    assert first is not None and first.kind == "dp-complaint" and "30 days" in first.text
+    ico = escalation_after("dp-complaint", "wales", D("2026-04-06"), D("2026-04-06"), None)
     assert ico is not None and "ICO" in ico.who and ico.by == D("2026-07-06")
     review = escalation_after("foi", "scotland", None, D("2026-04-06"), None)
     assert review is not None and review.by == D("2026-06-03")

@@ -44,7 +44,7 @@ def test_every_bundled_template_reads_and_is_in_order() -> None:
     found = letters.load_templates()
     assert list(found) == ["subject-access", "copy-of-document", "chaser", "complaint-stage-1",
                            "complaint-stage-2", "ombudsman", "record-amendment",
-                           "representative"]
+                           "data-protection-complaint", "representative"]
     assert found["chaser"].needs == "request"
     assert found["ombudsman"].request_kind == "ombudsman"
 
@@ -128,7 +128,8 @@ def test_a_chaser_quotes_the_rule_the_days_late_and_the_next_step(demo: Case) ->
     assert "Your answer was due no later than 4 August 2026, under UK GDPR Art 12(3), " \
            "Art 12A and Art 15. It is now 111 days past that date" in body
     assert "Please send it to me by 7 December 2026." in body
-    assert "I will take it to the Information Commissioner's Office (ICO)." in body
+    # Since 19 June 2026 a formal complaint to the organisation comes before the ICO.
+    assert "I will make a formal complaint about how the information was handled." in body
     assert "You said I would have it" not in body
     assert (chaser.in_reply_to, chaser.to_contact) == ("m-2", "c-dpo")
     assert chaser.request_kind == "other" and chaser.due_is_given
@@ -387,3 +388,20 @@ def test_a_first_complaint_asks_for_each_nations_first_steps(tmp_path: Path, nat
     body = letters.draft(made, "complaint-stage-1", ON, complaint_id=complaint.id).body
     made.close()
     assert expected in body and absent not in body
+
+
+def test_a_data_protection_complaint_cites_s164a_and_asks_for_the_acknowledgement(
+        case: Case) -> None:
+    made = letters.draft(case, "data-protection-complaint", date(2026, 12, 7),
+                         answers={"what_went_wrong": "My request of 2 March for a copy of the "
+                                                     "records was answered late and without the "
+                                                     "case notes."})
+    body = " ".join(made.body.split())
+    assert "section 164A of the Data Protection Act 2018" in body
+    assert "Please acknowledge this complaint by 5 January 2027" in body  # 30 days from 7 Dec
+    assert "without the case notes." in body and "Please put this right" in body
+    assert made.request_kind == "dp-complaint"
+    # Dated before the duty began: no acknowledgement date is claimed.
+    early = letters.draft(case, "data-protection-complaint", date(2026, 6, 1),
+                          answers={"what_went_wrong": "Lost letters."})
+    assert "acknowledge this complaint by" not in early.body

@@ -44,7 +44,7 @@ from app.services.timelimits.authorities import (
     current_authority,
     holder,
 )
-from app.services.timelimits.deadlines import DeadlineError, Rule, load_rules
+from app.services.timelimits.deadlines import DeadlineError, NotYetInForce, Rule, load_rules
 from app.services.timelimits.requests import received_day
 from app.store.case import Case
 from app.store.records import RecordMissing
@@ -218,7 +218,8 @@ def load_templates() -> dict[str, LetterTemplate]:
     """Every bundled letter, by id, in the order people usually need them."""
     found = {t.id: t for t in (read_template(p) for p in sorted(LETTERS.glob("*.json")))}
     order = ("subject-access", "copy-of-document", "chaser", "complaint-stage-1",
-             "complaint-stage-2", "ombudsman", "record-amendment", "representative")
+             "complaint-stage-2", "ombudsman", "record-amendment",
+             "data-protection-complaint", "representative")
     return {k: found[k] for k in sorted(found, key=lambda k: (k not in order,
                                                               order.index(k) if k in order
                                                               else 0, k))}
@@ -320,7 +321,10 @@ def _reply_dates(tpl: LetterTemplate, jurisdiction: str, on: date,
         raise LetterDraftProblem(str(exc)) from None
     if rule.counting == "given" or rule.clock_starts == "first_aware":
         return _Reply()
-    due = load_rules().compute(rule, on, jurisdiction, local_holidays=closed).due_on
+    try:
+        due = load_rules().compute(rule, on, jurisdiction, local_holidays=closed).due_on
+    except NotYetInForce:
+        return _Reply()  # a letter dated before the duty began asks for no legal date
     if rule.binding in LEGAL_BINDINGS:
         return _Reply(legal=due, reference=rule.reference)
     return _Reply(asked=due)

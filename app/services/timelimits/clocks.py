@@ -27,6 +27,7 @@ KIND_WORDS = {
     "other": _("Something else you asked for"),
     "eir": _("Environmental information"),
     "foi-review-answer": _("Review of a freedom of information answer"),
+    "dp-complaint": _("Data protection complaint"),
 }
 
 

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from app.formats import long_day
 from app.paths import RULES
 from app.problems import Problem
 from app.records.model import Jurisdiction, RequestKind, choices
@@ -120,6 +121,10 @@ class NotAllowed(DeadlineError):
     """A pause or an extension was asked for on a rule that has none."""
 
 
+class NotYetInForce(DeadlineError):
+    """The rule's duty began after the start date given."""
+
+
 class DateOutOfRange(DeadlineError):
     """A date too far in the past or future to be real."""
 
@@ -159,6 +164,8 @@ class Rule:
     # A clarification starts the count again from the reply (FOI outside Scotland), rather
     # than stopping it and carrying on.
     pause_restarts: bool = False
+    # A duty that began on this day (a new law): nothing is due for a start before it.
+    in_force_from: date | None = None
 
     @property
     def source(self) -> str | None:
@@ -279,6 +286,10 @@ class RuleBook:
         """Apply one rule to a start date (see `due_date`)."""
         check_jurisdiction(jurisdiction)
         _check_year(start)
+        if rule.in_force_from is not None and start < rule.in_force_from:
+            raise NotYetInForce(_("{title}: this duty began on {0} and does not apply to "
+                                  "anything received before then.").format(
+                                      long_day(rule.in_force_from), title=rule.title))
         if paused_days < 0:
             raise NotAllowed(_("The number of days the clock was stopped cannot be negative."))
         if paused_days and rule.pause is None:
@@ -713,6 +724,7 @@ def _read_rule(entry: Entry) -> Rule:
         binding=binding,
         note=entry.optional_text("note"),
         pause_restarts=entry.flag("pause_restarts") if "pause_restarts" in entry.raw else False,
+        in_force_from=entry.day("in_force_from") if "in_force_from" in entry.raw else None,
     )
 
 
