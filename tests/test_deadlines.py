@@ -414,7 +414,9 @@ def test_every_error_is_a_value_error() -> None:
 
 def test_every_kind_has_a_rule_or_a_next_step_in_every_nation() -> None:
     book = load_rules()
-    missing = {("complaint-stage-2", "england"), ("complaint-stage-2", "northern-ireland")}
+    missing = {("complaint-stage-2", "england"), ("complaint-stage-2", "northern-ireland"),
+               *(("care-inspectorate", nation)
+                 for nation in ("england", "wales", "northern-ireland"))}
     for kind in KINDS:
         for nation in JURISDICTIONS:
             if (kind, nation) in missing:
@@ -519,8 +521,8 @@ RULED_PAIRS = [
     (kind, nation)
     for kind in KINDS
     for nation in JURISDICTIONS
-    if (kind, nation) not in {("complaint-stage-2", "england"),
-                              ("complaint-stage-2", "northern-ireland")}
+    if not any(kind == gap.kind and nation in gap.jurisdictions
+               for gap in load_rules().not_available)
 ]
 DAYS = st.dates(min_value=D("1990-01-01"), max_value=D("2090-12-31"))
 
@@ -591,3 +593,15 @@ def test_a_data_protection_complaint_is_acknowledged_within_30_days_from_19_june
     assert due_date("dp-complaint", D("2026-06-19"), "wales").due_on == D("2026-07-18")
     with pytest.raises(NotYetInForce, match="began on 19 June 2026"):
         due_date("dp-complaint", D("2026-06-18"), "england")
+
+
+def test_a_complaint_to_the_care_inspectorate_and_where_there_is_none() -> None:
+    """Scotland: the Care Inspectorate aims to finish in 40 working days (Scottish ones: a
+    complaint received Mon 7 Dec 2026 skips 25 and 28 Dec, 1 and 4 Jan); elsewhere Casebook
+    names the regulator that does not take complaints with a time limit, and what to do."""
+    deadline = due_date("care-inspectorate", D("2026-12-07"), "scotland")
+    assert deadline.due_on == D("2027-02-05")
+    assert deadline.rule.binding == "regulator-practice"
+    for nation, regulator in (("england", "CQC"), ("wales", "CIW"), ("northern-ireland", "RQIA")):
+        with pytest.raises(NoSuchStep, match=regulator):
+            due_date("care-inspectorate", D("2026-12-07"), nation)

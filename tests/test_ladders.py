@@ -203,3 +203,9 @@ def test_environmental_information_and_reviews_sit_on_the_foi_ladder(nation: str
     assert after_eir is not None and after_foi is not None
     assert after_eir.who == after_foi.who and after_eir.by == after_foi.by
     assert escalation_after("foi-review-answer", nation, None, D("2027-08-27"), None) is not None
+
+
+def test_a_care_inspectorate_complaint_leads_to_the_spso() -> None:
+    step = escalation_after("care-inspectorate", "scotland", D("2027-01-05"), D("2027-02-05"),
+                            D("2026-11-20"))
+    assert step is not None and "SPSO" in step.who and step.by == D("2027-11-20")

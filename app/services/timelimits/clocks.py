@@ -28,6 +28,7 @@ KIND_WORDS = {
     "eir": _("Environmental information"),
     "foi-review-answer": _("Review of a freedom of information answer"),
     "dp-complaint": _("Data protection complaint"),
+    "care-inspectorate": _("Complaint to the Care Inspectorate"),
 }
 
 
