@@ -558,3 +558,25 @@ def test_a_shuffled_copy_is_all_same(bodies: list[str], order: random.Random) ->
     assert [(c.from_id, c.to_id, c.kind) for c in diff.changed] == [
         (f"o{i}", f"n{i}", "same") for i in range(len(bodies))
     ]
+
+
+def test_a_broad_aim_removed_and_one_service_added_is_suggested_as_a_replacement() -> None:
+    """Issue 15: without a confirmed link, an aim gone and a service new is offered as
+    'replaced by — narrowed?' for the person to confirm, not as two unrelated changes; an
+    added outcome that is not a service is left as added, and a confirmed link pairs."""
+    older = plan("p1", [oc("o1", "Jamie will take part in community life and make friends."),
+                        oc("o2", "Jamie will see his gran every month.")])
+    newer = plan("p2", [oc("n1", "Jamie attends a day centre two days a week."),
+                        oc("n2", "Jamie will learn to cook."),
+                        oc("n3", "Jamie will see his gran every month.", "o2")], dated=LATE)
+    diff = compare(older, newer)
+    assert diff.removed == ["o1"] and diff.added == ["n1", "n2"]
+    assert [(r.old_id, r.new_id) for r in diff.replaced] == [("o1", "n1")]
+    assert any(w.startswith("'Jamie will take part in community life and make friends.' is "
+                            "gone and 'Jamie attends a day centre two days a week.' is new: "
+                            "the aim may have been replaced by one service") for w in diff.warnings)
+    assert list(to_json(diff)) == ["removed", "added", "changed", "budget", "involvement"]
+    linked = plan("p3", [oc("n1", "Jamie attends a day centre two days a week.", "o1")],
+                  dated=LATE)
+    confirmed = compare(older, linked)
+    assert confirmed.replaced == () and confirmed.changed[0].kind == "narrowed"

@@ -3349,6 +3349,10 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;tr&gt;&lt;td&gt;{0}&lt;/td&gt;&lt;td&gt;&lt;b&gt;⚠ REPLACED BY — NARROWED?&lt;/b&gt;&lt;br&gt;Not linked: check whether one service has taken the place of this aim&lt;/td&gt;&lt;td&gt;{1}&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;tr&gt;&lt;td&gt;{0}&lt;/td&gt;&lt;td&gt;&lt;b&gt;⚠ REMOVED&lt;/b&gt;&lt;br&gt;Not in the later version&lt;/td&gt;&lt;td&gt;—&lt;/td&gt;&lt;/tr&gt;</source>
         <translation type="unfinished"></translation>
     </message>

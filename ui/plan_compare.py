@@ -92,10 +92,16 @@ def comparison_html(older: Plan, newer: Plan, diff: PlanDiff) -> str:
             f"<tr><td>{escape(texts[change.from_id])}</td>"
             f"<td><b>{KIND_WORDS[change.kind]}</b>{'<ul>' + reasons + '</ul>' if reasons else ''}"
             f"</td><td>{later}</td></tr>")
+    rows += [tr("<tr><td>{0}</td><td><b>⚠ REPLACED BY — NARROWED?</b><br>Not linked: check "
+                "whether one service has taken the place of this aim</td><td>{1}</td></tr>"
+                ).format(escape(texts[r.old_id]), escape(texts[r.new_id])) for r in diff.replaced]
+    gone, new = {r.old_id for r in diff.replaced}, {r.new_id for r in diff.replaced}
     rows += [tr("<tr><td>{0}</td><td><b>⚠ REMOVED</b><br>Not in the later "
-                "version</td><td>—</td></tr>").format(escape(texts[oid])) for oid in diff.removed]
+                "version</td><td>—</td></tr>").format(escape(texts[oid]))
+             for oid in diff.removed if oid not in gone]
     rows += [tr("<tr><td>—</td><td><b>ADDED</b><br>New in the later "
-                "version</td><td>{0}</td></tr>").format(escape(texts[oid])) for oid in diff.added]
+                "version</td><td>{0}</td></tr>").format(escape(texts[oid]))
+             for oid in diff.added if oid not in new]
     legend = (tr("<p>In the later version, words taken out are shown struck through in "
                  "brackets, like <s>[− example]</s>, and new words underlined in bold with a plus, "
                  "like <u><b>+ example</b></u>.</p>"))

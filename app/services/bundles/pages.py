@@ -418,8 +418,14 @@ class SectionWriter:
                 why = "<br/>".join(pen.markup(r) for r in change.reasons)
                 rows.append([pen.markup(texts[change.from_id]), pen.markup(texts[change.to_id]),
                              f"<b>{kind}</b>" + (f"<br/>{why}" if why else "")])
-            rows += [[pen.markup(texts[o]), "—", "<b>REMOVED</b>"] for o in diff.removed]
-            rows += [["—", pen.markup(texts[o]), _("<b>Added</b>")] for o in diff.added]
+            rows += [[pen.markup(texts[r.old_id]), pen.markup(texts[r.new_id]),
+                      _("<b>REPLACED BY — NARROWED?</b><br/>Not linked in the plan")]
+                     for r in diff.replaced]
+            gone, new = {r.old_id for r in diff.replaced}, {r.new_id for r in diff.replaced}
+            rows += [[pen.markup(texts[o]), "—", "<b>REMOVED</b>"]
+                     for o in diff.removed if o not in gone]
+            rows += [["—", pen.markup(texts[o]), _("<b>Added</b>")]
+                     for o in diff.added if o not in new]
             if rows:
                 out += self.grid([_("Before"), _("Now"), _("What changed")], rows, [2, 2, 1.6])
             facts = [

@@ -122,6 +122,16 @@ class LineageSuggestion:
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """An older outcome no longer in the plan and a newer one that may have taken its place:
+    a broad aim gone and one service added, with no link confirmed between them. Shown as
+    'replaced by — narrowed?' for the person to confirm (by linking them) or ignore."""
+
+    old_id: str
+    new_id: str
+
+
+@dataclass(frozen=True)
 class PlanDiff:
     """Everything that changed between two versions of a plan."""
 
@@ -135,6 +145,8 @@ class PlanDiff:
     sds_option_to: str | None
     involvement: list[InvolvementFlags]
     warnings: list[str]
+    # Removed aims that one added service may have replaced (also in removed and added).
+    replaced: tuple[Replacement, ...] = ()
 
 
 # --- words -------------------------------------------------------------------------------------
@@ -766,6 +778,7 @@ def compare(older: PlanIn, newer: PlanIn) -> PlanDiff:
     ]
     added = [o.id for j, o in enumerate(newer.outcomes) if all(b != j for _, b in pairs)]
     budget = _budget(older, newer)
+    replaced = _replacements(older, newer, removed, added)
     return PlanDiff(
         older_id=older.id,
         newer_id=newer.id,
@@ -779,8 +792,40 @@ def compare(older: PlanIn, newer: PlanIn) -> PlanDiff:
             InvolvementFlags(p.id, p.guardian_consulted, p.person_involved)
             for p in (older, newer)
         ],
-        warnings=_warnings(older, newer, changes, removed, budget),
+        warnings=_warnings(older, newer, changes, removed, budget)
+        + [_replacement_warning(older, newer, r) for r in replaced],
+        replaced=replaced,
     )
+
+
+def _replacements(older: PlanIn, newer: PlanIn, removed: list[str],
+                  added: list[str]) -> tuple[Replacement, ...]:
+    """Each removed outcome that names an aim (independence, choice, community…) and no
+    service, matched with an added outcome that names a service, best wording
+    match first, each used once: the pattern of support cut by replacing an aim with one
+    service. Nothing is suggested where a link was confirmed (those pair, not remove)."""
+    texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
+    aims = [i for i in removed if _aims(_plain(texts[i])) and not _services(_plain(texts[i]))]
+    services = [j for j in added if _services(_plain(texts[j]))]
+    if not aims or not services:
+        return ()
+    terms = {k: _content(texts[k]) for k in (*aims, *services)}
+    weights = _weights([terms[i] for i in aims], [terms[j] for j in services])
+    ranked = sorted((-_score(terms[i], terms[j], weights), a, s)
+                    for a, i in enumerate(aims) for s, j in enumerate(services))
+    found: list[Replacement] = []
+    for _negative_score, a, s in ranked:
+        if all(r.old_id != aims[a] and r.new_id != services[s] for r in found):
+            found.append(Replacement(aims[a], services[s]))
+    return tuple(sorted(found, key=lambda r: removed.index(r.old_id)))
+
+
+def _replacement_warning(older: PlanIn, newer: PlanIn, replaced: Replacement) -> str:
+    texts = {o.id: o.text for o in [*older.outcomes, *newer.outcomes]}
+    return _("'{old}' is gone and '{new}' is new: the aim may have been replaced by one "
+             "service, which narrows it. If so, link the new outcome to the old one in the "
+             "later plan").format(old=texts[replaced.old_id].strip(),
+                                  new=texts[replaced.new_id].strip())
 
 
 def suggest_lineage(
