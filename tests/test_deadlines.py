@@ -371,14 +371,15 @@ def test_a_commitment_is_due_on_the_date_promised() -> None:
 # ----- refusals -----
 
 
-def test_england_and_northern_ireland_have_no_stage_2() -> None:
+def test_england_has_no_stage_2_and_northern_ireland_only_the_trust_s_own() -> None:
     with pytest.raises(NoSuchStep) as england:
         due_date("complaint-stage-2", D("2026-03-01"), "england")
     assert "Local Government and Social Care Ombudsman" in england.value.next_step
     assert str(england.value) == england.value.next_step
-    with pytest.raises(NoSuchStep) as northern_ireland:
-        load_rules().rule_for("complaint-stage-2", "northern-ireland")
-    assert "NIPSO" in northern_ireland.value.next_step
+    # A further stage a trust publishes: no law sets its time, the trust's own date does.
+    trust = load_rules().rule_for("complaint-stage-2", "northern-ireland")
+    assert (trust.id, trust.counting, trust.binding) == ("NI-HSC-S2", "given", "user-date")
+    assert "NIPSO" in str(trust.note)
     assert load_rules().rule_for("complaint-stage-2", "wales").id == "WA-SS-S2"
 
 
@@ -414,7 +415,7 @@ def test_every_error_is_a_value_error() -> None:
 
 def test_every_kind_has_a_rule_or_a_next_step_in_every_nation() -> None:
     book = load_rules()
-    missing = {("complaint-stage-2", "england"), ("complaint-stage-2", "northern-ireland"),
+    missing = {("complaint-stage-2", "england"),
                *(("care-inspectorate", nation)
                  for nation in ("england", "wales", "northern-ireland"))}
     for kind in KINDS:

@@ -209,3 +209,14 @@ def test_a_care_inspectorate_complaint_leads_to_the_spso() -> None:
     step = escalation_after("care-inspectorate", "scotland", D("2027-01-05"), D("2027-02-05"),
                             D("2026-11-20"))
     assert step is not None and "SPSO" in step.who and step.by == D("2027-11-20")
+
+
+def test_a_further_stage_a_northern_ireland_trust_offers_leads_to_nipso() -> None:
+    """The trust's own second stage sits on its rung: NIPSO's six months run from its answer."""
+    after_first = escalation_after("complaint-stage-1", "northern-ireland", D("2026-05-01"),
+                                   D("2026-05-01"), None)
+    after_second = escalation_after("complaint-stage-2", "northern-ireland", D("2026-08-03"),
+                                    D("2026-08-03"), None)
+    assert after_first is not None and after_second is not None
+    assert "NIPSO" in after_first.who and "NIPSO" in after_second.who
+    assert (after_first.by, after_second.by) == (D("2026-11-01"), D("2027-02-03"))
