@@ -276,3 +276,12 @@ def test_a_data_protection_complaint_made_before_the_duty_began_has_no_date() ->
     assert "began on 19 June 2026" in found.how_counted
     late = Request("r-late", "dp-complaint", date(2026, 11, 2), "open", summary="Lost letters")
     assert clock(late, "england", date(2026, 12, 7)).due_on == date(2026, 12, 1)
+
+
+def test_a_review_asked_of_the_ombudsman_has_no_answer_date() -> None:
+    from app.services.timelimits.clocks import clock
+
+    asked = Request("r-rev", "ombudsman-review", date(2026, 12, 7), "open", summary="Review")
+    found = clock(asked, "scotland", date(2027, 3, 1))
+    assert (found.state, found.due_on) == ("no-date", None)
+    assert "no fixed time to reply" in found.how_counted

@@ -415,7 +415,8 @@ def test_every_error_is_a_value_error() -> None:
 
 def test_every_kind_has_a_rule_or_a_next_step_in_every_nation() -> None:
     book = load_rules()
-    missing = {("complaint-stage-2", "england"),
+    missing = {("complaint-stage-2", "england"), ("ombudsman-review", "england"),
+               ("ombudsman-review", "northern-ireland"),
                *(("care-inspectorate", nation)
                  for nation in ("england", "wales", "northern-ireland"))}
     for kind in KINDS:
@@ -606,3 +607,14 @@ def test_a_complaint_to_the_care_inspectorate_and_where_there_is_none() -> None:
     for nation, regulator in (("england", "CQC"), ("wales", "CIW"), ("northern-ireland", "RQIA")):
         with pytest.raises(NoSuchStep, match=regulator):
             due_date("care-inspectorate", D("2026-12-07"), nation)
+
+
+def test_asking_the_spso_or_psow_to_review_its_decision() -> None:
+    """SPSO: 6 weeks from the decision letter; PSOW: 20 working days counting the decision's
+    day as day 0 (25 and 28 Dec and 1 Jan skipped). A recorded review request has no answer
+    date: the rule is the limit for asking."""
+    spso = due_date("ombudsman-review", D("2026-12-07"), "scotland")
+    assert (spso.due_on, spso.rule.limit_to_ask) == (D("2027-01-18"), True)
+    assert due_date("ombudsman-review", D("2026-12-07"), "wales").due_on == D("2027-01-07")
+    with pytest.raises(NoSuchStep, match="decision letter"):
+        due_date("ombudsman-review", D("2026-12-07"), "england")

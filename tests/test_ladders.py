@@ -62,7 +62,7 @@ def test_after_scottish_stage_2_comes_the_spso() -> None:
 
 def test_after_the_spso_a_review_within_six_weeks() -> None:
     step = escalation_after("ombudsman", "scotland", D("2026-09-01"), D("2026-09-01"), None)
-    assert step is not None and step.kind is None
+    assert step is not None and step.kind == "ombudsman-review"
     assert step.by == D("2026-10-13")
 
 
@@ -220,3 +220,12 @@ def test_a_further_stage_a_northern_ireland_trust_offers_leads_to_nipso() -> Non
     assert after_first is not None and after_second is not None
     assert "NIPSO" in after_first.who and "NIPSO" in after_second.who
     assert (after_first.by, after_second.by) == (D("2026-11-01"), D("2027-02-03"))
+
+
+def test_the_next_step_after_the_ombudsman_is_worded_as_asking_for_a_review() -> None:
+    from app.services.escalation.complaints import next_step_sentence
+
+    step = escalation_after("ombudsman", "wales", D("2026-12-07"), D("2026-12-07"), None)
+    assert step is not None
+    assert next_step_sentence(step, D("2026-12-08")) == (
+        "You can ask the ombudsman to review its decision until 7 January 2027.")

@@ -34,7 +34,7 @@ Channel = Literal["email", "letter", "portal", "hand", "other"]
 RequestKind = Literal[
     "subject-access", "foi", "copy-of-document", "complaint-stage-1", "complaint-stage-2",
     "ombudsman", "review", "reassessment", "record-amendment", "commitment", "other", "eir",
-    "foi-review-answer", "dp-complaint", "care-inspectorate",
+    "foi-review-answer", "dp-complaint", "care-inspectorate", "ombudsman-review",
 ]
 RequestStatus = Literal["open", "answered", "withdrawn"]
 PauseReason = Literal["question", "fee"]

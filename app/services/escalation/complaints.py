@@ -90,6 +90,8 @@ def action_words(step_kind: str | None, who: str) -> str:
         return _("ask for stage 2")
     if step_kind == "ombudsman":
         return _("take it to the {who}").format(who=who)
+    if step_kind == "ombudsman-review":
+        return _("ask the ombudsman to review its decision")
     if step_kind == "dp-complaint":
         return _("make a formal complaint about how the information was handled")
     if "Commissioner" in who or "Ombudsman" in who:  # a body, not a stage of a process

@@ -29,6 +29,7 @@ KIND_WORDS = {
     "foi-review-answer": _("Review of a freedom of information answer"),
     "dp-complaint": _("Data protection complaint"),
     "care-inspectorate": _("Complaint to the Care Inspectorate"),
+    "ombudsman-review": _("Review of the ombudsman's decision"),
 }
 
 
@@ -132,8 +133,9 @@ def due_for(request: Request, jurisdiction: str, on: date,
         rule = load_rules().rule_for(request.kind, jurisdiction)
         if rule.counting == "given":
             how = _("the date you were given")
-        elif rule.clock_starts == "first_aware":
-            # A time limit for going to the ombudsman, not a date for their answer.
+        elif rule.clock_starts == "first_aware" or rule.limit_to_ask:
+            # A time limit for going to the ombudsman (or asking it to look again), not a
+            # date for their answer.
             how = _("the ombudsman has no fixed time to reply")
         else:
             # A question can start the count again from your reply (until you reply, from

@@ -166,6 +166,9 @@ class Rule:
     pause_restarts: bool = False
     # A duty that began on this day (a new law): nothing is due for a start before it.
     in_force_from: date | None = None
+    # The date is the last day to make the request (asking an ombudsman to review its
+    # decision), not a date for its answer.
+    limit_to_ask: bool = False
 
     @property
     def source(self) -> str | None:
@@ -725,6 +728,7 @@ def _read_rule(entry: Entry) -> Rule:
         note=entry.optional_text("note"),
         pause_restarts=entry.flag("pause_restarts") if "pause_restarts" in entry.raw else False,
         in_force_from=entry.day("in_force_from") if "in_force_from" in entry.raw else None,
+        limit_to_ask=entry.flag("limit_to_ask") if "limit_to_ask" in entry.raw else False,
     )
 
 
