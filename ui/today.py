@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.formats import full_day
-from app.services.timelimits import clocks
 from app.store.case import Case
 from ui import settings as settings_store
 from ui.i18n import tr
@@ -28,6 +27,9 @@ from ui.sections import section_title
 from ui.widgets import announce, button, heading, named, paragraph
 
 if TYPE_CHECKING:
+    # The clocks (and the rules behind them, 11 ms to load) come with Today's first
+    # working-out, in the background; a case opened straight into the Diary never waits.
+    from app.services.timelimits import clocks
     from app.services.timelimits.reminders import Reminder
     from app.services.timelimits.today import TodayView
     from ui.letter_dialog import LetterDialog
@@ -203,8 +205,10 @@ class TodayPage(QWidget):
 
     def _request_card(self, state: clocks.RequestClock, names: dict[str, str],
                       mark: str) -> None:
+        from app.services.timelimits.clocks import KIND_WORDS
+
         request = state.request
-        words = clocks.KIND_WORDS.get(request.kind, request.kind)
+        words = KIND_WORDS.get(request.kind, request.kind)
         to = tr(", sent to {0}").format(names[request.to]) if request.to in names else ""
         text = f"{mark} — {state.plain}"
         what = f"{words}{to}: {request.summary or 'no summary'}"
