@@ -171,3 +171,52 @@ def test_every_command_loads_only_its_own_module() -> None:
     assert set(COMMAND_HOMES.values()) == set(COMMAND_MODULES)
     every = build_parser([])._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert set(every) == set(COMMAND_HOMES)  # help lists every command
+
+
+def test_search_lists_records_and_file_text_by_type_with_dates(tmp_path: Path) -> None:
+    """casebook search: every record and file's text, grouped by type, newest first, with
+    the day each is about; --json gives the agreed keys; a blank query is refused plainly."""
+    from datetime import UTC, datetime
+
+    from app.records.model import Correspondence, DiaryEntry, Person
+    from app.records.values import Moment
+    from app.store.case import Case
+    from tests.conftest import FAST_KDF
+
+    folder = tmp_path / "case"
+    case, _code = Case.create(folder, Person(name="Jo Test", jurisdiction="scotland"), PASS,
+                              kdf=FAST_KDF)
+    call = case.add(DiaryEntry("", Moment.parse("2026-03-02T10:00"),
+                               datetime(2026, 3, 2, tzinfo=UTC), "phone-call",
+                               "Asked about the respite budget"))
+    letter = case.add(Correspondence("", "in", "letter", received_at=Moment.parse("2026-04-01"),
+                                     subject="Review", body="We will look at respite in May."))
+    scan = case.add_attachment("scan.pdf", b"%PDF-1.4", "application/pdf",
+                               text="Respite hours cut from 10 to 6", added_at="2026-05-03T09:00Z")
+    case.add(DiaryEntry("", Moment.parse("2026-03-03"), datetime(2026, 3, 3, tzinfo=UTC),
+                        "note", "Nothing to do with it"))
+    case.close()
+    env = {"CASEBOOK_PASSPHRASE": PASS}
+
+    shown = run("search", str(folder), "respit", env=env)
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert "Diary (1)" in lines and "Files (1)" in lines
+    assert f"  2 Mar 2026 — Asked about the respite budget [{call.id}]" in lines
+    assert f"  3 May 2026 — scan.pdf [{scan.id}]" in lines
+    assert any("«Respite» hours cut" in line for line in lines)
+    assert "Nothing to do with it" not in shown.stdout
+
+    as_json = run("search", str(folder), "respite", "--json", env=env)
+    found = json.loads(as_json.stdout)
+    assert {tuple(sorted(item)) for item in found} == {
+        ("date", "id", "snippet", "title", "type")}
+    assert {(item["type"], item["id"], item["date"]) for item in found} == {
+        ("diary", call.id, "2026-03-02"), ("correspondence", letter.id, "2026-04-01"),
+        ("attachment", scan.id, "2026-05-03")}
+
+    nothing = run("search", str(folder), "zebra", env=env)
+    assert nothing.returncode == 0 and "Nothing in the case matches" in nothing.stdout
+    blank = run("search", str(folder), "  ?! ", env=env)
+    assert blank.returncode == 1 and blank.stderr.strip() == "Type a word to search for."
+    assert "Traceback" not in blank.stderr

@@ -20,7 +20,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 # Each command module adds its sub-commands to the parser, in this order in the help.
 COMMAND_MODULES = ("case_commands", "standing_commands", "request_commands", "plan_commands",
-                   "money_commands", "letter_commands", "bundle_commands", "draft_commands")
+                   "money_commands", "letter_commands", "bundle_commands", "draft_commands",
+                   "search_commands")
 # Which module holds each command, so a command loads only its own module: the others bring
 # in reportlab, pyHanko and the rest, and a wrong passphrase must be told within 2 seconds.
 COMMAND_HOMES = {
@@ -32,6 +33,7 @@ COMMAND_HOMES = {
     **dict.fromkeys(("import-bank", "money", "money-return", "money-schedule"),
                     "money_commands"),
     "import-file": "letter_commands", "bundle": "bundle_commands", "letter": "draft_commands",
+    "search": "search_commands",
 }
 
 

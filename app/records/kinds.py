@@ -18,6 +18,7 @@ import graphlib
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from app.records import model
@@ -181,6 +182,16 @@ def values(record: object, path: str) -> Iterator[tuple[str, Any]]:
             yield from ((f"{here}.{sub}", v) for sub, v in values(item, rest))
         elif item is not None:
             yield here, item
+
+
+def day_of(record_type: str, data: dict[str, Any]) -> date | None:
+    """The day a stored record is about: its first day field that is set (dates and local
+    times are stored as 'YYYY-MM-DD[THH:MM]')."""
+    for name in kind(record_type).days:
+        value = data.get(name)
+        if isinstance(value, str) and len(value) >= 10:
+            return date.fromisoformat(value[:10])
+    return None
 
 
 def json_keys(name: str) -> frozenset[str]:

@@ -96,15 +96,6 @@ def normalise_tags(tags: Iterable[str]) -> list[str]:
     return found
 
 
-def _day(record_type: str, data: dict[str, Any]) -> date | None:
-    for name in kinds.kind(record_type).days:
-        value = data.get(name)
-        if isinstance(value, str) and len(value) >= 10:
-            # Dates and local times are stored as 'YYYY-MM-DD[THH:MM]'.
-            return date.fromisoformat(value[:10])
-    return None
-
-
 def _title(record_type: str, data: dict[str, Any]) -> str:
     value = data.get(kinds.kind(record_type).title)
     if isinstance(value, str) and value.strip():
@@ -129,7 +120,7 @@ def tagged_records(case: Case) -> list[Evidence]:
         for row in records.tagged_rows(conn):
             if not kinds.is_kind(row.type):
                 continue
-            day, title = _day(row.type, row.data), _title(row.type, row.data)
+            day, title = kinds.day_of(row.type, row.data), _title(row.type, row.data)
             seen: set[str] = set()
             for raw in row.data["tags"]:
                 if not isinstance(raw, str) or not raw.strip():
