@@ -285,3 +285,14 @@ def test_a_review_asked_of_the_ombudsman_has_no_answer_date() -> None:
     found = clock(asked, "scotland", date(2027, 3, 1))
     assert (found.state, found.due_on) == ("no-date", None)
     assert "no fixed time to reply" in found.how_counted
+
+
+def test_the_kinds_offered_are_those_that_exist_in_the_nation() -> None:
+    from app.services.timelimits.clocks import KIND_WORDS, kinds_in
+
+    scotland, england = kinds_in("scotland"), kinds_in("england")
+    assert scotland == [k for k in KIND_WORDS]  # every kind exists in Scotland
+    assert "complaint-stage-2" not in england and "care-inspectorate" not in england
+    assert "ombudsman-review" not in england and "dp-complaint" in england
+    assert "complaint-stage-2" in kinds_in("northern-ireland")  # a trust's own further stage
+    assert "care-inspectorate" not in kinds_in("wales")

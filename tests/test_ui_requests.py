@@ -502,3 +502,22 @@ def test_a_fees_notice_is_offered_for_an_english_foi_request_and_stops_its_clock
     assert page.resume_button.text().replace("&", "") == "I paid the fee…"
     assert "They sent a fees notice on: 5 November 2026" in page.text.toPlainText()
     shell.close_case()
+
+
+def test_a_new_request_offers_only_kinds_that_exist_in_the_nation(qtbot: Any,
+                                                                  view: CaseView) -> None:
+    from dataclasses import replace
+
+    view.ops.write(lambda: view.case.set_person(replace(view.case.person(),
+                                                        jurisdiction="england")))
+    settle()
+    page = view.requests
+    page.reload()
+    settle()
+    dialog = page.new_request()
+    settle()
+    assert dialog is not None
+    offered = {dialog.kind.itemData(n) for n in range(dialog.kind.count())}
+    assert "complaint-stage-1" in offered and "dp-complaint" in offered
+    assert not offered & {"complaint-stage-2", "care-inspectorate", "ombudsman-review"}
+    dialog.reject()

@@ -151,8 +151,10 @@ class NewRequestDialog(QDialog):
         layout.addWidget(heading(tr("What did you ask for?"), "subheading"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Only what exists where the person lives (no council stage 2 in England).
         self.kind = combo(tr("Kind of request"),
-                          [(words, code) for code, words in clocks.KIND_WORDS.items()])
+                          [(clocks.KIND_WORDS[code], code)
+                           for code in clocks.kinds_in(board.jurisdiction)])
         self.letter = combo(tr("The letter or email that asked for it"),
                             [(tr("(no letter recorded)"), None)])
         sent = [c for c in board.letters.values() if c.direction == "out"]

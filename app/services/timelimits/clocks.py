@@ -122,6 +122,19 @@ def _latest_extension(request: Request, rule: Rule | None, jurisdiction: str,
         return None
 
 
+def kinds_in(jurisdiction: str) -> list[str]:
+    """The kinds of request that exist in a nation, in the order they are offered: England has
+    no council stage 2, the Care Inspectorate is Scotland's, and so on."""
+    rules, found = load_rules(), []
+    for kind in KIND_WORDS:
+        try:
+            rules.rule_for(kind, jurisdiction)
+        except NoSuchStep:
+            continue
+        found.append(kind)
+    return found
+
+
 def due_for(request: Request, jurisdiction: str, on: date,
             closed: frozenset[date] = frozenset()) -> tuple[date | None, Rule | None, str]:
     """The due date, the rule behind it, and how it was counted (or why there is none);
