@@ -39,9 +39,11 @@ def test_loading_the_keyring_leaves_the_web_client_unloaded_until_used() -> None
     loaded only if something uses it, and then works as usual."""
     probe = ("import sys; from app.store.remember import load_keyring; load_keyring(); "
              "before = 'http.client' in sys.modules; "
+             "lazy = type(sys.modules['more_itertools']).__name__; "
              "from urllib.request import Request; import urllib.request, jaraco.context; "
-             "print(before, Request.__name__, "
+             "import more_itertools.more; from more_itertools import first; "
+             "print(before, lazy, Request.__name__, first([7]), "
              "jaraco.context.urllib.request.urlopen is urllib.request.urlopen)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True, timeout=120)
-    assert done.stdout.split() == ["False", "Request", "True"]
+    assert done.stdout.split() == ["False", "_OnFirstUse", "Request", "7", "True"]

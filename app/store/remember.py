@@ -49,11 +49,19 @@ def load_keyring() -> Any:
     """The keyring package, imported when first used (or when the window's launcher knows a
     case is about to be opened): loading it takes 70 ms, which a window with nothing to open
     should not wait for."""
-    _defer("urllib.request")
+    for name in _UNUSED_BY_KEYRING:
+        _defer(name)
     import keyring
     import keyring.errors
 
     return keyring
+
+
+# Modules keyring's helper packages import for functions keyring never calls: jaraco.context
+# imports the web client `urllib.request` (with the HTTP, TLS and e-mail modules it pulls in)
+# for a download function, jaraco.functools imports more_itertools for one helper. Loading
+# them was 40 of the 70 ms above, on the way to opening a case. Casebook never uses either.
+_UNUSED_BY_KEYRING = ("urllib.request", "more_itertools")
 
 
 class _OnFirstUse(types.ModuleType):
@@ -66,10 +74,8 @@ class _OnFirstUse(types.ModuleType):
 
 
 def _defer(name: str) -> None:
-    """Load module `name` only when something first uses a name in it. keyring's helper
-    package (jaraco.context) imports the web client `urllib.request` for a download function
-    keyring never calls; loading it, with the HTTP, TLS and e-mail modules it pulls in, was 30
-    of the 70 ms above, on the way to opening a case. Casebook itself never uses it."""
+    """Load module `name` only when something first uses a name in it (or imports one of
+    its submodules)."""
     if name in sys.modules:
         return
     spec = importlib.util.find_spec(name)
@@ -79,7 +85,8 @@ def _defer(name: str) -> None:
     stand_in.__spec__ = spec  # what `import` looks at, so the statement does not load it
     sys.modules[name] = stand_in
     parent, _, child = name.rpartition(".")
-    setattr(sys.modules[parent], child, stand_in)
+    if parent:
+        setattr(sys.modules[parent], child, stand_in)
 
 
 def _in_time(call: str, *args: str) -> Any:
