@@ -32,7 +32,8 @@ COMMAND_HOMES = {
     "plan-diff": "plan_commands",
     **dict.fromkeys(("import-bank", "money", "money-return", "money-schedule"),
                     "money_commands"),
-    "import-file": "letter_commands", "bundle": "bundle_commands", "letter": "draft_commands",
+    **dict.fromkeys(("import-file", "import-mailbox"), "letter_commands"),
+    "bundle": "bundle_commands", "letter": "draft_commands",
     "search": "search_commands",
 }
 

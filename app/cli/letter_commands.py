@@ -1,4 +1,4 @@
-"""Commands about letters and emails: `import-file`."""
+"""Commands about letters and emails: `import-file`, `import-mailbox`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from app.records.model import Direction
 from app.records.values import Moment, ValueProblem
 from app.services.imports import ImportRefused
 from app.services.mail.correspondence import check_dates, import_file
+from app.services.mail.mailbox_import import MailboxProblem, import_mailbox, sender_filter
 from app.store.case import Case
 from app.translation import _
 
@@ -76,6 +77,34 @@ def cmd_import_file(args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
+def cmd_import_mailbox(args: argparse.Namespace) -> int:
+    """casebook import-mailbox CASE_DIR FILE.mbox [--from ADDR|@DOMAIN …] [--json]"""
+    try:
+        senders = sender_filter(args.senders or [])
+    except MailboxProblem as exc:
+        raise UserError(str(exc)) from None
+    with open_case(args.case_dir, use_recovery=args.recovery) as case:
+        try:
+            result = import_mailbox(case, Path(args.mailbox), senders)
+        except MailboxProblem as exc:
+            raise UserError(str(exc)) from None
+    rejected = [{"message": r.message, "reason": r.reason} for r in result.rejected]
+    if args.json:
+        print(json.dumps({"imported": result.imported, "duplicates": result.duplicates,
+                          "skipped": result.skipped, "rejected": rejected},
+                         indent=2, ensure_ascii=False))
+    else:
+        print(_("{read} messages read: {imported} brought in as letters, {duplicates} already "
+                "in the case, {skipped} left out by --from, {rejected} could not be read.").format(
+            read=result.read, imported=result.imported, duplicates=result.duplicates,
+            skipped=result.skipped, rejected=len(rejected)))
+        for row in result.rejected:
+            print(_("Not imported: {message}: {reason}").format(message=row.message,
+                                                                reason=row.reason),
+                  file=sys.stderr)
+    return 1 if rejected else 0
+
+
 def register(subs: Any) -> None:
     """Add this module's sub-commands."""
     p = subs.add_parser(
@@ -96,3 +125,18 @@ def register(subs: Any) -> None:
     p.add_argument("--recovery", action="store_true",
                    help=_("unlock with the recovery code instead of the passphrase"))
     p.set_defaults(handler=cmd_import_file)
+
+    p = subs.add_parser("import-mailbox",
+                        help=_("bring a whole mailbox (an mbox file from Gmail or Thunderbird) "
+                               "in as letters"))
+    p.add_argument("case_dir", metavar="CASE_DIR")
+    p.add_argument("mailbox", metavar="FILE.mbox")
+    p.add_argument("--from", dest="senders", metavar="ADDR|@DOMAIN", nargs="+",
+                   help=_("only messages from these addresses or domains, e.g. "
+                          "@council.gov.uk"))
+    p.add_argument("--json", action="store_true",
+                   help=_('print {"imported", "duplicates", "skipped", "rejected"}; rejected '
+                          'lists {"message", "reason"}'))
+    p.add_argument("--recovery", action="store_true",
+                   help=_("unlock with the recovery code instead of the passphrase"))
+    p.set_defaults(handler=cmd_import_mailbox)

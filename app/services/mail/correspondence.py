@@ -33,6 +33,10 @@ MAX_PARTIES = 50
 MAX_BODY = 20_000
 
 
+class AlreadyInCase(ImportRefused):
+    """The email or file is in the case already (by Message-ID, or the same bytes)."""
+
+
 class LetterRecordProblem(ValueProblem):
     """A letter that cannot be saved as it stands; the message says why in plain words."""
 
@@ -171,12 +175,12 @@ def _refuse_if_already_in(case: Case, links: list[_Link], sha256: str,
                           message_id: str | None) -> None:
     for link in links:
         if message_id and link.message_id == message_id:
-            raise ImportRefused(_("This email is already in the case, as ")
+            raise AlreadyInCase(_("This email is already in the case, as ")
                                 + _named(case.get(Correspondence, link.id)))
     originals = {link.original: link.id for link in links if link.original}
     for info in case.attachments() if originals else []:
         if info.sha256 == sha256 and info.id in originals:
-            raise ImportRefused(_("This file is already in the case, as ")
+            raise AlreadyInCase(_("This file is already in the case, as ")
                                 + _named(case.get(Correspondence, originals[info.id])))
 
 

@@ -1,0 +1,197 @@
+"""Bring in a whole mailbox: an mbox file exported from Gmail (Takeout) or Thunderbird.
+
+The file is read one message at a time, never whole (a mailbox can be gigabytes). Each message
+the filter keeps becomes a letter, with its attachments, through the same safe reader and the
+same all-or-nothing save as a single imported email; replies find the letters they answer by
+Message-ID, in whatever order they come. A message already in the case (by Message-ID, or the
+same bytes) is counted as a duplicate, so importing the same mailbox again adds nothing.
+Every message is counted once: imported + duplicates + skipped + rejected = messages read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import getaddresses
+from pathlib import Path
+
+from app.problems import Problem
+from app.records.model import Correspondence
+from app.services.imports import ImportRefused
+from app.services.mail import letter_fields
+from app.services.mail.correspondence import AlreadyInCase, import_file
+from app.store.case import Case
+from app.translation import _
+
+# A message bigger than this is refused on its own (the reader's limit for an email is lower).
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DOMAIN = re.compile(r"^@[^@\s]+\.[^@\s]+$")
+_QUOTED_FROM = re.compile(rb"^>+From ")
+
+
+class MailboxProblem(Problem):
+    """A mailbox or a filter that cannot be used at all; the message is plain English."""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A message that could not be brought in, and why."""
+
+    message: str  # which one: its number in the file and its subject
+    reason: str
+
+
+@dataclass
+class MailboxResult:
+    """What happened to every message read."""
+
+    imported: int = 0
+    duplicates: int = 0
+    skipped: int = 0  # left out by the filter
+    rejected: list[Rejected] = field(default_factory=list)
+    letter_ids: list[str] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        """How many messages were read from the file."""
+        return self.imported + self.duplicates + self.skipped + len(self.rejected)
+
+
+@dataclass(frozen=True)
+class SenderFilter:
+    """Whose messages to bring in: these addresses, and anyone at these domains."""
+
+    addresses: frozenset[str]
+    domains: frozenset[str]
+
+    def keeps(self, senders: list[str]) -> bool:
+        """Whether a message from `senders` is wanted (every message, with no filter)."""
+        if not self.addresses and not self.domains:
+            return True
+        for sender in senders:
+            address = sender.casefold()
+            domain = address.rpartition("@")[2]
+            if address in self.addresses or any(domain == d or domain.endswith("." + d)
+                                                for d in self.domains):
+                return True
+        return False
+
+
+def sender_filter(values: list[str]) -> SenderFilter:
+    """The filter from `--from` values: 'name@council.gov.uk' or '@council.gov.uk'."""
+    addresses, domains = set(), set()
+    for value in values:
+        text = value.strip().casefold()
+        if _DOMAIN.match(text):
+            domains.add(text[1:])
+        elif _ADDRESS.match(text):
+            addresses.add(text)
+        else:
+            raise MailboxProblem(_("'{value}' is not an email address or an @domain such as "
+                                   "@council.gov.uk").format(value=value))
+    return SenderFilter(frozenset(addresses), frozenset(domains))
+
+
+def raw_messages(path: Path, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
+    """Each message of an mbox file as it was sent, one at a time: split at the 'From ' lines
+    that begin messages, with the '>From ' quoting of lines inside a message undone.
+    `progress` is told how many bytes have been read so far."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise MailboxProblem(_("There is no file {path}").format(path=path)) from None
+    except OSError as exc:
+        raise MailboxProblem(_("Casebook could not open {path} ({reason})").format(
+            path=path, reason=exc.strerror or "unreadable")) from None
+    with handle:
+        first = handle.readline()
+        if not first.startswith(b"From "):
+            raise MailboxProblem(_("{name} is not a mailbox (mbox) file: it should start with "
+                                   "a line beginning 'From '").format(name=path.name))
+        lines: list[bytes] = []
+        done, size = len(first), 0
+        for line in handle:
+            done += len(line)
+            if line.startswith(b"From "):
+                yield b"".join(lines)
+                lines, size = [], 0
+                if progress is not None:
+                    progress(done)
+                continue
+            if size <= MAX_MESSAGE_BYTES:  # past the limit, only the size is kept counting
+                lines.append(line[1:] if _QUOTED_FROM.match(line) else line)
+            size += len(line)
+        yield b"".join(lines)
+        if progress is not None:
+            progress(done)
+
+
+def _describe(number: int, subject: str | None) -> str:
+    if subject:
+        return _("message {number} (“{subject}”)").format(number=number,
+                                                         subject=" ".join(subject.split()))
+    return _("message {number} (no subject)").format(number=number)
+
+
+def _take(case: Case, number: int, raw: bytes, senders: SenderFilter, known: set[str],
+          parser: BytesHeaderParser, result: MailboxResult) -> None:
+    """Count one message as skipped, a duplicate or rejected, or bring it in."""
+    headers = parser.parsebytes(raw[:256 * 1024])
+    subject = headers.get("subject")
+    label = _describe(number, str(subject) if subject else None)
+    if not raw.strip() or not headers.keys():
+        result.rejected.append(Rejected(label, _("It has no headers (From, Date, Subject), "
+                                                 "so it is not an email")))
+        return
+    if len(raw) > MAX_MESSAGE_BYTES:
+        result.rejected.append(Rejected(label, _("It is larger than {mb} MB").format(
+            mb=MAX_MESSAGE_BYTES // (1024 * 1024))))
+        return
+    senders_found = [a for _n, a in getaddresses([str(v) for v in headers.get_all("from", [])])
+                     if a]
+    if not senders.keeps(senders_found):
+        result.skipped += 1
+        return
+    message_id = letter_fields.email_thread_ids(raw)[0]
+    if message_id and message_id in known:
+        result.duplicates += 1
+        return
+    try:
+        letter = import_file(case, f"message-{number}.eml", raw)
+    except AlreadyInCase:
+        result.duplicates += 1
+    except (ImportRefused, ValueError, LookupError) as exc:
+        result.rejected.append(Rejected(label, str(exc)))
+    else:
+        result.imported += 1
+        result.letter_ids.append(letter.record_id)
+        if message_id:
+            known.add(message_id)
+
+
+def import_mailbox(case: Case, path: Path, senders: SenderFilter, *,
+                   progress: Callable[[int, MailboxResult], None] | None = None,
+                   cancelled: Callable[[], bool] = lambda: False) -> MailboxResult:
+    """Bring in every message of the mbox file at `path` that `senders` keeps. Each message
+    is saved whole or not at all; a message that cannot be read is listed with the reason and
+    the rest carry on. `progress(bytes_read, result_so_far)` after each message; `cancelled()`
+    stops before the next one (what is in stays in)."""
+    result = MailboxResult()
+    known = {c.message_id for c in case.list_of(Correspondence) if c.message_id}
+    parser = BytesHeaderParser(policy=compat32)
+    reached = [0]
+
+    def read_to(done: int) -> None:
+        reached[0] = done
+
+    for number, raw in enumerate(raw_messages(path, read_to), 1):
+        _take(case, number, raw, senders, known, parser, result)
+        if progress is not None:
+            progress(reached[0], result)
+        if cancelled():
+            break
+    return result
