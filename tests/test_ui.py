@@ -241,6 +241,7 @@ def test_a_query_for_a_screen_left_before_its_turn_waits_for_its_return(qtbot: A
     """Alt+2 pressed as a case opens: Today's working-out, still waiting its turn, is dropped
     (the Diary the person went to is not kept waiting behind it) and asked for again when
     Today is shown once more."""
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QLabel, QStackedWidget
 
     ops = Operations(case)
@@ -264,6 +265,13 @@ def test_a_query_for_a_screen_left_before_its_turn_waits_for_its_return(qtbot: A
     stack.setCurrentWidget(today)
     ops.settle()
     assert events == ["shown diary", "shown today"]
+    # A screen deleted while its query waits: the query is dropped, the queue carries on.
+    ops.query(lambda: "gone", lambda got: events.append(f"shown {got}"), screen=watch)
+    today.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    ops.query(lambda: "after", lambda got: events.append(f"shown {got}"))
+    ops.settle()
+    assert events[2:] == ["shown after"]
 
 
 def test_every_control_has_an_accessible_name(qtbot: Any, tmp_path: Path) -> None:

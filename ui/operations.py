@@ -159,6 +159,10 @@ class Background(QObject):
         def launch() -> None:
             if self._closed:
                 self._relays.discard(relay)
+            elif screen is not None and not shiboken6.isValid(screen):
+                # The screen that asked has been deleted: nobody is waiting for the answer.
+                self._relays.discard(relay)
+                self._next_in_turn()
             elif screen is not None and not screen.in_front():
                 # The person has left the screen that asked: it asks again when shown, and
                 # the screen they went to is not kept waiting behind it.
