@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.records import kinds
 from app.store.case import Case
-from app.store.search import SearchHit
+from app.store.search import SearchHit, marked
 from ui.i18n import tr
 from ui.operations import Operations
 from ui.widgets import heading, named, paragraph
@@ -52,7 +52,7 @@ class SearchPage(QWidget):
                 groups[hit.type] = group
                 self.tree.addTopLevelItem(group)
             item = QTreeWidgetItem([hit.title or tr("(no title)"),
-                                    hit.snippet.replace("[", "«").replace("]", "»")])
+                                    marked(hit.snippet)])
             item.setData(0, Qt.ItemDataRole.UserRole, (hit.type, hit.record_id))
             group.addChild(item)
         for type_name, group in groups.items():

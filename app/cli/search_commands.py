@@ -9,15 +9,10 @@ from typing import Any
 from app.cli.common import UserError, open_case
 from app.formats import short_day
 from app.services.casefile.find import SearchProblem, find, grouped, type_label
+from app.store.search import marked
 from app.translation import _
 
 LIMIT = 200
-
-
-def _marked(snippet: str) -> str:
-    """The extract with the words found in «guillemets» (the index marks them with square
-    brackets, which a letter's own text may use)."""
-    return snippet.replace("[", "«").replace("]", "»")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -30,7 +25,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([{"id": f.record_id, "type": f.type, "title": f.title,
                            "date": f.day.isoformat() if f.day else None,
-                           "snippet": _marked(f.snippet)} for f in found],
+                           "snippet": marked(f.snippet)} for f in found],
                          indent=2, ensure_ascii=False))
         return 0
     if not found:
@@ -44,7 +39,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             lines.append(_("  {day} — {title} [{id}]").format(
                 day=day, title=item.title or _("(no title)"), id=item.record_id))
             if item.snippet:
-                lines.append(f"      {_marked(item.snippet)}")
+                lines.append(f"      {marked(item.snippet)}")
     if len(found) == LIMIT:
         lines.append(_("Only the best {limit} matches are shown; add a word to narrow the "
                        "search.").format(limit=LIMIT))

@@ -20,6 +20,12 @@ class SearchHit:
     snippet: str
 
 
+def marked(snippet: str) -> str:
+    """An extract with the words found in «guillemets»: the index marks them with square
+    brackets, which a letter's own text may use too."""
+    return snippet.replace("[", "«").replace("]", "»")
+
+
 def fts_query(text: str) -> str | None:
     """Turn what a person typed into a safe FTS5 query: every word must appear, the last may be
     the start of a word. Punctuation and FTS operators typed by the user are treated as text."""
