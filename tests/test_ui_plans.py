@@ -376,3 +376,14 @@ def test_a_northern_ireland_case_says_there_is_no_framework_to_list(qtbot: Any,
     qtbot.waitUntil(lambda: "Northern Ireland has no" in view.standards.intro.text(),
                     timeout=5000)
     assert not view.standards.view.isVisible() and not view.standards.only_evidence.isVisible()
+
+
+def test_with_nothing_tagged_an_england_case_is_offered_an_england_example(
+        qtbot: Any, case: Case) -> None:
+    view = _view_in(qtbot, case, "england")
+    view.go("Standards")
+    settle()
+    qtbot.waitUntil(lambda: "No records are tagged" in view.standards.view.toPlainText(),
+                    timeout=5000)
+    text = view.standards.view.toPlainText()
+    assert "such as England 1.4" in text and "9.10" not in text

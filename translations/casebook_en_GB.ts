@@ -5064,7 +5064,7 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;No records are tagged with a standard yet. Add a tag such as 9.10 to a diary entry, letter or plan, or untick the box above to see every standard.&lt;/p&gt;</source>
+        <source>&lt;p&gt;No records are tagged with a standard yet. Add a tag such as {example} to a diary entry, letter or plan, or untick the box above to see every standard.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

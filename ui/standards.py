@@ -47,7 +47,7 @@ def _in_law(entry: Standard | Component) -> str:
 
 
 def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
-                   expanded: frozenset[str] = frozenset()) -> str:
+                   expanded: frozenset[str] = frozenset(), example: str = "9.10") -> str:
     """Each standard with its count, each component with its sentence and its records (long
     lists shortened unless their standard or component is in `expanded`)."""
     parts: list[str] = []
@@ -77,8 +77,10 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
                 parts.append(link_list(part.component.id, part.evidence, evidence_line,
                                        expanded))
     if not parts:
-        return (tr("<p>No records are tagged with a standard yet. Add a tag such as 9.10 to a "
-                "diary entry, letter or plan, or untick the box above to see every standard.</p>"))
+        # The example is one of the case's own nation's entries ('England 1.4' in England).
+        return (tr("<p>No records are tagged with a standard yet. Add a tag such as {example} "
+                   "to a diary entry, letter or plan, or untick the box above to see every "
+                   "standard.</p>").format(example=escape(example)))
     return "".join(parts)
 
 
@@ -89,6 +91,14 @@ class Words:
     intro: str
     source: str
     url: str
+
+
+def _example(framework: Framework) -> str:
+    """A tag to suggest: '9.10' for the SDS standards, else one of the framework's entries
+    ('England 1.4')."""
+    if framework.prefix == SCOTLAND_PREFIX or len(framework.components) < 4:
+        return "9.10" if framework.prefix == SCOTLAND_PREFIX else framework.components[0].name
+    return framework.components[3].name
 
 
 def framework_words(framework: Framework | None) -> Words:
@@ -108,7 +118,7 @@ def framework_words(framework: Framework | None) -> Words:
                    "example 9.10) and it is listed here as evidence that the standard was not "
                    "met.")
     else:
-        example = framework.components[3].name if len(framework.components) > 3 else ""
+        example = _example(framework)
         intro = tr("The {law} says what the council must pay attention to and what a care and "
                    "support plan must contain. Tag a diary entry, letter, complaint or plan with "
                    "one of these (for example {example}) and it is listed here as evidence that "
@@ -157,7 +167,8 @@ class StandardsPage(LinkedRecordsPage):
                 return framework_words(None), {True: "", False: ""}
             summary = standards_evidence(case, framework)
             return framework_words(framework), {
-                only: standards_html(summary, only, expanded) for only in (True, False)}
+                only: standards_html(summary, only, expanded, _example(framework))
+                for only in (True, False)}
 
         self.ops.query(read, self._loaded)
 
