@@ -34,6 +34,7 @@ from app.services.imports import (
     parse_file,
     wire,
 )
+from app.services.imports.sandbox import REUSES, reading_many
 from app.services.imports.sniff import DOCX, EMAIL, MB, OUTLOOK, PNG, TEXT, sniff
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/corpus/pdf"
@@ -425,6 +426,32 @@ def test_the_child_is_killed_on_timeout(spawned: list[subprocess.Popen[bytes]]) 
         assert child.returncode in (-signal.SIGKILL, -signal.SIGXCPU)
         with pytest.raises(ProcessLookupError):
             os.kill(child.pid, 0)
+
+
+def test_many_files_share_a_child_which_is_dropped_after_any_trouble(
+        spawned: list[subprocess.Popen[bytes]]) -> None:
+    with reading_many():
+        for number in range(5):
+            assert f"note {number}" in parse_file("n.txt", f"note {number}\n".encode()).body_text
+        assert len(spawned) == 1  # one child read all five
+        with pytest.raises(ImportRefused, match="took too long"):
+            parse_file("slow.pdf", _pdf(page_ops=400_000), timeout_s=1.5)
+        with pytest.raises(ImportRefused, match="too large to open safely"):
+            parse_file("photo.png", _png_bomb())
+        assert "after" in parse_file("n.txt", b"after\n").body_text
+        # The slow file's child was killed and the refusing one ended: neither read again.
+        assert len(spawned) == 3
+        assert spawned[0].poll() is not None and spawned[1].poll() is not None
+    assert all(child.returncode is not None for child in spawned)  # none left running
+
+
+def test_a_shared_child_is_replaced_before_it_reads_too_many_files(
+        spawned: list[subprocess.Popen[bytes]]) -> None:
+    with reading_many():
+        texts = [parse_file("n.txt", f"file {n}\n".encode()).body_text for n in range(REUSES + 3)]
+    assert texts == [f"file {n}" for n in range(REUSES + 3)]
+    assert len(spawned) == 2  # the second was started early, while the first finished
+    assert all(child.returncode == 0 for child in spawned)
 
 
 def test_a_png_decompression_bomb_is_refused() -> None:

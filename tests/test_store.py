@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.records.model import Contact, DiaryEntry, Person
+from app.records.model import Contact, Correspondence, DiaryEntry, Person
 from app.records.values import Moment, ValueProblem, now_utc
-from app.store import schema
+from app.store import records, schema
 from app.store.case import Case
 from app.store.db import DB_FILE, StoreError, connect
 from app.store.folders import CaseExists
@@ -243,6 +243,31 @@ def test_failed_migration_changes_nothing(new_case: tuple[Case, str], case_dir: 
     with opened.reading() as conn:
         assert schema.stored_version(conn) == schema.current_version()
         assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half'").fetchone()
+    opened.close()
+
+
+def test_lookup_indexes_are_added_on_open_without_a_new_schema_version(
+        new_case: tuple[Case, str], case_dir: Path) -> None:
+    case, _ = new_case
+    letter = case.add(Correspondence("", "in", "email", sent_at=Moment.parse("2026-06-01"),
+                                     subject="Review", message_id="<m1@council.example>"))
+    names = ["records_by_message", "records_by_reply", "records_by_original",
+             "attachments_by_hash"]
+    with case.transaction() as tx:  # as a case from before the indexes would be
+        for name in names:
+            tx.conn.execute(f"DROP INDEX {name}")
+    case.close()
+    opened = Case.open_with_passphrase(case_dir, PASSPHRASE)
+    with opened.reading() as conn:
+        found = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert set(names) <= found
+        assert schema.stored_version(conn) == schema.current_version()
+        assert records.ids_where(conn, "correspondence", "$.message_id",
+                                 "<m1@council.example>") == [letter.id]
+        plan = " ".join(str(row) for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM records INDEXED BY records_by_message "
+            "WHERE type = 'correspondence' AND json_extract(data, '$.message_id') = 'x'"))
+        assert "records_by_message" in plan
     opened.close()
 
 

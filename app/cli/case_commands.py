@@ -61,10 +61,13 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         raise UserError(
             _("Nothing was imported. {path}: {problem}").format(path=exc.path, problem=exc.problem)
         ) from None
+    from app.services.imports.sandbox import reading_many
+
     passphrase = new_passphrase()
     try:
-        case, code = interchange.import_case(Path(args.case_dir), Path(args.file), passphrase,
-                                             extract=extract_for_store)
+        with reading_many():  # one child reads a few dozen files, not one child each
+            case, code = interchange.import_case(Path(args.case_dir), Path(args.file),
+                                                 passphrase, extract=extract_for_store)
     except (FormatProblem, ValueProblem, StoreError) as exc:
         raise UserError(_("Nothing was imported. {exc}").format(exc=exc)) from None
     counts = case.counts()

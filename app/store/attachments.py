@@ -111,6 +111,13 @@ def list_all(conn: Connection, include_deleted: bool = False) -> list[Attachment
         f"SELECT {_COLUMNS} FROM attachments{where} ORDER BY added_at, id")]
 
 
+def ids_with_hash(conn: Connection, sha256: str) -> list[str]:
+    """The ids of live files whose bytes have this SHA-256, oldest first."""
+    return [row[0] for row in conn.execute(
+        "SELECT id FROM attachments WHERE sha256 = ? AND deleted_at IS NULL ORDER BY added_at, id",
+        (sha256,))]
+
+
 def tombstone(conn: Connection, attachment_id: str, action: str = "delete") -> None:
     """Mark a file deleted; its bytes are kept so nothing is lost. `action` names it in the
     audit log ("undo-create" when it undoes adding the file)."""

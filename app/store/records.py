@@ -21,6 +21,7 @@ from app.records.kinds import RecordKind
 from app.records.values import Moment, format_instant, now_utc
 from app.store import audit
 from app.store.db import Connection
+from app.store.schema import LOOKUP_INDEXES
 from app.translation import _
 
 
@@ -342,6 +343,18 @@ def list_rows_where(conn: Connection, record_type: str, key: str,
         f"AND json_extract(data, ?) IN ({marks}) ORDER BY sort_key DESC, id DESC",
         (record_type, f"$.{key}", *values))
     return [_row(r) for r in rows]
+
+
+def ids_where(conn: Connection, record_type: str, path: str, value: str) -> list[str]:
+    """The ids of one type's live records whose JSON at `path` (a key of
+    schema.LOOKUP_INDEXES) equals `value`, newest first: finding the letter with a Message-ID
+    without reading every letter."""
+    index = LOOKUP_INDEXES[path]
+    # Named, because without statistics SQLite would guess the by-type index is as good.
+    return [row[0] for row in conn.execute(
+        f"SELECT id FROM records INDEXED BY {index} WHERE type = ? AND json_extract(data, "
+        f"'{path}') = ? AND deleted_at IS NULL ORDER BY sort_key DESC, id DESC",
+        (record_type, value))]
 
 
 def fields_of(conn: Connection, record_type: str,

@@ -108,6 +108,34 @@ def _v2(conn: Connection) -> None:
 MIGRATIONS: list[Migration] = [_v1, _v2]
 
 
+# Indexes that only make lookups fast. They change no data, and an older Casebook keeps them
+# up to date without knowing of them, so they are added when a case opens rather than by a
+# numbered step that would stop an older Casebook opening the case.
+LOOKUP_INDEXES = {"$.message_id": "records_by_message",
+                  "$.replies_to_message": "records_by_reply",
+                  "$.attachment_ids[0]": "records_by_original"}
+_LOOKUPS = (
+    *(f"CREATE INDEX IF NOT EXISTS {name} ON records (type, json_extract(data, '{path}'))"
+      for path, name in LOOKUP_INDEXES.items()),
+    "CREATE INDEX IF NOT EXISTS attachments_by_hash ON attachments (sha256)",
+)
+
+
+def _add_lookups(conn: Connection) -> None:
+    missing = [statement for statement in _LOOKUPS if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+        (statement.split()[5],)).fetchone()]
+    if missing:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in missing:
+                conn.execute(statement)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
 def current_version() -> int:
     """The schema version this Casebook writes."""
     return len(MIGRATIONS)
@@ -134,6 +162,7 @@ def migrate(conn: Connection, db_path: Path) -> int:
             f"reads up to {target}). Please update Casebook to open it. Nothing was changed."
         )
     if found == target:
+        _add_lookups(conn)
         return found
     if found > 0:
         # An encrypted copy taken before anything changes: the migration can be undone by hand.
@@ -152,4 +181,5 @@ def migrate(conn: Connection, db_path: Path) -> int:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    _add_lookups(conn)
     return found

@@ -15,6 +15,8 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO
 
@@ -31,6 +33,9 @@ _SOURCE_ROOT = Path(__file__).resolve().parents[3]
 _CHUNK = 1024 * 1024
 # How a child that used up its CPU allowance (RLIMIT_CPU, Linux only) ends.
 _CPU_LIMIT_EXITS = {-signal.SIGXCPU} if hasattr(signal, "SIGXCPU") else set()
+# How many files one child reads before a fresh one takes over.
+REUSES = 32
+_SHARED: ContextVar[FileReader | None] = ContextVar("shared_file_reader", default=None)
 
 
 def parse_file(
@@ -69,67 +74,186 @@ def extract_text(
 def _run(
     filename: str, fmt: Format, data: bytes, mode: str, timeout_s: float, memory_mb: int
 ) -> ParsedFile:
-    # A frozen app is its own child (`casebook --read-file-in-sandbox …`); Python runs the
-    # worker module.
-    child_of = [SANDBOX_FLAG] if is_frozen() else ["-m", "app.services.imports.worker"]
-    command = [sys.executable, *child_of, str(memory_mb), str(math.ceil(timeout_s) + 1)]
-    # One malloc arena per thread reserves 64 MB of address space each, which would eat the
-    # memory limit without using any memory.
-    env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
-    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    reader = _SHARED.get()
+    if reader is not None and reader.memory_mb == memory_mb:
+        return reader.read(filename, fmt, data, mode, timeout_s)
+    with contextlib.closing(FileReader(memory_mb, uses=1)) as alone:
+        return alone.read(filename, fmt, data, mode, timeout_s)
+
+
+@contextlib.contextmanager
+def reading_many(*, memory_mb: int = 512) -> Iterator[None]:
+    """Within this block, files this thread reads share sandboxed children, a few dozen files
+    each, instead of starting one per file (a mailbox of 1,000 messages would otherwise spend
+    most of its time starting Python)."""
+    if _SHARED.get() is not None:  # already inside one: share it
+        yield
+        return
+    reader = FileReader(memory_mb)
+    token = _SHARED.set(reader)
     try:
-        child = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            cwd=_SOURCE_ROOT, env=env, creationflags=flags,
-        )
-    except OSError as exc:
-        raise ImportRefused(CANNOT_START) from exc
-    # A well-behaved reply is the text plus the attachments, never much more than the input.
-    limit = 4 * len(data) + 64 * 1024 * 1024
-    reply = bytearray()
-    with child:
+        yield
+    finally:
+        _SHARED.reset(token)
+        reader.close()
+
+
+class FileReader:
+    """A sandboxed child that reads files one after another.
+
+    A child is never trusted again once anything went wrong with a file (a refusal, a crash, a
+    timeout, a malformed reply), and never reads more than `uses` files, so a file that did
+    take it over can affect only a handful of the files after it.
+    """
+
+    def __init__(self, memory_mb: int = 512, *, uses: int = REUSES) -> None:
+        self.memory_mb = memory_mb
+        self.uses = uses
+        self._child: subprocess.Popen[bytes] | None = None
+        self._spare: subprocess.Popen[bytes] | None = None  # started early, to take over
+        self._retiring: list[threading.Thread] = []  # collecting children that are done
+        self._read = 0
+
+    def read(self, filename: str, fmt: Format, data: bytes, mode: str,
+             timeout_s: float) -> ParsedFile:
+        """Read one file in the child (starting one if needed), within `timeout_s`."""
+        child = self._child or self._start(timeout_s)
         assert child.stdin is not None and child.stdout is not None
-        threads = [
-            threading.Thread(target=_feed, daemon=True, args=(
-                child.stdin, wire.request_header(fmt.media_type, mode), data)),
-            threading.Thread(target=_drain, daemon=True, args=(
-                child, child.stdout, reply, limit)),
-        ]
-        for thread in threads:
-            thread.start()
+        # A well-behaved reply is the text plus the attachments, never much more than the input.
+        limit = 4 * len(data) + 64 * 1024 * 1024
+        reply = _Reply()
+        feeder = threading.Thread(target=_feed, daemon=True, args=(
+            child.stdin, wire.request_header(fmt.media_type, mode, len(data),
+                                             math.ceil(timeout_s) + 1), data))
+        drainer = threading.Thread(target=_drain, daemon=True,
+                                   args=(child, child.stdout, reply, limit))
+        feeder.start()
+        drainer.start()
+        drainer.join(timeout_s)
+        timed_out = drainer.is_alive()
+        if timed_out:
+            child.kill()
+            drainer.join()
+        feeder.join()
+        if timed_out or not reply.whole:
+            code = self._stop()
+            if timed_out or code in _CPU_LIMIT_EXITS:
+                raise ImportRefused(TOO_SLOW)
+            raise ImportRefused(_damaged(fmt))
         try:
-            child.wait(timeout=timeout_s)
-            timed_out = False
+            result = wire.decode_reply(reply.data, filename=filename, fmt=fmt)
+        except wire.BadReply as exc:
+            self._stop()
+            raise ImportRefused(_damaged(fmt)) from exc
+        if isinstance(result, str):
+            self._stop()
+            raise ImportRefused(result or _damaged(fmt))
+        self._read += 1
+        if self._read >= self.uses:
+            self._retiring.append(_retire(child))
+            self._child = None
+        elif self._spare is None and self.uses > 1 and self._read >= self.uses // 2:
+            # Python starts in the other core while this child reads its last files.
+            self._spare = self._spawn(timeout_s)
+        return result
+
+    def close(self) -> None:
+        """Let the children finish: each exits when its input ends."""
+        self._retiring += [_retire(c) for c in (self._child, self._spare) if c is not None]
+        self._child = self._spare = None
+        for thread in self._retiring:
+            thread.join()
+        self._retiring.clear()
+
+    def _start(self, timeout_s: float) -> subprocess.Popen[bytes]:
+        self._child, self._spare = self._spare or self._spawn(timeout_s), None
+        self._read = 0
+        return self._child
+
+    def _spawn(self, timeout_s: float) -> subprocess.Popen[bytes]:
+        # A frozen app is its own child (`casebook --read-file-in-sandbox …`); Python runs the
+        # worker module. The CPU allowance covers every file the child may read.
+        child_of = [SANDBOX_FLAG] if is_frozen() else ["-m", "app.services.imports.worker"]
+        allowance = (math.ceil(timeout_s) + 1) * self.uses + 1
+        command = [sys.executable, *child_of, str(self.memory_mb), str(allowance)]
+        # One malloc arena per thread reserves 64 MB of address space each, which would eat
+        # the memory limit without using any memory.
+        env = {**os.environ, "MALLOC_ARENA_MAX": "2"}
+        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+        try:
+            return subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, cwd=_SOURCE_ROOT, env=env, creationflags=flags,
+            )
+        except OSError as exc:
+            raise ImportRefused(CANNOT_START) from exc
+
+    def _stop(self) -> int:
+        """End a child that is no longer trusted; its exit code."""
+        child, self._child = self._child, None
+        assert child is not None
+        if child.poll() is None:
+            child.kill()
+        code = child.wait()
+        _close_pipes(child)
+        return code
+
+
+class _Reply:
+    """What the child sent back, and whether it arrived whole."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.whole = False
+
+
+def _damaged(fmt: Format) -> str:
+    return _("This {label} is damaged and could not be read").format(label=fmt.label)
+
+
+def _retire(child: subprocess.Popen[bytes]) -> threading.Thread:
+    """End a child's input so it exits, and collect it in the background, so the next file
+    need not wait; the thread returned is joined before the reader closes."""
+    with contextlib.suppress(OSError):
+        assert child.stdin is not None
+        child.stdin.close()
+
+    def collect() -> None:
+        try:
+            child.wait(timeout=5)
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
-            timed_out = True
-        for thread in threads:
-            thread.join()
-    if timed_out or child.returncode in _CPU_LIMIT_EXITS:
-        raise ImportRefused(TOO_SLOW)
-    damaged = _("This {label} is damaged and could not be read").format(label=fmt.label)
-    if child.returncode != 0:
-        raise ImportRefused(damaged)
-    try:
-        result = wire.decode_reply(reply, filename=filename, fmt=fmt)
-    except wire.BadReply as exc:
-        raise ImportRefused(damaged) from exc
-    if isinstance(result, str):
-        raise ImportRefused(result or damaged)
-    return result
+        _close_pipes(child)
+
+    thread = threading.Thread(target=collect, daemon=True)
+    thread.start()
+    return thread
+
+
+def _close_pipes(child: subprocess.Popen[bytes]) -> None:
+    for pipe in (child.stdin, child.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
 
 
 def _feed(pipe: IO[bytes], header: bytes, data: bytes) -> None:
     # A child that stops early (refused, crashed or killed) breaks the pipe; its exit says why.
-    with contextlib.suppress(OSError), pipe:
+    with contextlib.suppress(OSError, ValueError):
         pipe.write(header)
         pipe.write(data)
+        pipe.flush()
 
 
-def _drain(child: subprocess.Popen[bytes], pipe: IO[bytes], out: bytearray, limit: int) -> None:
-    while chunk := pipe.read(_CHUNK):
-        out.extend(chunk)
-        if len(out) > limit:
-            child.kill()  # a child flooding its reply has been taken over; stop it
-            return
+def _drain(child: subprocess.Popen[bytes], pipe: IO[bytes], reply: _Reply, limit: int) -> None:
+    start = pipe.read(wire.REPLY_LENGTH.size)
+    if len(start) != wire.REPLY_LENGTH.size:
+        return
+    (size,) = wire.REPLY_LENGTH.unpack(start)
+    if size > limit:
+        child.kill()  # a child flooding its reply has been taken over; stop it
+        return
+    while len(reply.data) < size and (chunk := pipe.read(min(_CHUNK, size - len(reply.data)))):
+        reply.data.extend(chunk)
+    reply.whole = len(reply.data) == size

@@ -1,7 +1,10 @@
 """The byte format between Casebook and its parsing child, over the child's stdin and stdout.
 
-Request: 4-byte length, a JSON header {"media_type", "mode"}, then the file's bytes.
-Reply: 4-byte length, a JSON header, then the bytes of each attachment in order.
+One child reads files in turn until its stdin closes, so each message is framed:
+Request: 4-byte length, a JSON header {"media_type", "mode", "size", "cpu_s"}, then the
+file's `size` bytes.
+Reply: 8-byte length of all that follows, then a 4-byte length, a JSON header, then the bytes
+of each attachment in order.
 The reply is JSON rather than pickle so that a child subverted by a hostile file can send
 back nothing worse than wrong text, which the parent checks field by field.
 """
@@ -18,6 +21,7 @@ from app.services.imports.parsed import ParsedAttachment, ParsedFile
 from app.services.imports.sniff import Format
 
 _LENGTH = struct.Struct(">I")
+REPLY_LENGTH = struct.Struct(">Q")
 MAX_HEADER = 64 * 1024 * 1024
 
 
@@ -32,19 +36,39 @@ class Request:
     media_type: str
     mode: str  # "parse" sends attachments back; "extract" only the text
     data: bytes
+    cpu_s: int  # the CPU time this file may use
 
 
-def request_header(media_type: str, mode: str) -> bytes:
-    """What the parent writes to the child's stdin before the file's bytes."""
-    header = json.dumps({"media_type": media_type, "mode": mode}).encode()
+def request_header(media_type: str, mode: str, size: int, cpu_s: int) -> bytes:
+    """What the parent writes to the child's stdin before the file's `size` bytes."""
+    header = json.dumps({"media_type": media_type, "mode": mode, "size": size,
+                         "cpu_s": cpu_s}).encode()
     return _LENGTH.pack(len(header)) + header
 
 
-def read_request(stream: BinaryIO) -> Request:
-    """Read one request from the child's stdin."""
-    (size,) = _LENGTH.unpack(stream.read(_LENGTH.size))
-    header = json.loads(stream.read(size))
-    return Request(str(header["media_type"]), str(header["mode"]), stream.read())
+def _exactly(stream: BinaryIO, size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError("the request was cut short")
+    return data
+
+
+def read_request(stream: BinaryIO) -> Request | None:
+    """Read the next request from the child's stdin; None when the parent has no more."""
+    start = stream.read(_LENGTH.size)
+    if not start:
+        return None
+    if len(start) != _LENGTH.size:
+        raise EOFError("the request was cut short")
+    (size,) = _LENGTH.unpack(start)
+    header = json.loads(_exactly(stream, size))
+    return Request(str(header["media_type"]), str(header["mode"]),
+                   _exactly(stream, int(header["size"])), int(header["cpu_s"]))
+
+
+def framed(reply: bytes) -> bytes:
+    """A reply as the child sends it: its length first, so the parent knows where it ends."""
+    return REPLY_LENGTH.pack(len(reply)) + reply
 
 
 def _clean(text: str) -> str:

@@ -1,8 +1,9 @@
 """The parsing child: `python -m app.services.imports.worker MEMORY_MB CPU_SECONDS`.
 
-It limits itself before reading anything, reads one request from stdin, parses the file and
-writes one reply to stdout. It never touches the disk: on Linux it cannot even write a file or
-a core dump, so case data cannot leak there if a parser misbehaves.
+It limits itself before reading anything, then reads requests from stdin and writes one reply
+to stdout for each, until stdin closes. CPU_SECONDS is its allowance for all of them; each
+file also has its own, set before it is read. It never touches the disk: on Linux it cannot
+even write a file or a core dump, so case data cannot leak there if a parser misbehaves.
 """
 
 from __future__ import annotations
@@ -32,6 +33,18 @@ def limit_self(memory_mb: int, cpu_seconds: int) -> None:
     # A core-dump helper (systemd-coredump, apport) can ignore RLIMIT_CORE; this it cannot.
     pr_set_dumpable = 4
     ctypes.CDLL(None, use_errno=True).prctl(pr_set_dumpable, 0, 0, 0, 0)
+
+
+def limit_next_file(cpu_seconds: int) -> None:
+    """Allow the next file `cpu_seconds` more of CPU time (within the allowance for all)."""
+    if sys.platform != "linux":
+        return
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    wanted = int(usage.ru_utime + usage.ru_stime) + cpu_seconds
+    resource.setrlimit(resource.RLIMIT_CPU, (min(wanted, hard - 1), hard))
 
 
 def parse(fmt: Format, data: bytes) -> ParsedFile:
@@ -91,9 +104,10 @@ def main(argv: list[str]) -> int:
     sys.dont_write_bytecode = True
     logging.disable(logging.CRITICAL)  # parsers' log lines can quote the file's content
     warnings.simplefilter("ignore")
-    request = wire.read_request(sys.stdin.buffer)
-    sys.stdout.buffer.write(reply_for(request))
-    sys.stdout.buffer.flush()
+    while (request := wire.read_request(sys.stdin.buffer)) is not None:
+        limit_next_file(request.cpu_s)
+        sys.stdout.buffer.write(wire.framed(reply_for(request)))
+        sys.stdout.buffer.flush()
     return 0
 
 

@@ -17,10 +17,11 @@ from app.formats import long_day
 from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment, ValueProblem
 from app.services.imports import ImportRefused, ParsedFile, parse_file
+from app.services.imports.sandbox import reading_many
 from app.services.mail import letter_fields
 from app.services.recording.attachments import read_file_text
 from app.services.recording.standing import email_addresses, your_contact
-from app.store import records
+from app.store import attachments, records
 from app.store.case import Case
 from app.store.records import RecordMissing
 from app.translation import _
@@ -113,18 +114,19 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
     Raises ImportRefused (a file Casebook will not take, with the reason) or LetterRecordProblem.
     """
     today = today or date.today()
-    parsed = parse_file(filename, data)
-    if len(parsed.children) > MAX_ATTACHMENTS:
-        raise ImportRefused(
-            _(
-                "This email has more than {MAX_ATTACHMENTS} attached files; save the "
-                "ones that matter and add them one at a time"
-            ).format(MAX_ATTACHMENTS=MAX_ATTACHMENTS)
-        )
+    with reading_many():  # the email and its attached files are read by one child
+        parsed = parse_file(filename, data)
+        if len(parsed.children) > MAX_ATTACHMENTS:
+            raise ImportRefused(
+                _(
+                    "This email has more than {MAX_ATTACHMENTS} attached files; save the "
+                    "ones that matter and add them one at a time"
+                ).format(MAX_ATTACHMENTS=MAX_ATTACHMENTS)
+            )
+        kept = tuple(_keep(child.filename, child.data) for child in parsed.children)
     message_id, parent_id = (letter_fields.email_thread_ids(data)
                              if parsed.media_type == "message/rfc822" else (None, None))
-    links = _links(case)
-    _refuse_if_already_in(case, links, hashlib.sha256(data).hexdigest(), message_id)
+    _refuse_if_already_in(case, hashlib.sha256(data).hexdigest(), message_id)
     book = _AddressBook(case.list_of(Contact), your_contact(case))
     from_, _from_more = book.parties(_sender_parts(parsed.sender))
     to, to_more = book.parties(parsed.recipients)
@@ -136,7 +138,7 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
     body = _body(parsed, to_more + cc_more, notes)
     subject = (parsed.subject if parsed.kind == "email"
                else letter_fields.letter_subject(parsed.body_text, filename))
-    in_reply_to = _reply_target(case, links, parent_id, subject, received_at or sent_at, notes)
+    in_reply_to = _reply_target(case, parent_id, subject, received_at or sent_at, notes)
     original = KeptFile(filename, parsed.media_type, data, _searchable(parsed), parsed.locked,
                         parsed.page_count)
     return Draft(
@@ -145,8 +147,7 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
         sent_at=sent_at, received_at=received_at, from_=tuple(from_), to=tuple(to),
         cc=tuple(cc), subject=subject, body=body, in_reply_to=in_reply_to,
         message_id=message_id, replies_to_message=parent_id,
-        attachments=tuple(_keep(child.filename, child.data) for child in parsed.children),
-        notes=tuple(notes))
+        attachments=kept, notes=tuple(notes))
 
 
 @dataclass(frozen=True)
@@ -171,17 +172,23 @@ def _links(case: Case) -> list[_Link]:
     return [_Link(*row) for row in rows]
 
 
-def _refuse_if_already_in(case: Case, links: list[_Link], sha256: str,
-                          message_id: str | None) -> None:
-    for link in links:
-        if message_id and link.message_id == message_id:
-            raise AlreadyInCase(_("This email is already in the case, as ")
-                                + _named(case.get(Correspondence, link.id)))
-    originals = {link.original: link.id for link in links if link.original}
-    for info in case.attachments() if originals else []:
-        if info.sha256 == sha256 and info.id in originals:
+def _letters_where(case: Case, path: str, value: str) -> list[str]:
+    with case.reading() as conn:
+        return records.ids_where(conn, "correspondence", path, value)
+
+
+def _refuse_if_already_in(case: Case, sha256: str, message_id: str | None) -> None:
+    """Refuse an email whose Message-ID, or a file whose bytes, a letter already has. Each is
+    looked up, not searched for among every letter, so a big mailbox does not slow down."""
+    for letter_id in _letters_where(case, "$.message_id", message_id) if message_id else []:
+        raise AlreadyInCase(_("This email is already in the case, as ")
+                            + _named(case.get(Correspondence, letter_id)))
+    with case.reading() as conn:
+        same_bytes = attachments.ids_with_hash(conn, sha256)
+    for file_id in same_bytes:
+        for letter_id in _letters_where(case, "$.attachment_ids[0]", file_id):
             raise AlreadyInCase(_("This file is already in the case, as ")
-                                + _named(case.get(Correspondence, originals[info.id])))
+                                + _named(case.get(Correspondence, letter_id)))
 
 
 def _named(letter: Correspondence) -> str:
@@ -253,17 +260,16 @@ def _keep(filename: str, data: bytes) -> KeptFile:
     return KeptFile(filename, found.media_type, data, found.text, found.locked, found.page_count)
 
 
-def _reply_target(case: Case, links: list[_Link], parent_id: str | None, subject: str | None,
+def _reply_target(case: Case, parent_id: str | None, subject: str | None,
                   when: Moment | None, notes: list[str]) -> str | None:
     if parent_id:
-        for link in links:
-            if link.message_id == parent_id:
-                return link.id
+        for letter_id in _letters_where(case, "$.message_id", parent_id):
+            return letter_id
     if not letter_fields.is_reply_subject(subject) or when is None:
         return None
     wanted, latest = letter_fields.bare_subject(subject), when.sort_key()
     # Links are newest first, so the first match is the latest letter before this one.
-    for link in links:
+    for link in _links(case):
         if link.sort_key <= latest and letter_fields.bare_subject(link.subject) == wanted:
             target = case.get(Correspondence, link.id)
             notes.append(_("Marked as a reply to {0}, because the subject matches. Change it if "
@@ -361,17 +367,14 @@ def save_import(case: Case, draft: Draft) -> str:
     check_dates(draft.sent_at, draft.received_at)
     original = draft.original
     with case.transaction():
-        links = _links(case)
-        _refuse_if_already_in(case, links, hashlib.sha256(original.data).hexdigest(),
-                              draft.message_id)
+        _refuse_if_already_in(case, hashlib.sha256(original.data).hexdigest(), draft.message_id)
         book = _AddressBook(case.list_of(Contact))
         files = [case.add_attachment(f.filename, f.data, f.media_type, text=f.text,
                                      locked=f.locked, page_count=f.page_count).id
                  for f in (original, *draft.attachments)]
-        in_reply_to = draft.in_reply_to or _reply_target(case, links, draft.replies_to_message,
+        in_reply_to = draft.in_reply_to or _reply_target(case, draft.replies_to_message,
                                                          None, None, [])
-        if in_reply_to and in_reply_to not in {link.id for link in links}:
-            raise LetterRecordProblem(_("The letter this replies to is no longer in the case"))
+        _check_still_there(case, in_reply_to)
         letter = case.add(Correspondence(
             id="", direction=draft.direction, channel=draft.channel, sent_at=draft.sent_at,
             received_at=draft.received_at,
@@ -381,11 +384,22 @@ def save_import(case: Case, draft: Draft) -> str:
             message_id=draft.message_id, replies_to_message=draft.replies_to_message))
         if draft.message_id:
             # Replies brought in before this letter now find what they answer.
-            for link in links:
-                if link.replies_to_message == draft.message_id and not link.in_reply_to:
-                    waiting = case.get(Correspondence, link.id)
+            for letter_id in _letters_where(case, "$.replies_to_message", draft.message_id):
+                waiting = case.get(Correspondence, letter_id)
+                if not waiting.in_reply_to:
                     case.save(dataclasses.replace(waiting, in_reply_to=letter.id))
     return letter.id
+
+
+def _check_still_there(case: Case, letter_id: str | None) -> None:
+    """Refuse a reply to a letter deleted meanwhile."""
+    if not letter_id:
+        return
+    try:
+        case.get(Correspondence, letter_id)
+    except RecordMissing:
+        raise LetterRecordProblem(
+            _("The letter this replies to is no longer in the case")) from None
 
 
 def _ids(case: Case, book: _AddressBook, parties: tuple[Party, ...]) -> list[str]:
@@ -412,13 +426,7 @@ def save_letter(case: Case, letter: Correspondence) -> Correspondence:
     if letter.in_reply_to and letter.in_reply_to == letter.id:
         raise LetterRecordProblem(_("A letter cannot be a reply to itself"))
     with case.transaction():
-        if letter.in_reply_to:
-            try:
-                case.get(Correspondence, letter.in_reply_to)
-            except RecordMissing:
-                raise LetterRecordProblem(
-                    _("The letter this replies to is no longer in the case")
-                ) from None
+        _check_still_there(case, letter.in_reply_to)
         return case.save(letter) if letter.id else case.add(letter)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from app.problems import Problem
 from app.records.model import Correspondence
 from app.services.imports import ImportRefused
+from app.services.imports.sandbox import reading_many
 from app.services.mail import letter_fields
 from app.services.mail.correspondence import AlreadyInCase, import_file
 from app.store.case import Case
@@ -188,10 +189,11 @@ def import_mailbox(case: Case, path: Path, senders: SenderFilter, *,
     def read_to(done: int) -> None:
         reached[0] = done
 
-    for number, raw in enumerate(raw_messages(path, read_to), 1):
-        _take(case, number, raw, senders, known, parser, result)
-        if progress is not None:
-            progress(reached[0], result)
-        if cancelled():
-            break
+    with reading_many():
+        for number, raw in enumerate(raw_messages(path, read_to), 1):
+            _take(case, number, raw, senders, known, parser, result)
+            if progress is not None:
+                progress(reached[0], result)
+            if cancelled():
+                break
     return result

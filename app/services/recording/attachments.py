@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from app.records.values import ValueProblem
 from app.services.imports.parsed import ImportRefused
-from app.services.imports.sandbox import extract_text
+from app.services.imports.sandbox import extract_text, reading_many
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.translation import _
@@ -53,7 +53,8 @@ def attach_files(case: Case, cls: type[R], record_id: str,
     short; if the record has gone meanwhile, nothing is kept."""
     if not files:
         raise ValueProblem(_("Choose at least one file to add."))
-    found = [read_file_text(name, data) for name, data in files]
+    with reading_many():
+        found = [read_file_text(name, data) for name, data in files]
     with case.transaction():
         record = case.get(cls, record_id)
         ids: list[str] = record.attachment_ids  # type: ignore[attr-defined]
