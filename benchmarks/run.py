@@ -23,7 +23,7 @@ from typing import Any
 import keyring
 
 from app.store.case import Case
-from benchmarks import bundle_bench, synth
+from benchmarks import bundle_bench, mailbox_bench, synth
 from benchmarks.bench_keyring import BACKEND_NAME, FILE_VARIABLE, BenchmarkKeyring
 from benchmarks.measure import median, percentile
 
@@ -211,7 +211,8 @@ def targets(metrics: dict[str, float]) -> list[dict[str, Any]]:
             ("gui_longest_stall_ms", "≤ 100", 100.0), ("theme_switch_ms", "≤ 300", 300.0),
             ("bundle_500p_s", "≤ 2 × bundle_floor_s (reportlab layout + pypdf merge alone)",
              limit_bundle),
-            ("bundle_peak_rss_mb", "≤ 500", 500.0)]
+            ("bundle_peak_rss_mb", "≤ 500", 500.0),
+            ("mailbox_1000_s", "≤ 60 for 1,000 messages with attachments", 60.0)]
     return [{"metric": name, "target": rule, "limit": limit, "value": metrics[name],
              "pass": metrics[name] <= limit} for name, rule, limit in rows]
 
@@ -231,6 +232,8 @@ def main() -> int:
     samples.update(growth_samples)
     print("  bundle of about 500 pages: building and measuring", flush=True)
     metrics.update(bundle_bench.run())
+    print("  a mailbox of 1,000 messages with attachments: importing", flush=True)
+    metrics.update(mailbox_bench.run())
     checked = targets(metrics)
     failed = [t for t in checked if not t["pass"]]
     results = {

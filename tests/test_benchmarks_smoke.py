@@ -130,3 +130,22 @@ def test_the_window_and_verify_probes_work_on_the_tiny_case(
             assert found["theme_switch_ms"] > 0
         else:
             assert found["events"] > 0 and found["elapsed_s"] > 0
+
+
+def test_the_mailbox_bench_imports_its_own_mailbox(tmp_path: Path) -> None:
+    from app.records.model import Person
+    from benchmarks import mailbox_bench
+
+    box, folder = tmp_path / "council.mbox", tmp_path / "case"
+    mailbox_bench.write_mailbox(box, messages=20)
+    Case.create(folder, Person(name="Bench Person", jurisdiction="scotland"),
+                mailbox_bench.PASSPHRASE, kdf=FAST_KDF)[0].close()
+    found = mailbox_bench.measure(folder, box, messages=20)
+    assert (found["mailbox_imported"], found["mailbox_skipped"]) == (18, 2)
+    assert found["mailbox_rejected"] == found["mailbox_duplicates"] == 0
+    with Case.open_with_passphrase(folder, mailbox_bench.PASSPHRASE) as case:
+        letters = case.list_of(Correspondence)
+        assert len(letters) == 18 and all(len(m.attachment_ids) == 2 for m in letters)
+        replies = [m for m in letters if (m.subject or "").startswith("Re:")]
+        assert replies and all(m.in_reply_to for m in replies)  # threads kept
+        case.verify()
