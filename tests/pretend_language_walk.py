@@ -39,14 +39,15 @@ from ui.widgets import ancestors
 
 NAME = "Ẽlïšå Ŋøŕð"
 # Dialogs that need nothing in the case to open.
-DIALOGS = ["change passphrase", "unlock", "about", "bank statement", "payment", "schedule",
+DIALOGS = ["change passphrase", "unlock", "about", "bank statement", "mailbox", "payment",
+           "schedule",
            "monitoring return", "new case", "choose bundle records", "new request",
            "new case: passphrase", "restore a backup", "print diary entries",
            "the person and you", "the person and you: you", "the person and you: authority"]
 _TRANSLATED = re.compile(r"«[^«»]*»")
 _ADDRESS = re.compile(r"https?://\S+")
 # What is the case's and not the window's: its folder, file names, a recovery code.
-_DATA = re.compile(r"/tmp/[^\s·»]+|[\w.-]+\.(?:csv|txt|pdf|eml|msg|png|jpg)\b"
+_DATA = re.compile(r"/tmp/[^\s·»]+|[\w.-]+\.(?:csv|txt|pdf|eml|msg|png|jpg|mbox)\b"
                    r"|\b[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,}\b")
 _ENGLISH = re.compile(r"[A-Za-z]{2,}")
 _WORD = re.compile(r"[A-Za-z]+")

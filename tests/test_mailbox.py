@@ -11,8 +11,10 @@ from app.records.model import Correspondence
 from app.services.mail.mailbox_import import (
     MailboxProblem,
     import_mailbox,
+    preview_mailbox,
     raw_messages,
     sender_filter,
+    suggested_senders,
 )
 from app.store.case import Case
 from tests.test_cli import PASS, run
@@ -73,6 +75,28 @@ def test_a_mailbox_is_filtered_threaded_deduplicated_and_counted(case: Case,
     assert case.count(Correspondence) == 3
 
 
+def test_the_preview_counts_what_the_import_then_does_and_writes_nothing(
+        case: Case, tmp_path: Path) -> None:
+    box = _mbox(tmp_path / "council.mbox")
+    senders = sender_filter(["@westshire.example.gov.uk"])
+    head = case.verify().head
+    preview = preview_mailbox(case, box, senders)
+    assert case.count(Correspondence) == 0 and case.verify().head == head
+    assert dict(preview.counts) == {"new": 3, "duplicate": 1, "skipped": 1, "rejected": 1}
+    assert preview.read == 6 and preview.complete
+    first = preview.rows[0]
+    assert (first.subject, first.sender, first.verdict) == ("Your review", "Council Officer",
+                                                            "new")
+    assert first.sent is not None and first.sent.day == 2
+    assert [r.verdict for r in preview.rows] == ["new", "new", "duplicate", "rejected", "new"]
+    done = import_mailbox(case, box, senders)
+    assert (done.imported, done.duplicates, done.skipped, len(done.rejected)) == (3, 1, 1, 1)
+    again = preview_mailbox(case, box, senders)
+    assert dict(again.counts) == {"duplicate": 4, "skipped": 1, "rejected": 1}
+    stopped = preview_mailbox(case, box, senders, cancelled=lambda: True)
+    assert not stopped.complete and stopped.read == 1
+
+
 def test_the_filter_and_the_file_are_checked_before_anything_changes(case: Case,
                                                                      tmp_path: Path) -> None:
     with pytest.raises(MailboxProblem, match="not an email address or an @domain"):
@@ -113,3 +137,12 @@ def test_the_command_prints_the_agreed_json_and_plain_refusals(tmp_path: Path) -
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert bad.stderr.strip() == ("'the council' is not an email address or an @domain such "
                                   "as @council.gov.uk")
+
+
+def test_the_filter_suggested_is_the_domains_of_the_people_in_the_case(case: Case) -> None:
+    from app.records.model import Contact
+
+    case.add(Contact("", "Jo Officer", "social-worker", email="Jo.Officer@Westshire.gov.uk"))
+    case.add(Contact("", "Sam Provider", "provider", email="sam@care.example.org; sam@gmail.com"))
+    case.add(Contact("", "Morag", "guardian", email="morag@family.example.net"))
+    assert suggested_senders(case) == ["@care.example.org", "@westshire.gov.uk"]

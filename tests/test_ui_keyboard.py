@@ -213,6 +213,7 @@ def dialogs(shell: Shell) -> dict[str, Any]:
     from ui.help import HelpDialog
     from ui.i18n import tr
     from ui.letter_dialog import LetterDialog
+    from ui.mailbox_import import MailboxImportDialog
     from ui.money_forms import PaymentDialog, ReturnDialog, ScheduleDialog
     from ui.plan_form import OutcomePicker
     from ui.requests import DateDialog
@@ -244,6 +245,8 @@ def dialogs(shell: Shell) -> dict[str, Any]:
         "new case: recovery code": lambda: _wizard_at(shell, 2),
         "attachment viewer": lambda: _viewer(shell),
         "bank statement, read": lambda: _bank_read(shell),
+        "mailbox": lambda: MailboxImportDialog(case, ops, shell),
+        "mailbox, read": lambda: _mailbox_read(shell),
         "bring in files, checking": lambda: _bring_in(shell),
         "restore a backup": lambda: RestoreDialog(shell),
         "help": lambda: HelpDialog(shell, "Diary", "scotland"),
@@ -333,6 +336,19 @@ def _bank_read(shell: Shell) -> Any:
     return dialog
 
 
+def _mailbox_read(shell: Shell) -> Any:
+    """The mailbox dialog once a mailbox is read: its preview and Import button."""
+    from tests.test_mailbox import _mbox
+    from ui.mailbox_import import MailboxImportDialog
+
+    case, ops = shell.case, shell.ops
+    assert case is not None and ops is not None
+    dialog = MailboxImportDialog(case, ops, shell)
+    dialog.load_file(_mbox(case.folder.parent / "council.mbox"))
+    settle()
+    return dialog
+
+
 def _bundle_options(shell: Shell) -> Any:
     view = shell.case_view
     assert view is not None
@@ -361,7 +377,8 @@ def open_dialog(shell: Shell, qtbot: Any, name: str) -> Any:
 DIALOGS = ["letter", "change passphrase", "unlock", "about", "bank statement", "payment",
            "schedule", "monitoring return", "answered on", "new case", "choose bundle records",
            "outcome lines", "new request", "new case: passphrase", "new case: recovery code",
-           "attachment viewer", "bank statement, read", "bring in files, checking",
+           "attachment viewer", "bank statement, read", "mailbox", "mailbox, read",
+           "bring in files, checking",
            "restore a backup", "help", "print diary entries", "the person and you",
            "the person and you: you", "the person and you: authority", "kept drafts"]
 

@@ -1112,6 +1112,14 @@ Saved as {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A whole mailbo&amp;x…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in every email from the council in a mailbox saved from Gmail or Thunderbird (.mbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New letter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2614,6 +2622,134 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
     </message>
     <message>
         <source>Casebook could not open this file ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New — will be brought in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not from the addresses above — left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Cannot be read: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in a whole mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mailbox from Gmail (Google Takeout) or Thunderbird as an .mbox file. Casebook shows what it found before anything is added. Emails already in the case are skipped, so bringing in the same mailbox twice does no harm, and replies are kept with the emails they answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose the mailbox file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the .mbox file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only emails &amp;from (addresses or @domains, leave empty for every email):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example @council.gov.uk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only emails from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email addresses or @domains, separated by spaces; empty for every email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emails in the mailbox, and what importing would do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emails that could not be brought in, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop; what is already in stays in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the new emails into the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the mailbox file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailboxes (*.mbox *.mbx *.mbs);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the mailbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{read} emails in the file: {new} new, {duplicates} already in the case, {skipped} left out by the filter, {rejected} that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read. The list shows the first {shown} of {listed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import 1 email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import {new} emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bringing in the emails…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{imported} brought in — %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{imported} emails brought in as letters, {duplicates} already in the case, {skipped} left out by the filter, {rejected} could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing more was brought in. {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -48,6 +48,7 @@ from ui.i18n import tr
 from ui.labels import CHANNELS, DIRECTIONS, when_text
 from ui.letter_form import LetterFields, LetterValues, letter_line
 from ui.letter_import import ImportDialog
+from ui.mailbox_import import MailboxImportDialog
 from ui.operations import Operations
 from ui.read_aloud import ReadAloud
 from ui.reading import reading_width
@@ -528,6 +529,7 @@ class CorrespondencePage(QWidget):
         super().__init__()
         self.case, self.ops = case, ops
         self.import_dialog: ImportDialog | None = None
+        self.mailbox_dialog: MailboxImportDialog | None = None
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -536,10 +538,17 @@ class CorrespondencePage(QWidget):
             tr("&Bring in files…"),
             tr("Bring in emails (.eml, .msg), PDFs, photos of letters, Word or text files"),
         )
+        self.mailbox_button = button(
+            tr("A whole mailbo&x…"),
+            tr("Bring in every email from the council in a mailbox saved from Gmail or "
+               "Thunderbird (.mbox)"),
+        )
         self.new_button = button(tr("&New letter"), tr("Type in a letter, email or note"))
         self.import_button.clicked.connect(self._choose_files)
+        self.mailbox_button.clicked.connect(self.start_mailbox)
         self.new_button.clicked.connect(self.new_letter)
         top.addWidget(self.import_button)
+        top.addWidget(self.mailbox_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         layout.addWidget(paragraph(tr("Everything sent and received, newest first. Drag emails, "
@@ -626,6 +635,14 @@ class CorrespondencePage(QWidget):
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def start_mailbox(self) -> MailboxImportDialog:
+        """Open the window that brings in a whole mailbox (one at a time)."""
+        if self.mailbox_dialog is None:
+            self.mailbox_dialog = MailboxImportDialog(self.case, self.ops, self)
+        self.mailbox_dialog.open()
+        self.mailbox_dialog.raise_()
+        return self.mailbox_dialog
 
     def _import_closed(self, dialog: ImportDialog) -> None:
         if dialog.saved_ids:

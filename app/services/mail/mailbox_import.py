@@ -11,19 +11,23 @@ Every message is counted once: imported + duplicates + skipped + rejected = mess
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from email.utils import getaddresses
+from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
+from typing import Literal
 
 from app.problems import Problem
-from app.records.model import Correspondence
+from app.records.model import Contact, Correspondence
 from app.services.imports import ImportRefused
 from app.services.imports.sandbox import reading_many
 from app.services.mail import letter_fields
 from app.services.mail.correspondence import AlreadyInCase, import_file
+from app.services.recording.standing import email_addresses, your_contact
 from app.store.case import Case
 from app.translation import _
 
@@ -32,6 +36,7 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^@[^@\s]+\.[^@\s]+$")
 _QUOTED_FROM = re.compile(rb"^>+From ")
+Verdict = Literal["new", "duplicate", "skipped", "rejected"]
 
 
 class MailboxProblem(Problem):
@@ -60,6 +65,20 @@ class MailboxResult:
     def read(self) -> int:
         """How many messages were read from the file."""
         return self.imported + self.duplicates + self.skipped + len(self.rejected)
+
+
+@dataclass
+class MailboxPreview:
+    """What importing would do: a count for each verdict, and the first messages listed."""
+
+    counts: Counter[Verdict] = field(default_factory=Counter)
+    rows: list[Seen] = field(default_factory=list)
+    complete: bool = True  # False when stopped before the end of the file
+
+    @property
+    def read(self) -> int:
+        """How many messages were looked at."""
+        return sum(self.counts.values())
 
 
 @dataclass(frozen=True)
@@ -95,6 +114,28 @@ def sender_filter(values: list[str]) -> SenderFilter:
             raise MailboxProblem(_("'{value}' is not an email address or an @domain such as "
                                    "@council.gov.uk").format(value=value))
     return SenderFilter(frozenset(addresses), frozenset(domains))
+
+
+# Where people's own email lives: never a council's domain, so never suggested as one.
+_PERSONAL_MAIL = frozenset({"gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk",
+                            "outlook.com", "live.com", "live.co.uk", "yahoo.com", "yahoo.co.uk",
+                            "icloud.com", "me.com", "aol.com", "btinternet.com", "sky.com",
+                            "virginmedia.com", "talktalk.net", "protonmail.com", "proton.me"})
+
+
+def suggested_senders(case: Case) -> list[str]:
+    """The @domains of the people in the case who are not the user (the council's, the care
+    provider's), to offer as the mailbox filter; personal mail services are left out."""
+    you = your_contact(case)
+    domains: set[str] = set()
+    for contact in case.list_of(Contact):
+        if (you is not None and contact.id == you.id) or contact.role == "guardian":
+            continue
+        for address in email_addresses(contact.email):
+            domain = address.rpartition("@")[2].casefold()
+            if domain and domain not in _PERSONAL_MAIL:
+                domains.add(domain)
+    return ["@" + d for d in sorted(domains)]
 
 
 def raw_messages(path: Path, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
@@ -138,27 +179,85 @@ def _describe(number: int, subject: str | None) -> str:
     return _("message {number} (no subject)").format(number=number)
 
 
+@dataclass(frozen=True)
+class Seen:
+    """One message as its headers describe it, and what importing would do with it."""
+
+    number: int  # its place in the file, from 1
+    label: str  # how lists name it: its number and subject
+    sender: str
+    subject: str
+    sent: datetime | None
+    message_id: str | None
+    verdict: Verdict
+    reason: str = ""  # why it cannot be brought in
+
+
+def _look(number: int, raw: bytes, senders: SenderFilter, known: set[str],
+          parser: BytesHeaderParser) -> Seen:
+    """What importing would do with one message, from its headers alone."""
+    headers = parser.parsebytes(raw[:256 * 1024])
+    subject = " ".join(str(headers.get("subject") or "").split())
+    label = _describe(number, subject or None)
+    found = [(n, a) for n, a in getaddresses([str(v) for v in headers.get_all("from", [])]) if a]
+    sender = ", ".join(n or a for n, a in found)
+    try:
+        sent = parsedate_to_datetime(str(headers["date"])) if headers["date"] else None
+    except (TypeError, ValueError, IndexError):
+        sent = None
+    message_id = letter_fields.email_thread_ids(raw)[0] if raw.strip() else None
+
+    def seen(verdict: Verdict, reason: str = "") -> Seen:
+        return Seen(number, label, sender, subject, sent, message_id, verdict, reason)
+
+    if not raw.strip() or not headers.keys():
+        return seen("rejected", _("It has no headers (From, Date, Subject), so it is not an "
+                                  "email"))
+    if len(raw) > MAX_MESSAGE_BYTES:
+        return seen("rejected", _("It is larger than {mb} MB").format(
+            mb=MAX_MESSAGE_BYTES // (1024 * 1024)))
+    if not senders.keeps([a for _n, a in found]):
+        return seen("skipped")
+    if message_id and message_id in known:
+        return seen("duplicate")
+    return seen("new")
+
+
+def _known(case: Case) -> set[str]:
+    return {c.message_id for c in case.list_of(Correspondence) if c.message_id}
+
+
+def preview_mailbox(case: Case, path: Path, senders: SenderFilter, *, rows: int = 500,
+                    cancelled: Callable[[], bool] = lambda: False) -> MailboxPreview:
+    """What importing the mbox at `path` would do, from the messages' headers; writes nothing.
+    The first `rows` messages the filter keeps are listed; every message is counted."""
+    known, parser = _known(case), BytesHeaderParser(policy=compat32)
+    preview = MailboxPreview()
+    ids: set[str] = set()
+    for number, raw in enumerate(raw_messages(path), 1):
+        seen = _look(number, raw, senders, known | ids, parser)
+        preview.counts[seen.verdict] += 1
+        if seen.verdict == "new" and seen.message_id:
+            ids.add(seen.message_id)  # the same email twice in one file comes in once
+        if seen.verdict != "skipped" and len(preview.rows) < rows:
+            preview.rows.append(seen)
+        if cancelled():
+            preview.complete = False
+            break
+    return preview
+
+
 def _take(case: Case, number: int, raw: bytes, senders: SenderFilter, known: set[str],
           parser: BytesHeaderParser, result: MailboxResult) -> None:
     """Count one message as skipped, a duplicate or rejected, or bring it in."""
-    headers = parser.parsebytes(raw[:256 * 1024])
-    subject = headers.get("subject")
-    label = _describe(number, str(subject) if subject else None)
-    if not raw.strip() or not headers.keys():
-        result.rejected.append(Rejected(label, _("It has no headers (From, Date, Subject), "
-                                                 "so it is not an email")))
+    seen = _look(number, raw, senders, known, parser)
+    if seen.verdict == "rejected":
+        result.rejected.append(Rejected(seen.label, seen.reason))
         return
-    if len(raw) > MAX_MESSAGE_BYTES:
-        result.rejected.append(Rejected(label, _("It is larger than {mb} MB").format(
-            mb=MAX_MESSAGE_BYTES // (1024 * 1024))))
-        return
-    senders_found = [a for _n, a in getaddresses([str(v) for v in headers.get_all("from", [])])
-                     if a]
-    if not senders.keeps(senders_found):
+    if seen.verdict == "skipped":
         result.skipped += 1
         return
-    message_id = letter_fields.email_thread_ids(raw)[0]
-    if message_id and message_id in known:
+    if seen.verdict == "duplicate":
         result.duplicates += 1
         return
     try:
@@ -166,12 +265,12 @@ def _take(case: Case, number: int, raw: bytes, senders: SenderFilter, known: set
     except AlreadyInCase:
         result.duplicates += 1
     except (ImportRefused, ValueError, LookupError) as exc:
-        result.rejected.append(Rejected(label, str(exc)))
+        result.rejected.append(Rejected(seen.label, str(exc)))
     else:
         result.imported += 1
         result.letter_ids.append(letter.record_id)
-        if message_id:
-            known.add(message_id)
+        if seen.message_id:
+            known.add(seen.message_id)
 
 
 def import_mailbox(case: Case, path: Path, senders: SenderFilter, *,
@@ -182,7 +281,7 @@ def import_mailbox(case: Case, path: Path, senders: SenderFilter, *,
     the rest carry on. `progress(bytes_read, result_so_far)` after each message; `cancelled()`
     stops before the next one (what is in stays in)."""
     result = MailboxResult()
-    known = {c.message_id for c in case.list_of(Correspondence) if c.message_id}
+    known = _known(case)
     parser = BytesHeaderParser(policy=compat32)
     reached = [0]
 
