@@ -49,10 +49,14 @@ def _mbox(path: Path) -> Path:
         "From nobody Mon Jun 01 10:00:00 2026\n\nJust some words, no headers at all.\n",
         _message(5, "team@social.westshire.example.gov.uk", "Direct payment"),
     ]
-    # mbox quotes body lines that begin "From ": the reader must undo it.
-    text = "\n".join(m.replace("\nFrom the desk", "\n>From the desk") for m in messages)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(b"\n".join(_quoted(m) for m in messages))
     return path
+
+
+def _quoted(message: str) -> bytes:
+    """A message as an mbox holds it: body lines that begin "From " quoted, as the reader
+    must undo."""
+    return message.replace("\nFrom the desk", "\n>From the desk").encode()
 
 
 def test_a_mailbox_is_filtered_threaded_deduplicated_and_counted(case: Case,
@@ -110,6 +114,33 @@ def test_the_filter_and_the_file_are_checked_before_anything_changes(case: Case,
     with pytest.raises(MailboxProblem, match="There is no file"):
         list(raw_messages(tmp_path / "missing.mbox"))
     assert case.count(Correspondence) == 0
+
+
+def test_broken_messages_and_a_huge_one_are_listed_and_the_rest_come_in(
+        case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.services.mail.mailbox_import as mailbox
+
+    monkeypatch.setattr(mailbox, "MAX_MESSAGE_BYTES", 2 * 1024 * 1024)
+    broken_mime = "\n".join([
+        "From officer@westshire.example.gov.uk Mon Jun 01 10:00:00 2026",
+        "From: Officer <officer@westshire.example.gov.uk>", "Subject: Half a message",
+        "Date: Mon, 8 Jun 2026 10:00:00 +0100", "Message-ID: <half@westshire.example.gov.uk>",
+        "MIME-Version: 1.0", 'Content-Type: multipart/mixed; boundary="never-closed"', "",
+        "--never-closed", "Content-Type: application/pdf", "Content-Transfer-Encoding: base64",
+        "", "JVBERi0xLjQK%%%not base64 at all", ""])
+    box = tmp_path / "mixed.mbox"
+    with box.open("wb") as out:
+        out.write(_quoted(_message(2, "officer@westshire.example.gov.uk", "Your review")))
+        out.write(broken_mime.encode())
+        # One line of 5 MB with no line break in it: a damaged or hostile file.
+        out.write(b"From x Mon Jun 01 10:00:00 2026\nSubject: Huge\n\n" + b"A" * 5_000_000)
+        out.write(b"\n" + _quoted(_message(5, "officer@westshire.example.gov.uk", "After")))
+    result = import_mailbox(case, box, sender_filter([]))
+    assert result.read == 4 and result.imported + len(result.rejected) == 4
+    assert {c.subject for c in case.list_of(Correspondence)} >= {"Your review", "After"}
+    huge = [r for r in result.rejected if "Huge" in r.message]
+    assert huge and huge[0].reason == "It is larger than 2 MB"
+    case.verify()
 
 
 def test_the_command_prints_the_agreed_json_and_plain_refusals(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from app.translation import _
 
 # A message bigger than this is refused on its own (the reader's limit for an email is lower).
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+_PIECE = 1024 * 1024
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DOMAIN = re.compile(r"^@[^@\s]+\.[^@\s]+$")
 _QUOTED_FROM = re.compile(rb"^>+From ")
@@ -150,23 +151,28 @@ def raw_messages(path: Path, progress: Callable[[int], None] | None = None) -> I
         raise MailboxProblem(_("Casebook could not open {path} ({reason})").format(
             path=path, reason=exc.strerror or "unreadable")) from None
     with handle:
-        first = handle.readline()
+        first = handle.readline(_PIECE)
         if not first.startswith(b"From "):
             raise MailboxProblem(_("{name} is not a mailbox (mbox) file: it should start with "
                                    "a line beginning 'From '").format(name=path.name))
         lines: list[bytes] = []
         done, size = len(first), 0
-        for line in handle:
-            done += len(line)
-            if line.startswith(b"From "):
+        at_line_start = first.endswith(b"\n")
+        # Read in pieces of at most _PIECE bytes, so a file with no line breaks is never read
+        # whole; only a piece that begins a line can begin a message.
+        while piece := handle.readline(_PIECE):
+            done += len(piece)
+            if at_line_start and piece.startswith(b"From "):
                 yield b"".join(lines)
                 lines, size = [], 0
                 if progress is not None:
                     progress(done)
-                continue
-            if size <= MAX_MESSAGE_BYTES:  # past the limit, only the size is kept counting
-                lines.append(line[1:] if _QUOTED_FROM.match(line) else line)
-            size += len(line)
+            else:
+                if size <= MAX_MESSAGE_BYTES:  # past the limit, only the size is counted
+                    lines.append(piece[1:] if at_line_start and _QUOTED_FROM.match(piece)
+                                 else piece)
+                size += len(piece)
+            at_line_start = piece.endswith(b"\n")
         yield b"".join(lines)
         if progress is not None:
             progress(done)
