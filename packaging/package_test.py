@@ -2,7 +2,8 @@
 
 PROGRAM is the frozen app's folder (dist/casebook) or a `casebook` program (a wheel's, say).
 It runs: --version, demo, bundle, verify of the bundle, a deadline, import-file of a PDF, an
-email and (when this Python can make one) a HEIC photo, all through the sandboxed reader,
+email, a scanned page (its words read by OCR, then found by search) and (when this Python can
+make one) a HEIC photo, all through the sandboxed reader,
 backup, restore into a new folder, verify of the restored case, and the window's self-test
 (the demo's Today shown offscreen). Each step must
 succeed with its expected words; the first that does not stops the test with its output.
@@ -68,6 +69,24 @@ def heic_photo() -> bytes | None:
     return out.getvalue()
 
 
+def scanned_letter() -> bytes:
+    """A picture of a typed page, as a scanner makes it: its words must be read by OCR."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(ROOT / "app" / "resources" / "fonts" / "DejaVuSans.ttf"), 44)
+    page = Image.new("L", (1700, 900), 255)
+    draw = ImageDraw.Draw(page)
+    for row, line in enumerate(("Westshire Council", "Dear Morag,",
+                                "Your support plan review is booked for Tuesday.",
+                                "Yours sincerely,")):
+        draw.text((120, 120 + row * 110), line, font=font, fill=0)
+    out = io.BytesIO()
+    page.save(out, "PNG")
+    return out.getvalue()
+
+
 def program_in(target: Path) -> Path:
     """The program itself, given its folder or its path."""
     if target.is_dir():
@@ -89,6 +108,7 @@ def run_steps(program: Path, work: Path) -> dict[str, float]:
     case, restored = work / "case", work / "restored"
     (work / "letter.pdf").write_bytes(letter_pdf())
     (work / "review.eml").write_bytes(EMAIL)
+    (work / "scan.png").write_bytes(scanned_letter())
     photo = heic_photo()
     if photo is not None:
         (work / "receipt.heic").write_bytes(photo)
@@ -105,6 +125,9 @@ def run_steps(program: Path, work: Path) -> dict[str, float]:
          "imported"),
         *([("import_photo", ["import-file", str(case), str(work / "receipt.heic"), "--json"],
             "imported")] if (work / "receipt.heic").exists() else []),
+        ("import_scan", ["import-file", str(case), str(work / "scan.png"), "--json"],
+         "imported"),
+        ("search_scan", ["search", str(case), "booked Tuesday"], "booked"),
         ("backup", ["backup", str(case), "--out", str(work / "case.cbbackup")], ""),
         ("restore", ["restore", str(work / "case.cbbackup"), str(restored)], ""),
         ("verify_restored", ["verify", str(restored)], ""),

@@ -176,6 +176,12 @@ class ExhibitDrawer:
                 "placeholder: pages could not be read"
         if info.media_type.startswith("image/"):
             pictures = self._pictures(data)
+            if pictures and info.text.strip():
+                # The picture is the evidence; the words beside it are for reading and search.
+                return [*pictures, PageBreak(), *self._text(
+                    _("Text read by machine from the photo. It may hold mistakes: the photo "
+                      "above is the evidence."), info.text)], \
+                    "picture, with its text read by machine"
             if pictures:
                 return pictures, "picture"
         if info.media_type in ("message/rfc822", "application/vnd.ms-outlook") or \

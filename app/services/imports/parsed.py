@@ -29,7 +29,9 @@ class ParsedFile:
     """Everything Casebook reads out of one imported file.
 
     `sent_at` keeps the zone the source gave (naive only when the source had none);
-    `locked` marks a password-protected PDF, whose text is then empty.
+    `locked` marks a password-protected PDF, whose text is then empty; `read_by_machine`
+    marks text read by OCR from a picture of the page; `unread_pages` are a PDF's pages (from
+    0) that have no text of their own, for OCR to read one at a time.
     """
 
     filename: str
@@ -44,6 +46,8 @@ class ParsedFile:
     locked: bool = False
     page_count: int | None = None
     children: list[ParsedAttachment] = field(default_factory=list)
+    read_by_machine: bool = False
+    unread_pages: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -54,3 +58,4 @@ class ExtractResult:
     text: str
     locked: bool
     page_count: int | None
+    read_by_machine: bool = False  # the text was read by OCR from a picture of the page

@@ -9,14 +9,16 @@ plain line.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import os
 import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -35,6 +37,9 @@ _CHUNK = 1024 * 1024
 _CPU_LIMIT_EXITS = {-signal.SIGXCPU} if hasattr(signal, "SIGXCPU") else set()
 # How many files one child reads before a fresh one takes over.
 REUSES = 32
+# A scanned PDF's pages are drawn this many at a time, and each may take this long to read.
+PAGES_DRAWN_AT_ONCE = 8
+DRAW_SECONDS, PAGE_SECONDS = 5, 30
 _SHARED: ContextVar[FileReader | None] = ContextVar("shared_file_reader", default=None)
 
 
@@ -43,7 +48,9 @@ def parse_file(
 ) -> ParsedFile:
     """Read `data` (named `filename`) in a sandboxed child, attachments included."""
     fmt = sniff(filename, data)
-    return _run(filename, fmt, data, "parse", timeout_s, memory_mb)
+    with reading_many(memory_mb=memory_mb):
+        return _scanned_pages_read(filename, data, _run(filename, fmt, data, "parse", timeout_s,
+                                                        memory_mb))
 
 
 def extract_text(
@@ -54,7 +61,9 @@ def extract_text(
     An email's text starts with its subject and addresses, so a search for a person finds it.
     """
     fmt = sniff(filename, data)
-    parsed = _run(filename, fmt, data, "extract", timeout_s, memory_mb)
+    with reading_many(memory_mb=memory_mb):
+        parsed = _scanned_pages_read(filename, data, _run(filename, fmt, data, "extract",
+                                                          timeout_s, memory_mb))
     text = parsed.body_text
     if parsed.kind == "email":
         heading = [
@@ -68,17 +77,82 @@ def extract_text(
             if value
         ]
         text = "\n".join(heading) + ("\n\n" if heading else "") + text
-    return ExtractResult(parsed.media_type, text, parsed.locked, parsed.page_count)
+    return ExtractResult(parsed.media_type, text, parsed.locked, parsed.page_count,
+                         parsed.read_by_machine)
+
+
+@dataclass(frozen=True)
+class PageWatch:
+    """Told of each scanned page read (`progress(done, of)`); `cancelled()` stops before the
+    next page, keeping the text of the pages already read."""
+
+    progress: Callable[[int, int], None]
+    cancelled: Callable[[], bool]
+
+
+_WATCH: ContextVar[PageWatch | None] = ContextVar("scanned_page_watch", default=None)
+
+
+@contextlib.contextmanager
+def watching_pages(progress: Callable[[int, int], None],
+                   cancelled: Callable[[], bool] = lambda: False) -> Iterator[None]:
+    """Within this block, files this thread reads report each scanned page read by OCR, and
+    stop reading pages once `cancelled()` says so."""
+    token = _WATCH.set(PageWatch(progress, cancelled))
+    try:
+        yield
+    finally:
+        _WATCH.reset(token)
+
+
+def _scanned_pages_read(filename: str, data: bytes, parsed: ParsedFile) -> ParsedFile:
+    """`parsed` with the words of its picture-only pages read by OCR, a few pages drawn at a
+    time and each page read on its own, within its own time limit: a 300-page scan shows
+    progress, can be stopped (the pages read so far are kept), and one page that cannot be
+    read leaves only that page without words."""
+    if not parsed.unread_pages:
+        return parsed
+    watch = _WATCH.get() or PageWatch(lambda _done, _of: None, lambda: False)
+    wanted, found, done = parsed.unread_pages, [], 0
+    fmt = sniff(filename, data)
+    for start in range(0, len(wanted), PAGES_DRAWN_AT_ONCE):
+        batch = tuple(wanted[start:start + PAGES_DRAWN_AT_ONCE])
+        if watch.cancelled():
+            break
+        try:
+            drawn = _run(filename, fmt, data, "render", DRAW_SECONDS * len(batch), 512,
+                         pages=batch).children
+        except ImportRefused:
+            drawn = []  # pages that cannot be drawn stay without words
+        for picture in drawn:
+            if watch.cancelled():
+                break
+            try:
+                page = _run(picture.filename, sniff(picture.filename, picture.data),
+                            picture.data, "extract", PAGE_SECONDS, 512)
+            except ImportRefused:
+                pass
+            else:
+                found.append(page.body_text)
+            done += 1
+            watch.progress(done, len(wanted))
+        if not drawn:
+            done = start + len(batch)
+            watch.progress(done, len(wanted))
+    text = "\n\n".join(part for part in (parsed.body_text, *found) if part.strip())
+    return dataclasses.replace(parsed, body_text=text,
+                               read_by_machine=any(part.strip() for part in found))
 
 
 def _run(
-    filename: str, fmt: Format, data: bytes, mode: str, timeout_s: float, memory_mb: int
+    filename: str, fmt: Format, data: bytes, mode: str, timeout_s: float, memory_mb: int,
+    pages: tuple[int, ...] = (),
 ) -> ParsedFile:
     reader = _SHARED.get()
     if reader is not None and reader.memory_mb == memory_mb:
-        return reader.read(filename, fmt, data, mode, timeout_s)
+        return reader.read(filename, fmt, data, mode, timeout_s, pages)
     with contextlib.closing(FileReader(memory_mb, uses=1)) as alone:
-        return alone.read(filename, fmt, data, mode, timeout_s)
+        return alone.read(filename, fmt, data, mode, timeout_s, pages)
 
 
 @contextlib.contextmanager
@@ -115,7 +189,7 @@ class FileReader:
         self._read = 0
 
     def read(self, filename: str, fmt: Format, data: bytes, mode: str,
-             timeout_s: float) -> ParsedFile:
+             timeout_s: float, pages: tuple[int, ...] = ()) -> ParsedFile:
         """Read one file in the child (starting one if needed), within `timeout_s`."""
         child = self._child or self._start(timeout_s)
         assert child.stdin is not None and child.stdout is not None
@@ -124,7 +198,7 @@ class FileReader:
         reply = _Reply()
         feeder = threading.Thread(target=_feed, daemon=True, args=(
             child.stdin, wire.request_header(fmt.media_type, mode, len(data),
-                                             math.ceil(timeout_s) + 1), data))
+                                             math.ceil(timeout_s) + 1, pages), data))
         drainer = threading.Thread(target=_drain, daemon=True,
                                    args=(child, child.stdout, reply, limit))
         feeder.start()

@@ -1,8 +1,8 @@
 """The byte format between Casebook and its parsing child, over the child's stdin and stdout.
 
 One child reads files in turn until its stdin closes, so each message is framed:
-Request: 4-byte length, a JSON header {"media_type", "mode", "size", "cpu_s"}, then the
-file's `size` bytes.
+Request: 4-byte length, a JSON header {"media_type", "mode", "size", "cpu_s", "pages"}, then
+the file's `size` bytes.
 Reply: 8-byte length of all that follows, then a 4-byte length, a JSON header, then the bytes
 of each attachment in order.
 The reply is JSON rather than pickle so that a child subverted by a hostile file can send
@@ -34,15 +34,18 @@ class Request:
     """What the child is asked to do."""
 
     media_type: str
-    mode: str  # "parse" sends attachments back; "extract" only the text
+    # "parse" sends attachments back; "extract" only the text; "render" pictures of `pages`
+    mode: str
     data: bytes
     cpu_s: int  # the CPU time this file may use
+    pages: tuple[int, ...] = ()  # a PDF's pages to draw, from 0
 
 
-def request_header(media_type: str, mode: str, size: int, cpu_s: int) -> bytes:
+def request_header(media_type: str, mode: str, size: int, cpu_s: int,
+                   pages: tuple[int, ...] = ()) -> bytes:
     """What the parent writes to the child's stdin before the file's `size` bytes."""
     header = json.dumps({"media_type": media_type, "mode": mode, "size": size,
-                         "cpu_s": cpu_s}).encode()
+                         "cpu_s": cpu_s, "pages": list(pages)}).encode()
     return _LENGTH.pack(len(header)) + header
 
 
@@ -63,7 +66,8 @@ def read_request(stream: BinaryIO) -> Request | None:
     (size,) = _LENGTH.unpack(start)
     header = json.loads(_exactly(stream, size))
     return Request(str(header["media_type"]), str(header["mode"]),
-                   _exactly(stream, int(header["size"])), int(header["cpu_s"]))
+                   _exactly(stream, int(header["size"])), int(header["cpu_s"]),
+                   tuple(int(n) for n in header.get("pages", ())))
 
 
 def framed(reply: bytes) -> bytes:
@@ -89,6 +93,8 @@ def encode_parsed(parsed: ParsedFile, *, with_children: bool) -> bytes:
         "body_text": _clean(parsed.body_text),
         "locked": parsed.locked,
         "page_count": parsed.page_count,
+        "read_by_machine": parsed.read_by_machine,
+        "unread_pages": parsed.unread_pages,
         "children": [
             {"filename": _clean(c.filename), "media_type": _clean(c.media_type),
              "size": len(c.data)}
@@ -135,6 +141,8 @@ def decode_reply(
             locked=_get(header, "locked", bool),
             page_count=_get(header, "page_count", int, optional=True),
             children=_children(header, blobs),
+            read_by_machine=_get(header, "read_by_machine", bool),
+            unread_pages=_pages(header),
         )
     except (struct.error, ValueError, RecursionError) as exc:
         raise BadReply(str(exc)) from exc
@@ -153,6 +161,13 @@ def _strings(header: dict[str, Any], key: str) -> list[str]:
     values = _get(header, key, list)
     if not all(isinstance(v, str) for v in values):
         raise BadReply(f"{key} holds a non-string")
+    return list(values)
+
+
+def _pages(header: dict[str, Any]) -> list[int]:
+    values = _get(header, "unread_pages", list)
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values):
+        raise BadReply("unread_pages holds something other than page numbers")
     return list(values)
 
 

@@ -81,7 +81,12 @@ def reply_for(request: wire.Request) -> bytes:
     if fmt is None:
         return wire.encode_refusal(_("Casebook cannot read this kind of file"))
     try:
-        parsed = parse(fmt, request.data)
+        if request.mode == "render" and fmt.kind == "pdf":
+            from app.services.imports.pdf import render_pages
+
+            parsed = render_pages(request.data, list(request.pages))
+        else:
+            parsed = parse(fmt, request.data)
     except ImportRefused as exc:
         return wire.encode_refusal(str(exc))
     except MemoryError:
@@ -95,7 +100,7 @@ def reply_for(request: wire.Request) -> bytes:
         return wire.encode_refusal(
             _("This {label} is damaged and could not be read").format(label=fmt.label)
         )
-    return wire.encode_parsed(parsed, with_children=request.mode == "parse")
+    return wire.encode_parsed(parsed, with_children=request.mode in ("parse", "render"))
 
 
 def main(argv: list[str]) -> int:

@@ -129,6 +129,9 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
     _refuse_if_already_in(case, hashlib.sha256(data).hexdigest(), message_id)
     book = _AddressBook(case.list_of(Contact), your_contact(case))
     from_, _from_more = book.parties(_sender_parts(parsed.sender))
+    if not from_ and parsed.kind != "email":
+        head = letter_fields.letterhead(parsed.body_text)
+        from_, _from_more = book.parties([head] if head else [])
     to, to_more = book.parties(parsed.recipients)
     cc, cc_more = book.parties(parsed.cc)
     if direction is None:
@@ -231,6 +234,14 @@ def _dates(parsed: ParsedFile, direction: Direction, sent: Moment | None,
 
 def _body(parsed: ParsedFile, more_addresses: int, notes: list[str]) -> str:
     body = parsed.body_text
+    if parsed.read_by_machine and body.strip():
+        # Said in the letter itself, so a chronology or bundle quoting it says it too.
+        body = (_("[Text read by machine from the photo; the original is kept with this "
+                  "letter.]") if parsed.kind == "image" else
+                _("[Text read by machine from the scanned pages; the original is kept with "
+                  "this letter.]")) + "\n\n" + body
+        notes.append(_("Casebook read the words from a picture of the page. Machines make "
+                       "mistakes: check the date, who it is from and the subject."))
     if parsed.locked:
         notes.append(_("This PDF is locked with a password. The original is kept, but Casebook "
                        "cannot read its words; you can type the main points in."))

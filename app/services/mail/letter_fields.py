@@ -34,6 +34,12 @@ _SUBJECT_LINE = re.compile(r"^(?:re|subject|regarding)\s*:\s*(?P<s>\S.{2,199})$"
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _REPLY_START = re.compile(r"^\s*(?:re|aw|sv)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 _LINES_LOOKED_AT = 60
+# Words that mark a letterhead's first line as the name of an organisation.
+_ORGANISATION = re.compile(
+    r"\b(?:council|trust|board|partnership|nhs|services?|ombudsman|department|commissioner|"
+    r"tribunal|authority|care|inspectorate|office|limited|ltd|llp|solicitors|agency)\b",
+    re.IGNORECASE)
+_LETTERHEAD_LINES = 6
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _FOLD = re.compile(rb"\r?\n[ \t]+")
 _MESSAGE_ID = re.compile(rb"<([!-;=?-~]{1,250})>")
@@ -62,6 +68,19 @@ def split_address(text: str) -> Address | None:
     # Not an address (a group like 'Undisclosed recipients:;', or a bare name): keep the words.
     words = " ".join(text.replace("<>", "").split()).strip(" :;,<>")
     return Address(words[:200], None) if words else None
+
+
+def letterhead(text: str) -> str | None:
+    """Who a typed letter is from: a line near its top naming an organisation ('Westshire
+    Council', 'Carnmore Health and Social Care Trust'), for the person to confirm."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_LETTERHEAD_LINES]
+    for line in lines:
+        if line.lower().startswith(("dear ", "re:", "subject:")):
+            return None  # past the top of the letter
+        if 3 <= len(line) <= 80 and _ORGANISATION.search(line) and not any(
+                ch.isdigit() for ch in line):
+            return " ".join(line.split())
+    return None
 
 
 def letter_date(text: str, *, not_after: date) -> date | None:
