@@ -3,10 +3,10 @@ look like a scan or a phone photo.
 
 Each letter has a letterhead, the council's address, a date line, the recipient's address,
 "Dear …", a subject line, a few paragraphs and a signature, in one of three layouts and two
-typefaces. The words
-drawn are kept as the ground truth. `scan()` rasterises at 150–300 dpi (pdftoppm, the renderer
-the test suite already uses); `photo()` then rotates the page 1–6°, lights it unevenly, blurs it
-and compresses it as a phone camera's JPEG would.
+typefaces. The words drawn are kept as the ground truth. `scan()` rasterises at 150–300 dpi
+(pdftoppm, the renderer the test suite already uses); `photo()` then tilts the page slightly
+away from the camera, turns it 1–6°, lights it unevenly, blurs it, adds sensor noise and
+compresses it as a phone camera's JPEG would.
 """
 
 from __future__ import annotations
@@ -156,9 +156,16 @@ def scan(pdf: bytes, dpi: int) -> Image.Image:
 
 
 def photo(page: Image.Image, number: int) -> bytes:
-    """A phone photo of a printed page, as JPEG bytes: turned 1–6° either way, lit more on
-    one side than the other, slightly out of focus, compressed."""
+    """A phone photo of a printed page, as JPEG bytes: the far edge a little narrower, turned
+    1–6° either way, lit more on one side than the other, slightly out of focus, grainy,
+    compressed."""
     rng = Random(10_000 + number)
+    # Held a little off square: the far edge of the page 1-4% narrower than the near one.
+    width, height = page.size
+    squeeze = width * rng.uniform(0.005, 0.02)
+    page = page.transform(page.size, Image.Transform.QUAD,
+                          (-squeeze, 0, -0.0, height, width, height, width + squeeze, 0),
+                          resample=Image.Resampling.BICUBIC, fillcolor=90)
     angle = rng.uniform(1, 6) * rng.choice((-1, 1))
     turned = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=90)
     width, height = turned.size
@@ -167,6 +174,9 @@ def photo(page: Image.Image, number: int) -> bytes:
     shade = ramp.resize((width, height)).point(lambda v: 150 + v * 105 // 255)
     shaded = ImageChops.multiply(turned, shade)
     blurred = shaded.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.2)))
+    # A phone camera's sensor noise in a dim room.
+    grain = Image.effect_noise(blurred.size, rng.uniform(8, 16))
+    blurred = Image.blend(blurred, ImageChops.add(blurred, grain, scale=2, offset=-64), 0.25)
     out = io.BytesIO()
     blurred.convert("RGB").save(out, "JPEG", quality=rng.randrange(60, 80))
     return out.getvalue()

@@ -23,7 +23,7 @@ from typing import Any
 import keyring
 
 from app.store.case import Case
-from benchmarks import bundle_bench, mailbox_bench, synth
+from benchmarks import bundle_bench, mailbox_bench, ocr_bench, synth
 from benchmarks.bench_keyring import BACKEND_NAME, FILE_VARIABLE, BenchmarkKeyring
 from benchmarks.measure import median, percentile
 
@@ -212,7 +212,10 @@ def targets(metrics: dict[str, float]) -> list[dict[str, Any]]:
             ("bundle_500p_s", "≤ 2 × bundle_floor_s (reportlab layout + pypdf merge alone)",
              limit_bundle),
             ("bundle_peak_rss_mb", "≤ 500", 500.0),
-            ("mailbox_1000_s", "≤ 60 for 1,000 messages with attachments", 60.0)]
+            ("mailbox_1000_s", "≤ 60 for 1,000 messages with attachments", 60.0),
+            ("ocr_cer_clean", "≤ 0.03 (character error rate, straight scans)", 0.03),
+            ("ocr_cer_photo", "≤ 0.08 (character error rate, phone-like photos)", 0.08),
+            ("ocr_page_s", "≤ 4 (median seconds per A4 page, sandbox included)", 4.0)]
     return [{"metric": name, "target": rule, "limit": limit, "value": metrics[name],
              "pass": metrics[name] <= limit} for name, rule, limit in rows]
 
@@ -234,6 +237,10 @@ def main() -> int:
     metrics.update(bundle_bench.run())
     print("  a mailbox of 1,000 messages with attachments: importing", flush=True)
     metrics.update(mailbox_bench.run())
+    print(f"  OCR: {ocr_bench.LETTERS} letters, each as a scan and as a photo", flush=True)
+    ocr = ocr_bench.measure()
+    samples["ocr"] = ocr.pop("ocr_samples")
+    metrics.update(ocr)
     checked = targets(metrics)
     failed = [t for t in checked if not t["pass"]]
     results = {

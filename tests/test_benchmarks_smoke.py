@@ -149,3 +149,12 @@ def test_the_mailbox_bench_imports_its_own_mailbox(tmp_path: Path) -> None:
         replies = [m for m in letters if (m.subject or "").startswith("Re:")]
         assert replies and all(m.in_reply_to for m in replies)  # threads kept
         case.verify()
+
+
+def test_the_ocr_bench_reads_its_own_letters() -> None:
+    from benchmarks import ocr_bench
+
+    found = ocr_bench.measure(letters=2)
+    assert found["ocr_letters"] == 2
+    assert len(found["ocr_samples"]["seconds"]) == 4  # each letter as a scan and a photo
+    assert 0 <= found["ocr_cer_clean"] < 0.5 and 0 <= found["ocr_cer_photo"] < 0.5
