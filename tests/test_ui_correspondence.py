@@ -196,3 +196,23 @@ def test_files_dropped_on_the_page_are_brought_in(qtbot: Any, page: Corresponden
     dialog.skip_button.click()
     settle()
     assert dialog.phase == "done" and dialog.results.item(0).text() == "– Skipped: dropped.eml"
+
+
+def test_a_scanned_letter_shows_its_pages_being_read_then_its_words_to_check(
+        qtbot: Any, page: CorrespondencePage, case: Case, tmp_path: Path) -> None:
+    from benchmarks.ocr_letters import letter
+    from tests.test_ocr import _scanned_pdf
+
+    scan = _write(tmp_path, "scan.pdf", _scanned_pdf([4, 5]))
+    dialog = page.start_import([scan])
+    assert dialog is not None
+    seen: list[tuple[int, int]] = []
+    dialog._relay.read.connect(lambda done, of: seen.append((done, of)))
+    qtbot.waitUntil(lambda: dialog.phase == "checking", timeout=60000)
+    assert seen == [(1, 2), (2, 2)] and not dialog.pages.isVisible()
+    typed = letter(4)
+    assert dialog.fields.subject.text() == typed.subject
+    assert "Machines make mistakes" in dialog.notes.text()
+    body = dialog.fields.body.toPlainText()
+    assert body.startswith("[Text read by machine from the scanned pages")
+    assert letter(5).lines[-1] in body  # the second page's words too

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.imports import ImportRefused
+from app.services.imports.sandbox import watching_pages
 from app.services.mail.correspondence import Draft, prepare_import, save_import
 from app.services.mail.letter_views import LetterChoices, letter_choices
 from app.store.attachments import AttachmentInfo
@@ -34,6 +35,12 @@ from ui.operations import Operations
 from ui.sizes import fit_height
 from ui.viewer import AttachmentViewer
 from ui.widgets import button, heading, named, notice, paragraph, show_notice
+
+
+class _PageRelay(QObject):
+    """Carries 'page N of M read' from the reading thread to the window."""
+
+    read = Signal(int, int)
 
 
 class ImportDialog(QDialog):
@@ -60,6 +67,14 @@ class ImportDialog(QDialog):
         self.progress.setFormat("%v of %m files done")
         named(self.progress, tr("Files done"))
         layout.addWidget(self.progress)
+        # A scanned PDF's pages are read by machine one by one: its own bar, while it lasts.
+        self.pages = QProgressBar()
+        self.pages.setFormat(tr("Reading the words on page %v of %m"))
+        named(self.pages, tr("Pages of the scan read so far"))
+        self.pages.setVisible(False)
+        layout.addWidget(self.pages)
+        self._relay = _PageRelay()
+        self._relay.read.connect(self._page_read)
         self.status = paragraph("")
         layout.addWidget(self.status)
         self.ask_each = QCheckBox(tr("Let me check each letter before it is saved"))
@@ -148,9 +163,21 @@ class ImportDialog(QDialog):
         )
         self.stack.setCurrentIndex(0)
         self._buttons(checking=False)
-        self.ops.query(lambda: _read_and_prepare(case, path), self._prepared, self._refused)
+        relay = self._relay
+
+        def read() -> tuple[Draft, LetterChoices]:
+            with watching_pages(relay.read.emit, lambda: self.cancelled):
+                return _read_and_prepare(case, path)
+
+        self.ops.query(read, self._prepared, self._refused)
+
+    def _page_read(self, done: int, of: int) -> None:
+        self.pages.setRange(0, of)
+        self.pages.setValue(done)
+        self.pages.setVisible(self.phase == "reading" and done < of)
 
     def _prepared(self, found: tuple[Draft, LetterChoices]) -> None:
+        self.pages.setVisible(False)
         if self.phase != "reading":
             return  # cancelled while it was read: dropped whole
         draft, choices = found
@@ -179,6 +206,7 @@ class ImportDialog(QDialog):
         self.fields.direction.setFocus()
 
     def _refused(self, message: str) -> None:
+        self.pages.setVisible(False)
         if self.phase != "reading":
             return
         self._done_with(
