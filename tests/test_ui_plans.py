@@ -336,6 +336,9 @@ def test_an_england_case_tags_and_lists_the_care_act_not_scotland_s_standards(
     view.diary.new_entry()
     settle()
     form = view.diary.form
+    # The example in the box is England's, not a Scottish standard number.
+    assert "England 1.4" in form.tags.placeholderText() and "9.10" not in (
+        form.tags.placeholderText() + form.tags.accessibleDescription())
     form.title.setText("Told which carer was coming, never asked")
     form.tags.setFocus()
     QTest.keyClicks(form.tags, "daily life")

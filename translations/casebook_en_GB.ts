@@ -431,7 +431,7 @@ Saved as {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>for example standard:9.10, step:3</source>
+        <source>tags as you gave them to records, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2494,6 +2494,14 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
     </message>
     <message>
         <source>Files done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the words on page %v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages of the scan read so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5516,7 +5524,7 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a number or a word (e.g. 9.10 or records); separate tags with commas</source>
+        <source>Type a word (e.g. records or law); separate tags with commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5524,7 +5532,15 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a standard number such as 9.10, a step such as step:3, or words; choose from the list that opens. Separate tags with commas.</source>
+        <source>Type words, or “law” for the laws Casebook knows; choose from the list that opens. Separate tags with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number or a word (e.g. {example} or records); separate tags with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an entry such as {example}, or words; choose from the list that opens. Separate tags with commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -219,7 +219,7 @@ class BundlesPage(QWidget):
         form.addRow(form_label(tr("Dates:"), self.date_from.known), self.date_from)
         form.addRow("", self.date_to)
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText(tr("for example standard:9.10, step:3"))
+        self.tags.setPlaceholderText(tr("tags as you gave them to records, separated by commas"))
         named(self.tags, tr("Only records with these tags"), tr("Leave empty for every record; "
                                                                 "separate tags with commas"))
         form.addRow(form_label(tr("Only &tags:"), self.tags), self.tags)

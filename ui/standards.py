@@ -93,14 +93,6 @@ class Words:
     url: str
 
 
-def _example(framework: Framework) -> str:
-    """A tag to suggest: '9.10' for the SDS standards, else one of the framework's entries
-    ('England 1.4')."""
-    if framework.prefix == SCOTLAND_PREFIX or len(framework.components) < 4:
-        return "9.10" if framework.prefix == SCOTLAND_PREFIX else framework.components[0].name
-    return framework.components[3].name
-
-
 def framework_words(framework: Framework | None) -> Words:
     """The page's introduction and source line for a framework, or for a nation with none."""
     if framework is None:
@@ -118,7 +110,7 @@ def framework_words(framework: Framework | None) -> Words:
                    "example 9.10) and it is listed here as evidence that the standard was not "
                    "met.")
     else:
-        example = _example(framework)
+        example = framework.example
         intro = tr("The {law} says what the council must pay attention to and what a care and "
                    "support plan must contain. Tag a diary entry, letter, complaint or plan with "
                    "one of these (for example {example}) and it is listed here as evidence that "
@@ -167,7 +159,7 @@ class StandardsPage(LinkedRecordsPage):
                 return framework_words(None), {True: "", False: ""}
             summary = standards_evidence(case, framework)
             return framework_words(framework), {
-                only: standards_html(summary, only, expanded, _example(framework))
+                only: standards_html(summary, only, expanded, framework.example)
                 for only in (True, False)}
 
         self.ops.query(read, self._loaded)

@@ -9,7 +9,7 @@ its tag ('standard:9.10') in place of the word being typed. Down arrow opens the
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QWidget
 
 from app.records.model import Jurisdiction
@@ -46,10 +46,28 @@ class TagPicker(QLineEdit):
         self.tag_for: dict[str, str] = {}
         self.matcher.activated.connect(self._chosen)
         self.textEdited.connect(lambda _text: self.show_matches())
-        self.setPlaceholderText(tr("Type a number or a word (e.g. 9.10 or records); "
-                                   "separate tags with commas"))
-        named(self, tr("Tags"), tr("Type a standard number such as 9.10, a step such as step:3, or "
-                            "words; choose from the list that opens. Separate tags with commas."))
+        self._say_example()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._say_example()  # now in its case view, it knows the case's nation
+
+    def _say_example(self) -> None:
+        """The placeholder and description, with an example from the case's own nation."""
+        framework = self.taxonomy.framework(self.nation() or "scotland")
+        if framework is None:
+            self.setPlaceholderText(tr("Type a word (e.g. records or law); separate tags with "
+                                       "commas"))
+            named(self, tr("Tags"), tr("Type words, or “law” for the laws Casebook knows; "
+                                       "choose from the list that opens. Separate tags with "
+                                       "commas."))
+            return
+        example = framework.example
+        self.setPlaceholderText(tr("Type a number or a word (e.g. {example} or records); "
+                                   "separate tags with commas").format(example=example))
+        named(self, tr("Tags"), tr("Type an entry such as {example}, or words; choose from "
+                                   "the list that opens. Separate tags with commas.").format(
+                                       example=example))
 
     def _word_span(self) -> tuple[int, int]:
         """Where the tag being typed starts and ends (between commas around the cursor)."""

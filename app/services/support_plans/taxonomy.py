@@ -143,6 +143,15 @@ class Framework:
         """Every item, in framework order."""
         return tuple(c for s in self.standards for c in s.components)
 
+    @property
+    def example(self) -> str:
+        """An entry to suggest as an example tag: '9.10' in Scotland, else one of the
+        framework's own ('England 1.4')."""
+        if self.prefix == SCOTLAND_PREFIX:
+            return "9.10"
+        names = [c.name for c in self.components]
+        return names[3] if len(names) > 3 else names[0]
+
 
 @dataclass(frozen=True)
 class Step:
