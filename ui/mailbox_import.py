@@ -29,6 +29,7 @@ from app.services.mail.mailbox_import import (
     MailboxProblem,
     MailboxResult,
     Seen,
+    SenderFilter,
     import_mailbox,
     preview_mailbox,
     sender_filter,
@@ -193,12 +194,8 @@ class MailboxImportDialog(QDialog):
         self.table.setRowCount(0)
         self.counts.setText("")
         self._shown_senders = self.senders.text()
-        if self.path is None:
-            return
-        try:
-            senders = sender_filter(_filter_words(self.senders.text()))
-        except MailboxProblem as exc:
-            show_notice(self.status, str(exc))
+        senders = self._filter() if self.path is not None else None
+        if self.path is None or senders is None:
             return
         case, path, stop = self.case, self.path, threading.Event()
         self._stop = stop
@@ -218,6 +215,14 @@ class MailboxImportDialog(QDialog):
 
         self.ops.query(lambda: preview_mailbox(case, path, senders, cancelled=stop.is_set),
                        shown, refused)
+
+    def _filter(self) -> SenderFilter | None:
+        """The filter as typed, or None (having said why) when it cannot be used."""
+        try:
+            return sender_filter(_filter_words(self.senders.text()))
+        except MailboxProblem as exc:
+            show_notice(self.status, str(exc))
+            return None
 
     def _show(self, preview: MailboxPreview) -> None:
         self.preview = preview
@@ -247,12 +252,8 @@ class MailboxImportDialog(QDialog):
     # ------------------------------------------------------------ importing
     def run_import(self) -> None:
         """Bring in every new email the filter keeps, with progress; Stop keeps what is in."""
-        if self.preview is None or self.path is None:
-            return
-        try:
-            senders = sender_filter(_filter_words(self.senders.text()))
-        except MailboxProblem as exc:
-            show_notice(self.status, str(exc))
+        senders = self._filter()
+        if self.preview is None or self.path is None or senders is None:
             return
         case, path, stop, relay = self.case, self.path, threading.Event(), self._relay
         total = max(1, path.stat().st_size) if path.exists() else 1
