@@ -134,3 +134,20 @@ def test_a_bundle_shows_the_photo_and_then_the_words_read_from_it(case: Case,
     assert "Yours sincerely" in words
     # The chronology quotes the letter, saying where its words came from.
     assert "[Text read by machine from the photo; the original is kept with this letter.]" in words
+
+
+def test_a_300_page_scan_reports_every_page_and_stops_when_asked() -> None:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    page = ImageReader(io.BytesIO(straight(scan(letter(11).pdf, 150))))
+    for _ in range(300):  # the same picture on every page, stored once
+        pdf.drawImage(page, 0, 0, *A4)
+        pdf.showPage()
+    pdf.save()
+    seen: list[tuple[int, int]] = []
+    with watching_pages(lambda done, of: seen.append((done, of)),
+                        cancelled=lambda: len(seen) >= 2):
+        parsed = parse_file("long-scan.pdf", out.getvalue())
+    assert parsed.page_count == 300
+    assert seen == [(1, 300), (2, 300)]  # one page at a time, then Stop
+    assert parsed.body_text.count("Yours sincerely") == 2  # the pages read are kept
