@@ -152,10 +152,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No file chosen yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Say what each column holds myself</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5809,6 +5805,10 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -39,7 +39,7 @@ from ui.labels import BANK_LAYOUTS
 from ui.money_forms import dialog_body
 from ui.operations import Operations
 from ui.sizes import fit_height
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, file_choice, named, notice, paragraph, show_notice
 
 # What each column role is called on screen.
 ROLE_WORDS = {
@@ -77,19 +77,12 @@ class BankImportDialog(QDialog):
         self.setWindowTitle(tr("Import a bank statement"))
         named(self, tr("Import a bank statement"))
         layout, foot = dialog_body(self, 110, 36)
-        layout.addWidget(heading(tr("Import a bank statement"), "subheading"))
-        layout.addWidget(paragraph(
+        self.choose_button, self.file_label = file_choice(
+            layout, tr("Import a bank statement"),
             tr("Download the statement from your bank as a CSV file. Casebook shows what it found "
                "before anything is added, and skips payments already in the case, so importing "
-               "the same statement twice does no harm.")))
-        row = QHBoxLayout()
-        self.choose_button = button(tr("&Choose the statement file…"), tr("Pick the CSV file"))
-        row.addWidget(self.choose_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        # On its own line: a long file name has no spaces to wrap at.
-        self.file_label = QLabel(tr("No file chosen yet."))
-        layout.addWidget(self.file_label)
+               "the same statement twice does no harm."),
+            tr("&Choose the statement file…"), tr("Pick the CSV file"))
         self.status = notice()
         layout.addWidget(self.status)
         self.own_columns = QCheckBox(tr("&Say what each column holds myself"))

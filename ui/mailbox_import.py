@@ -40,7 +40,7 @@ from ui.i18n import tr
 from ui.money_forms import dialog_body
 from ui.operations import Operations
 from ui.sizes import fit_height
-from ui.widgets import button, heading, named, notice, paragraph, show_notice
+from ui.widgets import button, file_choice, named, notice, paragraph, show_notice
 
 # What importing does with each message, as the preview says it.
 VERDICT_WORDS = {
@@ -80,20 +80,13 @@ class MailboxImportDialog(QDialog):
         self.setWindowTitle(title)
         named(self, title)
         layout, foot = dialog_body(self, 110, 38)
-        layout.addWidget(heading(title, "subheading"))
-        layout.addWidget(paragraph(tr(
-            "Save the mailbox from Gmail (Google Takeout) or Thunderbird as an .mbox file. "
-            "Casebook shows what it found before anything is added. Emails already in the case "
-            "are skipped, so bringing in the same mailbox twice does no harm, and replies are "
-            "kept with the emails they answer.")))
-        row = QHBoxLayout()
-        self.choose_button = button(tr("&Choose the mailbox file…"), tr("Pick the .mbox file"))
-        row.addWidget(self.choose_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.file_label = QLabel(tr("No file chosen yet."))
-        self.file_label.setWordWrap(True)
-        layout.addWidget(self.file_label)
+        self.choose_button, self.file_label = file_choice(
+            layout, title, tr(
+                "Save the mailbox from Gmail (Google Takeout) or Thunderbird as an .mbox file. "
+                "Casebook shows what it found before anything is added. Emails already in the "
+                "case are skipped, so bringing in the same mailbox twice does no harm, and "
+                "replies are kept with the emails they answer."),
+            tr("&Choose the mailbox file…"), tr("Pick the .mbox file"))
         senders_label = QLabel(tr("Only emails &from (addresses or @domains, "
                                   "leave empty for every email):"))
         senders_label.setWordWrap(True)

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -180,6 +182,23 @@ def button(text: str, description: str = "") -> QPushButton:
     named(b, text.replace("&", ""), description)
     b.setAutoDefault(False)
     return b
+
+
+def file_choice(layout: QVBoxLayout, title: str, intro: str, choose: str,
+                what: str) -> tuple[QPushButton, QLabel]:
+    """The top of a dialog that brings a file in: its heading, what it does, a Choose…
+    button, and below it the chosen file's name (on its own line: a long file name has no
+    spaces to wrap at)."""
+    layout.addWidget(heading(title, "subheading"))
+    layout.addWidget(paragraph(intro))
+    row = QHBoxLayout()
+    chooser = button(choose, what)
+    row.addWidget(chooser)
+    row.addStretch(1)
+    layout.addLayout(row)
+    name = QLabel(tr("No file chosen yet."))
+    layout.addWidget(name)
+    return chooser, name
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
