@@ -148,3 +148,15 @@ def test_a_300_page_scan_reports_every_page_and_stops_when_asked() -> None:
     assert parsed.page_count == 300
     assert seen == [(1, 300), (2, 300)]  # one page at a time, then Stop
     assert parsed.body_text.count("Yours sincerely") == 2  # the pages read are kept
+
+
+def test_the_same_scan_again_is_refused_before_any_page_is_read(case: Case) -> None:
+    from app.services.mail.correspondence import AlreadyInCase
+
+    data = _scanned_pdf([6, 7])
+    import_file(case, "scan.pdf", data, today=date(2027, 1, 1))
+    seen: list[tuple[int, int]] = []
+    with watching_pages(lambda done, of: seen.append((done, of))), \
+            pytest.raises(AlreadyInCase, match="This file is already in the case"):
+        prepare_import(case, "scan-again.pdf", data, today=date(2027, 1, 1))
+    assert seen == []  # no page was read a second time

@@ -18,6 +18,7 @@ from app.records.model import Channel, Contact, Correspondence, Direction
 from app.records.values import Moment, ValueProblem
 from app.services.imports import ImportRefused, ParsedFile, parse_file
 from app.services.imports.sandbox import reading_many
+from app.services.imports.sniff import sniff
 from app.services.mail import letter_fields
 from app.services.recording.attachments import read_file_text
 from app.services.recording.standing import email_addresses, your_contact
@@ -114,6 +115,13 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
     Raises ImportRefused (a file Casebook will not take, with the reason) or LetterRecordProblem.
     """
     today = today or date.today()
+    # The same file or email again is refused before it is read: reading a long scan, or an
+    # email's scanned attachments, takes minutes.
+    _refuse_same_bytes(case, hashlib.sha256(data).hexdigest())
+    message_id, parent_id = (letter_fields.email_thread_ids(data)
+                             if sniff(filename, data).media_type == "message/rfc822"
+                             else (None, None))
+    _refuse_same_email(case, message_id)
     with reading_many():  # the email and its attached files are read by one child
         parsed = parse_file(filename, data)
         if len(parsed.children) > MAX_ATTACHMENTS:
@@ -124,9 +132,6 @@ def prepare_import(case: Case, filename: str, data: bytes, *, direction: Directi
                 ).format(MAX_ATTACHMENTS=MAX_ATTACHMENTS)
             )
         kept = tuple(_keep(child.filename, child.data) for child in parsed.children)
-    message_id, parent_id = (letter_fields.email_thread_ids(data)
-                             if parsed.media_type == "message/rfc822" else (None, None))
-    _refuse_if_already_in(case, hashlib.sha256(data).hexdigest(), message_id)
     book = _AddressBook(case.list_of(Contact), your_contact(case))
     from_, _from_more = book.parties(_sender_parts(parsed.sender))
     if not from_ and parsed.kind != "email":
@@ -180,12 +185,16 @@ def _letters_where(case: Case, path: str, value: str) -> list[str]:
         return records.ids_where(conn, "correspondence", path, value)
 
 
-def _refuse_if_already_in(case: Case, sha256: str, message_id: str | None) -> None:
-    """Refuse an email whose Message-ID, or a file whose bytes, a letter already has. Each is
-    looked up, not searched for among every letter, so a big mailbox does not slow down."""
+def _refuse_same_email(case: Case, message_id: str | None) -> None:
+    """Refuse an email whose Message-ID a letter already has (an indexed lookup, so a big
+    mailbox does not slow down)."""
     for letter_id in _letters_where(case, "$.message_id", message_id) if message_id else []:
         raise AlreadyInCase(_("This email is already in the case, as ")
                             + _named(case.get(Correspondence, letter_id)))
+
+
+def _refuse_same_bytes(case: Case, sha256: str) -> None:
+    """Refuse a file whose exact bytes a letter was already brought in from."""
     with case.reading() as conn:
         same_bytes = attachments.ids_with_hash(conn, sha256)
     for file_id in same_bytes:
@@ -378,7 +387,8 @@ def save_import(case: Case, draft: Draft) -> str:
     check_dates(draft.sent_at, draft.received_at)
     original = draft.original
     with case.transaction():
-        _refuse_if_already_in(case, hashlib.sha256(original.data).hexdigest(), draft.message_id)
+        _refuse_same_bytes(case, hashlib.sha256(original.data).hexdigest())
+        _refuse_same_email(case, draft.message_id)
         book = _AddressBook(case.list_of(Contact))
         files = [case.add_attachment(f.filename, f.data, f.media_type, text=f.text,
                                      locked=f.locked, page_count=f.page_count).id
