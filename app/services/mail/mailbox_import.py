@@ -239,12 +239,11 @@ def preview_mailbox(case: Case, path: Path, senders: SenderFilter, *, rows: int 
     The first `rows` messages the filter keeps are listed; every message is counted."""
     known, parser = _known(case), BytesHeaderParser(policy=compat32)
     preview = MailboxPreview()
-    ids: set[str] = set()
     for number, raw in enumerate(raw_messages(path), 1):
-        seen = _look(number, raw, senders, known | ids, parser)
+        seen = _look(number, raw, senders, known, parser)
         preview.counts[seen.verdict] += 1
         if seen.verdict == "new" and seen.message_id:
-            ids.add(seen.message_id)  # the same email twice in one file comes in once
+            known.add(seen.message_id)  # the same email twice in one file comes in once
         if seen.verdict != "skipped" and len(preview.rows) < rows:
             preview.rows.append(seen)
         if cancelled():
