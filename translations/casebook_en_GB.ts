@@ -5520,7 +5520,7 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a word (e.g. records or law); separate tags with commas</source>
+        <source>e.g. records or law; a comma between tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5532,7 +5532,7 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a number or a word (e.g. {example} or records); separate tags with commas</source>
+        <source>e.g. {example} or records; a comma between tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

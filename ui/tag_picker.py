@@ -56,15 +56,15 @@ class TagPicker(QLineEdit):
         """The placeholder and description, with an example from the case's own nation."""
         framework = self.taxonomy.framework(self.nation() or "scotland")
         if framework is None:
-            self.setPlaceholderText(tr("Type a word (e.g. records or law); separate tags with "
-                                       "commas"))
+            self.setPlaceholderText(tr("e.g. records or law; a comma between tags"))
             named(self, tr("Tags"), tr("Type words, or “law” for the laws Casebook knows; "
                                        "choose from the list that opens. Separate tags with "
                                        "commas."))
             return
         example = framework.example
-        self.setPlaceholderText(tr("Type a number or a word (e.g. {example} or records); "
-                                   "separate tags with commas").format(example=example))
+        # Short enough to show whole at extra-large text; the description says the rest.
+        self.setPlaceholderText(tr("e.g. {example} or records; a comma between tags").format(
+            example=example))
         named(self, tr("Tags"), tr("Type an entry such as {example}, or words; choose from "
                                    "the list that opens. Separate tags with commas.").format(
                                        example=example))
