@@ -4952,10 +4952,6 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CASEBOOK_CONFIG_DIR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>CASEBOOK_DATA_DIR</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,8 +13,9 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Literal
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_data_dir
 
+from app.paths import config_dir
 from app.store.atomic import write_atomic
 from ui.i18n import tr
 
@@ -45,8 +46,7 @@ class Settings:
 
 def config_path() -> Path:
     """Where settings live (override with CASEBOOK_CONFIG_DIR, used by the tests)."""
-    base = os.environ.get(tr("CASEBOOK_CONFIG_DIR")) or user_config_dir("Casebook", appauthor=False)
-    return Path(base) / "settings.json"
+    return config_dir() / "settings.json"
 
 
 def demo_case_dir() -> Path:

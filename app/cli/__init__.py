@@ -21,7 +21,7 @@ Handler = Callable[[argparse.Namespace], int]
 # Each command module adds its sub-commands to the parser, in this order in the help.
 COMMAND_MODULES = ("case_commands", "standing_commands", "request_commands", "plan_commands",
                    "money_commands", "letter_commands", "bundle_commands", "draft_commands",
-                   "search_commands")
+                   "search_commands", "share_commands")
 # Which module holds each command, so a command loads only its own module: the others bring
 # in reportlab, pyHanko and the rest, and a wrong passphrase must be told within 2 seconds.
 COMMAND_HOMES = {
@@ -35,6 +35,8 @@ COMMAND_HOMES = {
     **dict.fromkeys(("import-file", "import-mailbox"), "letter_commands"),
     "bundle": "bundle_commands", "letter": "draft_commands",
     "search": "search_commands",
+    **dict.fromkeys(("share", "join", "sync", "conflicts", "choose", "computers"),
+                    "share_commands"),
 }
 
 

@@ -30,7 +30,9 @@ from app.translation import _
 GENESIS = "0" * 64
 # Events about the case as a whole (a passphrase change, a bundle built) rather than a record.
 CASE_EVENT = "case"
-PLAIN, KEYED = 1, 2  # event formats: plain SHA-256 (the first releases), HMAC-sealed (now)
+# Event formats: plain SHA-256 (the first releases), HMAC-sealed, and HMAC-sealed with who
+# made the change (the computer and the person using it: a case shared between computers).
+PLAIN, KEYED, AUTHORED = 1, 2, 3
 HEAD_META = "audit_head"
 
 
@@ -54,6 +56,8 @@ class AuditEvent:
     prev_hash: str
     hash: str
     format: int = KEYED
+    computer: str | None = None  # the computer's id, in a shared case
+    person: str | None = None  # who was using it
 
 
 @dataclass(frozen=True)
@@ -99,8 +103,11 @@ def _key(conn: Connection) -> bytes:
 
 
 def _event_hash(key: bytes | None, prev_hash: str, seq: int, at: str, action: str,
-                record_type: str, record_id: str, before: str | None, after: str | None) -> str:
-    fields = [seq, at, action, record_type, record_id, before, after]
+                record_type: str, record_id: str, before: str | None, after: str | None,
+                author: tuple[str, str] | None = None) -> str:
+    fields: list[object] = [seq, at, action, record_type, record_id, before, after]
+    if author is not None:
+        fields.extend(author)
     blob = (prev_hash + json.dumps(fields, separators=(",", ":"))).encode("utf-8")
     if key is None:
         return hashlib.sha256(blob).hexdigest()
@@ -112,28 +119,38 @@ def _head_seal(key: bytes, seq: int, digest: str) -> str:
 
 
 def append(conn: Connection, action: str, record_type: str, record_id: str,
-           before: str | None, after: str | None) -> AuditEvent:
-    """Add an event and note it as the newest; the caller holds the write transaction."""
+           before: str | None, after: str | None, *,
+           author: tuple[str, str] | None = None) -> AuditEvent:
+    """Add an event and note it as the newest; the caller holds the write transaction.
+
+    `author` (computer id, person) says who made the change; by default the connection's own
+    (set once the case is shared between computers; None before)."""
     key = _key(conn)
+    author = author or getattr(conn, "author", None)
     last = conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = format_instant(now_utc())
-    digest = _event_hash(key, prev, seq, at, action, record_type, record_id, before, after)
+    digest = _event_hash(key, prev, seq, at, action, record_type, record_id, before, after,
+                         author)
+    computer, person = author or (None, None)
     conn.execute(
         "INSERT INTO audit_events (seq, at, action, record_type, record_id, before_hash, "
-        "after_hash, prev_hash, hash, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, action, record_type, record_id, before, after, prev, digest, KEYED),
+        "after_hash, prev_hash, hash, format, computer, person) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, action, record_type, record_id, before, after, prev, digest,
+         AUTHORED if author else KEYED, computer, person),
     )
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (HEAD_META, json.dumps({"seq": seq, "hash": digest,
                                 "seal": _head_seal(key, seq, digest)})))
-    return AuditEvent(seq, at, action, record_type, record_id, before, after, prev, digest)
+    return AuditEvent(seq, at, action, record_type, record_id, before, after, prev, digest,
+                      AUTHORED if author else KEYED, computer, person)
 
 
 _SELECT = ("SELECT seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, "
-           "hash, format FROM audit_events")
+           "hash, format, computer, person FROM audit_events")
 
 
 def events(conn: Connection, record_id: str | None = None) -> list[AuditEvent]:
@@ -160,14 +177,17 @@ def _day(at: str) -> str:
 
 
 # One event as the check reads it (plain tuples: a long case has tens of thousands):
-# (seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, hash, format)
-_Row = tuple[int, str, str, str, str, "str | None", "str | None", str, str, int]
+# (seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, hash, format,
+#  computer, person)
+_Row = tuple[int, str, str, str, str, "str | None", "str | None", str, str, int, "str | None",
+             "str | None"]
 
 
 def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
     prev, expected, keyed = GENESIS, 1, False
     found: list[_Row] = conn.execute(_SELECT + " ORDER BY seq").fetchall()
-    for seq, at, action, record_type, record_id, before, after, prev_hash, digest, form in found:
+    for (seq, at, action, record_type, record_id, before, after, prev_hash, digest, form,
+         computer, person) in found:
         if seq != expected:
             raise AuditBroken(_("Audit event {expected} is missing or out of place (found {seq} "
                                 "instead)").format(expected=expected, seq=seq))
@@ -177,13 +197,15 @@ def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
                     _day(at), seq=seq
                 )
             )
-        keyed = keyed or form == KEYED
-        if form not in (PLAIN, KEYED) or (keyed and form == PLAIN):
+        keyed = keyed or form != PLAIN
+        if form not in (PLAIN, KEYED, AUTHORED) or (keyed and form == PLAIN) or (
+                (form == AUTHORED) != (computer is not None and person is not None)):
             raise AuditBroken(
                 _("Audit event {seq} is not sealed the way Casebook seals events").format(seq=seq)
             )
-        computed = _event_hash(key if form == KEYED else None, prev, seq, at, action,
-                               record_type, record_id, before, after)
+        computed = _event_hash(key if form != PLAIN else None, prev, seq, at, action,
+                               record_type, record_id, before, after,
+                               (computer, person) if computer and person else None)
         if not hmac.compare_digest(computed, digest):
             raise AuditBroken(
                 _("Audit event {seq} ({0}) has been changed since it was written").format(

@@ -29,6 +29,7 @@ from app.store import (
     remember,
     schema,
     search,
+    sharing,
     undo,
 )
 from app.store.changes import NOTHING, Changes
@@ -78,6 +79,8 @@ class CaseCheck:
     records: int  # records, deleted ones included, with their histories
     files: int  # files, with their bytes and extracted text
     bundles: int  # past bundles whose chain head is still on the chain
+    # In a shared case, who made the checked events: (person, computer, how many)
+    makers: tuple[tuple[str, str, int], ...] = ()
 
 
 def check_words(check: CaseCheck, *, full_head: bool = True) -> str:
@@ -98,16 +101,24 @@ def check_words(check: CaseCheck, *, full_head: bool = True) -> str:
         if full_head
         else _("Check code {check_code}.").format(check_code=check.head.check_code)
     )
+    made = (
+        _(" Since the case was shared, its events were made by {makers}.").format(makers="; ".join(
+            _("{person} on {computer} ({n})").format(person=p, computer=c, n=n)
+            for p, c, n in check.makers))
+        if check.makers
+        else ""
+    )
     return _(
         "The case checks. Its audit log ({0}) matches all {1} with every "
         "earlier version, {2} with {3} contents, and the case's own "
-        "details.{bundles} {head}"
+        "details.{bundles}{made} {head}"
     ).format(
         many(check.head.seq, "event"),
         many(check.records, "record"),
         many(check.files, "file"),
         "its" if check.files == 1 else "their",
         bundles=bundles,
+        made=made,
         head=head,
     )
 
@@ -237,6 +248,30 @@ class Case:
         return case, code
 
     @classmethod
+    def create_joined(cls, folder: Path, slots: KeySlots, db_key: bytes) -> Case:
+        """An empty case on this computer for a case shared from another: the same id and key,
+        no records yet (they arrive by syncing), and its own bundle signing key. `folder` must
+        be empty; the caller removes it if joining fails."""
+        conn = connect(folder / DB_FILE, db_key)
+        try:
+            schema.migrate(conn, folder / DB_FILE)
+            case = cls(folder, conn, slots, db_key)
+            with case.transaction():
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                    ("case_id", slots.case_id), ("created_at", format_instant(now_utc())),
+                    ("demo", "0")])
+                audit.append(conn, "joined", audit.CASE_EVENT, case_details.CASE_SUBJECT,
+                             None, case_details.case_state(slots.case_id, False))
+                from app.store import signing_key
+
+                signing_key.create(conn, slots.case_id, db_key)
+            slots.save(folder)
+        except BaseException:
+            conn.close()
+            raise
+        return case
+
+    @classmethod
     def _open(cls, folder: Path, slots: KeySlots, db_key: bytes) -> Case:
         db_path = folder / DB_FILE
         if not db_path.exists():
@@ -246,6 +281,7 @@ class Case:
         clear_leftovers(folder / KEYSLOT_FILE, older_than_s=_LEFTOVER_AGE_S)
         try:
             schema.migrate(conn, db_path)
+            conn.author = sharing.author_of(conn)
         except BaseException:
             conn.close()
             raise
@@ -648,7 +684,8 @@ class Case:
             witnesses = past_bundles.witnesses(conn)
             head = audit.verify(conn, {**kept, **files, **case_details.stored_states(conn)},
                                 describe=lambda rid: _describe(conn, rid), witnesses=witnesses)
-        return CaseCheck(head, len(kept), len(files), len(witnesses))
+            makers = tuple(sharing.makers(conn))
+        return CaseCheck(head, len(kept), len(files), len(witnesses), makers)
 
     def copy_database(self, target: Path) -> None:
         """Write a consistent copy of the database, encrypted with the same key, to `target`

@@ -25,6 +25,8 @@ class _CaseConnection(sqlcipher3.Connection):  # type: ignore[misc]
     """A connection that carries the key the audit chain is sealed with."""
 
     chain_key: bytes = b""
+    # Who makes this connection's changes (computer id, person), once the case is shared.
+    author: tuple[str, str] | None = None
 
 
 def chain_key(db_key: bytes) -> bytes:

@@ -200,8 +200,9 @@ def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _index(conn: Connection, record_id: str, record_type: str, data: dict[str, Any] | None,
-           *, fresh: bool = False) -> None:
+def reindex(conn: Connection, record_id: str, record_type: str, data: dict[str, Any] | None,
+            *, fresh: bool = False) -> None:
+    """Put a record's search text in the index (None takes it out)."""
     # The index cannot look up record_id, so removing the old entry reads all of it; a new
     # record has none, which keeps adding records quick however large the case grows.
     if not fresh:
@@ -240,7 +241,7 @@ def insert(conn: Connection, record_type: str, record_id: str, data: dict[str, A
                      (record_id, number, _dump(_carry(record_type, None, earlier)), saved_at))
     conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
                  "VALUES (?, ?, ?, ?)", (record_id, version, _dump(data), now))
-    _index(conn, record_id, record_type, data, fresh=True)
+    reindex(conn, record_id, record_type, data, fresh=True)
     audit.append(conn, "create", record_type, record_id, None, stored_state(conn, record_id))
 
 
@@ -270,7 +271,7 @@ def update(conn: Connection, record_id: str, data: dict[str, Any], action: str =
                  (version, sort_key(row.type, data), _dump(data), now, record_id))
     conn.execute("INSERT INTO record_versions (record_id, version, data, saved_at) "
                  "VALUES (?, ?, ?, ?)", (record_id, version, _dump(data), now))
-    _index(conn, record_id, row.type, data)
+    reindex(conn, record_id, row.type, data)
     audit.append(conn, action, row.type, record_id, before, stored_state(conn, record_id))
     return True
 
@@ -285,7 +286,7 @@ def tombstone(conn: Connection, record_id: str, action: str = "delete") -> None:
     before = stored_state(conn, record_id)
     conn.execute("UPDATE records SET deleted_at = ?, updated_at = ? WHERE id = ?",
                  (now, now, record_id))
-    _index(conn, record_id, row.type, None)
+    reindex(conn, record_id, row.type, None)
     audit.append(conn, action, row.type, record_id, before, stored_state(conn, record_id))
 
 
@@ -298,7 +299,7 @@ def restore(conn: Connection, record_id: str) -> None:
     before = stored_state(conn, record_id)
     conn.execute("UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ?",
                  (now, record_id))
-    _index(conn, record_id, row.type, row.data)
+    reindex(conn, record_id, row.type, row.data)
     audit.append(conn, "undo-delete", row.type, record_id, before, stored_state(conn, record_id))
 
 

@@ -93,6 +93,7 @@ def _v2(conn: Connection) -> None:
     from app.store import attachments, audit, past_bundles, records
 
     conn.execute("ALTER TABLE audit_events ADD COLUMN format INTEGER NOT NULL DEFAULT 1")
+    _add_authors(conn)  # the events below are written by today's code, which fills them
     for record_id, record_type, data, deleted_at in conn.execute(
             "SELECT id, type, data, deleted_at FROM records ORDER BY id").fetchall():
         audit.append(conn, "sealed", record_type, record_id,
@@ -104,8 +105,61 @@ def _v2(conn: Connection) -> None:
     past_bundles.fill_heads(conn)
 
 
+def _add_authors(conn: Connection) -> None:
+    """Who made each audit event: the computer and the person (in a shared case)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(audit_events)")}
+    for column in ("computer", "person"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE audit_events ADD COLUMN {column} TEXT")
+
+
+def _v3(conn: Connection) -> None:
+    """Sharing a case between computers: who made each audit event (the computer and the
+    person using it), every record version as a revision with its parents (so versions made
+    apart on two computers merge without loss), the other computers, and the records where two
+    versions wait for a person to choose."""
+    _add_authors(conn)
+    _run_script(
+        conn,
+        """
+        -- One row per version of a record (or file) as shared: a tombstone, and its undoing,
+        -- are revisions too. `segment` is the change file of this computer it went out in
+        -- (NULL until sent; received revisions keep NULL).
+        CREATE TABLE sync_revisions (
+            rev TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            record_type TEXT NOT NULL,
+            parents TEXT NOT NULL,
+            clock TEXT NOT NULL,
+            computer TEXT NOT NULL,
+            person TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            deleted INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            segment INTEGER,
+            own INTEGER NOT NULL
+        );
+        CREATE INDEX sync_revisions_by_record ON sync_revisions (record_id, clock);
+        CREATE INDEX sync_revisions_unsent ON sync_revisions (own, segment);
+        CREATE TABLE sync_peers (
+            computer TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            person TEXT NOT NULL,
+            applied INTEGER NOT NULL DEFAULT 0,
+            last_seen TEXT,
+            removed_at TEXT
+        );
+        CREATE TABLE sync_conflicts (
+            record_id TEXT PRIMARY KEY,
+            heads TEXT NOT NULL,
+            found_at TEXT NOT NULL
+        );
+        """
+    )
+
+
 # Index i holds the step that takes a case from version i to version i + 1.
-MIGRATIONS: list[Migration] = [_v1, _v2]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 
 
 # Indexes that only make lookups fast. They change no data, and an older Casebook keeps them

@@ -1,0 +1,337 @@
+"""Sharing one case between computers through a folder: share, join, sync, remove.
+
+Casebook never moves bytes over a network: it writes its own change files into a folder and
+reads the other computers' files from it. Whatever carries the folder between computers (a
+cloud drive's own program, Syncthing, a USB stick) is the family's choice.
+
+A sync sends first, then receives. Sending commits this computer's new revisions (with the
+number of the change file they go out in) before writing the file, so a stick pulled out
+mid-write loses nothing: the next sync writes that file again. Receiving takes in each other
+computer's change files in order, one transaction per file, so a file is either wholly taken
+in or not at all.
+"""
+
+from __future__ import annotations
+
+import getpass
+import platform
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.paths import config_dir
+from app.problems import Problem
+from app.services.sharing.folder import (
+    FolderProblem,
+    SharedFolder,
+    folder_key,
+    new_computer_id,
+    read_share_file,
+)
+from app.store import sharing
+from app.store.atomic import write_atomic
+from app.store.case import PERSON_ID, Case
+from app.store.folders import fresh_folder
+from app.store.keyslots import KeySlots
+from app.store.records import RecordMissing
+from app.store.sharing import BadRevision, Identity, Revision
+from app.translation import _
+
+_MACHINE_FILE = "this-computer"
+
+
+class NotShared(Problem):
+    """The case is not shared with another computer."""
+
+
+class CopiedCase(Problem):
+    """This case folder was copied from a computer that shares it, not joined."""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did, in numbers and in plain words."""
+
+    sent: int = 0  # revisions written to the folder
+    received: int = 0  # revisions taken in from other computers
+    conflicts: int = 0  # records waiting for a person to choose between two versions
+    peers: list[str] = field(default_factory=list)  # the other computers, by name
+    notes: list[str] = field(default_factory=list)  # what could not be done, and why
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as `casebook sync --json` prints it."""
+        return {"sent": self.sent, "received": self.received, "conflicts": self.conflicts,
+                "peers": self.peers, "notes": self.notes}
+
+
+def default_computer_name() -> str:
+    """A first suggestion for this computer's name (the user can give another)."""
+    return platform.node() or _("This computer")
+
+
+def default_person() -> str:
+    """A first suggestion for who uses this computer: their login name."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return _("Someone")
+
+
+def machine_marker() -> str:
+    """A random id kept in this computer's own settings folder (never in a case folder): a
+    case folder copied to another computer by hand meets a different one and is caught."""
+    path = config_dir() / _MACHINE_FILE
+    try:
+        found = path.read_text(encoding="ascii").strip()
+        if len(found) == 32:
+            return found
+    except (OSError, UnicodeDecodeError):
+        pass
+    marker = secrets.token_hex(16)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, marker.encode("ascii"))
+    return marker
+
+
+def _names_checked(name: str, person: str) -> tuple[str, str]:
+    name, person = name.strip(), person.strip()
+    if not name or not person or len(name) > 80 or len(person) > 80:
+        raise sharing.BadRevision(_("Please give this computer a name, and the name of the "
+                                    "person who uses it (each up to 80 characters)"))
+    return name, person
+
+
+# Sharing and joining ---------------------------------------------------------------------------
+def share(case: Case, folder: Path, name: str, person: str) -> SyncReport:
+    """Make the case shareable through `folder` (empty, or new) and send the whole case there.
+    A case already shared is refused."""
+    name, person = _names_checked(name, person)
+    with case.reading() as conn:
+        if sharing.identity(conn) is not None:
+            raise NotShared(_("This case is already shared (through {folder})").format(
+                folder=sharing.share_facts(conn)[0]))
+    folder = Path(folder).absolute()
+    SharedFolder.create(folder, case.key_slots, folder_key(case.db_key, case.case_id))
+    who = Identity(new_computer_id(), name, person)
+    with case.transaction() as tx:
+        sharing.set_identity(tx.conn, who, str(folder), machine_marker())
+    return sync(case)
+
+
+def join(folder: Path, case_dir: Path, name: str, person: str, *,
+         passphrase: str | None = None, recovery_code: str | None = None) -> tuple[Case,
+                                                                                 SyncReport]:
+    """Set up a case on this computer from a shared folder, opened with the passphrase or the
+    recovery code (nothing weaker), and take in everything the other computers have sent."""
+    name, person = _names_checked(name, person)
+    folder = Path(folder).absolute()
+    case_id, slots = read_share_file(folder)
+    db_key = (slots.open_with_passphrase(passphrase) if passphrase is not None
+              else slots.open_with_recovery(recovery_code or ""))
+    with fresh_folder(Path(case_dir), _("choose an empty or new folder for the case")) as made:
+        case = Case.create_joined(made, KeySlots(case_id, list(slots.slots)), db_key)
+        try:
+            shared = SharedFolder.open(folder, case_id, folder_key(db_key, case_id))
+            if not shared.computers():
+                raise FolderProblem(_("The shared folder holds nothing from the other computer "
+                                      "yet; wait until it has finished copying, then try "
+                                      "again"))
+            who = Identity(new_computer_id(), name, person)
+            with case.transaction() as tx:
+                sharing.set_identity(tx.conn, who, str(folder), machine_marker())
+            report = sync(case)
+            try:
+                case.row(PERSON_ID)
+            except RecordMissing:
+                raise FolderProblem(_("The shared folder does not yet hold the whole case; "
+                                      "wait until it has finished copying, then try "
+                                      "again")) from None
+        except BaseException:
+            case.close()
+            raise
+    return case, report
+
+
+# Syncing ---------------------------------------------------------------------------------------
+class _Waiting(Exception):
+    """A file a change needs has not finished arriving: try the change file again later."""
+
+
+def _shared(case: Case) -> tuple[Identity, SharedFolder]:
+    with case.reading() as conn:
+        who = sharing.identity(conn)
+        folder, machine = sharing.share_facts(conn)
+    if who is None or folder is None:
+        raise NotShared(_("This case is not shared with another computer"))
+    if machine != machine_marker():
+        raise CopiedCase(_("This case was copied here from another computer rather than "
+                           "joined, so it cannot share changes as that computer. Use Join on "
+                           "this computer with the shared folder instead; nothing was "
+                           "changed."))
+    return who, SharedFolder.open(Path(folder), case.case_id,
+                                  folder_key(case.db_key, case.case_id))
+
+
+def _payload(who: Identity, number: int, revs: list[Revision],
+             removed: list[str]) -> dict[str, Any]:
+    return {"computer": who.computer, "name": who.name, "person": who.person, "number": number,
+            "revisions": [r.to_json() for r in revs], "removed": removed}
+
+
+def _write_files(case: Case, shared: SharedFolder, revs: list[Revision]) -> None:
+    for rev in revs:
+        sha = sharing.file_sha256(rev)
+        if sha and not rev.deleted and not shared.has_file(sha):
+            shared.write_file(sha, case.attachment_data(rev.record_id))
+
+
+def _send(case: Case, who: Identity, shared: SharedFolder) -> int:
+    present = shared.numbers(who.computer)
+    with case.reading() as conn:
+        upcoming = sharing.next_segment(conn)
+        removed = [p.computer for p in sharing.peers(conn) if p.removed_at]
+    if any(n >= upcoming for n in present):
+        raise CopiedCase(_("Another copy of this case is sending changes as this computer: "
+                           "the case folder was probably copied by hand. Join the shared "
+                           "folder properly on the other computer; nothing was changed."))
+    for number in range(1, upcoming):  # a file lost when a stick was pulled out: again
+        if number not in present:
+            with case.reading() as conn:
+                lost = sharing.segment_revisions(conn, number)
+            _write_files(case, shared, lost)
+            shared.write_changes(who.computer, number, _payload(who, number, lost, removed))
+    with case.transaction() as tx:
+        sharing.capture(tx.conn, who)
+        number, revs = sharing.take_unsent(tx.conn)
+    if revs is None:
+        return 0
+    _write_files(case, shared, revs)
+    shared.write_changes(who.computer, number, _payload(who, number, revs, removed))
+    return len(revs)
+
+
+def _file_reader(shared: SharedFolder) -> Callable[[str], bytes]:
+    def read(sha256: str) -> bytes:
+        found = shared.read_file(sha256)
+        if found.status != "ok":
+            raise _Waiting(found.status)
+        return found.body
+    return read
+
+
+def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
+             peer: sharing.Peer | None) -> tuple[int, int, list[str]]:
+    """Take in one other computer's new change files, in order; (revisions, conflicts, notes)."""
+    number = (peer.applied if peer else 0) + 1
+    label = peer.name if peer else _("another computer")
+    received = conflicts = 0
+    while True:
+        found = shared.read_changes(computer, number)
+        if found.status == "missing":
+            return received, conflicts, []
+        if found.status == "arriving":
+            return received, conflicts, [_("A change file from {name} is still being copied "
+                                           "into the folder; it will be taken in at the next "
+                                           "sync").format(name=label)]
+        if found.status == "newer":
+            return received, conflicts, [_("{name} has a newer Casebook: its changes are kept "
+                                           "in the folder and will be taken in once Casebook "
+                                           "is updated here").format(name=label)]
+        payload = found.payload or {}
+        try:
+            if (found.status != "ok" or payload.get("computer") != computer
+                    or payload.get("number") != number
+                    or not isinstance(payload.get("revisions"), list)):
+                raise BadRevision("")
+            revs = [Revision.from_json(r) for r in payload["revisions"]]
+            name, person = str(payload.get("name") or label), str(payload.get("person") or "")
+        except BadRevision:
+            return received, conflicts, [_("A change file from {name} (number {number}) is "
+                                           "damaged or was not made by a computer sharing this "
+                                           "case; it was ignored").format(name=label,
+                                                                          number=number)]
+        try:
+            with case.transaction() as tx:
+                got = sharing.receive(tx.conn, revs, _file_reader(shared))
+                sharing.note_peer(tx.conn, computer, name, person, number)
+                for gone in payload.get("removed") or []:
+                    if isinstance(gone, str) and gone != who.computer:
+                        sharing.mark_removed(tx.conn, gone)
+        except _Waiting:
+            return received, conflicts, [_("A file from {name} is still being copied into the "
+                                           "folder; its changes will be taken in at the next "
+                                           "sync").format(name=name)]
+        received += got.revisions
+        conflicts = got.conflicts
+        label = name
+        number += 1
+
+
+def sync(case: Case) -> SyncReport:
+    """Send this computer's new changes to the shared folder and take in the others'."""
+    who, shared = _shared(case)
+    sent = _send(case, who, shared)
+    received, notes = 0, []
+    with case.reading() as conn:
+        known = {p.computer: p for p in sharing.peers(conn)}
+    for computer in shared.computers():
+        peer = known.get(computer)
+        if computer == who.computer or (peer is not None and peer.removed_at):
+            continue
+        got, _conflicts, said = _take_in(case, who, shared, computer, peer)
+        received += got
+        notes.extend(said)
+    with case.reading() as conn:
+        waiting = len(sharing.conflicts(conn))
+        names = [p.name for p in sharing.peers(conn) if not p.removed_at]
+    return SyncReport(sent, received, waiting, names, notes)
+
+
+# Status, choices and removing a computer -------------------------------------------------------
+@dataclass(frozen=True)
+class ShareStatus:
+    """Whether and how a case is shared, for the window's status line."""
+
+    folder: str | None
+    me: Identity | None
+    peers: list[sharing.Peer]
+
+
+def status(case: Case) -> ShareStatus:
+    """The case's sharing as this computer knows it (read only)."""
+    with case.reading() as conn:
+        folder, _machine = sharing.share_facts(conn)
+        return ShareStatus(folder, sharing.identity(conn), sharing.peers(conn))
+
+
+def conflicts(case: Case) -> list[sharing.Conflict]:
+    """The records waiting for a person to choose between two versions."""
+    with case.reading() as conn:
+        return sharing.conflicts(conn)
+
+
+def choose(case: Case, record_id: str, rev: str) -> None:
+    """Keep one of a record's waiting versions (the others stay in its history)."""
+    with case.transaction() as tx:
+        who = sharing.identity(tx.conn)
+        if who is None:
+            raise NotShared(_("This case is not shared with another computer"))
+        sharing.choose(tx.conn, who, record_id, rev)
+
+
+def remove_computer(case: Case, which: str) -> sharing.Peer:
+    """Stop taking in a computer's changes from now on, here and (at their next sync) on the
+    other computers; return it. `which` is its name or id."""
+    with case.transaction() as tx:
+        found = [p for p in sharing.peers(tx.conn)
+                 if which in (p.computer, p.name) and not p.removed_at]
+        if len(found) != 1:
+            raise NotShared(_("No computer called {which} shares this case").format(which=which)
+                            if not found else
+                            _("More than one computer is called {which}; use its id").format(
+                                which=which))
+        sharing.mark_removed(tx.conn, found[0].computer)
+    return found[0]
+

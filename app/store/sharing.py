@@ -1,0 +1,564 @@
+"""The SQL for a case shared between computers: revisions, the other computers, and the records
+where two versions wait for a person to choose.
+
+Every version of a record (and every file) is also kept as a *revision*: its data, whether it
+is deleted, when it was saved, who made it on which computer, a logical clock, and the
+revision(s) it was made from. Revisions only ever accumulate, so merging two computers' work
+is taking the union. A record's stored row and edit history are then *drawn* from its
+revisions the same way on every computer: the versions in clock order, the newest head as the
+current version. Two heads mean two versions made apart: both are kept, the record is listed
+as a conflict, and it stays so until a person chooses (a revision made from both).
+
+Why a small versioned-record merge rather than a CRDT library: Casebook's records are whole
+documents a person saves, not text typed together; a per-field CRDT would silently blend two
+people's edits of a letter's date, which is exactly what must be shown, not merged. Revisions
+with parents are explainable in the audit log and in the "two versions — choose" screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.problems import Problem
+from app.records.values import format_instant, now_utc
+from app.store import attachments, audit, records
+from app.store.changes import FILE
+from app.store.db import Connection
+from app.translation import _
+
+Author = tuple[str, str]  # (computer id, person)
+
+COMPUTER_ID, COMPUTER_NAME, PERSON_NAME = "computer_id", "computer_name", "person_name"
+MACHINE, FOLDER = "share_machine", "share_folder"
+_CLOCK, _NEXT_SEGMENT, _CAPTURED = "sync_clock", "sync_next_segment", "sync_captured_seq"
+
+
+class BadRevision(Problem):
+    """A revision received from another computer does not hold what a revision must."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """This computer in a shared case: its id, the name its user gave it, and who uses it."""
+
+    computer: str
+    name: str
+    person: str
+
+    @property
+    def author(self) -> Author:
+        """What its audit events record."""
+        return (self.computer, self.person)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One version of a record or file as shared between computers."""
+
+    rev: str
+    record_id: str
+    record_type: str
+    parents: tuple[str, ...]
+    clock: str
+    computer: str
+    person: str
+    saved_at: str
+    deleted: bool
+    data: str  # the stored JSON text, exactly
+
+    def to_json(self) -> dict[str, Any]:
+        """The revision as it travels in a change file."""
+        return {"rev": self.rev, "id": self.record_id, "type": self.record_type,
+                "parents": list(self.parents), "clock": self.clock,
+                "computer": self.computer, "person": self.person,
+                "saved_at": self.saved_at, "deleted": self.deleted, "data": self.data}
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Revision:
+        """A revision read from a change file, checked field by field and by its own id."""
+        text_fields = ("rev", "id", "type", "clock", "computer", "person", "saved_at", "data")
+        if (not isinstance(raw, dict) or any(not isinstance(raw.get(k), str) for k in text_fields)
+                or not isinstance(raw.get("deleted"), bool)
+                or not isinstance(raw.get("parents"), list)
+                or any(not isinstance(p, str) for p in raw["parents"])):
+            raise BadRevision(_("A change from another computer is not in the shape Casebook "
+                                "writes"))
+        found = cls(raw["rev"], raw["id"], raw["type"], tuple(raw["parents"]), raw["clock"],
+                    raw["computer"], raw["person"], raw["saved_at"], raw["deleted"], raw["data"])
+        if revision_id(found) != found.rev:
+            raise BadRevision(_("A change from another computer does not match its own "
+                                "fingerprint"))
+        try:
+            json.loads(found.data)
+        except ValueError:
+            raise BadRevision(_("A change from another computer holds unreadable data")) from None
+        return found
+
+
+def revision_id(r: Revision) -> str:
+    """A revision's id: the SHA-256 of everything in it, so the same change has the same id on
+    every computer and a changed one cannot keep its id."""
+    blob = json.dumps([r.record_id, r.record_type, list(r.parents), r.clock, r.computer,
+                       r.person, r.saved_at, r.deleted, r.data],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _made(record_id: str, record_type: str, parents: Sequence[str], clock: str,
+          who: Identity, saved_at: str, deleted: bool, data: str) -> Revision:
+    draft = Revision("", record_id, record_type, tuple(parents), clock, who.computer, who.person,
+                     saved_at, deleted, data)
+    return Revision(revision_id(draft), *(getattr(draft, f) for f in (
+        "record_id", "record_type", "parents", "clock", "computer", "person", "saved_at",
+        "deleted", "data")))
+
+
+# Meta --------------------------------------------------------------------------------------
+def _meta(conn: Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def identity(conn: Connection) -> Identity | None:
+    """This computer's identity in the case, or None if the case is not shared."""
+    computer, name, person = (_meta(conn, k) for k in (COMPUTER_ID, COMPUTER_NAME, PERSON_NAME))
+    return Identity(computer, name or "", person or "") if computer else None
+
+
+def share_facts(conn: Connection) -> tuple[str | None, str | None]:
+    """(the shared folder, the marker of the machine that set it up), if shared."""
+    return _meta(conn, FOLDER), _meta(conn, MACHINE)
+
+
+def set_identity(conn: Connection, who: Identity, folder: str, machine: str) -> None:
+    """Record this computer's identity and shared folder; its events are signed with it from
+    now on. The caller holds the transaction."""
+    for key, value in ((COMPUTER_ID, who.computer), (COMPUTER_NAME, who.name),
+                       (PERSON_NAME, who.person), (FOLDER, folder), (MACHINE, machine)):
+        _set_meta(conn, key, value)
+    conn.author = who.author
+    audit.append(conn, "shared", audit.CASE_EVENT, "sharing", None,
+                 audit.content_hash({"computer": who.computer, "name": who.name,
+                                     "person": who.person}))
+
+
+def author_of(conn: Connection) -> Author | None:
+    """Who the connection's changes are by: set when a shared case opens."""
+    who = identity(conn)
+    return who.author if who else None
+
+
+@contextlib.contextmanager
+def authored_by(conn: Connection, author: Author) -> Iterator[None]:
+    """Changes written inside are logged as `author`'s (a change from another computer)."""
+    own = conn.author
+    conn.author = author
+    try:
+        yield
+    finally:
+        conn.author = own
+
+
+def tick(conn: Connection) -> str:
+    """The next logical clock reading: wall time in milliseconds, never going backwards, and a
+    counter. A computer whose clock is wrong cannot put its changes before ones it has seen."""
+    last = _meta(conn, _CLOCK) or "0-0"
+    last_ms, last_n = (int(p) for p in last.split("-"))
+    now_ms = int(time.time() * 1000)
+    ms, n = (now_ms, 0) if now_ms > last_ms else (last_ms, last_n + 1)
+    value = f"{ms:015d}-{n:06d}"
+    _set_meta(conn, _CLOCK, value)
+    return value
+
+
+def _observe(conn: Connection, clocks: Sequence[str]) -> None:
+    newest = max(clocks, default="")
+    if newest > (_meta(conn, _CLOCK) or ""):
+        _set_meta(conn, _CLOCK, newest)
+
+
+# Reading revisions -------------------------------------------------------------------------
+_REV_COLUMNS = ("rev, record_id, record_type, parents, clock, computer, person, saved_at, "
+                "deleted, data")
+
+
+def _rev(raw: Sequence[Any]) -> Revision:
+    return Revision(raw[0], raw[1], raw[2], tuple(json.loads(raw[3])), raw[4], raw[5], raw[6],
+                    raw[7], bool(raw[8]), raw[9])
+
+
+def revisions_of(conn: Connection, record_id: str) -> list[Revision]:
+    """Every revision of one record, in clock order."""
+    return [_rev(r) for r in conn.execute(
+        f"SELECT {_REV_COLUMNS} FROM sync_revisions WHERE record_id = ? ORDER BY clock, rev",
+        (record_id,))]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A record as its revisions say it is: the versions in order and the current head."""
+
+    versions: list[Revision]  # the revisions that changed its data, in clock order
+    heads: list[Revision]  # more than one: versions made apart, waiting for a choice
+    current: Revision
+
+
+def draw(revs: Sequence[Revision]) -> Drawn:
+    """What a record's revisions (in clock order) make of it, the same on every computer."""
+    by_id = {r.rev: r for r in revs}
+    parents = {p for r in revs for p in r.parents}
+    heads = [r for r in revs if r.rev not in parents]
+    # A live version stands before a deletion made apart from it: nothing vanishes unchosen.
+    current = max(heads, key=lambda r: (not r.deleted, r.clock, r.rev))
+    versions = [r for r in revs if not r.parents or r.parents[0] not in by_id
+                or by_id[r.parents[0]].data != r.data]
+    return Drawn(versions, heads, current)
+
+
+# Taking this computer's own changes into revisions ------------------------------------------
+def _insert(conn: Connection, revs: Sequence[Revision], *, own: bool) -> None:
+    conn.executemany(
+        f"INSERT OR IGNORE INTO sync_revisions ({_REV_COLUMNS}, segment, own) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+        [(r.rev, r.record_id, r.record_type, json.dumps(list(r.parents)), r.clock, r.computer,
+          r.person, r.saved_at, int(r.deleted), r.data, int(own)) for r in revs])
+
+
+def _file_data(info: attachments.AttachmentInfo) -> str:
+    return json.dumps({"filename": info.filename, "media_type": info.media_type,
+                       "sha256": info.sha256, "size": info.size, "added_at": info.added_at,
+                       "locked": info.locked, "page_count": info.page_count,
+                       "text": info.text}, ensure_ascii=False, sort_keys=True)
+
+
+def _capture_record(conn: Connection, who: Identity, record_id: str) -> list[Revision]:
+    known = revisions_of(conn, record_id)
+    drawn = draw(known) if known else None
+    tip = drawn.current if drawn else None
+    made: list[Revision] = []
+
+    def add(record_type: str, saved_at: str, deleted: bool, data: str) -> None:
+        nonlocal tip
+        tip = _made(record_id, record_type, [tip.rev] if tip else [], tick(conn), who, saved_at,
+                    deleted, data)
+        made.append(tip)
+
+    row = conn.execute("SELECT type, data, updated_at, deleted_at FROM records WHERE id = ?",
+                       (record_id,)).fetchone()
+    if row is not None:
+        record_type, data, updated_at, deleted_at = row
+        for saved_at, version_data in conn.execute(
+                "SELECT saved_at, data FROM record_versions WHERE record_id = ? AND version > ? "
+                "ORDER BY version", (record_id, len(drawn.versions) if drawn else 0)):
+            add(record_type, saved_at, False, version_data)
+        if tip is not None and tip.deleted != (deleted_at is not None):
+            add(record_type, deleted_at or updated_at, deleted_at is not None, data)
+        return made
+    try:
+        info = attachments.get(conn, record_id)
+    except records.RecordMissing:
+        return made
+    if tip is None:
+        add(FILE, info.added_at, False, _file_data(info))
+    if tip is not None and tip.deleted != (info.deleted_at is not None):
+        add(FILE, info.deleted_at or format_instant(now_utc()), info.deleted_at is not None,
+            tip.data)
+    return made
+
+
+def capture(conn: Connection, who: Identity) -> int:
+    """Turn every change made on this computer since the last capture into revisions (the
+    first capture takes the whole case); return how many were made. The caller holds the
+    transaction."""
+    since = int(_meta(conn, _CAPTURED) or 0)
+    if since == 0:
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM records UNION ALL SELECT id FROM attachments")]
+    else:
+        ids = list(dict.fromkeys(r[0] for r in conn.execute(
+            "SELECT record_id FROM audit_events WHERE seq > ? AND record_type != ? "
+            "AND (computer IS NULL OR computer = ?) ORDER BY seq",
+            (since, audit.CASE_EVENT, who.computer))))
+    made = [rev for record_id in ids for rev in _capture_record(conn, who, record_id)]
+    _insert(conn, made, own=True)
+    _set_meta(conn, _CAPTURED, str(audit.head(conn).seq))
+    return len(made)
+
+
+def next_segment(conn: Connection) -> int:
+    """The number the next change file this computer writes will have."""
+    return int(_meta(conn, _NEXT_SEGMENT) or 1)
+
+
+def take_unsent(conn: Connection) -> tuple[int, list[Revision] | None]:
+    """Give this computer's unsent revisions the next change file's number; return it, and
+    them or None when there is nothing to send. A computer's first change file is sent even
+    empty: it tells the others the computer has joined."""
+    unsent = [_rev(r) for r in conn.execute(
+        f"SELECT {_REV_COLUMNS} FROM sync_revisions WHERE own = 1 AND segment IS NULL "
+        "ORDER BY clock, rev")]
+    number = next_segment(conn)
+    if unsent or number == 1:
+        conn.execute("UPDATE sync_revisions SET segment = ? WHERE own = 1 AND segment IS NULL",
+                     (number,))
+        _set_meta(conn, _NEXT_SEGMENT, str(number + 1))
+        return number, unsent
+    return number, None
+
+
+def segment_revisions(conn: Connection, number: int) -> list[Revision]:
+    """The revisions this computer sent in one change file (to write it again if it is lost)."""
+    return [_rev(r) for r in conn.execute(
+        f"SELECT {_REV_COLUMNS} FROM sync_revisions WHERE own = 1 AND segment = ? "
+        "ORDER BY clock, rev", (number,))]
+
+
+def file_sha256(rev: Revision) -> str | None:
+    """The SHA-256 of the bytes a file's revision stands for (None for a record)."""
+    if rev.record_type != FILE:
+        return None
+    value = json.loads(rev.data).get("sha256")
+    return value if isinstance(value, str) else None
+
+
+# Drawing records from revisions -------------------------------------------------------------
+@dataclass(frozen=True)
+class Received:
+    """What revisions from another computer changed here."""
+
+    revisions: int  # new revisions taken in
+    records: int  # records and files changed
+    conflicts: int  # records now holding two versions to choose between
+
+
+def _action(before: tuple[Any, ...] | None, deleted: bool, was_deleted: bool,
+            heads: int) -> str:
+    if before is None:
+        return "create"
+    if heads > 1:
+        return "conflict"
+    if deleted != was_deleted:
+        return "delete" if deleted else "undo-delete"
+    return "edit"
+
+
+def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author) -> bool:
+    cur = drawn.current
+    wanted = [(r.saved_at, r.data) for r in drawn.versions]
+    deleted_at = cur.saved_at if cur.deleted else None
+    row = conn.execute("SELECT type, data, deleted_at FROM records WHERE id = ?",
+                       (record_id,)).fetchone()
+    if row is not None:
+        have = [(at, d) for at, d in conn.execute(
+            "SELECT saved_at, data FROM record_versions WHERE record_id = ? ORDER BY version",
+            (record_id,))]
+        if (have == wanted and row[1] == cur.data
+                and (row[2] is None) == (deleted_at is None)):
+            return False
+    data = json.loads(cur.data)
+    before = records.stored_state(conn, record_id) if row is not None else None
+    if row is None:
+        conn.execute(
+            "INSERT INTO records (id, type, version, sort_key, data, created_at, updated_at, "
+            "deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (record_id, cur.record_type, len(wanted), records.sort_key(cur.record_type, data),
+             cur.data, wanted[0][0] if wanted else cur.saved_at, cur.saved_at, deleted_at))
+    else:
+        conn.execute(
+            "UPDATE records SET type = ?, version = ?, sort_key = ?, data = ?, updated_at = ?, "
+            "deleted_at = ? WHERE id = ?",
+            (cur.record_type, len(wanted), records.sort_key(cur.record_type, data), cur.data,
+             cur.saved_at, deleted_at, record_id))
+        conn.execute("DELETE FROM record_versions WHERE record_id = ?", (record_id,))
+    conn.executemany(
+        "INSERT INTO record_versions (record_id, version, data, saved_at) VALUES (?, ?, ?, ?)",
+        [(record_id, n, d, at) for n, (at, d) in enumerate(wanted, start=1)])
+    records.reindex(conn, record_id, cur.record_type, None if cur.deleted else data,
+                    fresh=row is None)
+    action = _action(row, cur.deleted, row is not None and row[2] is not None, len(drawn.heads))
+    audit.append(conn, action, cur.record_type, record_id, before,
+                 records.stored_state(conn, record_id), author=author)
+    return True
+
+
+def _draw_file(conn: Connection, record_id: str, drawn: Drawn, author: Author,
+               file_bytes: Callable[[str], bytes]) -> bool:
+    cur = drawn.current
+    try:
+        info: attachments.AttachmentInfo | None = attachments.get(conn, record_id)
+    except records.RecordMissing:
+        info = None
+    with authored_by(conn, author):
+        if info is None:
+            meta = json.loads(drawn.versions[0].data if drawn.versions else cur.data)
+            attachments.add(conn, meta["filename"], file_bytes(meta["sha256"]),
+                            meta["media_type"], text=meta.get("text", ""),
+                            locked=bool(meta.get("locked")), page_count=meta.get("page_count"),
+                            attachment_id=record_id, added_at=meta["added_at"])
+            if cur.deleted:
+                attachments.tombstone(conn, record_id)
+            return True
+        if cur.deleted and not info.deleted_at:
+            attachments.tombstone(conn, record_id)
+            return True
+        if not cur.deleted and info.deleted_at:
+            attachments.restore(conn, record_id)
+            return True
+    return False
+
+
+def _note_conflict(conn: Connection, record_id: str, drawn: Drawn) -> bool:
+    if len(drawn.heads) > 1:
+        conn.execute(
+            "INSERT INTO sync_conflicts (record_id, heads, found_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (record_id) DO UPDATE SET heads = excluded.heads",
+            (record_id, json.dumps(sorted(r.rev for r in drawn.heads)),
+             format_instant(now_utc())))
+        return True
+    conn.execute("DELETE FROM sync_conflicts WHERE record_id = ?", (record_id,))
+    return False
+
+
+def receive(conn: Connection, revs: Sequence[Revision],
+            file_bytes: Callable[[str], bytes]) -> Received:
+    """Take in revisions from another computer and draw every record they touch again; each
+    record changed is logged as changed by whoever made its newest revision. The caller holds
+    the transaction (all of it lands, or none)."""
+    known = {r[0] for r in conn.execute(
+        "SELECT rev FROM sync_revisions WHERE rev IN (SELECT value FROM json_each(?))",
+        (json.dumps([r.rev for r in revs]),))}
+    fresh = [r for r in revs if r.rev not in known]
+    _insert(conn, fresh, own=False)
+    _observe(conn, [r.clock for r in fresh])
+    newest: dict[str, Revision] = {}
+    for r in fresh:
+        if r.record_id not in newest or r.clock > newest[r.record_id].clock:
+            newest[r.record_id] = r
+    changed = conflicts = 0
+    for record_id, last in newest.items():
+        drawn = draw(revisions_of(conn, record_id))
+        author = (last.computer, last.person)
+        if last.record_type == FILE:
+            changed += _draw_file(conn, record_id, drawn, author, file_bytes)
+        else:
+            changed += _draw_record(conn, record_id, drawn, author)
+        conflicts += _note_conflict(conn, record_id, drawn)
+    return Received(len(fresh), changed, conflicts)
+
+
+# Two versions: choosing ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Conflict:
+    """A record with versions made apart on two computers, waiting for a choice."""
+
+    record_id: str
+    record_type: str
+    heads: list[Revision]  # the versions to choose between, newest first
+
+
+class NoSuchChoice(Problem):
+    """The version chosen is not one of the record's versions waiting for a choice."""
+
+
+def conflicts(conn: Connection) -> list[Conflict]:
+    """Every record waiting for a person to choose between versions."""
+    found = []
+    for record_id, heads in conn.execute("SELECT record_id, heads FROM sync_conflicts "
+                                         "ORDER BY found_at, record_id").fetchall():
+        wanted = set(json.loads(heads))
+        revs = [r for r in revisions_of(conn, record_id) if r.rev in wanted]
+        revs.sort(key=lambda r: r.clock, reverse=True)
+        if revs:
+            found.append(Conflict(record_id, revs[0].record_type, revs))
+    return found
+
+
+def choose(conn: Connection, who: Identity, record_id: str, rev: str) -> None:
+    """Settle a conflict: the chosen version becomes the record's, made from every version
+    that was waiting (so no computer shows the conflict again once it has this choice). The
+    others stay in the record's history. The caller holds the transaction."""
+    conflict = next((c for c in conflicts(conn) if c.record_id == record_id), None)
+    chosen = next((r for r in conflict.heads if r.rev.startswith(rev)), None) if conflict \
+        else None
+    if conflict is None or chosen is None or len(rev) < 6:
+        raise NoSuchChoice(_("That is not one of the versions waiting for a choice. Nothing "
+                             "was changed."))
+    others = [r.rev for r in conflict.heads if r is not chosen]
+    made = _made(record_id, chosen.record_type, [chosen.rev, *others], tick(conn), who,
+                 format_instant(now_utc()), chosen.deleted, chosen.data)
+    _insert(conn, [made], own=True)
+    drawn = draw(revisions_of(conn, record_id))
+    if chosen.record_type == FILE:
+        _draw_file(conn, record_id, drawn, who.author, lambda sha: b"")
+    else:
+        _draw_record(conn, record_id, drawn, who.author)
+    _note_conflict(conn, record_id, drawn)
+
+
+# The other computers ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Peer:
+    """Another computer sharing the case, as this one last heard of it."""
+
+    computer: str
+    name: str
+    person: str
+    applied: int  # its change files taken in, in order
+    last_seen: str | None
+    removed_at: str | None
+
+
+def peers(conn: Connection) -> list[Peer]:
+    """Every other computer heard from."""
+    return [Peer(*r) for r in conn.execute(
+        "SELECT computer, name, person, applied, last_seen, removed_at FROM sync_peers "
+        "ORDER BY name, computer")]
+
+
+def note_peer(conn: Connection, computer: str, name: str, person: str, applied: int) -> None:
+    """Record how far this computer has taken in another's change files."""
+    conn.execute(
+        "INSERT INTO sync_peers (computer, name, person, applied, last_seen) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (computer) DO UPDATE SET name = excluded.name, "
+        "person = excluded.person, applied = excluded.applied, last_seen = excluded.last_seen",
+        (computer, name, person, applied, format_instant(now_utc())))
+
+
+def mark_removed(conn: Connection, computer: str) -> None:
+    """Stop taking in a computer's changes from now on (a lost or given-away laptop); logged.
+    Nothing it sent before is taken away."""
+    found = conn.execute("SELECT removed_at FROM sync_peers WHERE computer = ?",
+                         (computer,)).fetchone()
+    if found is not None and found[0]:
+        return
+    now = format_instant(now_utc())
+    conn.execute(
+        "INSERT INTO sync_peers (computer, name, person, removed_at) VALUES (?, '', '', ?) "
+        "ON CONFLICT (computer) DO UPDATE SET removed_at = excluded.removed_at",
+        (computer, now))
+    audit.append(conn, "computer-removed", audit.CASE_EVENT, "sharing", None,
+                 audit.content_hash({"computer": computer}))
+
+
+def makers(conn: Connection) -> list[tuple[str, str, int]]:
+    """Who made the audit log's events in a shared case: (person, computer's name, how many
+    events), most first; empty for a case never shared."""
+    names = {p.computer: p.name for p in peers(conn)}
+    me = identity(conn)
+    if me is not None:
+        names[me.computer] = me.name
+    return [(person, names.get(computer) or _("a removed computer"), int(n))
+            for computer, person, n in conn.execute(
+                "SELECT computer, person, count(*) AS n FROM audit_events "
+                "WHERE computer IS NOT NULL GROUP BY computer, person ORDER BY n DESC, person")]
