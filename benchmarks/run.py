@@ -23,7 +23,7 @@ from typing import Any
 import keyring
 
 from app.store.case import Case
-from benchmarks import bundle_bench, mailbox_bench, ocr_bench, synth
+from benchmarks import bundle_bench, mailbox_bench, ocr_bench, sync_bench, synth
 from benchmarks.bench_keyring import BACKEND_NAME, FILE_VARIABLE, BenchmarkKeyring
 from benchmarks.measure import median, percentile
 
@@ -215,7 +215,10 @@ def targets(metrics: dict[str, float]) -> list[dict[str, Any]]:
             ("mailbox_1000_s", "≤ 60 for 1,000 messages with attachments", 60.0),
             ("ocr_cer_clean", "≤ 0.03 (character error rate, straight scans)", 0.03),
             ("ocr_cer_photo", "≤ 0.08 (character error rate, phone-like photos)", 0.08),
-            ("ocr_page_s", "≤ 4 (median seconds per A4 page, sandbox included)", 4.0)]
+            ("ocr_page_s", "≤ 4 (median seconds per A4 page, sandbox included)", 4.0),
+            ("sync_10k_s", "≤ 10 (10,000 changes on each of two computers brought level)",
+             10.0),
+            ("sync_idle_s", "≤ 0.5 (a sync with nothing new, on the ten-year case)", 0.5)]
     return [{"metric": name, "target": rule, "limit": limit, "value": metrics[name],
              "pass": metrics[name] <= limit} for name, rule, limit in rows]
 
@@ -241,6 +244,10 @@ def main() -> int:
     ocr = ocr_bench.measure()
     samples["ocr"] = ocr.pop("ocr_samples")
     metrics.update(ocr)
+    print("  two computers sharing the case: 10,000 changes each, then a sync with nothing new",
+          flush=True)
+    metrics.update(sync_bench.merge())
+    metrics.update(sync_bench.idle(built.folder))
     checked = targets(metrics)
     failed = [t for t in checked if not t["pass"]]
     results = {

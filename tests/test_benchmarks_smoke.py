@@ -162,3 +162,12 @@ def test_the_ocr_bench_reads_its_own_letters() -> None:
     assert found["ocr_letters"] == 2
     assert len(found["ocr_samples"]["seconds"]) == 4  # each letter as a scan and a photo
     assert 0 <= found["ocr_cer_clean"] < 0.5 and 0 <= found["ocr_cer_photo"] < 0.5
+
+
+def test_the_sync_bench_brings_two_computers_level(tmp_path: Path, built: synth.BuiltCase) -> None:
+    from benchmarks import sync_bench
+
+    found = sync_bench.merge_once(tmp_path / "merge", changes=300)
+    assert found["sent"] == found["received"] == 600
+    idle = sync_bench.idle(built.folder)
+    assert idle["sync_idle_s"] > 0 and idle["share_ten_year_folder_mb"] > 0

@@ -121,6 +121,9 @@ def test_the_same_record_edited_on_both_waits_for_a_choice(
     assert exchange.conflicts(first) == exchange.conflicts(second) == []
     assert first.get(DiaryEntry, "diary-before").body == "Ewan's account"
     assert _doc(first) == _doc(second)
+    for case in (first, second):  # found once by search, under its chosen words
+        assert [h.record_id for h in case.search("Ewan's account")] == ["diary-before"]
+        assert case.search("Morag's account") == []
     first.verify()
     second.verify()
 

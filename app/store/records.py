@@ -138,6 +138,18 @@ def stored_state(conn: Connection, record_id: str) -> str:
     return _row_state(raw, history.hexdigest())
 
 
+def state_from(record_type: str, data: str, created_at: str, updated_at: str,
+               deleted_at: str | None, versions: Sequence[tuple[str, str]]) -> str:
+    """What `stored_state` would read back for a row about to be written: its JSON text and
+    timestamps, and its versions (saved at, JSON text) numbered from 1 (a received record
+    is written whole, so its state need not be read back)."""
+    history = _History()
+    for number, (saved_at, text) in enumerate(versions, start=1):
+        history.add(number, saved_at, text)
+    return _row_state((record_type, len(versions), data, created_at, updated_at, deleted_at),
+                      history.hexdigest())
+
+
 def new_id(conn: Connection, prefix: str) -> str:
     """A fresh record id such as `diary-3f9a1c0b2d4e` (48 random bits, checked for clashes)."""
     while True:
@@ -211,6 +223,14 @@ def reindex(conn: Connection, record_id: str, record_type: str, data: dict[str, 
         title, body = search_text(record_type, data)
         conn.execute("INSERT INTO search (record_id, type, title, body) VALUES (?, ?, ?, ?)",
                      (record_id, record_type, title, body))
+
+
+def unindex(conn: Connection, record_ids: Sequence[str]) -> None:
+    """Take many records out of the search index in one pass (each removal reads the whole
+    index, so thousands one by one would read it thousands of times)."""
+    if record_ids:
+        conn.execute("DELETE FROM search WHERE record_id IN (SELECT value FROM json_each(?))",
+                     (json.dumps(list(record_ids)),))
 
 
 def id_exists(conn: Connection, record_id: str) -> bool:

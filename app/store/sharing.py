@@ -170,22 +170,35 @@ def authored_by(conn: Connection, author: Author) -> Iterator[None]:
         conn.author = own
 
 
-def tick(conn: Connection) -> str:
-    """The next logical clock reading: wall time in milliseconds, never going backwards, and a
-    counter. A computer whose clock is wrong cannot put its changes before ones it has seen."""
-    last = _meta(conn, _CLOCK) or "0-0"
-    last_ms, last_n = (int(p) for p in last.split("-"))
-    now_ms = int(time.time() * 1000)
-    ms, n = (now_ms, 0) if now_ms > last_ms else (last_ms, last_n + 1)
-    value = f"{ms:015d}-{n:06d}"
-    _set_meta(conn, _CLOCK, value)
-    return value
+class Clock:
+    """This computer's logical clock: wall time in milliseconds, never going backwards, and a
+    counter. A computer whose clock is wrong cannot put its changes before ones it has seen.
+    Read once and saved once per use (a capture reads it thousands of times)."""
 
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        last = _meta(conn, _CLOCK) or "0-0"
+        self._ms, self._n = (int(p) for p in last.split("-"))
 
-def _observe(conn: Connection, clocks: Sequence[str]) -> None:
-    newest = max(clocks, default="")
-    if newest > (_meta(conn, _CLOCK) or ""):
-        _set_meta(conn, _CLOCK, newest)
+    def _reading(self) -> str:
+        return f"{self._ms:015d}-{self._n:06d}"
+
+    def tick(self) -> str:
+        """The next reading."""
+        now_ms = int(time.time() * 1000)
+        self._ms, self._n = (now_ms, 0) if now_ms > self._ms else (self._ms, self._n + 1)
+        return self._reading()
+
+    def observe(self, clocks: Sequence[str]) -> None:
+        """Move past every reading seen from another computer."""
+        newest = max(clocks, default="")
+        if newest > self._reading():
+            ms, n = newest.split("-")
+            self._ms, self._n = int(ms), int(n)
+
+    def save(self) -> None:
+        """Keep the clock's reading in the case."""
+        _set_meta(self._conn, _CLOCK, self._reading())
 
 
 # Reading revisions -------------------------------------------------------------------------
@@ -242,7 +255,8 @@ def _file_data(info: attachments.AttachmentInfo) -> str:
                        "text": info.text}, ensure_ascii=False, sort_keys=True)
 
 
-def _capture_record(conn: Connection, who: Identity, record_id: str) -> list[Revision]:
+def _capture_record(conn: Connection, who: Identity, clock: Clock,
+                    record_id: str) -> list[Revision]:
     known = revisions_of(conn, record_id)
     drawn = draw(known) if known else None
     tip = drawn.current if drawn else None
@@ -250,8 +264,8 @@ def _capture_record(conn: Connection, who: Identity, record_id: str) -> list[Rev
 
     def add(record_type: str, saved_at: str, deleted: bool, data: str) -> None:
         nonlocal tip
-        tip = _made(record_id, record_type, [tip.rev] if tip else [], tick(conn), who, saved_at,
-                    deleted, data)
+        tip = _made(record_id, record_type, [tip.rev] if tip else [], clock.tick(), who,
+                    saved_at, deleted, data)
         made.append(tip)
 
     row = conn.execute("SELECT type, data, updated_at, deleted_at FROM records WHERE id = ?",
@@ -290,7 +304,9 @@ def capture(conn: Connection, who: Identity) -> int:
             "SELECT record_id FROM audit_events WHERE seq > ? AND record_type != ? "
             "AND (computer IS NULL OR computer = ?) ORDER BY seq",
             (since, audit.CASE_EVENT, who.computer))))
-    made = [rev for record_id in ids for rev in _capture_record(conn, who, record_id)]
+    clock = Clock(conn)
+    made = [rev for record_id in ids for rev in _capture_record(conn, who, clock, record_id)]
+    clock.save()
     _insert(conn, made, own=True)
     _set_meta(conn, _CAPTURED, str(audit.head(conn).seq))
     return len(made)
@@ -353,7 +369,10 @@ def _action(before: tuple[Any, ...] | None, deleted: bool, was_deleted: bool,
     return "edit"
 
 
-def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author) -> bool:
+def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author, *,
+                 unindexed: bool = False) -> bool:
+    """Write a record as its revisions draw it, if that differs from how it is stored, and log
+    it; `unindexed` when the caller has already taken it out of the search index."""
     cur = drawn.current
     wanted = [(r.saved_at, r.data) for r in drawn.versions]
     deleted_at = cur.saved_at if cur.deleted else None
@@ -365,15 +384,21 @@ def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author)
             (record_id,))]
         if (have == wanted and row[1] == cur.data
                 and (row[2] is None) == (deleted_at is None)):
+            if unindexed and row[2] is None:
+                records.reindex(conn, record_id, cur.record_type, json.loads(row[1]),
+                                fresh=True)
             return False
     data = json.loads(cur.data)
     before = records.stored_state(conn, record_id) if row is not None else None
     if row is None:
+        created_at = wanted[0][0] if wanted else cur.saved_at
         conn.execute(
             "INSERT INTO records (id, type, version, sort_key, data, created_at, updated_at, "
             "deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (record_id, cur.record_type, len(wanted), records.sort_key(cur.record_type, data),
-             cur.data, wanted[0][0] if wanted else cur.saved_at, cur.saved_at, deleted_at))
+             cur.data, created_at, cur.saved_at, deleted_at))
+        after = records.state_from(cur.record_type, cur.data, created_at, cur.saved_at,
+                                   deleted_at, wanted)
     else:
         conn.execute(
             "UPDATE records SET type = ?, version = ?, sort_key = ?, data = ?, updated_at = ?, "
@@ -385,10 +410,11 @@ def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author)
         "INSERT INTO record_versions (record_id, version, data, saved_at) VALUES (?, ?, ?, ?)",
         [(record_id, n, d, at) for n, (at, d) in enumerate(wanted, start=1)])
     records.reindex(conn, record_id, cur.record_type, None if cur.deleted else data,
-                    fresh=row is None)
+                    fresh=row is None or unindexed)
+    if row is not None:
+        after = records.stored_state(conn, record_id)
     action = _action(row, cur.deleted, row is not None and row[2] is not None, len(drawn.heads))
-    audit.append(conn, action, cur.record_type, record_id, before,
-                 records.stored_state(conn, record_id), author=author)
+    audit.append(conn, action, cur.record_type, record_id, before, after, author=author)
     return True
 
 
@@ -439,21 +465,30 @@ def receive(conn: Connection, revs: Sequence[Revision],
         "SELECT rev FROM sync_revisions WHERE rev IN (SELECT value FROM json_each(?))",
         (json.dumps([r.rev for r in revs]),))}
     fresh = [r for r in revs if r.rev not in known]
+    # Records with revisions already here are drawn from all of them; the rest (most, when a
+    # computer has been busy) from the new ones alone, without reading them back.
+    seen = {r[0] for r in conn.execute(
+        "SELECT DISTINCT record_id FROM sync_revisions WHERE record_id IN "
+        "(SELECT value FROM json_each(?))", (json.dumps(sorted({r.record_id for r in fresh})),))}
     _insert(conn, fresh, own=False)
-    _observe(conn, [r.clock for r in fresh])
-    newest: dict[str, Revision] = {}
-    for r in fresh:
-        if r.record_id not in newest or r.clock > newest[r.record_id].clock:
-            newest[r.record_id] = r
+    arrived: dict[str, list[Revision]] = {}
+    for r in sorted(fresh, key=lambda r: (r.clock, r.rev)):
+        arrived.setdefault(r.record_id, []).append(r)
+    clock = Clock(conn)
+    clock.observe([r.clock for r in fresh])
+    clock.save()
+    records.unindex(conn, [i for i in seen if arrived[i][-1].record_type != FILE])
     changed = conflicts = 0
-    for record_id, last in newest.items():
-        drawn = draw(revisions_of(conn, record_id))
+    for record_id, mine in arrived.items():
+        last = mine[-1]
+        drawn = draw(revisions_of(conn, record_id) if record_id in seen else mine)
         author = (last.computer, last.person)
         if last.record_type == FILE:
             changed += _draw_file(conn, record_id, drawn, author, file_bytes)
         else:
-            changed += _draw_record(conn, record_id, drawn, author)
-        conflicts += _note_conflict(conn, record_id, drawn)
+            changed += _draw_record(conn, record_id, drawn, author, unindexed=record_id in seen)
+        if record_id in seen or len(drawn.heads) > 1:
+            conflicts += _note_conflict(conn, record_id, drawn)
     return Received(len(fresh), changed, conflicts)
 
 
@@ -495,8 +530,10 @@ def choose(conn: Connection, who: Identity, record_id: str, rev: str) -> None:
         raise NoSuchChoice(_("That is not one of the versions waiting for a choice. Nothing "
                              "was changed."))
     others = [r.rev for r in conflict.heads if r is not chosen]
-    made = _made(record_id, chosen.record_type, [chosen.rev, *others], tick(conn), who,
+    clock = Clock(conn)
+    made = _made(record_id, chosen.record_type, [chosen.rev, *others], clock.tick(), who,
                  format_instant(now_utc()), chosen.deleted, chosen.data)
+    clock.save()
     _insert(conn, [made], own=True)
     drawn = draw(revisions_of(conn, record_id))
     if chosen.record_type == FILE:
