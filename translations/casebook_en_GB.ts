@@ -1897,6 +1897,14 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Join a case shared from another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep one record with another guardian: use the case they shared with you through a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open my last case ({last_case})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4956,6 +4964,294 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between two versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records changed on two computers at once wait for you to keep one version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the shared folder and take in the other computers&apos; now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 record has two versions to choose between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} records have two versions to choose between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {sent} change(s) and took in {received}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} record(s) have two versions waiting for you to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the other computers will name this one, such as Morag&apos;s laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &amp;computer&apos;s name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown beside what you write, such as Written by Morag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share with another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share this case with another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two guardians can keep one record, each on their own computer. Casebook writes its changes, locked with the case&apos;s key, into a folder both computers can reach: a folder in OneDrive, Dropbox or Google Drive, a home network drive, or a USB stick you carry between them. Casebook itself never sends anything over the internet; the drive&apos;s own program does the copying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an empty folder. The other computer joins with the same passphrase or the recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an empty folder both computers can reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the case shareable through this folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose the shared folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing: writing the case into the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is shared. On the other computer, open Casebook and choose “Join a case shared from another computer”, then pick this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared folder: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer: {name}, used by {person}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other computers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, used by {person}: removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, used by {person}: its last changes came in {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other computer has joined yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove a computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop taking in a lost or given-away computer&apos;s changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which computer? From now on its changes are not taken in, here or (at their next sync) on the other computers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name}? Be aware: it can still open everything it already holds, and the shared folder too while it knows the passphrase. After removing it, change the passphrase (Case → Change passphrase) and move the shared folder somewhere it cannot reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a shared case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a case shared from another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the other computer, the case was shared through a folder (Case → Share with another computer). Choose that folder as this computer sees it, and where to keep the case here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder the case is shared through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the case in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new or empty folder on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the case in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose the shared folder and where to keep the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining: taking in the case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version deletes the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (differs): {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two versions — choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on two computers at once. Keep the right version; the other stays in the record&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records waiting for a choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the arrow keys to pick a record; its versions are shown beside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By {person} on {computer}, saved {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{person}&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {computer}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version by {person}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the version by {person}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping that version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept. The other computers take your choice at their next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} (demo)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4997,6 +5293,14 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>&amp;Back up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hare with another computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between two &amp;versions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5133,6 +5437,14 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>join a shared case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5349,10 +5661,6 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>You, who keep this record. Your address goes at the top of letters, your name on bundles, and an email from any of your addresses is filed as one you sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5729,10 +6037,6 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

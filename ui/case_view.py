@@ -140,6 +140,11 @@ class CaseView(QWidget):
         self.lock_button.clicked.connect(self.lock_requested.emit)
         top.addWidget(self.lock_button)
         outer.addLayout(top)
+        from ui.sharing import SharingBar  # only a shared case shows it
+
+        self.sharing = SharingBar(case, ops)
+        self.sharing.choose_requested.connect(self.choose_versions)
+        outer.addWidget(self.sharing)
         body = QHBoxLayout()
         self.nav = QListWidget()
         named(self.nav, tr("Sections"), tr("Use the arrow keys to move between sections"))
@@ -161,6 +166,12 @@ class CaseView(QWidget):
         ops.changed.connect(self._changed)
         # F6 (or Ctrl+Tab): the list of sections, then each pane of the screen in front.
         self.pane_keys = PaneKeys(self, lambda: [self.nav, *screen_panes(self.current_screen())])
+
+    def choose_versions(self) -> None:
+        """Open "Two versions — choose" for the records changed on two computers at once."""
+        from ui.sharing import ConflictsDialog
+
+        ConflictsDialog(self.case, self.ops, self, chosen=self.sharing.refresh).exec()
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches("person"):

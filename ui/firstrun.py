@@ -26,6 +26,7 @@ class FirstRunPage(QScrollArea):
     demo_requested = Signal()
     restore_requested = Signal()
     reopen_requested = Signal()
+    join_requested = Signal()
 
     def __init__(self, last_case: str | None = None) -> None:
         super().__init__()
@@ -55,6 +56,9 @@ class FirstRunPage(QScrollArea):
         self.restore_button = button(tr("&Restore a case from a backup"),
                                      tr("Bring back a case from a backup file, on this or a new "
                                         "computer"))
+        self.join_button = button(tr("&Join a case shared from another computer"),
+                                  tr("Keep one record with another guardian: use the case "
+                                     "they shared with you through a folder"))
         self.reopen_button = button(
             tr("Open my last case ({last_case})").format(last_case=last_case) if last_case else "",
             tr("Open the case you used last time"),
@@ -65,7 +69,8 @@ class FirstRunPage(QScrollArea):
                           (self.create_button, self.create_requested),
                           (self.open_button, self.open_requested),
                           (self.demo_button, self.demo_requested),
-                          (self.restore_button, self.restore_requested)):
+                          (self.restore_button, self.restore_requested),
+                          (self.join_button, self.join_requested)):
             b.setMinimumHeight(round(b.sizeHint().height() * 1.6))  # a large target to hit
             b.clicked.connect(signal.emit)
             col.addWidget(b)

@@ -309,15 +309,19 @@ class Operations(Background):
         self._start(self.readers, fn, on_done, on_error, in_turn=True, screen=screen)
 
     def write(self, fn: Callable[[], R], on_done: Callable[[R], object] | None = None,
-              on_error: Callable[[str], object] | None = None) -> None:
-        """Run a write in the background; then announce what it changed and call back."""
+              on_error: Callable[[str], object] | None = None, *,
+              undoable: bool = True) -> None:
+        """Run a write in the background; then announce what it changed and call back.
+        A write that is not `undoable` (changes taken in from another computer) is never
+        offered to Undo."""
         case = self.case
 
         def announce(outcome: tuple[R, Changes]) -> None:
             result, changes = outcome
             if changes:
                 self.changed.emit(changes)
-                if changes.events and not changes.case_events:  # a passphrase has no undo
+                # A new passphrase, or a bundle made, has nothing to put back.
+                if undoable and changes.events and not changes.case_events:
                     self._undoable.append(changes)
                     self.undo_changed.emit()
             if on_done is not None:

@@ -78,6 +78,7 @@ class Shell(QMainWindow):
         self.first_run.open_requested.connect(self.choose_case)
         self.first_run.demo_requested.connect(self.open_demo)
         self.first_run.restore_requested.connect(self.restore_backup)
+        self.first_run.join_requested.connect(self.join_case)
         self.first_run.reopen_requested.connect(
             lambda: self.open_folder(Path(self.settings.last_case or "")))
         self.stack.addWidget(self.first_run)
@@ -125,6 +126,8 @@ class Shell(QMainWindow):
                            (tr("Make a new &recovery code…"), self._new_recovery_code),
                            (tr("Re&member or forget on this computer"), self._toggle_remember),
                            (tr("&Back up…"), self._back_up),
+                           (tr("S&hare with another computer…"), self._share),
+                           (tr("Choose between two &versions…"), self._choose_versions),
                            (tr("Chec&k the case's record"), self._check_case)):
             action = QAction(text, self)
             action.triggered.connect(slot)
@@ -282,6 +285,28 @@ class Shell(QMainWindow):
         self.standing_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.standing_dialog.open()
 
+    def _share(self) -> None:
+        from ui.sharing import ShareDialog
+
+        if self.case is not None and self.ops is not None:
+            view = self.case_view
+            ShareDialog(self.case, self.ops, self,
+                        synced=view.sharing.refresh if view is not None else None).exec()
+
+    def _choose_versions(self) -> None:
+        if self.case_view is not None:
+            self.case_view.choose_versions()
+
+    def join_case(self) -> None:
+        """Set up a case shared from another computer, and open it."""
+        from ui.sharing import JoinDialog
+
+        if not self._may_leave(tr("join a shared case")):
+            return
+        dialog = JoinDialog(self, Path.home() / "Casebook" / tr("Shared case"))
+        if dialog.exec() and dialog.case is not None:
+            self.show_case(dialog.case)
+
     def _change_passphrase(self) -> None:
         from ui.security import ChangePassphraseDialog
 
@@ -438,6 +463,9 @@ class Shell(QMainWindow):
         """Close the open case, if any, and forget its screens: running work finishes first,
         and nothing is called back about the closed case."""
         read_aloud.stop_all()  # nothing of the case goes on being spoken once it is locked
+        if self.ops is not None and self.case_view is not None \
+                and self.case_view.sharing.isVisibleTo(self.case_view):
+            self.case_view.sharing.sync()  # a shared case sends its last changes on closing
         if self.ops is not None:
             self.ops.close()
             self.ops.deleteLater()

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.cli.common import PASSPHRASE_ENV, RECOVERY_ENV, UserError, ask_secret, open_case
 from app.problems import Problem
+from app.records.values import now_utc
 from app.services.sharing import exchange
 from app.store import sharing
 from app.translation import _
@@ -84,10 +85,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def _version_words(rev: sharing.Revision) -> str:
     if rev.deleted:
         return _("deleted")
-    data = json.loads(rev.data)
-    title = next((str(data[k]) for k in ("title", "subject", "name", "summary")
-                  if data.get(k)), "")
-    return title or _("(no title)")
+    return exchange.version_title(rev) or _("(no title)")
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -155,7 +153,9 @@ def cmd_computers(args: argparse.Namespace) -> int:
         name=state.me.name, person=state.me.person, folder=state.folder))
     for peer in state.peers:
         status = (_("removed") if peer.removed_at else
-                  _("last heard from {when}").format(when=peer.last_seen or _("never")))
+                  _("nothing from it yet") if peer.last_seen is None else
+                  _("its last changes came in {when}").format(when=exchange.ago(peer.last_seen,
+                                                                                now_utc())))
         print(_("  {name} (used by {person}): {status}").format(
             name=peer.name or peer.computer, person=peer.person or "?", status=status))
     return 0

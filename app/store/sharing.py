@@ -37,6 +37,7 @@ Author = tuple[str, str]  # (computer id, person)
 COMPUTER_ID, COMPUTER_NAME, PERSON_NAME = "computer_id", "computer_name", "person_name"
 MACHINE, FOLDER = "share_machine", "share_folder"
 _CLOCK, _NEXT_SEGMENT, _CAPTURED = "sync_clock", "sync_next_segment", "sync_captured_seq"
+_LAST_SYNC = "sync_last_at"
 
 
 class BadRevision(Problem):
@@ -309,7 +310,13 @@ def capture(conn: Connection, who: Identity) -> int:
     clock.save()
     _insert(conn, made, own=True)
     _set_meta(conn, _CAPTURED, str(audit.head(conn).seq))
+    _set_meta(conn, _LAST_SYNC, format_instant(now_utc()))
     return len(made)
+
+
+def last_sync(conn: Connection) -> str | None:
+    """When this computer last reached the shared folder (UTC), if ever."""
+    return _meta(conn, _LAST_SYNC)
 
 
 def next_segment(conn: Connection) -> int:
@@ -504,6 +511,11 @@ class Conflict:
 
 class NoSuchChoice(Problem):
     """The version chosen is not one of the record's versions waiting for a choice."""
+
+
+def conflict_count(conn: Connection) -> int:
+    """How many records wait for a choice."""
+    return int(conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0])
 
 
 def conflicts(conn: Connection) -> list[Conflict]:
