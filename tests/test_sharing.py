@@ -368,3 +368,71 @@ def test_the_commands_share_join_and_sync(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path / "box")
     gone = run("sync", str(tmp_path / "b"), env=env)
     assert gone.returncode == 1 and "is not there" in gone.stderr
+
+
+def test_each_record_says_who_wrote_it_the_same_on_both(pair: tuple[Case, Case, Path]) -> None:
+    from app.services.sharing.authors import written_by
+
+    first, second, _folder = pair
+    assert written_by(first, "diary-before") == written_by(second, "diary-before") == \
+        "Written by Morag"
+    entry = second.get(DiaryEntry, "diary-before")
+    entry.body = "Ewan adds a line"
+    second.save(entry)
+    assert written_by(second, "diary-before") == "Written by Morag; last changed by Ewan"
+    _both_ways(first, second)
+    assert written_by(first, "diary-before") == "Written by Morag; last changed by Ewan"
+    first.add(_entry("diary-new", "Not yet sent"))
+    assert written_by(first, "diary-new") == "Written by Morag"
+
+
+def test_an_unshared_case_names_nobody(case: Case) -> None:
+    from app.services.sharing.authors import written_by
+
+    assert written_by(case, "person") == ""
+
+
+def test_a_bundle_names_both_guardians_and_who_wrote_each_row(
+        pair: tuple[Case, Case, Path], tmp_path: Path) -> None:
+    import subprocess
+
+    from app.services.bundles import BundleOptions, build_bundle
+
+    first, second, _folder = pair
+    second.add(_entry("diary-e", "Ewan phoned the duty team"))
+    _both_ways(first, second)
+    built = build_bundle(first, BundleOptions(as_of=date(2027, 1, 1)))
+    out = tmp_path / "bundle.pdf"
+    out.write_bytes(built.pdf)
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Written down by" in text
+    assert "Morag (on Morag's laptop)" in text and "Ewan (on Ewan's PC)" in text
+    assert "by Ewan" in text and "by Morag" in text
+
+
+def test_many_changes_go_in_several_files_and_a_lost_one_is_written_again(
+        pair: tuple[Case, Case, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second, folder = pair
+    monkeypatch.setattr(sharing, "PER_FILE", 3)
+    for n in range(10):
+        first.add(_entry(f"diary-many-{n}", f"Entry {n}"))
+    real, written = SharedFolder.write_changes, []
+
+    def second_fails(self: SharedFolder, computer: str, number: int, payload: Any) -> None:
+        if len(written) == 1:
+            written.append(number)
+            raise exchange.FolderProblem("The stick is gone")
+        written.append(number)
+        real(self, computer, number, payload)
+
+    monkeypatch.setattr(SharedFolder, "write_changes", second_fails)
+    with pytest.raises(exchange.FolderProblem):
+        exchange.sync(first)
+    monkeypatch.setattr(SharedFolder, "write_changes", real)
+    assert exchange.sync(first).sent == 0  # nothing new: the lost files are written again
+    assert exchange.sync(second).received == 10
+    assert _doc(first) == _doc(second)
+    me = exchange.status(first).me
+    assert me is not None
+    assert len(list((folder / "computers" / me.computer).glob("*.cbchanges"))) == 5

@@ -318,6 +318,8 @@ class LetterDetail(QScrollArea):
 
         way = f"{DIRECTIONS[letter.direction]} — {CHANNELS[letter.channel]}"
         parts = [f"<h2>{_esc(letter.subject or '(no subject)')}</h2>", f"<p><b>{way}</b></p>"]
+        if view.written_by:
+            parts.append(f"<p><i>{_esc(view.written_by)}</i></p>")
         if letter.sent_at:
             parts.append(tr("<p><b>Sent:</b> {0}</p>").format(_esc(when_text(letter.sent_at))))
         if letter.received_at:

@@ -420,6 +420,8 @@ class EntryDetail(QWidget):
                  f"<p><b>{_esc(when_text(entry.occurred_at))}</b> — "
                  f"{_esc(DIARY_KINDS.get(entry.kind, entry.kind))} — "
                  f"{_esc(delay_text(entry.occurred_at, entry.recorded_at))}</p>"]
+        if view.written_by:
+            parts.append(f"<p><i>{_esc(view.written_by)}</i></p>")
         if entry.participants:
             who = ", ".join(names.get(p, p) for p in entry.participants)
             parts.append(tr("<p><b>Who:</b> {0}</p>").format(_esc(who)))

@@ -324,20 +324,27 @@ def next_segment(conn: Connection) -> int:
     return int(_meta(conn, _NEXT_SEGMENT) or 1)
 
 
-def take_unsent(conn: Connection) -> tuple[int, list[Revision] | None]:
-    """Give this computer's unsent revisions the next change file's number; return it, and
-    them or None when there is nothing to send. A computer's first change file is sent even
-    empty: it tells the others the computer has joined."""
+# Revisions per change file: a first share of a ten-year case is many files of a few MB, which
+# a cloud drive copies (and a computer reads) one at a time, not one file of hundreds of MB.
+PER_FILE = 2000
+
+
+def take_unsent(conn: Connection) -> list[tuple[int, list[Revision]]]:
+    """Give this computer's unsent revisions the next change files' numbers, PER_FILE to a
+    file; return each number with its revisions (none when there is nothing to send). A
+    computer's first change file is sent even empty: it tells the others it has joined."""
     unsent = [_rev(r) for r in conn.execute(
         f"SELECT {_REV_COLUMNS} FROM sync_revisions WHERE own = 1 AND segment IS NULL "
         "ORDER BY clock, rev")]
     number = next_segment(conn)
-    if unsent or number == 1:
-        conn.execute("UPDATE sync_revisions SET segment = ? WHERE own = 1 AND segment IS NULL",
-                     (number,))
-        _set_meta(conn, _NEXT_SEGMENT, str(number + 1))
-        return number, unsent
-    return number, None
+    if not unsent and number > 1:
+        return []
+    files = [(number + n, unsent[k:k + PER_FILE])
+             for n, k in enumerate(range(0, max(len(unsent), 1), PER_FILE))]
+    conn.executemany("UPDATE sync_revisions SET segment = ? WHERE rev = ?",
+                     [(n, r.rev) for n, revs in files for r in revs])
+    _set_meta(conn, _NEXT_SEGMENT, str(files[-1][0] + 1))
+    return files
 
 
 def segment_revisions(conn: Connection, number: int) -> list[Revision]:
@@ -603,11 +610,48 @@ def mark_removed(conn: Connection, computer: str) -> None:
 def makers(conn: Connection) -> list[tuple[str, str, int]]:
     """Who made the audit log's events in a shared case: (person, computer's name, how many
     events), most first; empty for a case never shared."""
-    names = {p.computer: p.name for p in peers(conn)}
-    me = identity(conn)
-    if me is not None:
-        names[me.computer] = me.name
+    names = computer_names(conn)
     return [(person, names.get(computer) or _("a removed computer"), int(n))
             for computer, person, n in conn.execute(
                 "SELECT computer, person, count(*) AS n FROM audit_events "
                 "WHERE computer IS NOT NULL GROUP BY computer, person ORDER BY n DESC, person")]
+
+
+def writers(conn: Connection, record_id: str) -> tuple[str, str] | None:
+    """Who first wrote a record down and who made its newest version, in a shared case: the
+    same on every computer (read from its revisions). A change made here since the last sync
+    has no revision yet: it is this computer's person's. None when the case is not shared."""
+    me = identity(conn)
+    if me is None:
+        return None
+    found = conn.execute(
+        "SELECT person, parents FROM sync_revisions WHERE record_id = ? ORDER BY clock, rev",
+        (record_id,)).fetchall()
+    changed_here = conn.execute(
+        "SELECT 1 FROM audit_events WHERE record_id = ? AND seq > ? AND computer = ? LIMIT 1",
+        (record_id, int(_meta(conn, _CAPTURED) or 0), me.computer)).fetchone() is not None
+    if not found:
+        return (me.person, me.person)
+    first = next((p for p, parents in found if parents == "[]"), found[0][0])
+    return (first, me.person if changed_here else found[-1][0])
+
+
+def first_writers(conn: Connection, record_ids: Sequence[str]) -> dict[str, Author]:
+    """(computer, person) who first wrote each record down, in a shared case (a record made
+    here since the last sync: this computer); empty when the case is not shared."""
+    me = identity(conn)
+    if me is None:
+        return {}
+    found = {rid: (computer, person) for rid, computer, person in conn.execute(
+        "SELECT record_id, computer, person FROM sync_revisions WHERE parents = '[]' "
+        "AND record_id IN (SELECT value FROM json_each(?))", (json.dumps(list(record_ids)),))}
+    return {rid: found.get(rid, me.author) for rid in record_ids}
+
+
+def computer_names(conn: Connection) -> dict[str, str]:
+    """Every computer's name by its id, this one's included."""
+    names = {p.computer: p.name for p in peers(conn)}
+    me = identity(conn)
+    if me is not None:
+        names[me.computer] = me.name
+    return names

@@ -8,7 +8,7 @@ what the rest of Casebook says.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -32,6 +32,7 @@ from app.services.bundles.scope import (
     record_tags,
     record_text,
 )
+from app.services.sharing.authors import writers_of
 from app.services.support_plans import plan_facts, plancompare, plans, standards
 from app.services.support_plans.taxonomy import load_taxonomy
 from app.services.timelimits import authorities, clocks
@@ -164,6 +165,8 @@ class BundleContent:
     comparisons: tuple[PlanComparison, ...]
     standards: tuple[StandardRow, ...]
     spending: Spending | None
+    # In a case kept on two computers: who wrote its records down, and on which computer
+    writers: tuple[tuple[str, str], ...] = ()
 
 
 def record_head(case: Case) -> tuple[ChainHead, str]:
@@ -197,6 +200,11 @@ def gather(case: Case, options: BundleOptions, snapshot: Snapshot, selection: Se
     head, head_at = record_head(case)
     names = _Names(snapshot.contacts)
     rows = _chronology(snapshot, selection, names)
+    by_whom, writers = writers_of(case, sorted({r.record_id for r in rows}))
+    if by_whom:  # each row says who wrote it down
+        rows = tuple(replace(r, recorded=_("{recorded}, by {person}").format(
+            recorded=r.recorded, person=by_whom[r.record_id]) if r.recorded else
+            _("written down by {person}").format(person=by_whom[r.record_id])) for r in rows)
     in_scope = {r.record_id for r in rows}
     return BundleContent(
         options=options, snapshot=snapshot, selection=selection, demo=case.is_demo,
@@ -210,6 +218,7 @@ def gather(case: Case, options: BundleOptions, snapshot: Snapshot, selection: Se
         standards=_standards(case, rows, in_scope),
         spending=_spending(case, snapshot, selection, as_of) if options.includes("spending")
         else None,
+        writers=tuple(writers),
     )
 
 

@@ -180,6 +180,9 @@ class SectionWriter:
             (_("Date"), _("{day} (deadlines and overdue days are counted to this date)").format(
                 day=plan_facts.format_day(c.as_of))),
             (_("Record as it stood"), self._head_day()),
+            *([(_("Written down by"), "; ".join(
+                _("{person} (on {computer})").format(person=p, computer=m)
+                for p, m in c.writers))] if c.writers else []),
             (_("Size"), ngettext("{pages} pages, {n} exhibit", "{pages} pages, {n} exhibits",
                                  len(self.exhibits)).format(pages=total_pages,
                                                             n=len(self.exhibits))),

@@ -8,6 +8,7 @@ from datetime import date
 from app.records.model import Contact, Correspondence, Request
 from app.services.mail.correspondence import InThread, thread
 from app.services.recording.people import contacts_by_name
+from app.services.sharing.authors import written_by
 from app.services.timelimits import clocks
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
@@ -34,6 +35,7 @@ class LetterView:
     conversation: list[InThread]
     files: list[AttachmentInfo]
     requests: list[RequestLine]
+    written_by: str = ""  # in a shared case: "Written by Morag; last changed by Ewan"
 
 
 def letter_view(case: Case, letter_id: str, on: date) -> LetterView:
@@ -49,7 +51,8 @@ def letter_view(case: Case, letter_id: str, on: date) -> LetterView:
                 lines.append(RequestLine(request, request.made_via == letter_id, plain))
         return LetterView(letter, {c.id: c.name for c in case.list_of(Contact)},
                           thread(case, letter_id),
-                          [case.attachment(a) for a in letter.attachment_ids], lines)
+                          [case.attachment(a) for a in letter.attachment_ids], lines,
+                          written_by(case, letter_id))
 
 
 def reply_choices(case: Case, in_reply_to: str | None) -> list[Correspondence]:

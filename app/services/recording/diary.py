@@ -8,6 +8,7 @@ from datetime import date
 from app.records.model import Contact, ContactRole, DiaryEntry
 from app.records.values import ValueProblem
 from app.services.recording.people import contact_names
+from app.services.sharing.authors import written_by
 from app.store.attachments import AttachmentInfo
 from app.store.case import Case
 from app.store.records import Version
@@ -46,6 +47,7 @@ class EntryView:
     names: dict[str, str]  # contact id → name
     versions: list[Version]
     files: list[AttachmentInfo]
+    written_by: str = ""  # in a shared case: "Written by Morag; last changed by Ewan"
 
 
 @dataclass(frozen=True)
@@ -73,4 +75,5 @@ def entry_view(case: Case, entry_id: str) -> EntryView:
     with case.snapshot():
         entry = case.get(DiaryEntry, entry_id)
         return EntryView(entry, contact_names(case), case.history(entry_id),
-                         [case.attachment(a) for a in entry.attachment_ids])
+                         [case.attachment(a) for a in entry.attachment_ids],
+                         written_by(case, entry_id))

@@ -208,12 +208,11 @@ def _send(case: Case, who: Identity, shared: SharedFolder) -> int:
             shared.write_changes(who.computer, number, _payload(who, number, lost, removed))
     with case.transaction() as tx:
         sharing.capture(tx.conn, who)
-        number, revs = sharing.take_unsent(tx.conn)
-    if revs is None:
-        return 0
-    _write_files(case, shared, revs)
-    shared.write_changes(who.computer, number, _payload(who, number, revs, removed))
-    return len(revs)
+        files = sharing.take_unsent(tx.conn)
+    for number, revs in files:
+        _write_files(case, shared, revs)
+        shared.write_changes(who.computer, number, _payload(who, number, revs, removed))
+    return sum(len(revs) for _number, revs in files)
 
 
 def _file_reader(shared: SharedFolder) -> Callable[[str], bytes]:
