@@ -436,3 +436,48 @@ def test_many_changes_go_in_several_files_and_a_lost_one_is_written_again(
     me = exchange.status(first).me
     assert me is not None
     assert len(list((folder / "computers" / me.computer).glob("*.cbchanges"))) == 5
+
+
+NEW_PASSPHRASE = "a brand new passphrase"
+
+
+def test_a_passphrase_changed_on_one_computer_changes_on_the_other(
+        pair: tuple[Case, Case, Path], tmp_path: Path) -> None:
+    first, second, folder = pair
+    assert first.remember_on_this_computer() is None
+    second.change_passphrase(NEW_PASSPHRASE, kdf=FAST_KDF)
+    exchange.sync(second)
+    report = exchange.sync(first)
+    assert any("Ewan changed the passphrase" in n for n in report.notes)
+    assert exchange.sync(first).notes == []  # said once
+    assert first.key_slots.get("keyring") is not None  # this computer still remembers it
+    assert first.audit_events()[-1].person == "Ewan"
+    first.verify()
+    first.close()
+    with pytest.raises(WrongSecret):
+        Case.open_with_passphrase(tmp_path / "morag", PASSPHRASE)
+    Case.open_with_passphrase(tmp_path / "morag", NEW_PASSPHRASE).close()
+    with pytest.raises(WrongSecret):  # a third computer joins with the new one only
+        exchange.join(folder, tmp_path / "third", "Laptop", "Gran", passphrase=PASSPHRASE)
+    third, _report = exchange.join(folder, tmp_path / "third", "Laptop", "Gran",
+                                   passphrase=NEW_PASSPHRASE)
+    third.close()
+
+
+def test_key_slots_not_sealed_with_the_case_key_are_ignored(
+        pair: tuple[Case, Case, Path], tmp_path: Path) -> None:
+    first, second, folder = pair
+    second.change_passphrase(NEW_PASSPHRASE, kdf=FAST_KDF)
+    exchange.sync(second)
+    me = exchange.status(second).me
+    assert me is not None
+    published = folder / "computers" / me.computer / "keyslots.cbslots"
+    doc = json.loads(published.read_text())
+    doc["seal"] = "0" * 64
+    published.write_text(json.dumps(doc))
+    assert exchange.sync(first).notes == []
+    first.close()
+    Case.open_with_passphrase(tmp_path / "morag", PASSPHRASE).close()  # unchanged
+    with pytest.raises(WrongSecret):
+        exchange.join(folder, tmp_path / "third", "Laptop", "Gran", passphrase=NEW_PASSPHRASE)
+    assert not (tmp_path / "third").exists()

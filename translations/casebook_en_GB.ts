@@ -5128,7 +5128,7 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove {name}? Be aware: it can still open everything it already holds, and the shared folder too while it knows the passphrase. After removing it, change the passphrase (Case → Change passphrase) and move the shared folder somewhere it cannot reach.</source>
+        <source>Remove {name}? Its changes will no longer be taken in, here or on the other computers. Be aware that it can still open everything it already holds, and, because it has the case&apos;s key, what is written to the shared folder from now on. Next you will be asked for a new passphrase: it reaches the other computers at their next sync, and the old one then no longer joins the case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

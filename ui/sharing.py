@@ -202,10 +202,11 @@ class ShareDialog(QDialog):
     """Case → Share with another computer: set sharing up, or see it, sync, remove one."""
 
     def __init__(self, case: Case, ops: Operations, parent: QWidget | None = None,
-                 synced: Callable[[], object] | None = None) -> None:
+                 synced: Callable[[], object] | None = None,
+                 kdf: dict[str, int] | None = None) -> None:
         super().__init__(parent)
         fit_height(self)
-        self.case, self.ops, self._synced = case, ops, synced
+        self.case, self.ops, self._synced, self.kdf = case, ops, synced, kdf
         self.setWindowTitle(tr("Share with another computer"))
         self.setAccessibleName(tr("Share with another computer"))
         self.layout_ = QVBoxLayout(self)
@@ -329,15 +330,24 @@ class ShareDialog(QDialog):
         if not ok or not name:
             return
         answer = QMessageBox.question(self, tr("Remove a computer"), tr(
-            "Remove {name}? Be aware: it can still open everything it already holds, and the "
-            "shared folder too while it knows the passphrase. After removing it, change the "
-            "passphrase (Case → Change passphrase) and move the shared folder somewhere it "
-            "cannot reach.").format(name=name))
+            "Remove {name}? Its changes will no longer be taken in, here or on the other "
+            "computers. Be aware that it can still open everything it already holds, and, "
+            "because it has the case's key, what is written to the shared folder from now on. "
+            "Next you will be asked for a new passphrase: it reaches the other computers at "
+            "their next sync, and the old one then no longer joins the case.").format(
+                name=name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         case = self.case
-        self.ops.write(lambda: exchange.remove_computer(case, name),
-                       lambda _peer: self.ops.query(lambda: exchange.status(case), self._show),
+
+        def removed(_peer: object) -> None:
+            from ui.security import ChangePassphraseDialog
+
+            self.ops.query(lambda: exchange.status(case), self._show)
+            if ChangePassphraseDialog(case, self.ops, self, self.kdf).exec():
+                self._sync_now()  # the new passphrase goes to the other computers now
+
+        self.ops.write(lambda: exchange.remove_computer(case, name), removed,
                        lambda m: show_notice(self.message, m), undoable=False)
 
 

@@ -291,7 +291,8 @@ class Shell(QMainWindow):
         if self.case is not None and self.ops is not None:
             view = self.case_view
             ShareDialog(self.case, self.ops, self,
-                        synced=view.sharing.refresh if view is not None else None).exec()
+                        synced=view.sharing.refresh if view is not None else None,
+                        kdf=self.kdf).exec()
 
     def _choose_versions(self) -> None:
         if self.case_view is not None:

@@ -136,12 +136,13 @@ def cmd_computers(args: argparse.Namespace) -> int:
         try:
             if args.remove:
                 gone = exchange.remove_computer(case, args.remove)
-                print(_("{name} is removed: changes it makes from now on are not taken in here, "
-                        "and the other computers stop taking them in at their next sync. Be "
-                        "aware that it can still open everything it already had, and the "
-                        "shared folder too while it knows the passphrase: change the passphrase "
-                        "on this computer, and move the shared folder somewhere it cannot "
-                        "reach.").format(name=gone.name))
+                print(_("{name} is removed: its changes are no longer taken in here, and the "
+                        "other computers stop taking them in at their next sync. It can still "
+                        "open everything it already holds, and, because it has the case's key, "
+                        "what is written to the shared folder from now on. Next, change the "
+                        "passphrase (Case → Change passphrase in the window): the new one "
+                        "reaches every computer at its next sync, and the old one then no "
+                        "longer joins the case.").format(name=gone.name))
                 return 0
             state = exchange.status(case)
         except Problem as exc:

@@ -713,6 +713,20 @@ class Case:
                          audit.content_hash(sorted(s.type for s in self._slots.slots)))
             self._slots.save(self.folder)
 
+    def adopt_key_slots(self, shared: KeySlots, author: tuple[str, str]) -> None:
+        """Take the passphrase and recovery code set on another computer sharing the case
+        (their slots wrap the same key); this computer's remembered key is kept. Logged as
+        that computer's change."""
+        if shared.case_id != self.case_id:
+            raise StoreError(_("Those keys belong to another case; nothing was changed"))
+        kept = [s for s in self._slots.slots if s.type == "keyring"]
+        adopted = KeySlots(self.case_id, [s for s in shared.slots if s.type != "keyring"] + kept)
+        with self.transaction() as tx, sharing.authored_by(tx.conn, author):
+            audit.append(tx.conn, "keys-changed-elsewhere", audit.CASE_EVENT, "keyslots", None,
+                         audit.content_hash(sorted(s.type for s in adopted.slots)))
+            adopted.save(self.folder)
+        self._slots = adopted
+
     def change_passphrase(self, new_passphrase: str, kdf: dict[str, int] | None = None) -> None:
         """Re-wrap the key under a new passphrase; the file is replaced in one step."""
         if len(new_passphrase) < 8:

@@ -38,6 +38,7 @@ COMPUTER_ID, COMPUTER_NAME, PERSON_NAME = "computer_id", "computer_name", "perso
 MACHINE, FOLDER = "share_machine", "share_folder"
 _CLOCK, _NEXT_SEGMENT, _CAPTURED = "sync_clock", "sync_next_segment", "sync_captured_seq"
 _LAST_SYNC = "sync_last_at"
+_SLOTS = "sync_slots"  # the key slots in force here: when set (a clock reading), their hash
 
 
 class BadRevision(Problem):
@@ -312,6 +313,21 @@ def capture(conn: Connection, who: Identity) -> int:
     _set_meta(conn, _CAPTURED, str(audit.head(conn).seq))
     _set_meta(conn, _LAST_SYNC, format_instant(now_utc()))
     return len(made)
+
+
+def slots_state(conn: Connection) -> tuple[str, str] | None:
+    """(clock reading, hash) of the passphrase and recovery-code slots in force here, as last
+    published or taken in; None before the first."""
+    raw = _meta(conn, _SLOTS)
+    if raw is None:
+        return None
+    clock, _sep, digest = raw.partition(" ")
+    return clock, digest
+
+
+def set_slots_state(conn: Connection, clock: str, digest: str) -> None:
+    """Note the key slots in force here (the caller holds the transaction)."""
+    _set_meta(conn, _SLOTS, f"{clock} {digest}")
 
 
 def last_sync(conn: Connection) -> str | None:

@@ -14,6 +14,7 @@ in or not at all.
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import platform
 import secrets
@@ -29,16 +30,19 @@ from app.problems import Problem
 from app.records.values import parse_instant, uk_day
 from app.services.sharing.folder import (
     FolderProblem,
+    PublishedSlots,
     SharedFolder,
     folder_key,
     new_computer_id,
+    read_published_slots,
     read_share_file,
+    shareable,
 )
 from app.store import sharing
 from app.store.atomic import write_atomic
 from app.store.case import PERSON_ID, Case
 from app.store.folders import fresh_folder
-from app.store.keyslots import KeySlots
+from app.store.keyslots import KeySlots, WrongSecret
 from app.store.records import RecordMissing
 from app.store.sharing import BadRevision, Identity, Revision
 from app.translation import _
@@ -131,9 +135,7 @@ def join(folder: Path, case_dir: Path, name: str, person: str, *,
     recovery code (nothing weaker), and take in everything the other computers have sent."""
     name, person = _names_checked(name, person)
     folder = Path(folder).absolute()
-    case_id, slots = read_share_file(folder)
-    db_key = (slots.open_with_passphrase(passphrase) if passphrase is not None
-              else slots.open_with_recovery(recovery_code or ""))
+    case_id, slots, db_key, clock = _open_shared_keys(folder, passphrase, recovery_code)
     with fresh_folder(Path(case_dir), _("choose an empty or new folder for the case")) as made:
         case = Case.create_joined(made, KeySlots(case_id, list(slots.slots)), db_key)
         try:
@@ -145,6 +147,7 @@ def join(folder: Path, case_dir: Path, name: str, person: str, *,
             who = Identity(new_computer_id(), name, person)
             with case.transaction() as tx:
                 sharing.set_identity(tx.conn, who, str(folder), machine_marker())
+                sharing.set_slots_state(tx.conn, clock, _slots_hash(slots))
             report = sync(case)
             try:
                 case.row(PERSON_ID)
@@ -156,6 +159,41 @@ def join(folder: Path, case_dir: Path, name: str, person: str, *,
             case.close()
             raise
     return case, report
+
+
+def _open_shared_keys(folder: Path, passphrase: str | None,
+                      recovery_code: str | None) -> tuple[str, KeySlots, bytes, str]:
+    """The case's id, the newest key slots the typed passphrase or code opens, the key, and
+    when those slots were set. A passphrase changed since the case was shared is in the
+    changing computer's published slots, not the share file: the newest are tried first, and
+    only slots sealed under the key they open are believed."""
+    case_id, first = read_share_file(folder)
+    candidates: list[tuple[str, KeySlots, PublishedSlots | None]] = [
+        (p.clock, p.slots, p) for p in read_published_slots(folder, case_id)]
+    candidates.append(("", first, None))
+    refused: WrongSecret | None = None
+    for clock, slots, published in candidates:
+        try:
+            db_key = (slots.open_with_passphrase(passphrase) if passphrase is not None
+                      else slots.open_with_recovery(recovery_code or ""))
+        except WrongSecret as exc:
+            refused = refused or exc
+            continue
+        key = folder_key(db_key, case_id)
+        if published is not None and not published.authentic(key):
+            continue
+        # Slots sealed since, under this key, mean this passphrase or code has been changed:
+        # the case is joined with the one in force (the old one still opens older copies).
+        if any(p.clock > clock and p.authentic(key) for _c, _s, p in candidates if p):
+            refused = WrongSecret(_("That passphrase or recovery code was changed on another "
+                                    "computer sharing the case; use the new one"))
+            continue
+        return case_id, slots, db_key, clock
+    raise refused or WrongSecret(_("That passphrase doesn't open this case"))
+
+
+def _slots_hash(slots: KeySlots) -> str:
+    return hashlib.sha256(shareable(slots).to_bytes()).hexdigest()
 
 
 # Syncing ---------------------------------------------------------------------------------------
@@ -206,6 +244,16 @@ def _send(case: Case, who: Identity, shared: SharedFolder) -> int:
                 lost = sharing.segment_revisions(conn, number)
             _write_files(case, shared, lost)
             shared.write_changes(who.computer, number, _payload(who, number, lost, removed))
+    digest = _slots_hash(case.key_slots)
+    with case.reading() as conn:
+        state = sharing.slots_state(conn)
+    if state is None or state[1] != digest:  # the passphrase or code was changed here
+        with case.transaction() as tx:
+            clock = sharing.Clock(tx.conn)
+            reading = clock.tick()
+            clock.save()
+            sharing.set_slots_state(tx.conn, reading, digest)
+            shared.write_slots(who.computer, reading, case.key_slots)
     with case.transaction() as tx:
         sharing.capture(tx.conn, who)
         files = sharing.take_unsent(tx.conn)
@@ -286,10 +334,35 @@ def sync(case: Case) -> SyncReport:
         got, _conflicts, said = _take_in(case, who, shared, computer, peer)
         received += got
         notes.extend(said)
+    notes.extend(_take_keys(case, who, shared))
     with case.reading() as conn:
         waiting = len(sharing.conflicts(conn))
         names = [p.name for p in sharing.peers(conn) if not p.removed_at]
     return SyncReport(sent, received, waiting, names, notes)
+
+
+def _take_keys(case: Case, who: Identity, shared: SharedFolder) -> list[str]:
+    """Take the passphrase and recovery code another computer set, if newer than this one's:
+    one case, one passphrase. Says so, because the old passphrase stops working here."""
+    with case.reading() as conn:
+        state = sharing.slots_state(conn)
+        peers = {p.computer: p for p in sharing.peers(conn)}
+    newest = next((p for p in shared.published_slots() if p.computer != who.computer
+                   and p.computer in peers and not peers[p.computer].removed_at), None)
+    if newest is None or (state is not None and newest.clock <= state[0]):
+        return []
+    digest = _slots_hash(newest.slots)
+    peer = peers[newest.computer]
+    changed = state is None or digest != state[1]
+    if changed:
+        case.adopt_key_slots(newest.slots, (peer.computer, peer.person))
+    with case.transaction() as tx:
+        sharing.set_slots_state(tx.conn, newest.clock, digest)
+    if not changed:
+        return []
+    return [_("{person} changed the passphrase or recovery code on {name}: from now on the "
+              "case opens here with the new one too.").format(person=peer.person,
+                                                              name=peer.name)]
 
 
 # Status, choices and removing a computer -------------------------------------------------------

@@ -43,6 +43,7 @@ SHARE_FILE = "casebook-share.json"
 SHARE_FORMAT = "casebook.share"
 COMPUTERS, FILES = "computers", "files"
 CHANGES_EXT, FILE_EXT = ".cbchanges", ".cbfile"
+SLOTS_FILE = "keyslots.cbslots"  # a computer's newest passphrase and recovery-code slots
 MAGIC = b"CBSHARE\x01"
 FORMAT = 1  # the change-file format this Casebook writes and reads
 _HEADER_MAX = 4096
@@ -96,6 +97,59 @@ def read_share_file(root: Path) -> tuple[str, KeySlots]:
         raise FolderProblem(_("The file {name} in {folder} is damaged").format(
             name=SHARE_FILE, folder=root))
     return slots.case_id, slots
+
+
+def shareable(slots: KeySlots) -> KeySlots:
+    """The key slots that may leave this computer: the one its keyring opens is of no use
+    anywhere else."""
+    return KeySlots(slots.case_id, [s for s in slots.slots if s.type != "keyring"])
+
+
+@dataclass(frozen=True)
+class PublishedSlots:
+    """A computer's key slots as found in the folder, with when they were set (a logical
+    clock reading) and the seal that proves a computer holding the case's key wrote them."""
+
+    computer: str
+    clock: str
+    slots: KeySlots
+    body: bytes  # what the seal covers
+    seal: str
+
+    def authentic(self, key: bytes) -> bool:
+        """Whether the seal is right under the folder key derived from the case's key."""
+        expected = hmac.new(key, self.body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected, self.seal)
+
+
+def _slots_body(case_id: str, computer: str, clock: str, slots: KeySlots) -> bytes:
+    return json.dumps({"format": 1, "case": case_id, "computer": computer, "clock": clock,
+                       "keyslots": json.loads(shareable(slots).to_bytes())},
+                      sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def read_published_slots(root: Path, case_id: str) -> list[PublishedSlots]:
+    """Every computer's published key slots, newest first, NOT yet checked (a person joining
+    has no key to check them with until one of them opens): parse only."""
+    found = []
+    for folder in sorted((Path(root) / COMPUTERS).glob("*")):
+        if not _COMPUTER.match(folder.name):
+            continue
+        try:
+            raw = (folder / SLOTS_FILE).read_bytes()[:_SHARE_FILE_MAX + 1]
+            doc = json.loads(raw.decode("utf-8"))
+            body = doc["body"]
+            inner = json.loads(body)
+            slots = KeySlots.from_bytes(json.dumps(inner["keyslots"]).encode("utf-8"))
+            if (inner.get("case") != case_id or inner.get("computer") != folder.name
+                    or slots.case_id != case_id or not isinstance(inner.get("clock"), str)
+                    or not isinstance(doc.get("seal"), str)):
+                continue
+            found.append(PublishedSlots(folder.name, inner["clock"], slots,
+                                        body.encode("utf-8"), doc["seal"]))
+        except (OSError, ValueError, KeyError, TypeError, KeySlotError):
+            continue  # missing, half copied or damaged: the share file still stands
+    return sorted(found, key=lambda p: p.clock, reverse=True)
 
 
 def _sealed(key: bytes, kind: str, name: str, case_id: str, body: bytes) -> bytes:
@@ -189,8 +243,7 @@ class SharedFolder:
                                       "folder (a new folder inside your shared drive is "
                                       "best)").format(folder=root))
             root.mkdir(parents=True, exist_ok=True)
-            # The slot opened by this computer's keyring is of no use anywhere else.
-            slots = KeySlots(slots.case_id, [s for s in slots.slots if s.type != "keyring"])
+            slots = shareable(slots)
             doc = {"format": SHARE_FORMAT, "version": 1, "case_id": slots.case_id,
                    "keyslots": json.loads(slots.to_bytes())}
             write_atomic(root / SHARE_FILE, json.dumps(doc, indent=1).encode("utf-8"))
@@ -275,6 +328,20 @@ class SharedFolder:
         if any(o.status == "arriving" for o in opened):
             return ChangeFile("arriving")
         return ChangeFile("damaged")
+
+    # Key slots --------------------------------------------------------------------------
+    def write_slots(self, computer: str, clock: str, slots: KeySlots) -> None:
+        """Publish this computer's passphrase and recovery-code slots (after a change), sealed
+        so that only a computer holding the case's key can have written them."""
+        body = _slots_body(self.case_id, computer, clock, slots).decode("utf-8")
+        seal = hmac.new(self._key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+        self._write(f"{COMPUTERS}/{computer}/{SLOTS_FILE}",
+                    json.dumps({"body": body, "seal": seal}).encode("utf-8"))
+
+    def published_slots(self) -> list[PublishedSlots]:
+        """Every computer's published key slots that are sealed right, newest first."""
+        return [p for p in read_published_slots(self.root, self.case_id)
+                if p.authentic(self._key)]
 
     # Files ------------------------------------------------------------------------------
     def _file_name(self, sha256: str) -> str:
