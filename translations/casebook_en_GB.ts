@@ -1921,6 +1921,10 @@ Keep this safe. It opens the case if the passphrase is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sharing with another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Casebook help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5040,7 +5044,7 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose an empty folder. The other computer joins with the same passphrase or the recovery code.</source>
+        <source>Choose an empty folder. The other computer joins with the same passphrase or the recovery code. Help → Sharing with another computer says more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

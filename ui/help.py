@@ -26,7 +26,8 @@ from ui.widgets import named
 HELP = RESOURCES / "help"
 FIRST_STEPS = "First steps"
 TIME_LIMITS = "What the time limits mean"
-TOPICS = [FIRST_STEPS, *SECTIONS, TIME_LIMITS]  # the names the code uses; `_title` the shown
+SHARING = "Sharing with another computer"
+TOPICS = [FIRST_STEPS, *SECTIONS, TIME_LIMITS, SHARING]  # names in the code; `_title` the shown
 
 
 def _title(topic: str) -> str:
@@ -34,6 +35,8 @@ def _title(topic: str) -> str:
         return tr("First steps")
     if topic == TIME_LIMITS:
         return tr("What the time limits mean")
+    if topic == SHARING:
+        return tr("Sharing with another computer")
     return section_title(topic)
 
 
@@ -41,7 +44,7 @@ def page_text(topic: str, jurisdiction: str | None = None) -> str:
     """One help page as Markdown (the time limits for the case's nation, if one is open)."""
     if topic == TIME_LIMITS:
         return time_limits_text(jurisdiction)
-    name = "first-steps" if topic == FIRST_STEPS else topic.lower()
+    name = {FIRST_STEPS: "first-steps", SHARING: "sharing"}.get(topic, topic.lower())
     return (HELP / f"{name}.md").read_text(encoding="utf-8")
 
 

@@ -246,7 +246,7 @@ class ShareDialog(QDialog):
             "internet; the drive's own program does the copying.")))
         layout.addWidget(paragraph(tr(
             "Choose an empty folder. The other computer joins with the same passphrase or the "
-            "recovery code.")))
+            "recovery code. Help → Sharing with another computer says more.")))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.folder = _folder_row(form, tr("Shared &folder:"),
