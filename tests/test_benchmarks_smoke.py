@@ -101,14 +101,16 @@ def test_statistics_and_targets() -> None:
                            "bundle_peak_rss_mb": 520.0, "today_refresh_ms": 12.0,
                            "gui_longest_stall_ms": 140.0, "theme_switch_ms": 250.0,
                            "mailbox_1000_s": 61.0, "ocr_cer_clean": 0.01,
-                           "ocr_cer_photo": 0.09, "ocr_page_s": 1.2})
+                           "ocr_cer_photo": 0.09, "ocr_page_s": 1.2, "sync_10k_s": 11.0,
+                           "sync_idle_s": 0.2})
     verdicts = {t["metric"]: t["pass"] for t in checked}
     assert verdicts == {"open_case_to_diary_s": False, "search_p95_ms": True,
                         "peak_rss_mb": False, "bundle_500p_s": True,
                         "bundle_peak_rss_mb": False, "today_refresh_ms": True,
                         "gui_longest_stall_ms": False, "theme_switch_ms": True,
                         "mailbox_1000_s": False, "ocr_cer_clean": True,
-                        "ocr_cer_photo": False, "ocr_page_s": True}
+                        "ocr_cer_photo": False, "ocr_page_s": True, "sync_10k_s": False,
+                        "sync_idle_s": True}
 
 
 @pytest.mark.slow

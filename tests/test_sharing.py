@@ -331,7 +331,7 @@ def test_who_made_a_change_is_sealed_into_the_log(pair: tuple[Case, Case, Path])
     second.add(_entry("diary-w", "Written by Ewan"))
     _both_ways(first, second)
     check = first.verify()
-    assert ("Ewan", "Ewan's PC", 1) in check.makers
+    assert ("Ewan", "Ewan's PC", 2) in check.makers  # it joined, and wrote one entry
     assert "Ewan on Ewan's PC" in check_words(check)
     raw = connect(first.folder / DB_FILE, first.db_key)
     try:
@@ -481,3 +481,33 @@ def test_key_slots_not_sealed_with_the_case_key_are_ignored(
     with pytest.raises(WrongSecret):
         exchange.join(folder, tmp_path / "third", "Laptop", "Gran", passphrase=NEW_PASSPHRASE)
     assert not (tmp_path / "third").exists()
+
+
+def test_a_change_file_signed_by_another_computers_key_is_refused(
+        pair: tuple[Case, Case, Path], tmp_path: Path) -> None:
+    """A computer that holds the case's key (a removed one, say) cannot pass its changes off
+    as Morag's: each computer's change files must carry the signature first seen from it."""
+    from app.services.sharing import signed
+    from app.store.signing_key import load
+
+    first, second, folder = pair
+    first.add(_entry("diary-f", "Really from Morag"))
+    exchange.sync(first)
+    exchange.sync(second)
+    forged_entry = _entry("diary-forged", "Not from Morag")
+    first.add(forged_entry)
+    exchange.sync(first)
+    path = _newest_change_file(folder, first)
+    me = exchange.status(first).me
+    assert me is not None
+    shared = SharedFolder(folder, first.case_id,
+                          exchange.folder_key(first.db_key, first.case_id))
+    found = shared.read_changes(me.computer, int(path.name[:6]))
+    inner, _fingerprint = signed.opened(found.payload or {}) or ({}, "")
+    with second.reading() as conn:
+        ewans_key = load(conn, second.case_id, second.db_key)
+    assert ewans_key is not None
+    shared.write_changes(me.computer, int(path.name[:6]), signed.sign(ewans_key, inner))
+    report = exchange.sync(second)
+    assert any("damaged or was not made" in n for n in report.notes)
+    assert "diary-forged" not in {d["id"] for d in _doc(second)["diary"]}

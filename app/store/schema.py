@@ -141,10 +141,13 @@ def _v3(conn: Connection) -> None:
         );
         CREATE INDEX sync_revisions_by_record ON sync_revisions (record_id, clock);
         CREATE INDEX sync_revisions_unsent ON sync_revisions (own, segment);
+        -- `fingerprint`: the certificate its change files are signed with, pinned at the
+        -- first one; a later file signed by another key is refused.
         CREATE TABLE sync_peers (
             computer TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             person TEXT NOT NULL,
+            fingerprint TEXT,
             applied INTEGER NOT NULL DEFAULT 0,
             last_seen TEXT,
             removed_at TEXT

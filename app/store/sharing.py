@@ -143,16 +143,18 @@ def share_facts(conn: Connection) -> tuple[str | None, str | None]:
     return _meta(conn, FOLDER), _meta(conn, MACHINE)
 
 
-def set_identity(conn: Connection, who: Identity, folder: str, machine: str) -> None:
-    """Record this computer's identity and shared folder; its events are signed with it from
-    now on. The caller holds the transaction."""
+def set_identity(conn: Connection, who: Identity, folder: str, machine: str,
+                 fingerprint: str) -> None:
+    """Record this computer's identity, the key it signs its changes with (by its
+    certificate's fingerprint) and the shared folder; its events name it from now on. The
+    caller holds the transaction."""
     for key, value in ((COMPUTER_ID, who.computer), (COMPUTER_NAME, who.name),
                        (PERSON_NAME, who.person), (FOLDER, folder), (MACHINE, machine)):
         _set_meta(conn, key, value)
     conn.author = who.author
     audit.append(conn, "shared", audit.CASE_EVENT, "sharing", None,
                  audit.content_hash({"computer": who.computer, "name": who.name,
-                                     "person": who.person}))
+                                     "person": who.person, "fingerprint": fingerprint}))
 
 
 def author_of(conn: Connection) -> Author | None:
@@ -589,22 +591,32 @@ class Peer:
     applied: int  # its change files taken in, in order
     last_seen: str | None
     removed_at: str | None
+    fingerprint: str | None = None  # the certificate its change files are signed with
 
 
 def peers(conn: Connection) -> list[Peer]:
     """Every other computer heard from."""
     return [Peer(*r) for r in conn.execute(
-        "SELECT computer, name, person, applied, last_seen, removed_at FROM sync_peers "
-        "ORDER BY name, computer")]
+        "SELECT computer, name, person, applied, last_seen, removed_at, fingerprint "
+        "FROM sync_peers ORDER BY name, computer")]
 
 
-def note_peer(conn: Connection, computer: str, name: str, person: str, applied: int) -> None:
-    """Record how far this computer has taken in another's change files."""
+def note_peer(conn: Connection, computer: str, name: str, person: str, applied: int,
+              fingerprint: str) -> None:
+    """Record how far this computer has taken in another's change files; the first time,
+    pin the key it signs them with, in the audit log as that computer's event."""
+    known = conn.execute("SELECT fingerprint FROM sync_peers WHERE computer = ?",
+                         (computer,)).fetchone()
     conn.execute(
-        "INSERT INTO sync_peers (computer, name, person, applied, last_seen) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (computer) DO UPDATE SET name = excluded.name, "
+        "INSERT INTO sync_peers (computer, name, person, applied, last_seen, fingerprint) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (computer) DO UPDATE SET name = excluded.name, "
         "person = excluded.person, applied = excluded.applied, last_seen = excluded.last_seen",
-        (computer, name, person, applied, format_instant(now_utc())))
+        (computer, name, person, applied, format_instant(now_utc()), fingerprint))
+    if known is None:
+        audit.append(conn, "computer-joined", audit.CASE_EVENT, "sharing", None,
+                     audit.content_hash({"computer": computer, "name": name,
+                                         "fingerprint": fingerprint}),
+                     author=(computer, person))
 
 
 def mark_removed(conn: Connection, computer: str) -> None:

@@ -22,7 +22,8 @@ from app.store.case_details import CERT_META, SIGNING_SUBJECT, certificate_finge
 from app.store.db import Connection
 from app.translation import _
 
-__all__ = ["CERT_META", "KEY_META", "SigningIdentity", "certificate_fingerprint", "create", "load"]
+__all__ = ["CERT_META", "KEY_META", "SigningIdentity", "certificate_fingerprint", "create", "load",
+           "load_or_create"]
 KEY_META = "bundle_signing_key"
 _KDF_INFO = b"casebook bundle signing key v1"
 
@@ -105,3 +106,9 @@ def create(conn: Connection, case_id: str, db_key: bytes) -> SigningIdentity:
     audit.append(conn, "signing-key-created", audit.CASE_EVENT, SIGNING_SUBJECT, None,
                  identity.fingerprint)
     return identity
+
+
+def load_or_create(conn: Connection, case_id: str, db_key: bytes) -> SigningIdentity:
+    """The case's signing identity on this computer; a case made before keys came with the
+    case gets its key now, and the audit log records it (call in a transaction)."""
+    return load(conn, case_id, db_key) or create(conn, case_id, db_key)

@@ -24,9 +24,7 @@ def signing_identity(case: Case) -> SigningIdentity:
     """The case's signing identity. A case made before keys came with the case gets its key
     now (and the audit log records it)."""
     with case.transaction() as tx:
-        conn = tx.conn
-        found = signing_key.load(conn, case.case_id, case.db_key)
-        return found or signing_key.create(conn, case.case_id, case.db_key)
+        return signing_key.load_or_create(tx.conn, case.case_id, case.db_key)
 
 
 def sign_pdf(pdf: bytes, identity: SigningIdentity, reason: str) -> bytes:

@@ -28,6 +28,7 @@ from app.formats import long_day
 from app.paths import config_dir
 from app.problems import Problem
 from app.records.values import parse_instant, uk_day
+from app.services.sharing import signed
 from app.services.sharing.folder import (
     FolderProblem,
     PublishedSlots,
@@ -38,13 +39,14 @@ from app.services.sharing.folder import (
     read_share_file,
     shareable,
 )
-from app.store import sharing
+from app.store import sharing, signing_key
 from app.store.atomic import write_atomic
 from app.store.case import PERSON_ID, Case
 from app.store.folders import fresh_folder
 from app.store.keyslots import KeySlots, WrongSecret
 from app.store.records import RecordMissing
 from app.store.sharing import BadRevision, Identity, Revision
+from app.store.signing_key import SigningIdentity
 from app.translation import _
 
 _MACHINE_FILE = "this-computer"
@@ -124,7 +126,8 @@ def share(case: Case, folder: Path, name: str, person: str) -> SyncReport:
     SharedFolder.create(folder, case.key_slots, folder_key(case.db_key, case.case_id))
     who = Identity(new_computer_id(), name, person)
     with case.transaction() as tx:
-        sharing.set_identity(tx.conn, who, str(folder), machine_marker())
+        sharing.set_identity(tx.conn, who, str(folder), machine_marker(),
+                             _signer(case).fingerprint)
     return sync(case)
 
 
@@ -146,7 +149,8 @@ def join(folder: Path, case_dir: Path, name: str, person: str, *,
                                       "again"))
             who = Identity(new_computer_id(), name, person)
             with case.transaction() as tx:
-                sharing.set_identity(tx.conn, who, str(folder), machine_marker())
+                sharing.set_identity(tx.conn, who, str(folder), machine_marker(),
+                                     _signer(case).fingerprint)
                 sharing.set_slots_state(tx.conn, clock, _slots_hash(slots))
             report = sync(case)
             try:
@@ -216,10 +220,17 @@ def _shared(case: Case) -> tuple[Identity, SharedFolder]:
                                   folder_key(case.db_key, case.case_id))
 
 
-def _payload(who: Identity, number: int, revs: list[Revision],
+def _signer(case: Case) -> SigningIdentity:
+    """This computer's own key for the case (its bundles are signed with it too)."""
+    with case.transaction() as tx:
+        return signing_key.load_or_create(tx.conn, case.case_id, case.db_key)
+
+
+def _payload(signer: SigningIdentity, who: Identity, number: int, revs: list[Revision],
              removed: list[str]) -> dict[str, Any]:
-    return {"computer": who.computer, "name": who.name, "person": who.person, "number": number,
-            "revisions": [r.to_json() for r in revs], "removed": removed}
+    return signed.sign(signer, {"computer": who.computer, "name": who.name,
+                                "person": who.person, "number": number,
+                                "revisions": [r.to_json() for r in revs], "removed": removed})
 
 
 def _write_files(case: Case, shared: SharedFolder, revs: list[Revision]) -> None:
@@ -238,12 +249,15 @@ def _send(case: Case, who: Identity, shared: SharedFolder) -> int:
         raise CopiedCase(_("Another copy of this case is sending changes as this computer: "
                            "the case folder was probably copied by hand. Join the shared "
                            "folder properly on the other computer; nothing was changed."))
+    signer: SigningIdentity | None = None  # loaded only when there is a file to sign
     for number in range(1, upcoming):  # a file lost when a stick was pulled out: again
         if number not in present:
             with case.reading() as conn:
                 lost = sharing.segment_revisions(conn, number)
+            signer = signer or _signer(case)
             _write_files(case, shared, lost)
-            shared.write_changes(who.computer, number, _payload(who, number, lost, removed))
+            shared.write_changes(who.computer, number,
+                                 _payload(signer, who, number, lost, removed))
     digest = _slots_hash(case.key_slots)
     with case.reading() as conn:
         state = sharing.slots_state(conn)
@@ -258,8 +272,9 @@ def _send(case: Case, who: Identity, shared: SharedFolder) -> int:
         sharing.capture(tx.conn, who)
         files = sharing.take_unsent(tx.conn)
     for number, revs in files:
+        signer = signer or _signer(case)
         _write_files(case, shared, revs)
-        shared.write_changes(who.computer, number, _payload(who, number, revs, removed))
+        shared.write_changes(who.computer, number, _payload(signer, who, number, revs, removed))
     return sum(len(revs) for _number, revs in files)
 
 
@@ -290,11 +305,13 @@ def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
             return received, conflicts, [_("{name} has a newer Casebook: its changes are kept "
                                            "in the folder and will be taken in once Casebook "
                                            "is updated here").format(name=label)]
-        payload = found.payload or {}
+        opened = signed.opened(found.payload or {})
+        payload, fingerprint = opened or ({}, "")
         try:
-            if (found.status != "ok" or payload.get("computer") != computer
+            if (opened is None or payload.get("computer") != computer
                     or payload.get("number") != number
-                    or not isinstance(payload.get("revisions"), list)):
+                    or not isinstance(payload.get("revisions"), list)
+                    or (peer is not None and peer.fingerprint not in (None, fingerprint))):
                 raise BadRevision("")
             revs = [Revision.from_json(r) for r in payload["revisions"]]
             name, person = str(payload.get("name") or label), str(payload.get("person") or "")
@@ -306,7 +323,7 @@ def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
         try:
             with case.transaction() as tx:
                 got = sharing.receive(tx.conn, revs, _file_reader(shared))
-                sharing.note_peer(tx.conn, computer, name, person, number)
+                sharing.note_peer(tx.conn, computer, name, person, number, fingerprint)
                 for gone in payload.get("removed") or []:
                     if isinstance(gone, str) and gone != who.computer:
                         sharing.mark_removed(tx.conn, gone)
@@ -317,6 +334,8 @@ def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
         received += got.revisions
         conflicts = got.conflicts
         label = name
+        if peer is None or peer.fingerprint is None:  # the key is pinned from now on
+            peer = sharing.Peer(computer, name, person, number, None, None, fingerprint)
         number += 1
 
 
