@@ -511,3 +511,29 @@ def test_a_change_file_signed_by_another_computers_key_is_refused(
     report = exchange.sync(second)
     assert any("damaged or was not made" in n for n in report.notes)
     assert "diary-forged" not in {d["id"] for d in _doc(second)["diary"]}
+
+
+def test_a_kind_of_record_from_a_newer_casebook_is_kept_for_later(
+        pair: tuple[Case, Case, Path]) -> None:
+    from app.services.sharing import signed
+    from app.store.signing_key import load
+
+    first, second, folder = pair
+    me = exchange.status(first).me
+    assert me is not None
+    draft = sharing.Revision("", "future-1", "future-kind", (), "999999999999999-000000",
+                             me.computer, "Morag", "2027-01-01T00:00:00Z", False, "{}")
+    rev = sharing.Revision(sharing.revision_id(draft), *list(draft.__dict__.values())[1:])
+    number = max(int(p.name[:6]) for p in (folder / "computers" / me.computer).glob("*")
+                 if p.suffix == ".cbchanges") + 1
+    with first.reading() as conn:
+        key = load(conn, first.case_id, first.db_key)
+    assert key is not None
+    shared = SharedFolder(folder, first.case_id, exchange.folder_key(first.db_key, first.case_id))
+    shared.write_changes(me.computer, number, signed.sign(key, {
+        "computer": me.computer, "name": "Morag's laptop", "person": "Morag", "number": number,
+        "revisions": [rev.to_json()], "removed": []}))
+    report = exchange.sync(second)
+    assert any("newer Casebook" in n for n in report.notes)
+    assert exchange.sync(second).received == 0  # still waiting, not skipped
+    second.verify()

@@ -27,6 +27,7 @@ from typing import Any
 from app.formats import long_day
 from app.paths import config_dir
 from app.problems import Problem
+from app.records import kinds
 from app.records.values import parse_instant, uk_day
 from app.services.sharing import signed
 from app.services.sharing.folder import (
@@ -42,6 +43,7 @@ from app.services.sharing.folder import (
 from app.store import sharing, signing_key
 from app.store.atomic import write_atomic
 from app.store.case import PERSON_ID, Case
+from app.store.changes import FILE
 from app.store.folders import fresh_folder
 from app.store.keyslots import KeySlots, WrongSecret
 from app.store.records import RecordMissing
@@ -287,6 +289,11 @@ def _file_reader(shared: SharedFolder) -> Callable[[str], bytes]:
     return read
 
 
+def _newer(name: str) -> str:
+    return _("{name} has a newer Casebook: its changes are kept in the folder and will be "
+             "taken in once Casebook is updated here").format(name=name)
+
+
 def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
              peer: sharing.Peer | None) -> tuple[int, int, list[str]]:
     """Take in one other computer's new change files, in order; (revisions, conflicts, notes)."""
@@ -302,9 +309,7 @@ def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
                                            "into the folder; it will be taken in at the next "
                                            "sync").format(name=label)]
         if found.status == "newer":
-            return received, conflicts, [_("{name} has a newer Casebook: its changes are kept "
-                                           "in the folder and will be taken in once Casebook "
-                                           "is updated here").format(name=label)]
+            return received, conflicts, [_newer(label)]
         opened = signed.opened(found.payload or {})
         payload, fingerprint = opened or ({}, "")
         try:
@@ -320,6 +325,9 @@ def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
                                            "damaged or was not made by a computer sharing this "
                                            "case; it was ignored").format(name=label,
                                                                           number=number)]
+        if any(r.record_type != FILE and not kinds.is_kind(r.record_type) for r in revs):
+            # A kind of record a later Casebook added: taken in whole once this one knows it.
+            return received, conflicts, [_newer(name)]
         try:
             with case.transaction() as tx:
                 got = sharing.receive(tx.conn, revs, _file_reader(shared))

@@ -4,7 +4,11 @@
                                         case's id and its key slots (wrapped keys only)
     FOLDER/computers/<id>/000001.cbchanges
                                         one computer's change files, numbered, each written
-                                        once, whole (a temporary name, then a rename)
+                                        once, whole (a temporary name, then a rename), and
+                                        signed inside with that computer's own key
+    FOLDER/computers/<id>/keyslots.cbslots
+                                        its newest passphrase and recovery-code slots (wrapped
+                                        keys only), sealed under the folder key
     FOLDER/files/<name>.cbfile          a file's bytes, once per file, named by a keyed hash
 
 Every .cbchanges and .cbfile is sealed with AES-256-GCM under a key derived from the case's
