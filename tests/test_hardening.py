@@ -465,8 +465,15 @@ def _at_a_prompt(case: Path, key: bytes) -> tuple[int, str]:
             if not chunk:
                 break
             seen += chunk
-    code = proc.wait(timeout=30)
-    os.close(master)
+    try:
+        code = proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:  # say what the terminal showed, not only that it hung
+        proc.kill()
+        proc.wait()
+        raise AssertionError(f"still running 30 s after {key!r}; the terminal showed: "
+                             f"{seen.decode('utf-8', 'replace')!r}") from None
+    finally:
+        os.close(master)
     return code, seen.decode("utf-8", "replace")
 
 

@@ -103,6 +103,8 @@ def test_sharing_a_case_from_the_window(qtbot: Any, tmp_path: Path) -> None:
     dialog.show()
     settle()
     _no_clash(dialog, dialog)
+    seen = _walk(dialog.folder)  # the keyboard reaches every control and comes back
+    assert all(w in seen for w in _tab_stops(dialog))
     share = next(b for b in dialog.buttons.buttons() if b.text() == "&Share")
     share.click()
     assert "choose the shared folder" in dialog.message.text()
@@ -132,6 +134,8 @@ def test_joining_from_the_first_screen(qtbot: Any, two: tuple[Path, Path, Path],
     dialog = JoinDialog(window, tmp_path / "third")
     dialog.show()
     _no_clash(dialog, dialog)
+    seen = _walk(dialog.folder)
+    assert all(w in seen for w in _tab_stops(dialog))
     dialog.folder.setText(str(shared))
     dialog.computer.setText("Gran's tablet")
     dialog.person.setText("Gran")
