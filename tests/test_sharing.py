@@ -16,6 +16,7 @@ from app.records.values import Moment, now_utc
 from app.services.casefile.interchange import export_document
 from app.services.sharing import exchange
 from app.services.sharing.folder import SharedFolder
+from app.services.sharing.status import status as share_status
 from app.store import sharing
 from app.store.case import Case, check_words
 from app.store.keyslots import WrongSecret
@@ -70,7 +71,7 @@ def test_joining_brings_the_whole_case_and_says_who_made_it(
     assert [(e.action, e.person) for e in made] == [("create", "Morag")]
     second.verify()
     first.verify()
-    status = exchange.status(second)
+    status = share_status(second)
     assert status.me is not None and status.me.name == "Ewan's PC"
     assert [p.name for p in status.peers] == ["Morag's laptop"]
 
@@ -185,7 +186,7 @@ def test_a_stick_pulled_out_mid_sync_loses_nothing(pair: tuple[Case, Case, Path]
 
 
 def _newest_change_file(folder: Path, case: Case) -> Path:
-    me = exchange.status(case).me
+    me = share_status(case).me
     assert me is not None
     return sorted((folder / "computers" / me.computer).glob("*.cbchanges"))[-1]
 
@@ -301,7 +302,7 @@ def test_a_folder_holding_other_things_is_not_used(case: Case, tmp_path: Path) -
     (busy / "holiday.jpg").write_bytes(b"x")
     with pytest.raises(exchange.FolderProblem, match="already has files"):
         exchange.share(case, busy, "Laptop", "Morag")
-    assert exchange.status(case).me is None
+    assert share_status(case).me is None
     assert sorted(p.name for p in busy.iterdir()) == ["holiday.jpg"]
 
 
@@ -433,7 +434,7 @@ def test_many_changes_go_in_several_files_and_a_lost_one_is_written_again(
     assert exchange.sync(first).sent == 0  # nothing new: the lost files are written again
     assert exchange.sync(second).received == 10
     assert _doc(first) == _doc(second)
-    me = exchange.status(first).me
+    me = share_status(first).me
     assert me is not None
     assert len(list((folder / "computers" / me.computer).glob("*.cbchanges"))) == 5
 
@@ -469,7 +470,7 @@ def test_key_slots_not_sealed_with_the_case_key_are_ignored(
     first, second, folder = pair
     second.change_passphrase(NEW_PASSPHRASE, kdf=FAST_KDF)
     exchange.sync(second)
-    me = exchange.status(second).me
+    me = share_status(second).me
     assert me is not None
     published = folder / "computers" / me.computer / "keyslots.cbslots"
     doc = json.loads(published.read_text())
@@ -498,7 +499,7 @@ def test_a_change_file_signed_by_another_computers_key_is_refused(
     first.add(forged_entry)
     exchange.sync(first)
     path = _newest_change_file(folder, first)
-    me = exchange.status(first).me
+    me = share_status(first).me
     assert me is not None
     shared = SharedFolder(folder, first.case_id,
                           exchange.folder_key(first.db_key, first.case_id))
@@ -519,7 +520,7 @@ def test_a_kind_of_record_from_a_newer_casebook_is_kept_for_later(
     from app.store.signing_key import load
 
     first, second, folder = pair
-    me = exchange.status(first).me
+    me = share_status(first).me
     assert me is not None
     draft = sharing.Revision("", "future-1", "future-kind", (), "999999999999999-000000",
                              me.computer, "Morag", "2027-01-01T00:00:00Z", False, "{}")

@@ -4968,46 +4968,6 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sharing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose between two versions…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Records changed on two computers at once wait for you to keep one version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send this computer&apos;s changes to the shared folder and take in the other computers&apos; now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 record has two versions to choose between</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} records have two versions to choose between</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent {sent} change(s) and took in {received}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} record(s) have two versions waiting for you to choose.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This computer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5109,6 +5069,10 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5253,6 +5217,42 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>Kept. The other computers take your choice at their next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between two versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records changed on two computers at once wait for you to keep one version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the shared folder and take in the other computers&apos; now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 record has two versions to choose between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} records have two versions to choose between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {sent} change(s) and took in {received}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} record(s) have two versions waiting for you to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

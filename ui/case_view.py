@@ -28,6 +28,7 @@ from ui.i18n import tr
 from ui.keyboard import PaneKeys, first_control, no_record_chosen_by_tab, screen_panes
 from ui.operations import Operations
 from ui.sections import SECTIONS, section_title
+from ui.sharing_bar import SharingBar
 from ui.sizes import fit_screen
 from ui.unsaved import leave_anyway, unsaved_in
 from ui.widgets import Heading, button, heading, named, scrolling
@@ -140,9 +141,7 @@ class CaseView(QWidget):
         self.lock_button.clicked.connect(self.lock_requested.emit)
         top.addWidget(self.lock_button)
         outer.addLayout(top)
-        from ui.sharing import SharingBar  # only a shared case shows it
-
-        self.sharing = SharingBar(case, ops)
+        self.sharing = SharingBar(case, ops)  # shown only for a shared case
         self.sharing.choose_requested.connect(self.choose_versions)
         outer.addWidget(self.sharing)
         body = QHBoxLayout()
@@ -186,6 +185,8 @@ class CaseView(QWidget):
         self._show_row(self.nav.currentRow())
         if not self._preloading:
             self._preloading = True
+            # Asked after the first screen's own reading, so it never delays that screen.
+            self.sharing.refresh(then_sync=True)
             modules = [module for module, _name in SCREENS.values()]
             QTimer.singleShot(PRELOAD_AFTER_MS, lambda: self._preload(modules))
         super().showEvent(event)

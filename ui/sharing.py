@@ -1,5 +1,5 @@
-"""Sharing a case with another computer: the status line, sharing, joining, choosing between
-two versions, removing a computer.
+"""Sharing a case with another computer: sharing, joining, choosing between two versions,
+removing a computer (the status line is ui.sharing_bar).
 
 Every sync runs as a background write: the window never reads or writes the case itself.
 """
@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,126 +38,17 @@ from app.formats import long_day, short_day
 from app.records import kinds
 from app.records.values import UK, now_utc, parse_instant, uk_day
 from app.services.sharing import exchange
+from app.services.sharing.status import ShareStatus, ago, status, status_words
 from app.store.case import Case
 from app.store.sharing import Conflict, Revision
 from ui.i18n import tr
 from ui.operations import Background, Operations
+from ui.sharing_bar import report_words, sync_if_shared
 from ui.sizes import fit_height
 from ui.unlock import SecretChoice
 from ui.widgets import button, heading, named, notice, paragraph, scrolling, show_notice
 
-SYNC_EVERY_MS = 5 * 60 * 1000  # while the case is open and the folder is there
 _HIDDEN_FIELDS = {"format", "recorded_at", "id"}
-
-
-def _sync(case: Case) -> exchange.SyncReport | None:
-    """A sync if the case is shared (None if not): safe to call at any time."""
-    return exchange.sync(case) if exchange.status(case).shared else None
-
-
-class SharingBar(QWidget):
-    """A line under the case's name, shown only for a shared case: who it is shared with and
-    when it last synced, a button when versions wait for a choice, and Sync now. It syncs when
-    the case opens and every few minutes while it is open."""
-
-    choose_requested = Signal()
-
-    def __init__(self, case: Case, ops: Operations) -> None:
-        super().__init__()
-        self.case, self.ops = case, ops
-        self.state: exchange.ShareStatus | None = None
-        self._syncing = False
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.words = QLabel()
-        self.words.setWordWrap(True)
-        named(self.words, tr("Sharing"))
-        row.addWidget(self.words, 1)
-        self.choose_button = button(tr("Choose between two versions…"),
-                                    tr("Records changed on two computers at once wait for you "
-                                       "to keep one version"))
-        self.choose_button.clicked.connect(self.choose_requested.emit)
-        row.addWidget(self.choose_button)
-        self.sync_button = button(tr("Sync now"),
-                                  tr("Send this computer's changes to the shared folder and "
-                                     "take in the other computers' now"))
-        self.sync_button.clicked.connect(lambda: self.sync(quiet=False))
-        row.addWidget(self.sync_button)
-        self.hide()
-        self.timer = QTimer(self)
-        self.timer.setInterval(SYNC_EVERY_MS)
-        self.timer.timeout.connect(self.sync)
-        self.refresh(then_sync=True)
-
-    def refresh(self, then_sync: bool = False) -> None:
-        """Read the sharing status again (and sync, when the case has just opened)."""
-        case = self.case
-
-        def shown(state: exchange.ShareStatus) -> None:
-            self._show(state)
-            if then_sync and state.shared:
-                self.sync()
-
-        self.ops.query(lambda: exchange.status(case), shown)
-
-    def _show(self, state: exchange.ShareStatus, problem: str = "") -> None:
-        self.state = state
-        self.setVisible(state.shared)
-        if not state.shared:
-            self.timer.stop()
-            return
-        if not self.timer.isActive():
-            self.timer.start()
-        words = exchange.status_words(state, now_utc())
-        if state.conflicts:
-            words += " · " + (tr("1 record has two versions to choose between")
-                              if state.conflicts == 1 else
-                              tr("{n} records have two versions to choose between").format(
-                                  n=state.conflicts))
-        if problem:
-            words += " · " + problem
-        self.words.setText(words)
-        named(self.words, tr("Sharing"), words)
-        self.choose_button.setVisible(state.conflicts > 0)
-
-    def sync(self, quiet: bool = True) -> None:
-        """Sync in the background; a problem (the stick is out) goes on the line, and only
-        a sync asked for by hand says so in a message too."""
-        if self._syncing:
-            return
-        self._syncing = True
-        self.sync_button.setEnabled(False)
-        case = self.case
-
-        def done(report: exchange.SyncReport | None) -> None:
-            self._syncing = False
-            self.sync_button.setEnabled(True)
-            self.ops.query(lambda: exchange.status(case),
-                           lambda state: self._show(state, " ".join(report.notes)
-                                                    if report else ""))
-            if not quiet and report is not None:
-                QMessageBox.information(self, tr("Sync"), report_words(report))
-
-        def failed(message: str) -> None:
-            self._syncing = False
-            self.sync_button.setEnabled(True)
-            if self.state is not None:
-                self._show(self.state, message)
-            if not quiet:
-                QMessageBox.warning(self, tr("Sync"), message)
-
-        self.ops.write(lambda: _sync(case), done, failed, undoable=False)
-
-
-def report_words(report: exchange.SyncReport) -> str:
-    """What a sync did, for a person."""
-    lines = [tr("Sent {sent} change(s) and took in {received}.").format(
-        sent=report.sent, received=report.received)]
-    if report.conflicts:
-        lines.append(tr("{n} record(s) have two versions waiting for you to choose.").format(
-            n=report.conflicts))
-    lines.extend(report.notes)
-    return "\n".join(lines)
 
 
 # Sharing ------------------------------------------------------------------------------------
@@ -217,7 +108,7 @@ class ShareDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
-        ops.query(lambda: exchange.status(case), self._show)
+        ops.query(lambda: status(case), self._show)
 
     def _replace_body(self) -> QVBoxLayout:
         self.layout_.removeWidget(self.body)
@@ -229,7 +120,7 @@ class ShareDialog(QDialog):
                 self.buttons.removeButton(extra)
         return QVBoxLayout(self.body)
 
-    def _show(self, state: exchange.ShareStatus) -> None:
+    def _show(self, state: ShareStatus) -> None:
         if state.shared:
             self._show_shared(state)
         else:
@@ -271,19 +162,19 @@ class ShareDialog(QDialog):
             show_notice(self.message, tr(
                 "The case is shared. On the other computer, open Casebook and choose “Join a "
                 "case shared from another computer”, then pick this folder."))
-            self.ops.query(lambda: exchange.status(case), self._show)
+            self.ops.query(lambda: status(case), self._show)
             if self._synced is not None:
                 self._synced()
 
         self.ops.write(lambda: exchange.share(case, Path(folder), name, person), done,
                        lambda m: show_notice(self.message, m), undoable=False)
 
-    def _show_shared(self, state: exchange.ShareStatus) -> None:
+    def _show_shared(self, state: ShareStatus) -> None:
         layout = self._replace_body()
         me = state.me
         assert me is not None
         layout.addWidget(heading(tr("This case is shared"), "subheading"))
-        layout.addWidget(paragraph(exchange.status_words(state, now_utc())))
+        layout.addWidget(paragraph(status_words(state, now_utc())))
         layout.addWidget(paragraph(tr("Shared folder: {folder}").format(folder=state.folder)))
         layout.addWidget(paragraph(tr("This computer: {name}, used by {person}").format(
             name=me.name, person=me.person)))
@@ -295,7 +186,7 @@ class ShareDialog(QDialog):
                 if peer.removed_at else
                 tr("{name}, used by {person}: its last changes came in {when}").format(
                     name=peer.name, person=peer.person,
-                    when=exchange.ago(peer.last_seen, now_utc()))))
+                    when=ago(peer.last_seen, now_utc()))))
         if not state.peers:
             layout.addWidget(paragraph(tr("No other computer has joined yet.")))
         sync = self.buttons.addButton(tr("S&ync now"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -315,14 +206,14 @@ class ShareDialog(QDialog):
 
         def done(report: exchange.SyncReport | None) -> None:
             show_notice(self.message, report_words(report) if report else "")
-            self.ops.query(lambda: exchange.status(case), self._show)
+            self.ops.query(lambda: status(case), self._show)
             if self._synced is not None:
                 self._synced()
 
-        self.ops.write(lambda: _sync(case), done, lambda m: show_notice(self.message, m),
+        self.ops.write(lambda: sync_if_shared(case), done, lambda m: show_notice(self.message, m),
                        undoable=False)
 
-    def _remove(self, state: exchange.ShareStatus) -> None:
+    def _remove(self, state: ShareStatus) -> None:
         names = [p.name for p in state.peers if not p.removed_at]
         name, ok = QInputDialog.getItem(self, tr("Remove a computer"), tr(
             "Which computer? From now on its changes are not taken in, here or (at their next "
@@ -343,7 +234,7 @@ class ShareDialog(QDialog):
         def removed(_peer: object) -> None:
             from ui.security import ChangePassphraseDialog
 
-            self.ops.query(lambda: exchange.status(case), self._show)
+            self.ops.query(lambda: status(case), self._show)
             if ChangePassphraseDialog(case, self.ops, self, self.kdf).exec():
                 self._sync_now()  # the new passphrase goes to the other computers now
 
@@ -517,7 +408,7 @@ class ConflictsDialog(QDialog):
         case = self.case
 
         def read() -> tuple[list[Conflict], dict[str, str]]:
-            state = exchange.status(case)
+            state = status(case)
             names = {p.computer: p.name for p in state.peers}
             if state.me is not None:
                 names[state.me.computer] = state.me.name

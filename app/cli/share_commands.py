@@ -12,6 +12,8 @@ from app.cli.common import PASSPHRASE_ENV, RECOVERY_ENV, UserError, ask_secret, 
 from app.problems import Problem
 from app.records.values import now_utc
 from app.services.sharing import exchange
+from app.services.sharing.status import ago
+from app.services.sharing.status import status as share_status
 from app.store import sharing
 from app.translation import _
 
@@ -92,8 +94,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     """casebook conflicts CASE_DIR [--json]"""
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         waiting = exchange.conflicts(case)
-        names = {p.computer: p.name for p in exchange.status(case).peers}
-        me = exchange.status(case).me
+        names = {p.computer: p.name for p in share_status(case).peers}
+        me = share_status(case).me
     if me is not None:
         names[me.computer] = me.name
     if args.json:
@@ -144,7 +146,7 @@ def cmd_computers(args: argparse.Namespace) -> int:
                         "reaches every computer at its next sync, and the old one then no "
                         "longer joins the case.").format(name=gone.name))
                 return 0
-            state = exchange.status(case)
+            state = share_status(case)
         except Problem as exc:
             raise UserError(str(exc)) from None
     if state.me is None:
@@ -155,7 +157,7 @@ def cmd_computers(args: argparse.Namespace) -> int:
     for peer in state.peers:
         status = (_("removed") if peer.removed_at else
                   _("nothing from it yet") if peer.last_seen is None else
-                  _("its last changes came in {when}").format(when=exchange.ago(peer.last_seen,
+                  _("its last changes came in {when}").format(when=ago(peer.last_seen,
                                                                                 now_utc())))
         print(_("  {name} (used by {person}): {status}").format(
             name=peer.name or peer.computer, person=peer.person or "?", status=status))
