@@ -5224,7 +5224,7 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose between two versions…</source>
+        <source>Choose versions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5236,11 +5236,11 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 record has two versions to choose between</source>
+        <source>1 record has two versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} records have two versions to choose between</source>
+        <source>{n} records have two versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

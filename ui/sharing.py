@@ -423,6 +423,7 @@ class ConflictsDialog(QDialog):
             kind = (kinds.kind(conflict.record_type).singular
                     if kinds.is_kind(conflict.record_type) else tr("file"))
             title = next((exchange.version_title(h) for h in conflict.heads if not h.deleted), "")
+            kind = kind[:1].upper() + kind[1:]
             self.list.addItem(QListWidgetItem(f"{kind}: {title}" if title else kind))
         # A short list, room for two wrapped lines at least: the versions need the height.
         rows = max(2, min(len(self.conflicts), 4))

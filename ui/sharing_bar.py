@@ -48,7 +48,7 @@ class SharingBar(QWidget):
         self.words.setWordWrap(True)
         named(self.words, tr("Sharing"))
         row.addWidget(self.words, 1)
-        self.choose_button = button(tr("Choose between two versions…"),
+        self.choose_button = button(tr("Choose versions…"),
                                     tr("Records changed on two computers at once wait for you "
                                        "to keep one version"))
         self.choose_button.clicked.connect(self.choose_requested.emit)
@@ -84,10 +84,9 @@ class SharingBar(QWidget):
             self.timer.start()
         words = status_words(state, now_utc())
         if state.conflicts:
-            words += " · " + (tr("1 record has two versions to choose between")
+            words += " · " + (tr("1 record has two versions")
                               if state.conflicts == 1 else
-                              tr("{n} records have two versions to choose between").format(
-                                  n=state.conflicts))
+                              tr("{n} records have two versions").format(n=state.conflicts))
         if problem:
             words += " · " + problem
         self.words.setText(words)
