@@ -171,6 +171,13 @@ def _common(p: Any, *, json_help: str | None = None) -> None:
                    help=_("unlock with the recovery code instead of the passphrase"))
 
 
+def _who(p: Any) -> None:
+    p.add_argument("--name", default=exchange.default_computer_name(),
+                   help=_("this computer's name, as the others will see it"))
+    p.add_argument("--by", default=exchange.default_person(),
+                   help=_("who uses this computer (shown beside what they write)"))
+
+
 def register(subs: Any) -> None:
     """Add this module's sub-commands."""
     report_help = _("print {sent, received, conflicts, peers, notes} as JSON")
@@ -179,10 +186,7 @@ def register(subs: Any) -> None:
     p.add_argument("case_dir", metavar="CASE_DIR", help=_("the case folder"))
     p.add_argument("folder", metavar="FOLDER",
                    help=_("an empty folder both computers can reach"))
-    p.add_argument("--name", default=exchange.default_computer_name(),
-                   help=_("this computer's name, as the others will see it"))
-    p.add_argument("--by", default=exchange.default_person(),
-                   help=_("who uses this computer (shown beside what they write)"))
+    _who(p)
     _common(p, json_help=report_help)
     p.set_defaults(handler=cmd_share)
 
@@ -190,10 +194,7 @@ def register(subs: Any) -> None:
     p.add_argument("folder", metavar="FOLDER", help=_("the folder the case is shared through"))
     p.add_argument("case_dir", metavar="CASE_DIR",
                    help=_("an empty or new folder for the case on this computer"))
-    p.add_argument("--name", default=exchange.default_computer_name(),
-                   help=_("this computer's name, as the others will see it"))
-    p.add_argument("--by", default=exchange.default_person(),
-                   help=_("who uses this computer (shown beside what they write)"))
+    _who(p)
     _common(p, json_help=report_help)
     p.set_defaults(handler=cmd_join)
 
