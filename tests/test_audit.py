@@ -111,7 +111,7 @@ TAMPERING: dict[str, tuple[Callable[[Case, str], None], str]] = {
         "newest events"),
     "inserted event": (lambda c, rid: _tamper(
         c, "INSERT INTO audit_events SELECT seq + 1000, at, action, record_type, record_id, "
-           "before_hash, after_hash, prev_hash, hash, format, computer, person "
+           "before_hash, after_hash, prev_hash, hash, format, computer, person, origin "
            "FROM audit_events WHERE seq = 3"),
         "missing or out of place"),
     "reordered events": (lambda c, rid: [_tamper(c, sql) for sql in (

@@ -538,3 +538,23 @@ def test_a_kind_of_record_from_a_newer_casebook_is_kept_for_later(
     assert any("newer Casebook" in n for n in report.notes)
     assert exchange.sync(second).received == 0  # still waiting, not skipped
     second.verify()
+
+
+def test_verify_checks_each_taken_in_change_against_the_shared_history(
+        pair: tuple[Case, Case, Path]) -> None:
+    from app.store.audit import AuditBroken
+    from app.store.db import DB_FILE, connect
+
+    first, second, _folder = pair
+    second.add(_entry("diary-o", "From Ewan"))
+    _both_ways(first, second)
+    taken = [e for e in first.audit_events("diary-o")]
+    assert [(e.person, e.origin is not None) for e in taken] == [("Ewan", True)]
+    first.verify()
+    raw = connect(first.folder / DB_FILE, first.db_key)
+    try:
+        raw.execute("UPDATE sync_revisions SET person = 'Morag' WHERE record_id = 'diary-o'")
+    finally:
+        raw.close()
+    with pytest.raises(AuditBroken, match="shared history does not hold"):
+        first.verify()

@@ -58,6 +58,7 @@ class AuditEvent:
     format: int = KEYED
     computer: str | None = None  # the computer's id, in a shared case
     person: str | None = None  # who was using it
+    origin: str | None = None  # the shared change it took in from another computer, by id
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,10 @@ def _key(conn: Connection) -> bytes:
 
 def _event_hash(key: bytes | None, prev_hash: str, seq: int, at: str, action: str,
                 record_type: str, record_id: str, before: str | None, after: str | None,
-                author: tuple[str, str] | None = None) -> str:
+                author: tuple[str, str] | None = None, origin: str | None = None) -> str:
     fields: list[object] = [seq, at, action, record_type, record_id, before, after]
     if author is not None:
-        fields.extend(author)
+        fields.extend([*author, origin])
     blob = (prev_hash + json.dumps(fields, separators=(",", ":"))).encode("utf-8")
     if key is None:
         return hashlib.sha256(blob).hexdigest()
@@ -120,25 +121,30 @@ def _head_seal(key: bytes, seq: int, digest: str) -> str:
 
 def append(conn: Connection, action: str, record_type: str, record_id: str,
            before: str | None, after: str | None, *,
-           author: tuple[str, str] | None = None) -> AuditEvent:
+           author: tuple[str, str] | None = None, origin: str | None = None) -> AuditEvent:
     """Add an event and note it as the newest; the caller holds the write transaction.
 
     `author` (computer id, person) says who made the change; by default the connection's own
-    (set once the case is shared between computers; None before)."""
+    (set once the case is shared between computers; None before). `origin` is the id (a
+    SHA-256) of the shared change it takes in from another computer, by default the
+    connection's while it takes one in."""
     key = _key(conn)
     author = author or getattr(conn, "author", None)
+    origin = origin or getattr(conn, "origin", None)
+    if author is None:
+        origin = None  # only a shared case's events say where they came from
     last = conn.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = format_instant(now_utc())
     digest = _event_hash(key, prev, seq, at, action, record_type, record_id, before, after,
-                         author)
+                         author, origin)
     computer, person = author or (None, None)
     conn.execute(
         "INSERT INTO audit_events (seq, at, action, record_type, record_id, before_hash, "
-        "after_hash, prev_hash, hash, format, computer, person) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "after_hash, prev_hash, hash, format, computer, person, origin) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, at, action, record_type, record_id, before, after, prev, digest,
-         AUTHORED if author else KEYED, computer, person),
+         AUTHORED if author else KEYED, computer, person, origin),
     )
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -146,11 +152,11 @@ def append(conn: Connection, action: str, record_type: str, record_id: str,
         (HEAD_META, json.dumps({"seq": seq, "hash": digest,
                                 "seal": _head_seal(key, seq, digest)})))
     return AuditEvent(seq, at, action, record_type, record_id, before, after, prev, digest,
-                      AUTHORED if author else KEYED, computer, person)
+                      AUTHORED if author else KEYED, computer, person, origin)
 
 
 _SELECT = ("SELECT seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, "
-           "hash, format, computer, person FROM audit_events")
+           "hash, format, computer, person, origin FROM audit_events")
 
 
 def events(conn: Connection, record_id: str | None = None) -> list[AuditEvent]:
@@ -178,16 +184,16 @@ def _day(at: str) -> str:
 
 # One event as the check reads it (plain tuples: a long case has tens of thousands):
 # (seq, at, action, record_type, record_id, before_hash, after_hash, prev_hash, hash, format,
-#  computer, person)
+#  computer, person, origin)
 _Row = tuple[int, str, str, str, str, "str | None", "str | None", str, str, int, "str | None",
-             "str | None"]
+             "str | None", "str | None"]
 
 
 def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
     prev, expected, keyed = GENESIS, 1, False
     found: list[_Row] = conn.execute(_SELECT + " ORDER BY seq").fetchall()
     for (seq, at, action, record_type, record_id, before, after, prev_hash, digest, form,
-         computer, person) in found:
+         computer, person, origin) in found:
         if seq != expected:
             raise AuditBroken(_("Audit event {expected} is missing or out of place (found {seq} "
                                 "instead)").format(expected=expected, seq=seq))
@@ -205,7 +211,7 @@ def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
             )
         computed = _event_hash(key if form != PLAIN else None, prev, seq, at, action,
                                record_type, record_id, before, after,
-                               (computer, person) if computer and person else None)
+                               (computer, person) if computer and person else None, origin)
         if not hmac.compare_digest(computed, digest):
             raise AuditBroken(
                 _("Audit event {seq} ({0}) has been changed since it was written").format(

@@ -684,6 +684,12 @@ class Case:
             witnesses = past_bundles.witnesses(conn)
             head = audit.verify(conn, {**kept, **files, **case_details.stored_states(conn)},
                                 describe=lambda rid: _describe(conn, rid), witnesses=witnesses)
+            unmatched = sharing.unmatched_origins(conn)
+            if unmatched:
+                raise audit.AuditBroken(_(
+                    "Audit event {seq} says it took in a change from another computer that "
+                    "the case's shared history does not hold as that computer's").format(
+                        seq=unmatched[0]))
             makers = tuple(sharing.makers(conn))
         return CaseCheck(head, len(kept), len(files), len(witnesses), makers)
 

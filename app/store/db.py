@@ -27,6 +27,7 @@ class _CaseConnection(sqlcipher3.Connection):  # type: ignore[misc]
     chain_key: bytes = b""
     # Who makes this connection's changes (computer id, person), once the case is shared.
     author: tuple[str, str] | None = None
+    origin: str | None = None  # the shared change being taken in, while one is
 
 
 def chain_key(db_key: bytes) -> bytes:

@@ -106,9 +106,10 @@ def _v2(conn: Connection) -> None:
 
 
 def _add_authors(conn: Connection) -> None:
-    """Who made each audit event: the computer and the person (in a shared case)."""
+    """Who made each audit event: the computer and the person (in a shared case), and the
+    shared change it took in from another computer, by id."""
     have = {row[1] for row in conn.execute("PRAGMA table_info(audit_events)")}
-    for column in ("computer", "person"):
+    for column in ("computer", "person", "origin"):
         if column not in have:
             conn.execute(f"ALTER TABLE audit_events ADD COLUMN {column} TEXT")
 

@@ -164,14 +164,15 @@ def author_of(conn: Connection) -> Author | None:
 
 
 @contextlib.contextmanager
-def authored_by(conn: Connection, author: Author) -> Iterator[None]:
-    """Changes written inside are logged as `author`'s (a change from another computer)."""
-    own = conn.author
-    conn.author = author
+def authored_by(conn: Connection, author: Author, origin: str | None = None) -> Iterator[None]:
+    """Changes written inside are logged as `author`'s (a change from another computer), and
+    as taking in the shared change `origin`."""
+    own = conn.author, conn.origin
+    conn.author, conn.origin = author, origin
     try:
         yield
     finally:
-        conn.author = own
+        conn.author, conn.origin = own
 
 
 class Clock:
@@ -401,8 +402,8 @@ def _action(before: tuple[Any, ...] | None, deleted: bool, was_deleted: bool,
     return "edit"
 
 
-def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author, *,
-                 unindexed: bool = False) -> bool:
+def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author,
+                 origin: str, *, unindexed: bool = False) -> bool:
     """Write a record as its revisions draw it, if that differs from how it is stored, and log
     it; `unindexed` when the caller has already taken it out of the search index."""
     cur = drawn.current
@@ -446,18 +447,19 @@ def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author,
     if row is not None:
         after = records.stored_state(conn, record_id)
     action = _action(row, cur.deleted, row is not None and row[2] is not None, len(drawn.heads))
-    audit.append(conn, action, cur.record_type, record_id, before, after, author=author)
+    audit.append(conn, action, cur.record_type, record_id, before, after, author=author,
+                 origin=origin)
     return True
 
 
-def _draw_file(conn: Connection, record_id: str, drawn: Drawn, author: Author,
+def _draw_file(conn: Connection, record_id: str, drawn: Drawn, author: Author, origin: str,
                file_bytes: Callable[[str], bytes]) -> bool:
     cur = drawn.current
     try:
         info: attachments.AttachmentInfo | None = attachments.get(conn, record_id)
     except records.RecordMissing:
         info = None
-    with authored_by(conn, author):
+    with authored_by(conn, author, origin):
         if info is None:
             meta = json.loads(drawn.versions[0].data if drawn.versions else cur.data)
             attachments.add(conn, meta["filename"], file_bytes(meta["sha256"]),
@@ -516,9 +518,10 @@ def receive(conn: Connection, revs: Sequence[Revision],
         drawn = draw(revisions_of(conn, record_id) if record_id in seen else mine)
         author = (last.computer, last.person)
         if last.record_type == FILE:
-            changed += _draw_file(conn, record_id, drawn, author, file_bytes)
+            changed += _draw_file(conn, record_id, drawn, author, last.rev, file_bytes)
         else:
-            changed += _draw_record(conn, record_id, drawn, author, unindexed=record_id in seen)
+            changed += _draw_record(conn, record_id, drawn, author, last.rev,
+                                    unindexed=record_id in seen)
         if record_id in seen or len(drawn.heads) > 1:
             conflicts += _note_conflict(conn, record_id, drawn)
     return Received(len(fresh), changed, conflicts)
@@ -574,9 +577,9 @@ def choose(conn: Connection, who: Identity, record_id: str, rev: str) -> None:
     _insert(conn, [made], own=True)
     drawn = draw(revisions_of(conn, record_id))
     if chosen.record_type == FILE:
-        _draw_file(conn, record_id, drawn, who.author, lambda sha: b"")
+        _draw_file(conn, record_id, drawn, who.author, made.rev, lambda sha: b"")
     else:
-        _draw_record(conn, record_id, drawn, who.author)
+        _draw_record(conn, record_id, drawn, who.author, made.rev)
     _note_conflict(conn, record_id, drawn)
 
 
@@ -683,3 +686,12 @@ def computer_names(conn: Connection) -> dict[str, str]:
     if me is not None:
         names[me.computer] = me.name
     return names
+
+
+def unmatched_origins(conn: Connection) -> list[int]:
+    """The audit events that say they took in a shared change which the case's shared history
+    does not hold, or holds as made by someone else: for the case check."""
+    return [int(r[0]) for r in conn.execute(
+        "SELECT e.seq FROM audit_events e LEFT JOIN sync_revisions r ON r.rev = e.origin "
+        "WHERE e.origin IS NOT NULL AND (r.rev IS NULL OR r.record_id != e.record_id "
+        "OR r.computer != e.computer OR r.person != e.person) ORDER BY e.seq")]
