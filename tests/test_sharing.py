@@ -558,3 +558,24 @@ def test_verify_checks_each_taken_in_change_against_the_shared_history(
         raw.close()
     with pytest.raises(AuditBroken, match="shared history does not hold"):
         first.verify()
+
+
+def test_a_shared_folder_found_somewhere_else_is_taken_only_if_it_shares_this_case(
+        pair: tuple[Case, Case, Path], tmp_path: Path, case: Case) -> None:
+    first, second, folder = pair
+    moved = tmp_path / "stick-now-on-E"
+    shutil.move(folder, moved)
+    with pytest.raises(exchange.FolderProblem, match="is not there"):
+        exchange.sync(second)
+    with pytest.raises(exchange.FolderProblem, match="not a folder a Casebook case is shared"):
+        exchange.move_folder(second, tmp_path)
+    other = tmp_path / "other-share"
+    exchange.share(case, other, "Elsewhere", "Someone")
+    with pytest.raises(exchange.FolderProblem, match="shares a different case"):
+        exchange.move_folder(second, other)
+    first.add(_entry("diary-m", "After the move"))
+    exchange.move_folder(first, moved)
+    exchange.sync(first)
+    exchange.move_folder(second, moved)
+    assert exchange.sync(second).received == 1
+    assert share_status(second).folder == str(moved.absolute())

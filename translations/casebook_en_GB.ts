@@ -5088,6 +5088,22 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The folder has &amp;moved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder has moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Casebook where the shared folder is now, such as a USB stick that came up under another drive letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where is the shared folder now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>

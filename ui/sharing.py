@@ -198,7 +198,26 @@ class ShareDialog(QDialog):
               tr("Stop taking in a lost or given-away computer's changes"))
         remove.setEnabled(any(not p.removed_at for p in state.peers))
         remove.clicked.connect(lambda: self._remove(state))
+        moved = self.buttons.addButton(tr("The folder has &moved…"),
+                                       QDialogButtonBox.ButtonRole.ActionRole)
+        named(moved, tr("The folder has moved"),
+              tr("Show Casebook where the shared folder is now, such as a USB stick that "
+                 "came up under another drive letter"))
+        moved.clicked.connect(self._moved)
         sync.setFocus()
+
+    def _moved(self) -> None:
+        found = QFileDialog.getExistingDirectory(self, tr("Where is the shared folder now?"))
+        if not found:
+            return
+        case = self.case
+
+        def moved(_none: None) -> None:
+            self.ops.query(lambda: status(case), self._show)
+            self._sync_now()
+
+        self.ops.write(lambda: exchange.move_folder(case, Path(found)), moved,
+                       lambda m: show_notice(self.message, m), undoable=False)
 
     def _sync_now(self) -> None:
         case = self.case

@@ -74,9 +74,11 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    """casebook sync CASE_DIR [--json]"""
+    """casebook sync CASE_DIR [--folder FOLDER] [--json]"""
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         try:
+            if args.folder:
+                exchange.move_folder(case, Path(args.folder))
             report = exchange.sync(case)
         except Problem as exc:
             raise UserError(str(exc)) from None
@@ -200,6 +202,9 @@ def register(subs: Any) -> None:
 
     p = subs.add_parser("sync", help=_("exchange changes with the other computers now"))
     p.add_argument("case_dir", metavar="CASE_DIR", help=_("the case folder"))
+    p.add_argument("--folder", metavar="FOLDER",
+                   help=_("the shared folder's new place on this computer (a USB stick "
+                          "under another drive letter)"))
     _common(p, json_help=report_help)
     p.set_defaults(handler=cmd_sync)
 

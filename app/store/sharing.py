@@ -143,6 +143,12 @@ def share_facts(conn: Connection) -> tuple[str | None, str | None]:
     return _meta(conn, FOLDER), _meta(conn, MACHINE)
 
 
+def set_folder(conn: Connection, folder: str) -> None:
+    """Where this computer now finds the shared folder (a USB stick under another drive
+    letter, a cloud folder moved). The caller holds the transaction."""
+    _set_meta(conn, FOLDER, folder)
+
+
 def set_identity(conn: Connection, who: Identity, folder: str, machine: str,
                  fingerprint: str) -> None:
     """Record this computer's identity, the key it signs its changes with (by its

@@ -390,6 +390,21 @@ def _take_keys(case: Case, who: Identity, shared: SharedFolder) -> list[str]:
 
 
 # Status, choices and removing a computer -------------------------------------------------------
+def move_folder(case: Case, folder: Path) -> None:
+    """Find the shared folder somewhere new on this computer: a USB stick that came up under
+    another drive letter, a cloud folder that moved. Only a folder sharing this same case is
+    taken."""
+    folder = Path(folder).absolute()
+    case_id, _slots = read_share_file(folder)
+    if case_id != case.case_id:
+        raise FolderProblem(_("{folder} shares a different case; nothing was changed").format(
+            folder=folder))
+    with case.transaction() as tx:
+        if sharing.identity(tx.conn) is None:
+            raise NotShared(_("This case is not shared with another computer"))
+        sharing.set_folder(tx.conn, str(folder))
+
+
 def version_title(rev: Revision) -> str:
     """A version's title, subject or name, to tell records apart in a list ("" if none)."""
     data = json.loads(rev.data)

@@ -264,7 +264,8 @@ class SharedFolder:
         if not root.is_dir():
             raise FolderProblem(_("The shared folder {folder} is not there: if it is on a "
                                   "USB stick or network drive, plug it in or connect it, then "
-                                  "try again").format(folder=root))
+                                  "try again (if it now shows somewhere else, tell Casebook "
+                                  "where: The folder has moved…)").format(folder=root))
         found, _slots = read_share_file(root)
         if found != case_id:
             raise FolderProblem(_("{folder} now holds a different case").format(folder=root))
