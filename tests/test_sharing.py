@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -524,7 +525,7 @@ def test_a_kind_of_record_from_a_newer_casebook_is_kept_for_later(
     assert me is not None
     draft = sharing.Revision("", "future-1", "future-kind", (), "999999999999999-000000",
                              me.computer, "Morag", "2027-01-01T00:00:00Z", False, "{}")
-    rev = sharing.Revision(sharing.revision_id(draft), *list(draft.__dict__.values())[1:])
+    rev = replace(draft, rev=sharing.revision_id(draft))
     number = max(int(p.name[:6]) for p in (folder / "computers" / me.computer).glob("*")
                  if p.suffix == ".cbchanges") + 1
     with first.reading() as conn:
@@ -579,3 +580,35 @@ def test_a_shared_folder_found_somewhere_else_is_taken_only_if_it_shares_this_ca
     exchange.move_folder(second, moved)
     assert exchange.sync(second).received == 1
     assert share_status(second).folder == str(moved.absolute())
+
+
+def test_the_same_change_made_on_both_is_not_two_versions_and_stays_settled(
+        pair: tuple[Case, Case, Path]) -> None:
+    first, second, _folder = pair
+    for case in (first, second):
+        entry = case.get(DiaryEntry, "diary-before")
+        entry.body = "Both wrote the same"
+        case.save(entry)
+    _both_ways(first, second)
+    assert exchange.conflicts(first) == exchange.conflicts(second) == []
+    entry = first.get(DiaryEntry, "diary-before")
+    entry.body = "Then Morag added a line"
+    first.save(entry)
+    _both_ways(first, second)
+    assert exchange.conflicts(second) == []  # the later edit settles both equal versions
+    assert second.get(DiaryEntry, "diary-before").body == "Then Morag added a line"
+    assert _doc(first) == _doc(second)
+
+
+@pytest.mark.parametrize("change", [{"clock": "soon"}, {"saved_at": "yesterday"},
+                                    {"data": "[1, 2]"}, {"type": "attachment", "data": "{}"}],
+                         ids=["clock", "saved_at", "data", "file"])
+def test_a_revision_that_does_not_hold_what_it_must_is_refused(change: dict[str, str]) -> None:
+    good = sharing.Revision("", "diary-1", "diary", (), "000001700000000-000000", "c" * 32,
+                            "Morag", "2026-01-01T10:00:00Z", False, "{}")
+    bad = replace(good, **{{"type": "record_type"}.get(k, k): v for k, v in change.items()})
+    raw = replace(bad, rev=sharing.revision_id(bad)).to_json()
+    assert sharing.Revision.from_json(
+        replace(good, rev=sharing.revision_id(good)).to_json()).record_id == "diary-1"
+    with pytest.raises(sharing.BadRevision):
+        sharing.Revision.from_json(raw)

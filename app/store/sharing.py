@@ -20,13 +20,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.problems import Problem
-from app.records.values import format_instant, now_utc
+from app.records.values import ValueProblem, format_instant, now_utc, parse_instant
 from app.store import attachments, audit, records
 from app.store.changes import FILE
 from app.store.db import Connection
@@ -97,10 +98,25 @@ class Revision:
             raise BadRevision(_("A change from another computer does not match its own "
                                 "fingerprint"))
         try:
-            json.loads(found.data)
-        except ValueError:
-            raise BadRevision(_("A change from another computer holds unreadable data")) from None
+            data = json.loads(found.data)
+            parse_instant(found.saved_at)
+        except (ValueError, ValueProblem):
+            data = None
+        if (not isinstance(data, dict) or not _CLOCK_FORM.match(found.clock)
+                or (found.record_type == FILE and not _is_file_data(data))):
+            raise BadRevision(_("A change from another computer holds unreadable data"))
         return found
+
+
+_CLOCK_FORM = re.compile(r"^\d{15}-\d{6}$")
+_FILE_TEXT = ("filename", "media_type", "sha256", "added_at")
+
+
+def _is_file_data(data: dict[str, Any]) -> bool:
+    return (all(isinstance(data.get(k), str) for k in _FILE_TEXT)
+            and re.fullmatch(r"[0-9a-f]{64}", data["sha256"]) is not None
+            and isinstance(data.get("text", ""), str)
+            and isinstance(data.get("page_count"), int | None))
 
 
 def revision_id(r: Revision) -> str:
@@ -116,9 +132,7 @@ def _made(record_id: str, record_type: str, parents: Sequence[str], clock: str,
           who: Identity, saved_at: str, deleted: bool, data: str) -> Revision:
     draft = Revision("", record_id, record_type, tuple(parents), clock, who.computer, who.person,
                      saved_at, deleted, data)
-    return Revision(revision_id(draft), *(getattr(draft, f) for f in (
-        "record_id", "record_type", "parents", "clock", "computer", "person", "saved_at",
-        "deleted", "data")))
+    return replace(draft, rev=revision_id(draft))
 
 
 # Meta --------------------------------------------------------------------------------------
@@ -234,8 +248,20 @@ class Drawn:
     """A record as its revisions say it is: the versions in order and the current head."""
 
     versions: list[Revision]  # the revisions that changed its data, in clock order
-    heads: list[Revision]  # more than one: versions made apart, waiting for a choice
+    heads: list[Revision]  # more than one: versions made apart
     current: Revision
+
+    @property
+    def waiting(self) -> bool:
+        """Whether versions made apart differ, so a person must choose (two computers that
+        made the same change have nothing to choose between)."""
+        return len({(h.data, h.deleted) for h in self.heads}) > 1
+
+    def settled_by(self, tip: Revision) -> list[str]:
+        """The heads a change made on top of `tip` also settles: `tip`, and any head made
+        apart that says exactly the same."""
+        return [h.rev for h in self.heads
+                if h is tip or (h.data, h.deleted) == (tip.data, tip.deleted)]
 
 
 def draw(revs: Sequence[Revision]) -> Drawn:
@@ -275,8 +301,10 @@ def _capture_record(conn: Connection, who: Identity, clock: Clock,
 
     def add(record_type: str, saved_at: str, deleted: bool, data: str) -> None:
         nonlocal tip
-        tip = _made(record_id, record_type, [tip.rev] if tip else [], clock.tick(), who,
-                    saved_at, deleted, data)
+        parents = ([] if tip is None else drawn.settled_by(tip) if drawn and not made
+                   else [tip.rev])
+        tip = _made(record_id, record_type, parents, clock.tick(), who, saved_at, deleted,
+                    data)
         made.append(tip)
 
     row = conn.execute("SELECT type, data, updated_at, deleted_at FROM records WHERE id = ?",
@@ -398,10 +426,10 @@ class Received:
 
 
 def _action(before: tuple[Any, ...] | None, deleted: bool, was_deleted: bool,
-            heads: int) -> str:
+            waiting: bool) -> str:
     if before is None:
         return "create"
-    if heads > 1:
+    if waiting:
         return "conflict"
     if deleted != was_deleted:
         return "delete" if deleted else "undo-delete"
@@ -452,7 +480,7 @@ def _draw_record(conn: Connection, record_id: str, drawn: Drawn, author: Author,
                     fresh=row is None or unindexed)
     if row is not None:
         after = records.stored_state(conn, record_id)
-    action = _action(row, cur.deleted, row is not None and row[2] is not None, len(drawn.heads))
+    action = _action(row, cur.deleted, row is not None and row[2] is not None, drawn.waiting)
     audit.append(conn, action, cur.record_type, record_id, before, after, author=author,
                  origin=origin)
     return True
@@ -485,7 +513,7 @@ def _draw_file(conn: Connection, record_id: str, drawn: Drawn, author: Author, o
 
 
 def _note_conflict(conn: Connection, record_id: str, drawn: Drawn) -> bool:
-    if len(drawn.heads) > 1:
+    if drawn.waiting:
         conn.execute(
             "INSERT INTO sync_conflicts (record_id, heads, found_at) VALUES (?, ?, ?) "
             "ON CONFLICT (record_id) DO UPDATE SET heads = excluded.heads",
@@ -528,7 +556,7 @@ def receive(conn: Connection, revs: Sequence[Revision],
         else:
             changed += _draw_record(conn, record_id, drawn, author, last.rev,
                                     unindexed=record_id in seen)
-        if record_id in seen or len(drawn.heads) > 1:
+        if record_id in seen or drawn.waiting:
             conflicts += _note_conflict(conn, record_id, drawn)
     return Received(len(fresh), changed, conflicts)
 
@@ -570,9 +598,9 @@ def choose(conn: Connection, who: Identity, record_id: str, rev: str) -> None:
     that was waiting (so no computer shows the conflict again once it has this choice). The
     others stay in the record's history. The caller holds the transaction."""
     conflict = next((c for c in conflicts(conn) if c.record_id == record_id), None)
-    chosen = next((r for r in conflict.heads if r.rev.startswith(rev)), None) if conflict \
-        else None
-    if conflict is None or chosen is None or len(rev) < 6:
+    chosen = next((r for r in conflict.heads if r.rev.startswith(rev)), None) \
+        if conflict is not None and len(rev) >= 6 else None
+    if conflict is None or chosen is None:
         raise NoSuchChoice(_("That is not one of the versions waiting for a choice. Nothing "
                              "was changed."))
     others = [r.rev for r in conflict.heads if r is not chosen]

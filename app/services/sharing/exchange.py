@@ -51,11 +51,15 @@ from app.translation import _
 _MACHINE_FILE = "this-computer"
 
 
-class NotShared(Problem):
+class SharingProblem(Problem):
+    """Sharing cannot do what was asked; the message says why in plain words."""
+
+
+class NotShared(SharingProblem):
     """The case is not shared with another computer."""
 
 
-class CopiedCase(Problem):
+class CopiedCase(SharingProblem):
     """This case folder was copied from a computer that shares it, not joined."""
 
 
@@ -107,8 +111,8 @@ def machine_marker() -> str:
 def _names_checked(name: str, person: str) -> tuple[str, str]:
     name, person = name.strip(), person.strip()
     if not name or not person or len(name) > 80 or len(person) > 80:
-        raise sharing.BadRevision(_("Please give this computer a name, and the name of the "
-                                    "person who uses it (each up to 80 characters)"))
+        raise SharingProblem(_("Please give this computer a name, and the name of the "
+                               "person who uses it (each up to 80 characters)"))
     return name, person
 
 
@@ -119,7 +123,7 @@ def share(case: Case, folder: Path, name: str, person: str) -> SyncReport:
     name, person = _names_checked(name, person)
     with case.reading() as conn:
         if sharing.identity(conn) is not None:
-            raise NotShared(_("This case is already shared (through {folder})").format(
+            raise SharingProblem(_("This case is already shared (through {folder})").format(
                 folder=sharing.share_facts(conn)[0]))
     folder = Path(folder).absolute()
     SharedFolder.create(folder, case.key_slots, folder_key(case.db_key, case.case_id))
@@ -292,21 +296,21 @@ def _newer(name: str) -> str:
 
 
 def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
-             peer: sharing.Peer | None) -> tuple[int, int, list[str]]:
-    """Take in one other computer's new change files, in order; (revisions, conflicts, notes)."""
+             peer: sharing.Peer | None) -> tuple[int, list[str]]:
+    """Take in one other computer's new change files, in order; (revisions, notes)."""
     number = (peer.applied if peer else 0) + 1
     label = peer.name if peer else _("another computer")
-    received = conflicts = 0
+    received = 0
     while True:
         found = shared.read_changes(computer, number)
         if found.status == "missing":
-            return received, conflicts, []
+            return received, []
         if found.status == "arriving":
-            return received, conflicts, [_("A change file from {name} is still being copied "
+            return received, [_("A change file from {name} is still being copied "
                                            "into the folder; it will be taken in at the next "
                                            "sync").format(name=label)]
         if found.status == "newer":
-            return received, conflicts, [_newer(label)]
+            return received, [_newer(label)]
         opened = signed.opened(found.payload or {})
         payload, fingerprint = opened or ({}, "")
         try:
@@ -318,13 +322,13 @@ def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
             revs = [Revision.from_json(r) for r in payload["revisions"]]
             name, person = str(payload.get("name") or label), str(payload.get("person") or "")
         except BadRevision:
-            return received, conflicts, [_("A change file from {name} (number {number}) is "
+            return received, [_("A change file from {name} (number {number}) is "
                                            "damaged or was not made by a computer sharing this "
                                            "case; it was ignored").format(name=label,
                                                                           number=number)]
         if any(r.record_type != FILE and not kinds.is_kind(r.record_type) for r in revs):
             # A kind of record a later Casebook added: taken in whole once this one knows it.
-            return received, conflicts, [_newer(name)]
+            return received, [_newer(name)]
         try:
             with case.transaction() as tx:
                 got = sharing.receive(tx.conn, revs, _file_reader(shared))
@@ -333,11 +337,10 @@ def _take_in(case: Case, who: Identity, shared: SharedFolder, computer: str,
                     if isinstance(gone, str) and gone != who.computer:
                         sharing.mark_removed(tx.conn, gone)
         except _Waiting:
-            return received, conflicts, [_("A file from {name} is still being copied into the "
+            return received, [_("A file from {name} is still being copied into the "
                                            "folder; its changes will be taken in at the next "
                                            "sync").format(name=name)]
         received += got.revisions
-        conflicts = got.conflicts
         label = name
         if peer is None or peer.fingerprint is None:  # the key is pinned from now on
             peer = sharing.Peer(computer, name, person, number, None, None, fingerprint)
@@ -355,12 +358,12 @@ def sync(case: Case) -> SyncReport:
         peer = known.get(computer)
         if computer == who.computer or (peer is not None and peer.removed_at):
             continue
-        got, _conflicts, said = _take_in(case, who, shared, computer, peer)
+        got, said = _take_in(case, who, shared, computer, peer)
         received += got
         notes.extend(said)
     notes.extend(_take_keys(case, who, shared))
     with case.reading() as conn:
-        waiting = len(sharing.conflicts(conn))
+        waiting = sharing.conflict_count(conn)
         names = [p.name for p in sharing.peers(conn) if not p.removed_at]
     return SyncReport(sent, received, waiting, names, notes)
 
@@ -434,7 +437,8 @@ def remove_computer(case: Case, which: str) -> sharing.Peer:
         found = [p for p in sharing.peers(tx.conn)
                  if which in (p.computer, p.name) and not p.removed_at]
         if len(found) != 1:
-            raise NotShared(_("No computer called {which} shares this case").format(which=which)
+            raise SharingProblem(_("No computer called {which} shares this case").format(
+                which=which)
                             if not found else
                             _("More than one computer is called {which}; use its id").format(
                                 which=which))

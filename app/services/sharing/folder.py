@@ -262,10 +262,11 @@ class SharedFolder:
         taken out) or holds another case."""
         root = Path(root)
         if not root.is_dir():
-            raise FolderProblem(_("The shared folder {folder} is not there: if it is on a "
-                                  "USB stick or network drive, plug it in or connect it, then "
-                                  "try again (if it now shows somewhere else, tell Casebook "
-                                  "where: The folder has moved…)").format(folder=root))
+            raise FolderProblem(_("The shared folder {folder} is not there. If it is on a USB "
+                                  "stick or network drive, plug it in or connect it, then try "
+                                  "again. If it now shows somewhere else, such as under another "
+                                  "drive letter, tell Casebook where: Case → Share with another "
+                                  "computer → The folder has moved…").format(folder=root))
         found, _slots = read_share_file(root)
         if found != case_id:
             raise FolderProblem(_("{folder} now holds a different case").format(folder=root))
