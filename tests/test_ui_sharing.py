@@ -175,3 +175,21 @@ def test_a_missing_folder_is_said_on_the_line_not_in_a_box(qtbot: Any,
     assert view is not None
     assert "is not there" in view.sharing.words.text()
     assert boxes == []
+
+
+def test_a_version_names_people_and_dates_in_words() -> None:
+    import json
+
+    from app.store.sharing import Revision
+    from ui.sharing import version_lines
+
+    def version(**data: object) -> Revision:
+        return Revision("r", "diary-1", "diary", (), "0-0", "c", "Ewan", "2026-01-01T00:00:00Z",
+                        False, json.dumps(data))
+
+    mine = version(participants=["contact-1"], occurred_at="2026-03-04T14:30", kind="home-visit")
+    theirs = version(participants=["contact-1"], occurred_at="2026-03-05T09:00", kind="home-visit")
+    text = version_lines(mine, [theirs], {"contact-1": "Sam Worker"})
+    assert "Participants: Sam Worker" in text and "contact-1" not in text
+    assert "Occurred at (differs): 4 March 2026 at 14:30" in text
+    assert "Kind: home visit" in text

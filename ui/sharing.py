@@ -37,8 +37,15 @@ from PySide6.QtWidgets import (
 from app.formats import long_day, short_day
 from app.records import kinds
 from app.records.values import UK, now_utc, parse_instant, uk_day
+from app.services.recording.people import contact_names
 from app.services.sharing import exchange
-from app.services.sharing.status import ShareStatus, ago, status, status_words
+from app.services.sharing.status import (
+    ShareStatus,
+    ago,
+    computer_names,
+    status,
+    status_words,
+)
 from app.store.case import Case
 from app.store.sharing import Conflict, Revision
 from ui.i18n import tr
@@ -341,17 +348,19 @@ class JoinDialog(QDialog):
 _CODE = re.compile(r"^[a-z]+(-[a-z]+)+$")  # a choice as stored: "phone-call"
 
 
-def _value_words(value: Any) -> str:
+def _value_words(value: Any, known: dict[str, str]) -> str:
     if isinstance(value, list):
-        return "; ".join(_value_words(v) for v in value)
+        return "; ".join(_value_words(v, known) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value_words(v)}" for k, v in value.items() if v not in
-                         (None, "", [], {}))
+        return ", ".join(f"{k}: {_value_words(v, known)}" for k, v in value.items()
+                         if v not in (None, "", [], {}))
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if value is None:
         return ""
     text = str(value)
+    if text in known:  # a person or file the record points at, by name, not by its id
+        return known[text]
     with contextlib.suppress(ValueError):
         if len(text) == 10:
             return long_day(date.fromisoformat(text))
@@ -362,16 +371,17 @@ def _value_words(value: Any) -> str:
     return text.replace("-", " ") if _CODE.match(text) else text
 
 
-def version_lines(head: Revision, others: list[Revision]) -> str:
+def version_lines(head: Revision, others: list[Revision], known: dict[str, str]) -> str:
     """A version's fields as lines, each field that differs from the other version marked
-    in words (never by colour alone)."""
+    in words (never by colour alone); the people and files it points at (`known`, by id) by
+    their names."""
     if head.deleted:
         return tr("This version deletes the record.")
     data: dict[str, Any] = json.loads(head.data)
     rest = [json.loads(o.data) for o in others if not o.deleted]
     lines = []
     for key in sorted(k for k in data if k not in _HIDDEN_FIELDS):
-        words = _value_words(data[key])
+        words = _value_words(data[key], known)
         if not words:
             continue
         differs = any(other.get(key) != data[key] for other in rest)
@@ -396,7 +406,8 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.case, self.ops, self._chosen = case, ops, chosen
         self.conflicts: list[Conflict] = []
-        self.names: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # computers by id
+        self.known: dict[str, str] = {}  # people and files by id
         self.setWindowTitle(tr("Two versions — choose"))
         self.setAccessibleName(tr("Two versions — choose"))
         screen = self.screen().availableGeometry()
@@ -426,17 +437,16 @@ class ConflictsDialog(QDialog):
         """Read the records waiting for a choice again."""
         case = self.case
 
-        def read() -> tuple[list[Conflict], dict[str, str]]:
-            state = status(case)
-            names = {p.computer: p.name for p in state.peers}
-            if state.me is not None:
-                names[state.me.computer] = state.me.name
-            return exchange.conflicts(case), names
+        def read() -> tuple[list[Conflict], dict[str, str], dict[str, str]]:
+            with case.snapshot():
+                known = {**contact_names(case),
+                         **{a.id: a.filename for a in case.attachments(include_deleted=True)}}
+                return exchange.conflicts(case), computer_names(case), known
 
         self.ops.query(read, self._show)
 
-    def _show(self, found: tuple[list[Conflict], dict[str, str]]) -> None:
-        self.conflicts, self.names = found
+    def _show(self, found: tuple[list[Conflict], dict[str, str], dict[str, str]]) -> None:
+        self.conflicts, self.names, self.known = found
         self.list.clear()
         for conflict in self.conflicts:
             kind = (kinds.kind(conflict.record_type).singular
@@ -479,7 +489,7 @@ class ConflictsDialog(QDialog):
             inside = QVBoxLayout(box)
             inside.addWidget(paragraph(tr("On {computer}, {when}").format(
                 computer=computer, when=_when(head.saved_at))))
-            text = QPlainTextEdit(version_lines(head, others))
+            text = QPlainTextEdit(version_lines(head, others, self.known))
             text.setReadOnly(True)
             text.setTabChangesFocus(True)  # Tab leaves the text; it never traps the keyboard
             named(text, tr("Version by {person}").format(person=head.person))

@@ -12,7 +12,7 @@ from app.cli.common import PASSPHRASE_ENV, RECOVERY_ENV, UserError, ask_secret, 
 from app.problems import Problem
 from app.records.values import now_utc
 from app.services.sharing import exchange
-from app.services.sharing.status import ago
+from app.services.sharing.status import ago, computer_names
 from app.services.sharing.status import status as share_status
 from app.store import sharing
 from app.translation import _
@@ -96,10 +96,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     """casebook conflicts CASE_DIR [--json]"""
     with open_case(args.case_dir, use_recovery=args.recovery) as case:
         waiting = exchange.conflicts(case)
-        names = {p.computer: p.name for p in share_status(case).peers}
-        me = share_status(case).me
-    if me is not None:
-        names[me.computer] = me.name
+        names = computer_names(case)
     if args.json:
         print(json.dumps([{"id": c.record_id, "type": c.record_type, "versions": [
             {"version": h.rev[:12], "by": h.person, "computer": names.get(h.computer, ""),

@@ -65,3 +65,9 @@ def status_words(state: ShareStatus, now: datetime) -> str:
                  "{synced})").format(synced=synced)
     return _("Shared with {names} — last synced {synced}").format(names=", ".join(others),
                                                                   synced=synced)
+
+
+def computer_names(case: Case) -> dict[str, str]:
+    """Every computer sharing the case, this one included, by its id: its name."""
+    with case.reading() as conn:
+        return sharing.computer_names(conn)
