@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,15 @@ def test_the_window_syncs_on_opening_and_offers_the_choice(qtbot: Any,
     assert "Shared with Ewan's PC — last synced just now" in bar.words.text()
     assert "1 record has two versions" in bar.words.text()
     assert bar.choose_button.isVisible()
+    assert bar.ticker.isActive()  # the minutes since the last sync keep counting
+    from dataclasses import replace
+
+    from app.records.values import format_instant
+
+    assert bar.state is not None
+    bar.state = replace(bar.state, last_sync=format_instant(now_utc() - timedelta(minutes=3)))
+    bar.ticker.timeout.emit()
+    assert "last synced 3 minutes ago" in bar.words.text()
     assert window.ops is not None and window.ops.undo_words() is None  # a sync is not undone
     dialog = ConflictsDialog(view.case, view.ops, window, chosen=bar.refresh)
     dialog.show()

@@ -62,6 +62,11 @@ class SharingBar(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(SYNC_EVERY_MS)
         self.timer.timeout.connect(self.sync)
+        # "last synced just now" becomes "3 minutes ago" without reading the case again.
+        self._problem = ""
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(60_000)
+        self.ticker.timeout.connect(self._tick)
 
     def refresh(self, then_sync: bool = False) -> None:
         """Read the sharing status again (and sync, when the case has just opened)."""
@@ -74,14 +79,20 @@ class SharingBar(QWidget):
 
         self.ops.query(lambda: status(case), shown)
 
+    def _tick(self) -> None:
+        if self.state is not None:
+            self._show(self.state, self._problem)
+
     def _show(self, state: ShareStatus, problem: str = "") -> None:
-        self.state = state
+        self.state, self._problem = state, problem
         self.setVisible(state.shared)
         if not state.shared:
             self.timer.stop()
+            self.ticker.stop()
             return
-        if not self.timer.isActive():
-            self.timer.start()
+        for timer in (self.timer, self.ticker):
+            if not timer.isActive():
+                timer.start()
         words = status_words(state, now_utc())
         if state.conflicts:
             words += " · " + (tr("1 record has two versions")
