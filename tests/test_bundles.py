@@ -933,6 +933,20 @@ def test_a_past_bundle_still_rebuilds_after_a_record_it_left_out_is_deleted(
         case.close()
 
 
+def test_a_scottish_bundle_gives_a_standard_s_official_title_beside_the_plain_one(
+        case: Case, tmp_path: Path) -> None:
+    """Issue 15: an advocate reading the bundle sees the standard's name as the Framework of
+    Standards gives it, beside Casebook's plain title."""
+    case.add(DiaryEntry("", Moment.parse("2026-05-01"), datetime(2026, 5, 1, tzinfo=UTC),
+                        "phone-call", "Asked for the notes of the meeting; none were kept",
+                        tags=["standard:4"]))
+    out = tmp_path / "scotland.pdf"
+    make_bundle(case, BundleOptions(as_of=ON), out)
+    text = " ".join(_text(out).split())
+    assert "Standard 4 — Good, useful records" in text
+    assert "Official title: “Meaningful and measurable recording practices”" in text
+
+
 def test_an_england_bundle_lists_the_care_act_entries_its_records_are_tagged_with(
         case: Case, tmp_path: Path) -> None:
     """The standards part of an England case's bundle names the Care Act, gives each entry
@@ -949,6 +963,6 @@ def test_an_england_bundle_lists_the_care_act_entries_its_records_are_tagged_wit
     assert "What the records in this bundle are tagged with, from the Care Act 2014 " \
            "(England)." in text
     assert "England 1.4 — Control over daily life" in text
-    assert ("In the law (Care Act 2014 s1(2)(d)): “control by the individual over "
+    assert ("In Care Act 2014 s1(2)(d): “control by the individual over "
             "day-to-day life") in text
     assert "Framework of Standards" not in text

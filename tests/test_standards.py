@@ -126,7 +126,7 @@ def test_an_england_case_is_measured_against_the_care_act(case: Case) -> None:
     assert [e.record_id for e in control.evidence] == [entry.id]
     assert control.sentence == "1 record shows England 1.4 not met"
     assert summary[0].record_count == 1
-    with pytest.raises(TagProblem, match="England 5.1 is not in the Care Act 2014"):
-        normalise_tags(["england:5.1"])
+    with pytest.raises(TagProblem, match="England 9.1 is not in the Care Act 2014"):
+        normalise_tags(["england:9.1"])
     case.set_person(replace(case.person(), jurisdiction="northern-ireland"))
     assert case_framework(case) is None

@@ -24,6 +24,7 @@ from app.services.support_plans.taxonomy import (
     describe_tag,
     load_taxonomy,
     parse_tag,
+    source_words,
 )
 
 SEEDS = Path(os.environ.get("CASEBOOK_SEEDS", "/work/shared/seeds"))
@@ -370,9 +371,66 @@ def test_england_and_wales_have_frameworks_from_their_laws(taxonomy: Taxonomy) -
         f"Eligibility Criteria Regulations 2015 reg 2(2)({letter})" for letter in "abcdefghij"]
     assert len(england.standards[0].components) == 9  # s1(2)(a)-(i)
     assert len(wales.standards[1].components) == 7  # reg 3(b)(i)-(vii)
+    assert england.source.checked_on == date(2026, 12, 8)  # re-checked for parts 5 and 6
+    assert wales.source.checked_on == date(2026, 12, 7)
     for framework in (england, wales):
-        assert framework.source.checked_on == date(2026, 12, 7)
         assert all(c.ref and c.title and c.meaning for c in framework.components)
+
+
+def test_england_covers_personal_budgets_and_direct_payments(taxonomy: Taxonomy) -> None:
+    """Issue 15: England's framework covers planning, personal budgets, direct payments and
+    review, each entry with the section or guidance paragraph it comes from and its words."""
+    england = taxonomy.framework("england")
+    assert england is not None
+    assert [(s.number, s.ref) for s in england.standards] == [
+        (1, "Care Act 2014 s1(2)"), (2, "Eligibility Criteria Regulations 2015 reg 2(2)"),
+        (3, "Care Act 2014 s25"), (4, "Care Act 2014 s27"), (5, "Care Act 2014 s26"),
+        (6, "Care Act 2014 ss31 and 32")]
+    sufficient = taxonomy.entry("england:5.4")
+    assert sufficient is not None
+    assert sufficient.ref == "Care and Support Statutory Guidance para 11.10"
+    assert source_words(sufficient) == (
+        "In Care and Support Statutory Guidance para 11.10: “The personal budget must always "
+        "be an amount sufficient to meet the person's care and support needs”")
+    assert taxonomy.describe_tag("england:6.4") == "England 6.4 — Someone can ask for the person"
+    assert taxonomy.entry("england:6.4").ref == "Care Act 2014 s32(1)(c)"  # type: ignore[union-attr]
+    # A budget that is too small is found by the words a worried parent would type.
+    found = [o.tag for o in taxonomy.search("sufficient", "england")]
+    assert found[0] == "england:5.4"
+    assert "england:5.5" in {o.tag for o in taxonomy.search("timeliness", "england")}
+    assert "11.10" in england.source.note and "Socitm" in england.source.note
+
+
+def test_scottish_standards_keep_their_official_titles(taxonomy: Taxonomy) -> None:
+    """Issue 15: each SDS standard shows its official title (May 2024 edition) beside
+    Casebook's plain one; standard 7's could not be checked and is left blank, not guessed."""
+    scotland = taxonomy.framework("scotland")
+    assert scotland is not None
+    official = {s.number: s.official for s in scotland.standards}
+    assert official[4] == "Meaningful and measurable recording practices"
+    assert official[1] == "Independent Support, Community Brokerage and Advocacy"
+    assert official[12] == "Access to budgets and flexibility of spend"
+    assert official[7] == ""
+    assert sum(1 for title in official.values() if title) == 11
+    records = taxonomy.entry("standard:4")
+    assert records is not None and records.title == "Good, useful records"
+    assert source_words(records) == (
+        "Official title: “Meaningful and measurable recording practices”")
+    assert source_words(taxonomy.entry("standard:9")) == ""  # type: ignore[arg-type]  # same
+    assert source_words(taxonomy.entry("standard:7")) == ""  # type: ignore[arg-type]
+    assert source_words(taxonomy.entry("standard:9.10")) == ""  # type: ignore[arg-type]
+    # The official name finds the plain one.
+    assert [o.tag for o in taxonomy.search("worker autonomy", "scotland")][0] == "standard:8"
+    assert "May 2024" in scotland.source.note
+
+
+def test_an_official_title_that_is_not_text_is_refused(reference_copy: Path) -> None:
+    def bad(data: dict[str, Any]) -> None:
+        data["standards"][3]["official"] = 4
+
+    _edit(reference_copy, "standards.json", bad)
+    with pytest.raises(TaxonomyProblem, match="'official' must be text"):
+        load_taxonomy(reference_copy)
 
 
 def test_the_picker_offers_only_what_applies_in_the_case_s_nation(taxonomy: Taxonomy) -> None:

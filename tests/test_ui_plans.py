@@ -359,7 +359,7 @@ def test_an_england_case_tags_and_lists_the_care_act_not_scotland_s_standards(
     qtbot.waitUntil(lambda: "never asked" in view.standards.view.toPlainText(), timeout=5000)
     text = view.standards.view.toPlainText()
     assert "England 1.4 — Control over daily life" in text
-    assert ("In the law (Care Act 2014 s1(2)(d)): “control by the individual over "
+    assert ("In Care Act 2014 s1(2)(d): “control by the individual over "
             "day-to-day life") in text
     assert "1 record shows England 1.4 not met" in text and "SDS" not in text
     assert view.standards.intro.text().startswith("The Care Act 2014 (England) says")

@@ -5512,14 +5512,6 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In the law ({ref}): “{official}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In the law: {ref}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{count} record{0} tagged</source>
         <translation type="unfinished"></translation>
     </message>

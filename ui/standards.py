@@ -17,7 +17,13 @@ from app.services.support_plans.standards import (
     case_framework,
     standards_evidence,
 )
-from app.services.support_plans.taxonomy import SCOTLAND_PREFIX, Component, Framework, Standard
+from app.services.support_plans.taxonomy import (
+    SCOTLAND_PREFIX,
+    Component,
+    Framework,
+    Standard,
+    source_words,
+)
 from app.store.case import Case
 from ui.i18n import tr
 from ui.operations import Operations
@@ -33,17 +39,10 @@ def evidence_line(item: Evidence) -> str:
             + record_link(item.record_type, item.record_id, item.title))
 
 
-def _in_law(entry: Standard | Component) -> str:
-    """'In the law (s1(2)(d)): “control by the individual over day-to-day life”', for an entry
-    taken from a law; nothing for an SDS standard."""
-    if entry.prefix == SCOTLAND_PREFIX:
-        return ""
-    if entry.official:
-        words = tr("In the law ({ref}): “{official}”").format(ref=entry.ref,
-                                                              official=entry.official)
-    else:
-        words = tr("In the law: {ref}").format(ref=entry.ref)
-    return f"<br><i>{escape(words)}</i>"
+def _source_words(entry: Standard | Component) -> str:
+    """The source's own name or words for an entry, on a line of its own in italics."""
+    words = source_words(entry)
+    return f"<br><i>{escape(words)}</i>" if words else ""
 
 
 def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
@@ -62,7 +61,7 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
         )
         parts.append(f"<h3>{escape(entry.standard.label)}</h3>"
                      f"<p>{escape(entry.standard.meaning)} <i>({tagged})</i>"
-                     f"{_in_law(entry.standard)}</p>")
+                     f"{_source_words(entry.standard)}</p>")
         if entry.whole:
             parts.append(tr("<p>Tagged with the whole standard:</p>") + link_list(
                 f"{entry.standard.number}", entry.whole, evidence_line, expanded))
@@ -71,7 +70,7 @@ def standards_html(summary: list[StandardEvidence], only_with_evidence: bool,
                 continue
             mark = "⚠ " if part.evidence else ""
             parts.append(f"<h4>{escape(part.component.label)}</h4>"
-                         f"<p>{escape(part.component.meaning)}{_in_law(part.component)}<br>"
+                         f"<p>{escape(part.component.meaning)}{_source_words(part.component)}<br>"
                          f"<b>{mark}{escape(part.sentence)}</b></p>")
             if part.evidence:
                 parts.append(link_list(part.component.id, part.evidence, evidence_line,

@@ -34,7 +34,7 @@ from app.services.bundles.scope import (
 )
 from app.services.sharing.authors import writers_of
 from app.services.support_plans import plan_facts, plancompare, plans, standards
-from app.services.support_plans.taxonomy import load_taxonomy
+from app.services.support_plans.taxonomy import load_taxonomy, source_words
 from app.services.timelimits import authorities, clocks
 from app.store.audit import ChainHead
 from app.store.case import Case
@@ -417,12 +417,7 @@ def _standards(case: Case, rows: tuple[ChronoRow, ...],
                 files += [f for f in row.file_ids if f not in files]
         entry = taxonomy.entry(tag)
         assert entry is not None  # every tag in `order` has its entry
-        meaning = entry.meaning
-        if entry.official:
-            meaning += " " + _("In the law ({ref}): “{official}”").format(
-                ref=entry.ref, official=entry.official)
-        elif entry.ref:
-            meaning += " " + _("In the law: {ref}").format(ref=entry.ref)
+        meaning = " ".join(text for text in (entry.meaning, source_words(entry)) if text)
         found.append(StandardRow(tag, entry.label, meaning, keys, tuple(files), whose[tag]))
     return tuple(found)
 

@@ -416,6 +416,21 @@ class Taxonomy:
         return ParsedTag(f"law:{law_id}", "law", law_id, problem)
 
 
+def source_words(entry: Standard | Component) -> str:
+    """What the source itself calls an entry, for showing beside Casebook's plain title:
+    'Official title: “Worker autonomy”' for an SDS standard, 'In Care Act 2014 s1(2)(d):
+    “control by the individual over day-to-day life”' for an entry taken from a law or
+    guidance, just the place where only the gist was checked, and nothing where there is
+    nothing to add (no official title, or one the same as the plain title)."""
+    if entry.prefix == SCOTLAND_PREFIX:
+        same = entry.official.casefold() == entry.title.casefold()
+        return "" if same or not entry.official else _("Official title: “{official}”").format(
+            official=entry.official)
+    if entry.official:
+        return _("In {ref}: “{official}”").format(ref=entry.ref, official=entry.official)
+    return _("In {ref}").format(ref=entry.ref) if entry.ref else ""
+
+
 def _refs(entry: Standard | Component) -> tuple[str, ...]:
     """Where a framework entry comes from and the law's words, searched as well as its own."""
     return tuple(text for text in (entry.ref, entry.official) if text)
@@ -595,7 +610,8 @@ def _standards(top: _Entry) -> tuple[Standard, ...]:
                                                                           "component"),
                                                           "standard", ids)]
         standards.append(
-            Standard(number, entry.text("title"), entry.text("meaning"), tuple(components))
+            Standard(number, entry.text("title"), entry.text("meaning"), tuple(components),
+                     official=_optional(entry))
         )
     return tuple(standards)
 
@@ -614,7 +630,9 @@ def _frameworks(top: _Entry) -> tuple[Framework, ...]:
         if prefix in (*_PREFIXES, *(f.prefix for f in found)):
             raise entry.fail(f"the prefix '{prefix}' is already in use")
         short = entry.text("short") if "short" in entry.data else nation.title()
-        source = _source(_Entry({"source": entry.data.get("source"), "checked_on": checked_on},
+        # A framework re-checked on its own says when; the others share the file's date.
+        checked = entry.data.get("checked_on", checked_on)
+        source = _source(_Entry({"source": entry.data.get("source"), "checked_on": checked},
                                 top.file, entry.where))
         parts = []
         ids: set[object] = set()
