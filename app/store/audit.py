@@ -24,7 +24,7 @@ from typing import Any
 from app.formats import long_day
 from app.problems import Problem
 from app.records.values import format_instant, now_utc, parse_instant, uk_day
-from app.store.db import Connection
+from app.store.db import Connection, read_meta, write_meta
 from app.translation import _
 
 GENESIS = "0" * 64
@@ -146,11 +146,8 @@ def append(conn: Connection, action: str, record_type: str, record_id: str,
         (seq, at, action, record_type, record_id, before, after, prev, digest,
          AUTHORED if author else KEYED, computer, person, origin),
     )
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (HEAD_META, json.dumps({"seq": seq, "hash": digest,
-                                "seal": _head_seal(key, seq, digest)})))
+    write_meta(conn, HEAD_META, json.dumps({"seq": seq, "hash": digest,
+                                             "seal": _head_seal(key, seq, digest)}))
     return AuditEvent(seq, at, action, record_type, record_id, before, after, prev, digest,
                       AUTHORED if author else KEYED, computer, person, origin)
 
@@ -221,8 +218,8 @@ def _check_chain(conn: Connection, key: bytes) -> tuple[list[_Row], ChainHead]:
         prev = digest
         expected += 1
     last = ChainHead(expected - 1, prev)
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_META,)).fetchone()
-    noted = json.loads(row[0]) if row else {}
+    head = read_meta(conn, HEAD_META)
+    noted = json.loads(head) if head else {}
     if (noted.get("seq") != last.seq or noted.get("hash") != last.hash
             or not hmac.compare_digest(str(noted.get("seal", "")),
                                        _head_seal(key, last.seq, last.hash))):

@@ -33,7 +33,7 @@ from app.store import (
     undo,
 )
 from app.store.changes import NOTHING, Changes
-from app.store.db import DB_FILE, Connection, DatabaseError, StoreError, connect
+from app.store.db import DB_FILE, Connection, DatabaseError, StoreError, connect, read_meta
 from app.store.folders import fresh_folder
 from app.store.keyslots import KEYSLOT_FILE, KeySlots, WrongSecret, new_recovery_code
 from app.store.outputs import clear_leftovers, disk_words
@@ -459,8 +459,7 @@ class Case:
     def meta(self, key: str) -> str | None:
         """A value from the case's fixed metadata."""
         with self.reading() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+            return read_meta(conn, key)
 
     @property
     def is_demo(self) -> bool:

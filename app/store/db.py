@@ -36,6 +36,18 @@ def chain_key(db_key: bytes) -> bytes:
     return hmac.new(db_key, _CHAIN_KEY_INFO, hashlib.sha256).digest()
 
 
+def read_meta(conn: Connection, key: str) -> str | None:
+    """One value from the case's `meta` table, or None where it was never set."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def write_meta(conn: Connection, key: str, value: str) -> None:
+    """Set one value in the case's `meta` table, replacing any before it."""
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
 class StoreError(Problem):
     """The case's database could not be used; the message is plain English."""
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from app.records.values import format_instant, now_utc
 from app.store import audit
-from app.store.db import Connection
+from app.store.db import Connection, read_meta, write_meta
 
 __all__ = ["Draft", "drop", "keep", "load"]
 
@@ -31,8 +31,8 @@ class Draft:
 
 def load(conn: Connection) -> list[Draft]:
     """The drafts kept, oldest first."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_KEY,)).fetchone()
-    return [Draft(**item) for item in json.loads(row[0])] if row else []
+    kept = read_meta(conn, _KEY)
+    return [Draft(**item) for item in json.loads(kept)] if kept else []
 
 
 def keep(conn: Connection, forms: Sequence[tuple[str, str]]) -> None:
@@ -42,8 +42,7 @@ def keep(conn: Connection, forms: Sequence[tuple[str, str]]) -> None:
     now = format_instant(now_utc())
     kept = [*load(conn), *(Draft(name, text, now) for name, text in forms)]
     value = json.dumps([asdict(draft) for draft in kept], ensure_ascii=False)
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_KEY, value))
+    write_meta(conn, _KEY, value)
     audit.append(conn, "drafts-kept", audit.CASE_EVENT, _KEY, None, audit.content_hash(value))
 
 

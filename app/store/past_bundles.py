@@ -10,7 +10,7 @@ from typing import Any
 from app.formats import long_day
 from app.records.values import parse_instant, uk_day
 from app.store import audit
-from app.store.db import Connection
+from app.store.db import Connection, read_meta
 from app.translation import _
 
 PREFIX = "bundle:"
@@ -32,8 +32,8 @@ def replace(conn: Connection, bundle_id: str, stored: dict[str, Any]) -> None:
 
 def get(conn: Connection, bundle_id: str) -> dict[str, Any] | None:
     """One bundle's stored row, or None."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (PREFIX + bundle_id,)).fetchone()
-    return None if row is None else dict(json.loads(row[0]))
+    stored = read_meta(conn, PREFIX + bundle_id)
+    return None if stored is None else dict(json.loads(stored))
 
 
 def rows(conn: Connection) -> list[tuple[str, dict[str, Any]]]:

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from app.store.db import Connection, StoreError
+from app.store.db import Connection, StoreError, read_meta, write_meta
 
 Migration = Callable[[Connection], None]
 
@@ -206,8 +206,8 @@ def stored_version(conn: Connection) -> int:
     ).fetchone()
     if not has_meta:
         return 0
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    version = read_meta(conn, "schema_version")
+    return int(version) if version else 0
 
 
 def migrate(conn: Connection, db_path: Path) -> int:
@@ -230,11 +230,7 @@ def migrate(conn: Connection, db_path: Path) -> int:
     try:
         for step in MIGRATIONS[found:]:
             step(conn)
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (str(target),),
-        )
+        write_meta(conn, "schema_version", str(target))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

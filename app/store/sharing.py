@@ -30,7 +30,7 @@ from app.problems import Problem
 from app.records.values import ValueProblem, format_instant, now_utc, parse_instant
 from app.store import attachments, audit, records
 from app.store.changes import FILE
-from app.store.db import Connection
+from app.store.db import Connection, read_meta, write_meta
 from app.translation import _
 
 Author = tuple[str, str]  # (computer id, person)
@@ -136,31 +136,21 @@ def _made(record_id: str, record_type: str, parents: Sequence[str], clock: str,
 
 
 # Meta --------------------------------------------------------------------------------------
-def _meta(conn: Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def _set_meta(conn: Connection, key: str, value: str) -> None:
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
-
-
 def identity(conn: Connection) -> Identity | None:
     """This computer's identity in the case, or None if the case is not shared."""
-    computer, name, person = (_meta(conn, k) for k in (COMPUTER_ID, COMPUTER_NAME, PERSON_NAME))
+    computer, name, person = (read_meta(conn, k) for k in (COMPUTER_ID, COMPUTER_NAME, PERSON_NAME))
     return Identity(computer, name or "", person or "") if computer else None
 
 
 def share_facts(conn: Connection) -> tuple[str | None, str | None]:
     """(the shared folder, the marker of the machine that set it up), if shared."""
-    return _meta(conn, FOLDER), _meta(conn, MACHINE)
+    return read_meta(conn, FOLDER), read_meta(conn, MACHINE)
 
 
 def set_folder(conn: Connection, folder: str) -> None:
     """Where this computer now finds the shared folder (a USB stick under another drive
     letter, a cloud folder moved). The caller holds the transaction."""
-    _set_meta(conn, FOLDER, folder)
+    write_meta(conn, FOLDER, folder)
 
 
 def set_identity(conn: Connection, who: Identity, folder: str, machine: str,
@@ -170,7 +160,7 @@ def set_identity(conn: Connection, who: Identity, folder: str, machine: str,
     caller holds the transaction."""
     for key, value in ((COMPUTER_ID, who.computer), (COMPUTER_NAME, who.name),
                        (PERSON_NAME, who.person), (FOLDER, folder), (MACHINE, machine)):
-        _set_meta(conn, key, value)
+        write_meta(conn, key, value)
     conn.author = who.author
     audit.append(conn, "shared", audit.CASE_EVENT, "sharing", None,
                  audit.content_hash({"computer": who.computer, "name": who.name,
@@ -202,7 +192,7 @@ class Clock:
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
-        last = _meta(conn, _CLOCK) or "0-0"
+        last = read_meta(conn, _CLOCK) or "0-0"
         self._ms, self._n = (int(p) for p in last.split("-"))
 
     def _reading(self) -> str:
@@ -223,7 +213,7 @@ class Clock:
 
     def save(self) -> None:
         """Keep the clock's reading in the case."""
-        _set_meta(self._conn, _CLOCK, self._reading())
+        write_meta(self._conn, _CLOCK, self._reading())
 
 
 # Reading revisions -------------------------------------------------------------------------
@@ -334,7 +324,7 @@ def capture(conn: Connection, who: Identity) -> int:
     """Turn every change made on this computer since the last capture into revisions (the
     first capture takes the whole case); return how many were made. The caller holds the
     transaction."""
-    since = int(_meta(conn, _CAPTURED) or 0)
+    since = int(read_meta(conn, _CAPTURED) or 0)
     if since == 0:
         ids = [r[0] for r in conn.execute(
             "SELECT id FROM records UNION ALL SELECT id FROM attachments")]
@@ -347,15 +337,15 @@ def capture(conn: Connection, who: Identity) -> int:
     made = [rev for record_id in ids for rev in _capture_record(conn, who, clock, record_id)]
     clock.save()
     _insert(conn, made, own=True)
-    _set_meta(conn, _CAPTURED, str(audit.head(conn).seq))
-    _set_meta(conn, _LAST_SYNC, format_instant(now_utc()))
+    write_meta(conn, _CAPTURED, str(audit.head(conn).seq))
+    write_meta(conn, _LAST_SYNC, format_instant(now_utc()))
     return len(made)
 
 
 def slots_state(conn: Connection) -> tuple[str, str] | None:
     """(clock reading, hash) of the passphrase and recovery-code slots in force here, as last
     published or taken in; None before the first."""
-    raw = _meta(conn, _SLOTS)
+    raw = read_meta(conn, _SLOTS)
     if raw is None:
         return None
     clock, _sep, digest = raw.partition(" ")
@@ -364,17 +354,17 @@ def slots_state(conn: Connection) -> tuple[str, str] | None:
 
 def set_slots_state(conn: Connection, clock: str, digest: str) -> None:
     """Note the key slots in force here (the caller holds the transaction)."""
-    _set_meta(conn, _SLOTS, f"{clock} {digest}")
+    write_meta(conn, _SLOTS, f"{clock} {digest}")
 
 
 def last_sync(conn: Connection) -> str | None:
     """When this computer last reached the shared folder (UTC), if ever."""
-    return _meta(conn, _LAST_SYNC)
+    return read_meta(conn, _LAST_SYNC)
 
 
 def next_segment(conn: Connection) -> int:
     """The number the next change file this computer writes will have."""
-    return int(_meta(conn, _NEXT_SEGMENT) or 1)
+    return int(read_meta(conn, _NEXT_SEGMENT) or 1)
 
 
 # Revisions per change file: a first share of a ten-year case is many files of a few MB, which
@@ -396,7 +386,7 @@ def take_unsent(conn: Connection) -> list[tuple[int, list[Revision]]]:
              for n, k in enumerate(range(0, max(len(unsent), 1), PER_FILE))]
     conn.executemany("UPDATE sync_revisions SET segment = ? WHERE rev = ?",
                      [(n, r.rev) for n, revs in files for r in revs])
-    _set_meta(conn, _NEXT_SEGMENT, str(files[-1][0] + 1))
+    write_meta(conn, _NEXT_SEGMENT, str(files[-1][0] + 1))
     return files
 
 
@@ -694,7 +684,7 @@ def writers(conn: Connection, record_id: str) -> tuple[str, str] | None:
         (record_id,)).fetchall()
     changed_here = conn.execute(
         "SELECT 1 FROM audit_events WHERE record_id = ? AND seq > ? AND computer = ? LIMIT 1",
-        (record_id, int(_meta(conn, _CAPTURED) or 0), me.computer)).fetchone() is not None
+        (record_id, int(read_meta(conn, _CAPTURED) or 0), me.computer)).fetchone() is not None
     if not found:
         return (me.person, me.person)
     first = next((p for p, parents in found if parents == "[]"), found[0][0])
