@@ -454,10 +454,19 @@ def _at_a_prompt(case: Path, key: bytes) -> tuple[int, str]:
                             start_new_session=True, preexec_fn=own_terminal)
     os.close(slave)
     seen = b""
-    deadline = time.monotonic() + 30
+    # A slow start (a busy machine) must not make the key arrive before the prompt: getpass
+    # flushes the terminal's input as it turns echo off, so an early key would be lost and the
+    # command would wait for ever.
+    deadline = time.monotonic() + 120
     while b"Passphrase:" not in seen and time.monotonic() < deadline:
         if select.select([master], [], [], 0.5)[0]:
             seen += os.read(master, 4096)
+    if b"Passphrase:" not in seen:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+        raise AssertionError(f"no passphrase prompt within 120 s; the terminal showed: "
+                             f"{seen.decode('utf-8', 'replace')!r}")
     os.write(master, key)
     with contextlib.suppress(OSError):
         while select.select([master], [], [], 5)[0]:
