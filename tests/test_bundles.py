@@ -944,7 +944,8 @@ def test_a_scottish_bundle_gives_a_standard_s_official_title_beside_the_plain_on
     make_bundle(case, BundleOptions(as_of=ON), out)
     text = " ".join(_text(out).split())
     assert "Standard 4 — Good, useful records" in text
-    assert "Official title: “Meaningful and measurable recording practices”" in text
+    assert ("Official title (2024 edition): “Meaningful and measurable recording "
+            "practices”") in text
 
 
 def test_an_england_bundle_lists_the_care_act_entries_its_records_are_tagged_with(

@@ -415,7 +415,7 @@ def test_scottish_standards_keep_their_official_titles(taxonomy: Taxonomy) -> No
     records = taxonomy.entry("standard:4")
     assert records is not None and records.title == "Good, useful records"
     assert source_words(records) == (
-        "Official title: “Meaningful and measurable recording practices”")
+        "Official title (2024 edition): “Meaningful and measurable recording practices”")
     assert source_words(taxonomy.entry("standard:9")) == ""  # type: ignore[arg-type]  # same
     assert source_words(taxonomy.entry("standard:7")) == ""  # type: ignore[arg-type]
     assert source_words(taxonomy.entry("standard:9.10")) == ""  # type: ignore[arg-type]

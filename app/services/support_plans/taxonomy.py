@@ -418,14 +418,15 @@ class Taxonomy:
 
 def source_words(entry: Standard | Component) -> str:
     """What the source itself calls an entry, for showing beside Casebook's plain title:
-    'Official title: “Worker autonomy”' for an SDS standard, 'In Care Act 2014 s1(2)(d):
-    “control by the individual over day-to-day life”' for an entry taken from a law or
-    guidance, just the place where only the gist was checked, and nothing where there is
+    'Official title (2024 edition): “Worker autonomy”' for an SDS standard, 'In Care Act 2014
+    s1(2)(d): “control by the individual over day-to-day life”' for an entry taken from a law
+    or guidance, just the place where only the gist was checked, and nothing where there is
     nothing to add (no official title, or one the same as the plain title)."""
     if entry.prefix == SCOTLAND_PREFIX:
-        same = entry.official.casefold() == entry.title.casefold()
-        return "" if same or not entry.official else _("Official title: “{official}”").format(
-            official=entry.official)
+        if not entry.official or entry.official.casefold() == entry.title.casefold():
+            return ""
+        # The titles are the May 2024 edition's; the component numbers are still 2021's.
+        return _("Official title (2024 edition): “{official}”").format(official=entry.official)
     if entry.official:
         return _("In {ref}: “{official}”").format(ref=entry.ref, official=entry.official)
     return _("In {ref}").format(ref=entry.ref) if entry.ref else ""
