@@ -933,16 +933,21 @@ def test_a_past_bundle_still_rebuilds_after_a_record_it_left_out_is_deleted(
         case.close()
 
 
+def _bundle_of_one_tagged_call(case: Case, tmp_path: Path, title: str, tag: str) -> str:
+    """The text of a bundle made from one phone call tagged `tag`, on one line."""
+    case.add(DiaryEntry("", Moment.parse("2026-05-01"), datetime(2026, 5, 1, tzinfo=UTC),
+                        "phone-call", title, tags=[tag]))
+    out = tmp_path / "bundle.pdf"
+    make_bundle(case, BundleOptions(as_of=ON), out)
+    return " ".join(_text(out).split())
+
+
 def test_a_scottish_bundle_gives_a_standard_s_official_title_beside_the_plain_one(
         case: Case, tmp_path: Path) -> None:
     """Issue 15: an advocate reading the bundle sees the standard's name as the Framework of
     Standards gives it, beside Casebook's plain title."""
-    case.add(DiaryEntry("", Moment.parse("2026-05-01"), datetime(2026, 5, 1, tzinfo=UTC),
-                        "phone-call", "Asked for the notes of the meeting; none were kept",
-                        tags=["standard:4"]))
-    out = tmp_path / "scotland.pdf"
-    make_bundle(case, BundleOptions(as_of=ON), out)
-    text = " ".join(_text(out).split())
+    text = _bundle_of_one_tagged_call(case, tmp_path, "Asked for the notes of the meeting; "
+                                      "none were kept", "standard:4")
     assert "Standard 4 — Good, useful records" in text
     assert ("Official title (2024 edition): “Meaningful and measurable recording "
             "practices”") in text
@@ -955,12 +960,8 @@ def test_an_england_bundle_lists_the_care_act_entries_its_records_are_tagged_wit
     from dataclasses import replace
 
     case.set_person(replace(case.person(), jurisdiction="england"))
-    case.add(DiaryEntry("", Moment.parse("2026-05-01"), datetime(2026, 5, 1, tzinfo=UTC),
-                        "phone-call", "Told which carer was coming, never asked",
-                        tags=["england:1.4"]))
-    out = tmp_path / "england.pdf"
-    make_bundle(case, BundleOptions(as_of=ON), out)
-    text = " ".join(_text(out).split())
+    text = _bundle_of_one_tagged_call(case, tmp_path, "Told which carer was coming, never asked",
+                                      "england:1.4")
     assert "What the records in this bundle are tagged with, from the Care Act 2014 " \
            "(England)." in text
     assert "England 1.4 — Control over daily life" in text
