@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from app.records.model import DiaryEntry, Person
 from app.records.values import Moment, now_utc
@@ -156,8 +157,11 @@ def test_joining_from_the_first_screen(qtbot: Any, two: tuple[Path, Path, Path],
     assert not (tmp_path / "third").exists()
     dialog.choice.secret.setText(PASSPHRASE)
     dialog.try_join()
+    # Escape while the case is taken in does not close the window and leave the case open.
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "Please wait" in dialog.error.text()
     settle()
-    assert dialog.case is not None
+    assert dialog.case is not None and dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.case.get(DiaryEntry, "diary-1").title == "Call about the plan"
     dialog.case.close()
 

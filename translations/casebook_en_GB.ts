@@ -5060,6 +5060,10 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A computer that never sent a change: removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name}, used by {person}: its last changes came in {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5157,6 +5161,10 @@ Nothing has been changed. Keep your backups and every bundle you have given out:
     </message>
     <message>
         <source>Joining: taking in the case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait: the case is still being taken in. This window closes by itself when it is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

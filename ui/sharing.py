@@ -188,8 +188,9 @@ class ShareDialog(QDialog):
         layout.addWidget(heading(tr("Other computers"), "subheading"))
         for peer in state.peers:
             layout.addWidget(paragraph(
-                tr("{name}, used by {person}: removed").format(name=peer.name or "?",
-                                                               person=peer.person or "?")
+                (tr("{name}, used by {person}: removed").format(name=peer.name,
+                                                                person=peer.person)
+                 if peer.name else tr("A computer that never sent a change: removed"))
                 if peer.removed_at else
                 tr("{name}, used by {person}: its last changes came in {when}").format(
                     name=peer.name, person=peer.person,
@@ -333,6 +334,16 @@ class JoinDialog(QDialog):
         self.background.run(
             lambda: exchange.join(Path(folder), Path(target), name, person, **{key: secret}),
             self._joined, self._refused)
+
+    def reject(self) -> None:
+        """Cancel (and Escape) are held while joining: the case it makes must be opened, not
+        left open behind a closed window."""
+        if self._trying:
+            show_notice(self.error, tr("Please wait: the case is still being taken in. This "
+                                       "window closes by itself when it is ready."))
+            return
+        self.background.close()
+        super().reject()
 
     def _joined(self, found: tuple[Case, exchange.SyncReport]) -> None:
         self._trying = False
