@@ -18,6 +18,7 @@ from app.services.casefile.interchange import export_document
 from app.services.sharing import exchange
 from app.services.sharing.folder import SharedFolder
 from app.services.sharing.status import status as share_status
+from app.services.sharing.status import status_words
 from app.store import sharing
 from app.store.case import Case, check_words
 from app.store.keyslots import WrongSecret
@@ -266,6 +267,8 @@ def test_a_removed_computer_is_no_longer_heard(pair: tuple[Case, Case, Path]) ->
     first, second, _folder = pair
     removed = exchange.remove_computer(first, "Ewan's PC")
     assert removed.person == "Ewan"
+    # The line does not say no one has joined: someone did, and was removed.
+    assert "no other computer shares it now" in status_words(share_status(first), now_utc())
     second.add(_entry("diary-r", "Sent from the lost laptop"))
     exchange.sync(second)
     exchange.sync(first)

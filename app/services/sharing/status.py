@@ -60,6 +60,9 @@ def status_words(state: ShareStatus, now: datetime) -> str:
         return ""
     others = [p.name for p in state.peers if not p.removed_at]
     synced = ago(state.last_sync, now)
+    if not others and state.peers:  # every other computer has been removed
+        return _("Shared through a folder; no other computer shares it now (last synced "
+                 "{synced})").format(synced=synced)
     if not others:
         return _("Shared through a folder; no other computer has joined yet (last synced "
                  "{synced})").format(synced=synced)
